@@ -1,0 +1,60 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEV_ENV := DJANGO_DEBUG=1
+
+.PHONY: run test test-fast lint format vendor messages check-migrations browser install clean bench
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(STAMP)
+
+## run: install, migrate, load demo data and serve on http://127.0.0.1:8000 (SQLite, in-memory layer)
+run: $(STAMP)
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py load_demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (staff: http://$(HOST):$(PORT)/medewerkers/)"
+	$(DEV_ENV) $(VENV)/bin/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log
+
+## browser: Debian's Chromium for the browser tests (never a downloaded browser)
+browser:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## test: the whole suite, browser tests included
+test: $(STAMP) browser
+	$(VENV)/bin/pytest -n 2 -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check-migrations: $(STAMP)
+	$(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
+
+## vendor: refresh static/vendor from npm (needs Node; the result is committed)
+vendor:
+	bash scripts/vendor.sh
+
+## messages: refresh the translation files (needs GNU gettext; the .mo files are committed)
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l en --no-obsolete --settings=config.test_settings
+	$(PY) manage.py makemessages -d djangojs -l en --no-obsolete --ignore='static/vendor/*' --ignore='tests/*' --settings=config.test_settings
+	$(PY) manage.py compilemessages --settings=config.test_settings
+
+bench: $(STAMP)
+	@echo "See bench/README.md: each benchmark is run on its own."
+
+clean:
+	rm -rf $(VENV) var

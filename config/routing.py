@@ -1,0 +1,18 @@
+"""Protocol routing: plain HTTP to Django, websockets to the chat consumers."""
+
+from channels.routing import ProtocolTypeRouter, URLRouter
+from channels.security.websocket import AllowedHostsOriginValidator
+from channels.sessions import CookieMiddleware, SessionMiddleware
+
+websocket_urlpatterns: list = []
+
+
+def build_application(http_app):  # type: ignore[no-untyped-def]
+    return ProtocolTypeRouter(
+        {
+            "http": http_app,
+            "websocket": AllowedHostsOriginValidator(
+                CookieMiddleware(SessionMiddleware(URLRouter(websocket_urlpatterns)))
+            ),
+        }
+    )

@@ -1,0 +1,21 @@
+"""Settings for the test run: production settings with test-only secrets filled in."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "insecure-test-key-never-used-in-production")
+os.environ.setdefault("MELDPUNT_HTTPS", "0")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from config.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+SERVESTATIC_USE_FINDERS = True
+
+# Each pytest-xdist worker gets its own Redis database, so clearing the cache in one
+# worker never disturbs another.
+if REDIS_URL:  # noqa: F405
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0"
+    _redis = REDIS_URL.rsplit("/", 1)[0] + f"/{int(_worker) % 15 + 1}"  # noqa: F405
+    CACHES["default"]["LOCATION"] = _redis  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [_redis]  # noqa: F405

@@ -1,0 +1,51 @@
+"""Staff accounts. Reporters never have an account."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADVISOR = "advisor", _("adviseur")
+    COORDINATOR = "coordinator", _("coördinator")
+    ANALYST = "analyst", _("analist")
+    MUNICIPALITY = "municipality", _("gemeente (alleen cijfers)")
+    ADMINISTRATOR = "administrator", _("beheerder")
+
+
+class Municipality(models.TextChoices):
+    """The municipalities served, by CBS code. Another region replaces this list."""
+
+    ALMERE = "GM0034", "Almere"
+    DRONTEN = "GM0303", "Dronten"
+    LELYSTAD = "GM0995", "Lelystad"
+    NOORDOOSTPOLDER = "GM0171", "Noordoostpolder"
+    URK = "GM0184", "Urk"
+    ZEEWOLDE = "GM0050", "Zeewolde"
+
+
+class User(AbstractUser):
+    role = models.CharField(_("rol"), max_length=16, choices=Role, default=Role.ADVISOR)
+    municipality = models.CharField(
+        _("gemeente"),
+        max_length=6,
+        choices=Municipality,
+        blank=True,
+        help_text=_("Alleen voor de rol gemeente: de cijfers van welke gemeente."),
+    )
+
+    class Meta:
+        verbose_name = _("medewerker")
+        verbose_name_plural = _("medewerkers")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def handles_cases(self) -> bool:
+        """Advisors and coordinators work with case content; other roles never see it."""
+        return self.role in {Role.ADVISOR, Role.COORDINATOR}
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == Role.COORDINATOR

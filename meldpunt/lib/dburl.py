@@ -1,0 +1,28 @@
+"""Turn a ``DATABASE_URL`` into Django's ``DATABASES`` entry (PostgreSQL or SQLite)."""
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+
+def database_from_url(url: str) -> dict[str, Any]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme in {"postgres", "postgresql", "pgsql"}:
+        options = dict(parse_qsl(parts.query))
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parts.path.lstrip("/")) or "meldpunt",
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": str(parts.port or ""),
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+            "OPTIONS": options,
+        }
+    if scheme == "sqlite":
+        # sqlite:///relative/path and sqlite:////absolute/path, as elsewhere.
+        path = parts.path[1:] if parts.path.startswith("//") else parts.path.lstrip("/")
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(Path(path or ":memory:"))}
+    raise ValueError(f"DATABASE_URL has an unsupported scheme: {scheme!r}")

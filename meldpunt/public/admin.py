@@ -1,0 +1,16 @@
+from django.contrib import admin
+
+from meldpunt.public.models import OpeningException, WeeklyOpening
+
+
+@admin.register(WeeklyOpening)
+class WeeklyOpeningAdmin(admin.ModelAdmin):
+    list_display = ["weekday", "opens", "closes"]
+    list_filter = ["weekday"]
+
+
+@admin.register(OpeningException)
+class OpeningExceptionAdmin(admin.ModelAdmin):
+    list_display = ["date", "kind", "opens", "closes", "reason"]
+    list_filter = ["kind"]
+    date_hierarchy = "date"

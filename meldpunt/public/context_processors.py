@@ -1,0 +1,20 @@
+"""Values every page needs: who runs the meldpunt, how to reach it, and whether chat is open."""
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from meldpunt.public.selectors import chat_status
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "organisation": settings.MELDPUNT_ORGANISATION,
+        "phone": settings.MELDPUNT_PHONE,
+        "phone_e164": settings.MELDPUNT_PHONE_E164,
+        "exit_url": settings.MELDPUNT_EXIT_URL,
+        # Lazy: staff pages that never show the contact block pay nothing for it.
+        "chat_status": SimpleLazyObject(chat_status),
+    }

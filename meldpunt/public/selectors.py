@@ -1,0 +1,95 @@
+"""Reads about the chat's opening hours, used by the contact block and the chat."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+
+from meldpunt.lib.workdays import holiday_name
+from meldpunt.public.models import OpeningException, WeeklyOpening
+
+LOOKAHEAD_DAYS = 60
+
+
+@dataclass(frozen=True)
+class ChatSchedule:
+    """Opening hours loaded once, so that answering questions needs no more queries."""
+
+    weekly: dict[int, list[tuple[time, time]]]
+    exceptions: dict[date, list[OpeningException]]
+
+    def periods_on(self, day: date) -> list[tuple[time, time]]:
+        found = self.exceptions.get(day)
+        if found:
+            if any(exc.kind == OpeningException.Kind.CLOSED for exc in found):
+                return []
+            return sorted((exc.opens, exc.closes) for exc in found if exc.opens and exc.closes)
+        if holiday_name(day) is not None:
+            return []
+        return self.weekly.get(day.weekday(), [])
+
+    def is_open(self, at: datetime) -> bool:
+        local = at.astimezone(_zone())
+        return any(
+            opens <= local.time() < closes for opens, closes in self.periods_on(local.date())
+        )
+
+    def next_opening(self, at: datetime) -> datetime | None:
+        """The first moment after ``at`` at which the chat opens, or None if not in sight."""
+        zone = _zone()
+        local = at.astimezone(zone)
+        for offset in range(LOOKAHEAD_DAYS + 1):
+            day = local.date() + timedelta(days=offset)
+            for opens, _closes in self.periods_on(day):
+                start = datetime.combine(day, opens, tzinfo=zone)
+                if start > local:
+                    return start
+        return None
+
+    def closes_at(self, at: datetime) -> datetime | None:
+        zone = _zone()
+        local = at.astimezone(zone)
+        for opens, closes in self.periods_on(local.date()):
+            if opens <= local.time() < closes:
+                return datetime.combine(local.date(), closes, tzinfo=zone)
+        return None
+
+
+@dataclass(frozen=True)
+class ChatStatus:
+    is_open: bool
+    opens_at: datetime | None
+    closes_at: datetime | None
+    holiday: str | None
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def chat_schedule(*, around: datetime) -> ChatSchedule:
+    weekly: dict[int, list[tuple[time, time]]] = {}
+    for row in WeeklyOpening.objects.all():
+        weekly.setdefault(row.weekday, []).append((row.opens, row.closes))
+    first = around.astimezone(_zone()).date()
+    exceptions: dict[date, list[OpeningException]] = {}
+    for exc in OpeningException.objects.filter(
+        date__gte=first, date__lte=first + timedelta(days=LOOKAHEAD_DAYS)
+    ):
+        exceptions.setdefault(exc.date, []).append(exc)
+    return ChatSchedule(weekly=weekly, exceptions=exceptions)
+
+
+def chat_status(*, at: datetime | None = None) -> ChatStatus:
+    """Whether the chat's opening hours say open at ``at`` (default now), and when that changes."""
+    moment = at or timezone.now()
+    schedule = chat_schedule(around=moment)
+    is_open = schedule.is_open(moment)
+    return ChatStatus(
+        is_open=is_open,
+        opens_at=None if is_open else schedule.next_opening(moment),
+        closes_at=schedule.closes_at(moment) if is_open else None,
+        holiday=holiday_name(moment.astimezone(_zone()).date()),
+    )

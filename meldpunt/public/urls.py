@@ -1,0 +1,20 @@
+from django.urls import path
+from django.views.generic import TemplateView
+
+app_name = "public"
+
+
+def page(template: str) -> TemplateView:
+    return TemplateView.as_view(template_name=f"public/{template}.html")
+
+
+urlpatterns = [
+    path("", page("home"), name="home"),
+    path("wat-is-mensenhandel/", page("what_is"), name="what_is"),
+    path("voor-professionals/", page("professionals"), name="professionals"),
+    path("anoniem-melden/", page("anonymous"), name="anonymous"),
+    path("geen-sporen/", page("no_trace"), name="no_trace"),
+    path("privacy/", page("privacy"), name="privacy"),
+    path("toegankelijkheid/", page("accessibility"), name="accessibility"),
+    path("melden/", page("report_placeholder"), name="report"),
+]
