@@ -236,3 +236,15 @@ MELDPUNT_EXIT_URL = env_str("MELDPUNT_EXIT_URL", "https://www.google.nl/search?q
 MELDPUNT_HOLIDAY_COUNTRY = env_str("MELDPUNT_HOLIDAY_COUNTRY", "NL")
 MELDPUNT_RATE_LIMIT_KEY = env_secret("MELDPUNT_RATE_LIMIT_KEY") or SECRET_KEY
 MELDPUNT_HEALTH_TIMEOUT = env_int("MELDPUNT_HEALTH_TIMEOUT", 2)
+
+# Key ring for encryption at rest (see meldpunt/lib/crypto.py). Never in the database.
+MELDPUNT_KEYRING = env_secret("MELDPUNT_KEYRING")
+if not MELDPUNT_KEYRING:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "MELDPUNT_KEYRING (or MELDPUNT_KEYRING_FILE) must be set when DEBUG is off. "
+            "Create one with: python manage.py generate_keyring"
+        )
+    from meldpunt.lib.crypto import ensure_development_keyring
+
+    MELDPUNT_KEYRING = ensure_development_keyring(VAR_DIR / "dev-keyring.json")

@@ -1,10 +1,25 @@
 """Settings for the test run: production settings with test-only secrets filled in."""
 
+import json
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "insecure-test-key-never-used-in-production")
 os.environ.setdefault("MELDPUNT_HTTPS", "0")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# A fixed test key ring: two content keys (so rotation can be tested) and an index key.
+os.environ.setdefault(
+    "MELDPUNT_KEYRING",
+    json.dumps(
+        {
+            "current": "t1",
+            "keys": {
+                "t1": "dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHR0dHQ=",
+                "t0": "MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDA=",
+            },
+            "index_key": "aWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWk=",
+        }
+    ),
+)
 
 from config.settings import *  # noqa: F403
 

@@ -5,8 +5,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils import timezone
 
+from meldpunt.lib import clock
 from meldpunt.lib.workdays import holiday_name
 from meldpunt.public.models import OpeningException, WeeklyOpening
 
@@ -84,7 +84,7 @@ def chat_schedule(*, around: datetime) -> ChatSchedule:
 
 def chat_status(*, at: datetime | None = None) -> ChatStatus:
     """Whether the chat's opening hours say open at ``at`` (default now), and when that changes."""
-    moment = at or timezone.now()
+    moment = at or clock.now()
     schedule = chat_schedule(around=moment)
     is_open = schedule.is_open(moment)
     return ChatStatus(

@@ -1,0 +1,373 @@
+"""Cases, the contacts that feed them, and the audit log.
+
+Everything identifying or free text is an encrypted field. Plain columns hold only
+what statistics need: channel, form, municipality, reporter role, dates, status,
+how the person heard of the meldpunt.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from meldpunt.lib.fields import EncryptedJSONField, EncryptedTextField
+
+
+class CaseKind(models.TextChoices):
+    ADVICE = "advies", _("advies")
+    REPORT = "melding", _("melding")
+
+
+class CaseStatus(models.TextChoices):
+    NEW = "new", _("nieuw")
+    ASSESSMENT = "assessment", _("beoordeling")
+    IN_PROGRESS = "in_progress", _("in behandeling")
+    REFERRED = "referred", _("doorverwezen")
+    CLOSED = "closed", _("gesloten")
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normal", _("normaal")
+    HIGH = "high", _("hoog")
+    ACUTE = "acute", _("acuut")
+
+
+class Exploitation(models.TextChoices):
+    SEXUAL = "sexual", _("seksuele uitbuiting")
+    LABOUR = "labour", _("arbeidsuitbuiting")
+    CRIMINAL = "criminal", _("criminele uitbuiting")
+    UNKNOWN = "unknown", _("onbekend")
+    NONE = "none", _("geen mensenhandel")
+
+
+class Area(models.TextChoices):
+    """Where it happens: the region's municipalities by CBS code, or elsewhere."""
+
+    ALMERE = "GM0034", "Almere"
+    DRONTEN = "GM0303", "Dronten"
+    LELYSTAD = "GM0995", "Lelystad"
+    NOORDOOSTPOLDER = "GM0171", "Noordoostpolder"
+    URK = "GM0184", "Urk"
+    ZEEWOLDE = "GM0050", "Zeewolde"
+    ELSEWHERE = "elsewhere", _("elders")
+    UNKNOWN = "unknown", _("onbekend")
+
+
+class Channel(models.TextChoices):
+    PHONE = "phone", _("telefoon")
+    CHAT = "chat", _("chat")
+    WEB_REPORT = "web_report", _("webformulier")
+    MAILBOX = "mailbox", _("bericht in postbus")
+
+
+class Disposition(models.TextChoices):
+    """How a contact went. Anything but COMPLETED is a quick disposition."""
+
+    COMPLETED = "completed", _("gesprek gevoerd")
+    SILENT = "silent", _("stil")
+    HANG_UP = "hang_up", _("opgehangen")
+    ABUSIVE = "abusive", _("grof of misbruik")
+    TEST = "test", _("test")
+    WRONG_NUMBER = "wrong_number", _("verkeerd verbonden")
+
+
+class ReporterRole(models.TextChoices):
+    SELF = "self", _("het gaat over mijzelf")
+    BYSTANDER = "bystander", _("inwoner of omstander")
+    PROFESSIONAL = "professional", _("professional")
+    OTHER = "other", _("anders")
+    UNKNOWN = "unknown", _("onbekend")
+
+
+class HowHeard(models.TextChoices):
+    SOCIAL_MEDIA = "social_media", _("sociale media")
+    FLYER = "flyer", _("flyer")
+    BILLBOARD = "billboard", _("reclamebord op straat (mupi)")
+    POLICE = "police", _("politie")
+    INTERNET_SEARCH = "internet_search", _("zoeken op internet")
+    OTHER = "other", _("anders")
+    UNKNOWN = "unknown", _("onbekend")
+
+
+class ClosingReason(models.TextChoices):
+    HANDED_OVER = "handed_over", _("overgedragen aan lokaal team of bestaande hulp")
+    REFERRED = "referred", _("doorverwezen naar partner")
+    ADVICE_GIVEN = "advice_given", _("advies gegeven")
+    NO_TRAFFICKING = "no_trafficking", _("geen signalen van mensenhandel")
+    NOT_REACHABLE = "not_reachable", _("melder niet bereikbaar")
+    OTHER = "other", _("anders")
+
+
+class Outcome(models.TextChoices):
+    CONCERN_CONFIRMED = "confirmed", _("vermoeden bevestigd")
+    CONCERN_NOT_CONFIRMED = "not_confirmed", _("vermoeden niet bevestigd")
+    UNCLEAR = "unclear", _("onduidelijk")
+
+
+class Case(models.Model):
+    """One situation: possible victims, suspects and places, fed by one or more contacts."""
+
+    number = models.CharField(_("zaaknummer"), max_length=16, unique=True)
+    kind = models.CharField(_("soort"), max_length=8, choices=CaseKind, default=CaseKind.ADVICE)
+    status = models.CharField(
+        _("status"), max_length=12, choices=CaseStatus, default=CaseStatus.NEW, db_index=True
+    )
+    urgency = models.CharField(_("urgentie"), max_length=8, choices=Urgency, default=Urgency.NORMAL)
+    exploitation = models.CharField(
+        _("vorm van uitbuiting"), max_length=10, choices=Exploitation, default=Exploitation.UNKNOWN
+    )
+    municipality = models.CharField(
+        _("gemeente"), max_length=10, choices=Area, default=Area.UNKNOWN
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandelaar"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_cases",
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), db_index=True)
+    updated_at = models.DateTimeField(_("bijgewerkt"))
+    assessment_due = models.DateField(_("beoordeling uiterlijk"), null=True, blank=True)
+    response_due = models.DateTimeField(_("eerste reactie uiterlijk"), null=True, blank=True)
+    responded_at = models.DateTimeField(_("eerste reactie"), null=True, blank=True)
+    needs_attention = models.BooleanField(_("nieuw bericht"), default=False)
+    closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+    closing_reason = models.CharField(
+        _("reden van sluiten"), max_length=16, choices=ClosingReason, blank=True
+    )
+    outcome = models.CharField(_("uitkomst"), max_length=16, choices=Outcome, blank=True)
+    title = EncryptedTextField(_("korte omschrijving"), blank=True)
+    closing_note = EncryptedTextField(_("toelichting bij sluiten"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("zaak")
+        verbose_name_plural = _("zaken")
+        indexes = [models.Index(fields=["assigned_to", "status"])]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class CaseNumberSequence(models.Model):
+    """The last case number handed out per year."""
+
+    year = models.PositiveIntegerField(unique=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class Contact(models.Model):
+    """One moment of contact: a call, a chat, a web report or a mailbox message."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
+    channel = models.CharField(_("kanaal"), max_length=12, choices=Channel)
+    disposition = models.CharField(
+        _("afloop"), max_length=14, choices=Disposition, default=Disposition.COMPLETED
+    )
+    started_at = models.DateTimeField(_("begin"), db_index=True)
+    duration_seconds = models.PositiveIntegerField(_("duur (seconden)"), null=True, blank=True)
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerker"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contacts",
+    )
+    reporter_role = models.CharField(
+        _("wie neemt contact op"), max_length=12, choices=ReporterRole, default=ReporterRole.UNKNOWN
+    )
+    anonymous = models.BooleanField(_("anoniem"), default=True)
+    callback_allowed = models.BooleanField(_("mogen we terugbellen"), default=False)
+    how_heard = models.CharField(
+        _("hoe kent u ons"), max_length=16, choices=HowHeard, default=HowHeard.UNKNOWN
+    )
+    municipality = models.CharField(
+        _("gemeente"), max_length=10, choices=Area, default=Area.UNKNOWN
+    )
+    exploitation = models.CharField(
+        _("vorm van uitbuiting"), max_length=10, choices=Exploitation, default=Exploitation.UNKNOWN
+    )
+    indicators = models.JSONField(_("signalen"), default=list, blank=True)
+    callback_details = EncryptedTextField(_("hoe terugbellen"), blank=True)
+    summary = EncryptedTextField(_("samenvatting"), blank=True)
+    advice_given = EncryptedTextField(_("gegeven advies"), blank=True)
+    action_taken = EncryptedTextField(_("genomen actie"), blank=True)
+    details = EncryptedJSONField(_("overige gegevens"))
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacten")
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class PersonRole(models.TextChoices):
+    VICTIM = "victim", _("mogelijk slachtoffer")
+    PERPETRATOR = "perpetrator", _("mogelijke dader")
+    REPORTER = "reporter", _("melder")
+    OTHER = "other", _("anders")
+
+
+class AgeGroup(models.TextChoices):
+    UNDER_12 = "0-11", _("jonger dan 12")
+    AGE_12_17 = "12-17", _("12 tot 18")
+    AGE_18_23 = "18-23", _("18 tot 24")
+    AGE_24_PLUS = "24+", _("24 of ouder")
+    UNKNOWN = "unknown", _("onbekend")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("vrouw")
+    MALE = "male", _("man")
+    OTHER = "other", _("anders")
+    UNKNOWN = "unknown", _("onbekend")
+
+
+class Person(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="persons")
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="persons"
+    )
+    role = models.CharField(_("rol"), max_length=12, choices=PersonRole)
+    age_group = models.CharField(
+        _("leeftijdsgroep"), max_length=8, choices=AgeGroup, default=AgeGroup.UNKNOWN
+    )
+    is_minor = models.BooleanField(_("minderjarig"), null=True, blank=True)
+    gender = models.CharField(_("gender"), max_length=8, choices=Gender, default=Gender.UNKNOWN)
+    name = EncryptedTextField(_("naam of bijnaam"), blank=True)
+    age = EncryptedTextField(_("leeftijd"), blank=True)
+    nationality = EncryptedTextField(_("nationaliteit"), blank=True)
+    language = EncryptedTextField(_("taal"), blank=True)
+    vulnerabilities = EncryptedTextField(_("kwetsbaarheden"), blank=True)
+    description = EncryptedTextField(_("omschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} ({self.case})"
+
+
+class LocationKind(models.TextChoices):
+    HOME = "home", _("woonadres")
+    WORKPLACE = "workplace", _("werkplek of bedrijf")
+    OTHER = "other", _("andere plek")
+
+
+class Location(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="locations")
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="locations"
+    )
+    kind = models.CharField(_("soort plek"), max_length=10, choices=LocationKind)
+    municipality = models.CharField(
+        _("gemeente"), max_length=10, choices=Area, default=Area.UNKNOWN
+    )
+    address = EncryptedTextField(_("adres"), blank=True)
+    postcode = EncryptedTextField(_("postcode"), blank=True)
+    place = EncryptedTextField(_("plaats"), blank=True)
+    company_name = EncryptedTextField(_("bedrijfsnaam"), blank=True)
+    kvk_number = EncryptedTextField(_("KvK-nummer"), blank=True)
+    description = EncryptedTextField(_("omschrijving"), blank=True)
+
+    class Meta:
+        verbose_name = _("plek")
+        verbose_name_plural = _("plekken")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.case})"
+
+
+class Note(models.Model):
+    """An internal note: the reporter never sees it."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(_("geschreven"))
+    text = EncryptedTextField(_("notitie"))
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("interne notitie")
+        verbose_name_plural = _("interne notities")
+
+    def __str__(self) -> str:
+        return f"{_('notitie')} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Task(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    due_date = models.DateField(_("uiterlijk"), db_index=True)
+    done_at = models.DateTimeField(_("gedaan op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"))
+    description = EncryptedTextField(_("taak"))
+
+    class Meta:
+        ordering = ["due_date"]
+        verbose_name = _("taak")
+        verbose_name_plural = _("taken")
+
+    def __str__(self) -> str:
+        return f"{_('taak')} {self.due_date:%Y-%m-%d}"
+
+
+class IntakeDraft(models.Model):
+    """What an advisor has typed in the phone intake so far, so a crash loses nothing."""
+
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intake_drafts"
+    )
+    started_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+    data = EncryptedJSONField()
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return f"draft {self.pk}"
+
+
+class AuditEvent(models.Model):
+    """Append-only log of who did what when. Never any content.
+
+    The application has no update or delete path; on PostgreSQL a trigger refuses both.
+    """
+
+    at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=40, db_index=True)
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.PROTECT, related_name="audit_events"
+    )
+    object_type = models.CharField(max_length=40, blank=True)
+    object_id = models.CharField(max_length=40, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["actor", "-at"]), models.Index(fields=["case", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.actor_name} {self.action}"
