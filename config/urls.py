@@ -8,8 +8,18 @@ urlpatterns = [
     path("healthz", public_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    path("medewerkers/", include("meldpunt.accounts.urls")),
+    path("medewerkers/zaken/", include("meldpunt.cases.urls")),
+    path("medewerkers/meldingen/", include("meldpunt.reports.urls")),
+    path("medewerkers/chat/", include("meldpunt.chat.urls")),
+    path("medewerkers/signalen/", include("meldpunt.linking.urls")),
+    path("medewerkers/triage/", include("meldpunt.triage.urls")),
+    path("medewerkers/partners/", include("meldpunt.referrals.urls")),
+    path("medewerkers/cijfers/", include("meldpunt.stats.urls")),
 ]
 urlpatterns += i18n_patterns(
+    path("melden/", include("meldpunt.reports.public_urls")),
+    path("chat/", include("meldpunt.chat.public_urls")),
     path("", include("meldpunt.public.urls")),
     prefix_default_language=False,
 )
