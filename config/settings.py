@@ -248,3 +248,5 @@ if not MELDPUNT_KEYRING:
     from meldpunt.lib.crypto import ensure_development_keyring
 
     MELDPUNT_KEYRING = ensure_development_keyring(VAR_DIR / "dev-keyring.json")
+# How many reverse proxies in front of the app set X-Forwarded-For (0: use REMOTE_ADDR).
+MELDPUNT_TRUSTED_PROXY_HOPS = env_int("MELDPUNT_TRUSTED_PROXY_HOPS", 0)

@@ -30,7 +30,8 @@ SERVESTATIC_USE_FINDERS = True
 # Each pytest-xdist worker gets its own Redis database, so clearing the cache in one
 # worker never disturbs another.
 if REDIS_URL:  # noqa: F405
-    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0"
-    _redis = REDIS_URL.rsplit("/", 1)[0] + f"/{int(_worker) % 15 + 1}"  # noqa: F405
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0")
+    _base, _db = REDIS_URL.rsplit("/", 1)  # noqa: F405
+    _redis = f"{_base}/{(int(_db or 0) + _worker) % 16}"
     CACHES["default"]["LOCATION"] = _redis  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [_redis]  # noqa: F405

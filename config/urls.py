@@ -10,6 +10,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("medewerkers/", include("meldpunt.accounts.urls")),
     path("medewerkers/zaken/", include("meldpunt.cases.urls")),
+    path("medewerkers/telefoon/", include("meldpunt.cases.intake_urls")),
     path("medewerkers/meldingen/", include("meldpunt.reports.urls")),
     path("medewerkers/chat/", include("meldpunt.chat.urls")),
     path("medewerkers/signalen/", include("meldpunt.linking.urls")),

@@ -329,6 +329,25 @@ class Task(models.Model):
         return f"{_('taak')} {self.due_date:%Y-%m-%d}"
 
 
+class CaseSearchToken(models.Model):
+    """A keyed hash of one normalised word of a case's content (see docs/decisions).
+
+    Content is encrypted, so SQL cannot search it; the hashes can be matched without
+    revealing the words.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="search_tokens")
+    token = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["token", "case"], name="unique_case_search_token")
+        ]
+
+    def __str__(self) -> str:
+        return self.token
+
+
 class IntakeDraft(models.Model):
     """What an advisor has typed in the phone intake so far, so a crash loses nothing."""
 

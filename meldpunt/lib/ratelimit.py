@@ -1,0 +1,70 @@
+"""Rate limiting without tracking.
+
+A client is known only by a keyed hash of its address, held in the cache for the
+length of the window and never written to the database or a log. The address itself
+is read from ``REMOTE_ADDR`` or, behind a trusted reverse proxy
+(``MELDPUNT_TRUSTED_PROXY_HOPS`` > 0), from ``X-Forwarded-For``.
+"""
+
+import hashlib
+import hmac
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most ``count`` hits per ``seconds`` for one scope."""
+
+    scope: str
+    count: int
+    seconds: int
+
+
+def client_address(meta: dict[str, Any]) -> str:
+    """The client's address from a request's META or an ASGI scope's headers (never stored)."""
+    hops = settings.MELDPUNT_TRUSTED_PROXY_HOPS
+    if hops > 0:
+        forwarded = [
+            p.strip() for p in meta.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()
+        ]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return str(meta.get("REMOTE_ADDR", ""))
+
+
+def client_key(address: str) -> str:
+    """A keyed, truncated hash of the address: enough to count, useless to identify."""
+    key = settings.MELDPUNT_RATE_LIMIT_KEY.encode()
+    return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def _bucket_key(limit: Limit, who: str) -> str:
+    window = int(time.time() // limit.seconds)
+    return f"rl:{limit.scope}:{who}:{window}"
+
+
+def hit(limit: Limit, who: str) -> bool:
+    """Count one attempt; True while the caller is still within the limit."""
+    key = _bucket_key(limit, who)
+    cache.add(key, 0, timeout=limit.seconds + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        # The key expired between add and incr; start a new window.
+        cache.set(key, 1, timeout=limit.seconds + 1)
+        count = 1
+    return count <= limit.count
+
+
+def is_limited(limit: Limit, who: str) -> bool:
+    """True when the caller has used up the limit, without counting another attempt."""
+    return (cache.get(_bucket_key(limit, who)) or 0) >= limit.count
+
+
+def reset(limit: Limit, who: str) -> None:
+    cache.delete(_bucket_key(limit, who))
