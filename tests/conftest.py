@@ -1,9 +1,15 @@
-"""Fixtures shared by every test."""
+"""Fixtures shared by every test: a clean cache and named staff users with two factors."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from meldpunt.accounts.models import Municipality, Role, User
 
 
 @pytest.fixture(autouse=True)
@@ -12,3 +18,68 @@ def _clean_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+def make_staff(username: str, role: str, **extra: Any) -> User:
+    """A staff member with a password and a confirmed TOTP device."""
+    user = User.objects.create_user(
+        username=username, password="correct horse battery staple", role=role, **extra
+    )
+    TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+    return user
+
+
+@pytest.fixture
+def advisor(db: None) -> User:
+    """Anna, an advisor: may open cases and log calls."""
+    return make_staff("anna", Role.ADVISOR, first_name="Anna", last_name="Adviseur")
+
+
+@pytest.fixture
+def colleague(db: None) -> User:
+    """Bram, a second advisor."""
+    return make_staff("bram", Role.ADVISOR, first_name="Bram", last_name="Collega")
+
+
+@pytest.fixture
+def coordinator(db: None) -> User:
+    """Cor, a coordinator: everything an advisor may, plus oversight."""
+    return make_staff("cor", Role.COORDINATOR, first_name="Cor", last_name="Coördinator")
+
+
+@pytest.fixture
+def analyst(db: None) -> User:
+    """Ali, an analyst: statistics only, never case content."""
+    return make_staff("ali", Role.ANALYST)
+
+
+@pytest.fixture
+def municipality_viewer(db: None) -> User:
+    """Mia from Almere: statistics of her own municipality only."""
+    return make_staff("mia", Role.MUNICIPALITY, municipality=Municipality.ALMERE)
+
+
+@pytest.fixture
+def administrator(db: None) -> User:
+    """Ad, an administrator: accounts and configuration, no case content."""
+    return make_staff("ad", Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+
+
+def verify_session(client: Client, user: User) -> None:
+    """Log ``user`` in on ``client`` as if they had passed both factors."""
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
+    session.save()
+
+
+@pytest.fixture
+def verified_client() -> Callable[[User], Client]:
+    """Returns a test client logged in as the given user with a verified second factor."""
+
+    def make(user: User) -> Client:
+        client = Client()
+        verify_session(client, user)
+        return client
+
+    return make

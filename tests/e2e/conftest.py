@@ -85,3 +85,31 @@ def axe_violations(
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+@pytest.fixture
+def login_as(page: Page, live_server):  # type: ignore[no-untyped-def]
+    """Put a verified staff session for ``user`` into the page's browser context."""
+    from django.test import Client
+
+    from tests.conftest import verify_session
+
+    def login(user) -> Page:  # type: ignore[no-untyped-def]
+        client = Client()
+        verify_session(client, user)
+        host = urlsplit(live_server.url).hostname
+        page.context.add_cookies(
+            [
+                {
+                    "name": "sessionid",
+                    "value": client.cookies["sessionid"].value,
+                    "domain": host,
+                    "path": "/",
+                    "httpOnly": True,
+                    "sameSite": "Lax",
+                }
+            ]
+        )
+        return page
+
+    return login
