@@ -133,6 +133,15 @@ class Case(models.Model):
     responded_at = models.DateTimeField(_("eerste reactie"), null=True, blank=True)
     needs_attention = models.BooleanField(_("nieuw bericht"), default=False)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+    close_requested_at = models.DateTimeField(_("sluiten aangevraagd op"), null=True, blank=True)
+    close_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sluiten aangevraagd door"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     closing_reason = models.CharField(
         _("reden van sluiten"), max_length=16, choices=ClosingReason, blank=True
     )
