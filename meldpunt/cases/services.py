@@ -6,6 +6,7 @@ from django.db import transaction
 
 from meldpunt.cases.audit import audit_record
 from meldpunt.cases.models import Case, CaseKind, CaseNumberSequence, Channel, Contact
+from meldpunt.cases.search import case_reindex
 from meldpunt.lib import clock
 from meldpunt.lib.workdays import add_working_days
 
@@ -65,4 +66,5 @@ def contact_add(*, case: Case, by: Any, channel: str, **fields: Any) -> Contact:
         audit_record(
             actor=by, action="contact.create", case=case, obj=contact, detail={"channel": channel}
         )
+        case_reindex(case=case)
     return contact

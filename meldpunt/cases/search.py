@@ -1,0 +1,211 @@
+"""Search over encrypted case content through keyed-hash word tokens.
+
+Design and trade-offs: docs/decisions/0002-search-over-encrypted-content.md. In short:
+every word of a case's content is normalised (lower case, accents removed, Dutch
+lemma), hashed with the key ring's index key (``blind_index("word", ...)``) and stored
+as a ``CaseSearchToken`` row. A query is normalised the same way and matches the cases
+that hold every one of its tokens. Whole words only: no prefix or fuzzy search.
+
+Any code that changes case content calls ``case_reindex(case=...)`` inside its own
+transaction. Apps that keep content for a case elsewhere (chat transcripts, web
+reports) add it with ``register_text_source``.
+"""
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import simplemma
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from meldpunt.cases.models import Case, CaseSearchToken
+from meldpunt.lib.crypto import blind_index
+
+MIN_WORD_LENGTH = 3
+MAX_QUERY_WORDS = 8
+INDEX_KIND = "word"
+
+# Dutch postcodes ("1234 AB") and phone-like digit runs ("06-123 456 78") are kept whole,
+# so a search for either finds them however they were typed.
+_POSTCODE = re.compile(r"\b(\d{4})\s?([a-z]{2})\b")
+_DIGIT_RUN = re.compile(r"\+?\d[\d \-.]{4,}\d")
+_WORD = re.compile(r"\w+")
+_CASE_NUMBER = re.compile(r"^\s*(\d{4})-(\d{1,6})\s*$")
+
+TextSource = Callable[[Case], Iterable[str]]
+_extra_sources: list[TextSource] = []
+
+
+def register_text_source(source: TextSource) -> None:
+    """Let another app add text it keeps for a case (called once, from its AppConfig.ready)."""
+    if source not in _extra_sources:
+        _extra_sources.append(source)
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalise_words(text: str) -> list[list[str]]:
+    """Each word of ``text`` as its forms: the word itself and its Dutch lemma if different.
+
+    Lemmatising folds "paspoorten" onto "paspoort"; keeping the word too means a rare wrong
+    lemma never hides a word typed exactly as it was written.
+    """
+    text = _strip_accents(text.lower())
+    text = _POSTCODE.sub(r"\1\2", text)
+    text = _DIGIT_RUN.sub(lambda m: re.sub(r"\D", "", m.group()), text)
+    words = []
+    for word in _WORD.findall(text):
+        word = word.strip("_")
+        if len(word) < MIN_WORD_LENGTH:
+            continue
+        forms = [word]
+        if not word.isdigit():
+            lemma = _strip_accents(simplemma.lemmatize(word, lang="nl").lower())
+            if lemma != word and len(lemma) >= MIN_WORD_LENGTH:
+                forms.append(lemma)
+        words.append(forms)
+    return words
+
+
+def tokens_for_text(texts: Iterable[str]) -> set[str]:
+    return {
+        blind_index(INDEX_KIND, form)
+        for text in texts
+        if text
+        for forms in normalise_words(text)
+        for form in forms
+    }
+
+
+def _details_text(details: Any) -> Iterable[str]:
+    if isinstance(details, str):
+        yield details
+    elif isinstance(details, dict):
+        for value in details.values():
+            yield from _details_text(value)
+    elif isinstance(details, list):
+        for value in details:
+            yield from _details_text(value)
+
+
+def case_texts(case: Case) -> Iterable[str]:
+    """Every piece of searchable text of a case, decrypted."""
+    yield case.title
+    yield case.closing_note
+    for contact in case.contacts.all():
+        yield from (
+            contact.summary,
+            contact.advice_given,
+            contact.action_taken,
+            contact.callback_details,
+        )
+        yield from _details_text(contact.details)
+    for person in case.persons.all():
+        yield from (
+            person.name,
+            person.age,
+            person.nationality,
+            person.language,
+            person.vulnerabilities,
+            person.description,
+        )
+    for location in case.locations.all():
+        yield from (
+            location.address,
+            location.postcode,
+            location.place,
+            location.company_name,
+            location.kvk_number,
+            location.description,
+        )
+    for note in case.notes.all():
+        yield note.text
+    for task in case.tasks.all():
+        yield task.description
+    for source in _extra_sources:
+        yield from source(case)
+
+
+def case_reindex(*, case: Case) -> None:
+    """Bring the case's search tokens in line with its current content."""
+    wanted = tokens_for_text(case_texts(case))
+    # Old tokens go and new ones arrive together, so a search never sees half an index.
+    with transaction.atomic():
+        stored = set(CaseSearchToken.objects.filter(case=case).values_list("token", flat=True))
+        stale = stored - wanted
+        if stale:
+            CaseSearchToken.objects.filter(case=case, token__in=stale).delete()
+        CaseSearchToken.objects.bulk_create(
+            [CaseSearchToken(case=case, token=token) for token in wanted - stored],
+            ignore_conflicts=True,
+        )
+
+
+def query_tokens(words: str) -> list[list[str]]:
+    """Per query word the tokens of its forms; at most MAX_QUERY_WORDS distinct words."""
+    slots: dict[tuple[str, ...], None] = {}
+    for forms in normalise_words(words):
+        slots.setdefault(tuple(blind_index(INDEX_KIND, form) for form in forms), None)
+    return [list(slot) for slot in list(slots)[:MAX_QUERY_WORDS]]
+
+
+def parse_case_number(text: str) -> str | None:
+    """``2026-42`` or ``2026-00042`` as the stored case number, or None."""
+    match = _CASE_NUMBER.match(text)
+    if not match:
+        return None
+    return f"{match.group(1)}-{int(match.group(2)):05d}"
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    text: str = ""
+    status: str = ""
+    assigned_to_id: int | None = None
+    unassigned: bool = False
+    created_from: date | None = None
+    created_to: date | None = None
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def case_search(query: CaseQuery) -> QuerySet[Case]:
+    """Cases matching every filter and every word of ``query.text``, newest first.
+
+    A text that is a case number finds that case; otherwise each word must occur in the
+    case's content (AND). Callers check that the user may search cases.
+    """
+    cases = Case.objects.select_related("assigned_to").order_by("-created_at", "-pk")
+    text = query.text.strip()
+    number = parse_case_number(text) if text else None
+    if number:
+        cases = cases.filter(number=number)
+    elif text:
+        slots = query_tokens(text)
+        if not slots:
+            return cases.none()
+        for slot in slots:
+            cases = cases.filter(
+                pk__in=CaseSearchToken.objects.filter(token__in=slot).values("case_id")
+            )
+    if query.status:
+        cases = cases.filter(status=query.status)
+    if query.unassigned:
+        cases = cases.filter(assigned_to__isnull=True)
+    elif query.assigned_to_id:
+        cases = cases.filter(assigned_to_id=query.assigned_to_id)
+    if query.created_from:
+        cases = cases.filter(created_at__gte=_start_of(query.created_from))
+    if query.created_to:
+        cases = cases.filter(created_at__lt=_start_of(query.created_to + timedelta(days=1)))
+    return cases
