@@ -1,13 +1,38 @@
 """Reads of cases. The one way in to a case is ``get_case_for_user``."""
 
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case as Switch
+from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from meldpunt.accounts.permissions import is_fully_authenticated
+from meldpunt.accounts.models import User
+from meldpunt.accounts.permissions import CASE_ROLES, is_fully_authenticated
 from meldpunt.cases.audit import audit_record
-from meldpunt.cases.models import Case
+from meldpunt.cases.models import (
+    AuditEvent,
+    Case,
+    CaseStatus,
+    Contact,
+    Location,
+    Note,
+    Person,
+    Task,
+    Urgency,
+)
+from meldpunt.lib import clock
+from meldpunt.lib.workdays import add_working_days
+
+# "Due soon" looks this many working days ahead.
+DUE_SOON_WORKING_DAYS = 2
+# A section shows at most this many cases; more is a sign to filter in search.
+SECTION_LIMIT = 50
+AWAITING_ASSESSMENT = (CaseStatus.NEW, CaseStatus.ASSESSMENT)
 
 
 def user_may_handle_cases(user: Any) -> bool:
@@ -25,3 +50,236 @@ def get_case_for_user(user: Any, case_id: int, *, purpose: str = "view") -> Case
     case = get_object_or_404(Case, pk=case_id)
     audit_record(actor=user, action=f"case.{purpose}", case=case, obj=case)
     return case
+
+
+def get_case_for_action(user: Any, case_id: int) -> Case:
+    """The case for a change that a service makes next, with the same access check.
+
+    No view entry is written: the page shows nothing, and the service writes the audit
+    entry for the change itself.
+    """
+    if not user_may_handle_cases(user):
+        raise PermissionDenied
+    return get_object_or_404(Case.objects.defer("title", "closing_note"), pk=case_id)
+
+
+def get_case_task(case: Case, task_id: int) -> Task:
+    """A task of ``case`` (a task id from another case is not found)."""
+    return get_object_or_404(Task.objects.select_related("case"), pk=task_id, case=case)
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """Today's dates that decide whether a case is overdue or due soon."""
+
+    now: datetime
+    today: date
+    soon: date
+
+    @classmethod
+    def at(cls, now: datetime) -> "Deadlines":
+        today = timezone.localdate(now)
+        return cls(now=now, today=today, soon=add_working_days(today, DUE_SOON_WORKING_DAYS))
+
+    def overdue_q(self) -> Q:
+        return Q(status__in=AWAITING_ASSESSMENT, assessment_due__lt=self.today) | Q(
+            response_due__lt=self.now, responded_at__isnull=True
+        )
+
+    def due_soon_q(self) -> Q:
+        return Q(
+            status__in=AWAITING_ASSESSMENT,
+            assessment_due__gte=self.today,
+            assessment_due__lte=self.soon,
+        )
+
+    def is_overdue(self, case: Case) -> bool:
+        late_assessment = (
+            case.status in AWAITING_ASSESSMENT
+            and case.assessment_due is not None
+            and case.assessment_due < self.today
+        )
+        late_response = (
+            case.response_due is not None
+            and case.response_due < self.now
+            and case.responded_at is None
+        )
+        return late_assessment or late_response
+
+    def is_due_soon(self, case: Case) -> bool:
+        return (
+            case.status in AWAITING_ASSESSMENT
+            and case.assessment_due is not None
+            and self.today <= case.assessment_due <= self.soon
+        )
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    case: Case
+    overdue: bool
+    due_soon: bool
+
+
+@dataclass(frozen=True)
+class InboxSection:
+    key: str
+    title: str
+    empty: str
+    rows: list[InboxRow] = field(default_factory=list)
+    more: bool = False
+
+
+def _open_cases() -> QuerySet[Case]:
+    """Open cases, most urgent first, then by deadline; without the encrypted columns."""
+    return (
+        Case.objects.exclude(status=CaseStatus.CLOSED)
+        .select_related("assigned_to")
+        .defer("title", "closing_note")
+        .annotate(
+            urgency_rank=Switch(
+                When(urgency=Urgency.ACUTE, then=Value(0)),
+                When(urgency=Urgency.HIGH, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("urgency_rank", "assessment_due", "created_at")
+    )
+
+
+def inbox_sections(user: Any) -> list[InboxSection]:
+    """The inbox of ``user``: one query per section, however many cases there are.
+
+    Lists numbers, kinds, statuses and deadlines only, so no case content is shown here.
+    """
+    deadlines = Deadlines.at(clock.now())
+    specs = [
+        (
+            "overdue",
+            _("Te laat"),
+            _("Geen zaken over de termijn."),
+            deadlines.overdue_q(),
+        ),
+        (
+            "attention",
+            _("Nieuwe berichten"),
+            _("Geen nieuwe berichten."),
+            Q(needs_attention=True),
+        ),
+        (
+            "due_soon",
+            _("Beoordeling binnen 2 werkdagen"),
+            _("Geen beoordelingen die binnenkort moeten."),
+            deadlines.due_soon_q(),
+        ),
+        ("mine", _("Mijn zaken"), _("U heeft geen open zaken."), Q(assigned_to=user)),
+        (
+            "unassigned",
+            _("Nog niet toegewezen"),
+            _("Alle open zaken hebben een behandelaar."),
+            Q(assigned_to__isnull=True),
+        ),
+    ]
+    sections = []
+    for key, title, empty, condition in specs:
+        cases = list(_open_cases().filter(condition)[: SECTION_LIMIT + 1])
+        rows = [
+            InboxRow(case=c, overdue=deadlines.is_overdue(c), due_soon=deadlines.is_due_soon(c))
+            for c in cases[:SECTION_LIMIT]
+        ]
+        sections.append(
+            InboxSection(
+                key=key, title=title, empty=empty, rows=rows, more=len(cases) > SECTION_LIMIT
+            )
+        )
+    return sections
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """Everything on the case page, read in one query per kind of record."""
+
+    case: Case
+    contacts: list[Contact]
+    persons: list[Person]
+    locations: list[Location]
+    notes: list[Note]
+    tasks: list[Task]
+    overdue: bool
+    due_soon: bool
+
+
+def case_detail(case: Case) -> CaseDetail:
+    """The records of a case already opened with ``get_case_for_user``."""
+    deadlines = Deadlines.at(clock.now())
+    return CaseDetail(
+        case=case,
+        contacts=list(case.contacts.select_related("staff")),
+        persons=list(case.persons.all()),
+        locations=list(case.locations.all()),
+        notes=list(case.notes.select_related("author")),
+        tasks=list(case.tasks.select_related("assignee").order_by("done_at", "due_date")),
+        overdue=deadlines.is_overdue(case),
+        due_soon=deadlines.is_due_soon(case),
+    )
+
+
+def case_handlers() -> QuerySet[User]:
+    """Active staff who may be given a case or a task."""
+    return User.objects.filter(role__in=CASE_ROLES, is_active=True).order_by(
+        "first_name", "last_name", "username"
+    )
+
+
+@dataclass(frozen=True)
+class WorkloadRow:
+    handler: User | None
+    by_status: dict[str, int]
+    open_total: int
+    overdue: int
+
+
+def team_workload() -> list[WorkloadRow]:
+    """Open cases per handler and status, with how many are overdue; two queries in all."""
+    deadlines = Deadlines.at(clock.now())
+    counts = (
+        Case.objects.exclude(status=CaseStatus.CLOSED)
+        .values("assigned_to", "status")
+        .annotate(n=Count("id"), late=Count("id", filter=deadlines.overdue_q()))
+        .order_by()
+    )
+    per_handler: dict[int | None, dict[str, int]] = {}
+    late: dict[int | None, int] = {}
+    for row in counts:
+        per_handler.setdefault(row["assigned_to"], {})[row["status"]] = row["n"]
+        late[row["assigned_to"]] = late.get(row["assigned_to"], 0) + row["late"]
+    handlers: list[User | None] = [*case_handlers(), None]
+    return [
+        WorkloadRow(
+            handler=handler,
+            by_status=per_handler.get(handler.pk if handler else None, {}),
+            open_total=sum(per_handler.get(handler.pk if handler else None, {}).values()),
+            overdue=late.get(handler.pk if handler else None, 0),
+        )
+        for handler in handlers
+    ]
+
+
+def audit_events(*, actor: User | None = None, case_number: str = "") -> QuerySet[AuditEvent]:
+    """The audit log, newest first, filtered by who acted and by case number."""
+    events = AuditEvent.objects.select_related("case").only(
+        "at",
+        "actor_id",
+        "actor_name",
+        "action",
+        "object_type",
+        "object_id",
+        "detail",
+        "case__number",
+    )
+    if actor is not None:
+        events = events.filter(actor=actor)
+    if case_number:
+        events = events.filter(case__number=case_number.strip())
+    return events

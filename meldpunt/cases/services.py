@@ -1,16 +1,46 @@
-"""Writes to cases and contacts, shared by phone intake, web reports and chat."""
+"""Writes to cases and contacts, shared by phone intake, web reports and chat.
 
+Every workflow change checks who may make it, makes it and writes the audit entry in one
+place. Audit details hold ids and choice values only, never text.
+"""
+
+from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from meldpunt.cases.audit import audit_record
-from meldpunt.cases.models import Case, CaseKind, CaseNumberSequence, Channel, Contact
+from meldpunt.cases.models import (
+    Case,
+    CaseKind,
+    CaseNumberSequence,
+    CaseStatus,
+    Channel,
+    ClosingReason,
+    Contact,
+    Note,
+    Outcome,
+    Task,
+)
 from meldpunt.cases.search import case_reindex
 from meldpunt.lib import clock
 from meldpunt.lib.workdays import add_working_days
 
 ASSESSMENT_WORKING_DAYS = 5
+
+# The status workflow: new → assessment → in progress → referred → closed. A case may
+# be closed from any open status (a test call, a duplicate); reopening is a separate step.
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    CaseStatus.NEW: frozenset({CaseStatus.ASSESSMENT, CaseStatus.IN_PROGRESS, CaseStatus.CLOSED}),
+    CaseStatus.ASSESSMENT: frozenset(
+        {CaseStatus.IN_PROGRESS, CaseStatus.REFERRED, CaseStatus.CLOSED}
+    ),
+    CaseStatus.IN_PROGRESS: frozenset({CaseStatus.REFERRED, CaseStatus.CLOSED}),
+    CaseStatus.REFERRED: frozenset({CaseStatus.IN_PROGRESS, CaseStatus.CLOSED}),
+    CaseStatus.CLOSED: frozenset(),
+}
 
 
 def _next_case_number(year: int) -> str:
@@ -68,3 +98,377 @@ def contact_add(*, case: Case, by: Any, channel: str, **fields: Any) -> Contact:
         )
         case_reindex(case=case)
     return contact
+
+
+def _require_case_handler(user: Any) -> None:
+    """Only active advisors and coordinators change cases (views also demand two factors)."""
+    if not (user is not None and user.is_active and getattr(user, "handles_cases", False)):
+        raise PermissionDenied
+
+
+def _require_coordinator(user: Any) -> None:
+    _require_case_handler(user)
+    if not user.is_coordinator:
+        raise PermissionDenied
+
+
+def _lock(case: Case) -> Case:
+    """Re-read the case under a row lock, so two people cannot both move it at once."""
+    case.refresh_from_db(from_queryset=Case.objects.select_for_update())
+    return case
+
+
+def _check_open(case: Case) -> None:
+    if case.status == CaseStatus.CLOSED:
+        raise ValidationError(_("Deze zaak is gesloten. Een coördinator kan haar heropenen."))
+
+
+def _check_transition(case: Case, to: str) -> None:
+    if to not in ALLOWED_TRANSITIONS[case.status]:
+        raise ValidationError(
+            _("Een zaak met status ‘%(from)s’ kan niet naar status ‘%(to)s’.")
+            % {"from": CaseStatus(case.status).label, "to": CaseStatus(to).label}
+        )
+
+
+def _move(*, case: Case, by: Any, to: str, also: tuple[str, ...] = ()) -> None:
+    """Change the status if the workflow allows it; the caller holds the lock.
+
+    ``also`` names fields the caller has already set that must be saved with the status.
+    """
+    _check_transition(case, to)
+    previous = case.status
+    case.status = to
+    case.updated_at = clock.now()
+    case.save(update_fields=["status", "updated_at", *also])
+    audit_record(
+        actor=by, action="case.status", case=case, obj=case, detail={"from": previous, "to": to}
+    )
+
+
+def case_assign(*, case: Case, advisor: Any, by: Any) -> Case:
+    """Make ``advisor`` the case handler.
+
+    Advisors may take a case themselves; only a coordinator assigns it to someone else.
+    """
+    _require_case_handler(by)
+    if advisor.pk != by.pk and not by.is_coordinator:
+        raise PermissionDenied
+    if not (advisor.is_active and advisor.handles_cases):
+        raise ValidationError(_("Deze medewerker kan geen zaken behandelen."))
+    # Lock and write together, so the audit entry matches the stored handler.
+    with transaction.atomic():
+        _lock(case)
+        _check_open(case)
+        previous = case.assigned_to_id
+        case.assigned_to = advisor
+        case.updated_at = clock.now()
+        case.save(update_fields=["assigned_to", "updated_at"])
+        audit_record(
+            actor=by,
+            action="case.assign",
+            case=case,
+            obj=case,
+            detail={"from": previous, "to": advisor.pk},
+        )
+    return case
+
+
+def case_start_assessment(*, case: Case, by: Any) -> Case:
+    """Start the safety assessment of a new case."""
+    _require_case_handler(by)
+    # The status is checked on the locked row, so a concurrent change cannot slip in.
+    with transaction.atomic():
+        _lock(case)
+        _check_open(case)
+        _move(case=case, by=by, to=CaseStatus.ASSESSMENT)
+    return case
+
+
+def case_set_kind(*, case: Case, by: Any, kind: str) -> Case:
+    """Make the case an advies or a melding; a melding must be assessed within 5 working days."""
+    _require_case_handler(by)
+    if kind not in CaseKind.values:
+        raise ValidationError(_("Kies advies of melding."))
+    # Kind and deadline change together with their audit entry.
+    with transaction.atomic():
+        _lock(case)
+        _check_open(case)
+        if case.kind == kind:
+            return case
+        previous = case.kind
+        case.kind = kind
+        case.assessment_due = (
+            add_working_days(clock.now().date(), ASSESSMENT_WORKING_DAYS)
+            if kind == CaseKind.REPORT
+            else None
+        )
+        case.updated_at = clock.now()
+        case.save(update_fields=["kind", "assessment_due", "updated_at"])
+        audit_record(
+            actor=by, action="case.kind", case=case, obj=case, detail={"from": previous, "to": kind}
+        )
+    return case
+
+
+def case_progress(*, case: Case, by: Any) -> Case:
+    """Put the case in progress: after the assessment, or back from a referral.
+
+    A melding must be assessed first, so it cannot skip from new to in progress.
+    """
+    _require_case_handler(by)
+    # The status is checked on the locked row, so a concurrent change cannot slip in.
+    with transaction.atomic():
+        _lock(case)
+        _check_open(case)
+        if case.status == CaseStatus.NEW and case.kind == CaseKind.REPORT:
+            raise ValidationError(_("Een melding moet eerst beoordeeld worden."))
+        _move(case=case, by=by, to=CaseStatus.IN_PROGRESS)
+    return case
+
+
+def case_refer(*, case: Case, by: Any, partner: str) -> Case:
+    """Mark the case referred to ``partner``; the partner's name goes into an internal note."""
+    _require_case_handler(by)
+    partner = partner.strip()
+    if not partner:
+        raise ValidationError(_("Vul in naar welke partner u doorverwijst."))
+    # Status, note and audit entries are one change: all or nothing.
+    with transaction.atomic():
+        _lock(case)
+        _check_open(case)
+        _move(case=case, by=by, to=CaseStatus.REFERRED)
+        note = _note_create(case=case, by=by, text=_("Doorverwezen naar: %s") % partner)
+        audit_record(actor=by, action="case.refer", case=case, obj=note)
+    return case
+
+
+def _check_closing(reason: str, outcome: str) -> None:
+    errors = {}
+    if reason not in ClosingReason.values:
+        errors["reason"] = _("Kies een reden om te sluiten.")
+    if outcome not in Outcome.values:
+        errors["outcome"] = _("Kies een uitkomst.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def case_close(*, case: Case, by: Any, reason: str, outcome: str, note: str = "") -> Case:
+    """Close the case with a reason and an outcome.
+
+    A coordinator closes at once. An advisor's close is a request: the case keeps its status
+    until a coordinator approves (``case_close_approve``) or refuses it.
+    """
+    _require_case_handler(by)
+    _check_closing(reason, outcome)
+    now = clock.now()
+    # The closing fields, the status and the audit entry are one change.
+    with transaction.atomic():
+        _lock(case)
+        _check_open(case)
+        _check_transition(case, CaseStatus.CLOSED)
+        case.closing_reason = reason
+        case.outcome = outcome
+        case.closing_note = note
+        closing = ("closing_reason", "outcome", "closing_note")
+        detail = {"reason": reason, "outcome": outcome}
+        if by.is_coordinator:
+            case.closed_at = now
+            case.close_requested_at = None
+            case.close_requested_by = None
+            _move(
+                case=case,
+                by=by,
+                to=CaseStatus.CLOSED,
+                also=(*closing, "closed_at", "close_requested_at", "close_requested_by"),
+            )
+            audit_record(actor=by, action="case.close", case=case, obj=case, detail=detail)
+        else:
+            case.close_requested_at = now
+            case.close_requested_by = by
+            case.updated_at = now
+            case.save(
+                update_fields=[*closing, "close_requested_at", "close_requested_by", "updated_at"]
+            )
+            audit_record(actor=by, action="case.close_request", case=case, obj=case, detail=detail)
+    return case
+
+
+def case_close_approve(*, case: Case, by: Any) -> Case:
+    """A coordinator approves an advisor's request to close, with the reason given there."""
+    _require_coordinator(by)
+    # The status is checked on the locked row, so a concurrent change cannot slip in.
+    with transaction.atomic():
+        _lock(case)
+        _check_open(case)
+        if case.close_requested_at is None:
+            raise ValidationError(_("Voor deze zaak is geen verzoek om te sluiten gedaan."))
+        requested_by = case.close_requested_by_id
+        case.closed_at = clock.now()
+        case.close_requested_at = None
+        case.close_requested_by = None
+        _move(
+            case=case,
+            by=by,
+            to=CaseStatus.CLOSED,
+            also=("closed_at", "close_requested_at", "close_requested_by"),
+        )
+        audit_record(
+            actor=by,
+            action="case.close",
+            case=case,
+            obj=case,
+            detail={
+                "reason": case.closing_reason,
+                "outcome": case.outcome,
+                "requested_by": requested_by,
+            },
+        )
+    return case
+
+
+def case_close_refuse(*, case: Case, by: Any) -> Case:
+    """A coordinator turns down a request to close; the case stays open as it was."""
+    _require_coordinator(by)
+    # The status is checked on the locked row, so a concurrent change cannot slip in.
+    with transaction.atomic():
+        _lock(case)
+        _check_open(case)
+        if case.close_requested_at is None:
+            raise ValidationError(_("Voor deze zaak is geen verzoek om te sluiten gedaan."))
+        requested_by = case.close_requested_by_id
+        case.close_requested_at = None
+        case.close_requested_by = None
+        case.closing_reason = ""
+        case.outcome = ""
+        case.closing_note = ""
+        case.updated_at = clock.now()
+        case.save(
+            update_fields=[
+                "close_requested_at",
+                "close_requested_by",
+                "closing_reason",
+                "outcome",
+                "closing_note",
+                "updated_at",
+            ]
+        )
+        audit_record(
+            actor=by,
+            action="case.close_refuse",
+            case=case,
+            obj=case,
+            detail={"requested_by": requested_by},
+        )
+    return case
+
+
+def case_reopen(*, case: Case, by: Any) -> Case:
+    """A coordinator reopens a closed case; it goes back to in progress.
+
+    The earlier closing reason and outcome stay in the audit log.
+    """
+    _require_coordinator(by)
+    # The status is checked on the locked row, so a concurrent change cannot slip in.
+    with transaction.atomic():
+        _lock(case)
+        if case.status != CaseStatus.CLOSED:
+            raise ValidationError(_("Alleen een gesloten zaak kan heropend worden."))
+        case.status = CaseStatus.IN_PROGRESS
+        case.closed_at = None
+        case.closing_reason = ""
+        case.outcome = ""
+        case.closing_note = ""
+        case.updated_at = clock.now()
+        case.save(
+            update_fields=[
+                "status",
+                "closed_at",
+                "closing_reason",
+                "outcome",
+                "closing_note",
+                "updated_at",
+            ]
+        )
+        audit_record(
+            actor=by,
+            action="case.status",
+            case=case,
+            obj=case,
+            detail={"from": CaseStatus.CLOSED, "to": CaseStatus.IN_PROGRESS},
+        )
+        audit_record(actor=by, action="case.reopen", case=case, obj=case)
+    return case
+
+
+def _note_create(*, case: Case, by: Any, text: str) -> Note:
+    note = Note.objects.create(case=case, author=by, created_at=clock.now(), text=text)
+    audit_record(actor=by, action="note.create", case=case, obj=note)
+    return note
+
+
+def note_add(*, case: Case, by: Any, text: str) -> Note:
+    """Add an internal note (never shown to the reporter)."""
+    _require_case_handler(by)
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Schrijf eerst een notitie.")})
+    # The note and its audit entry are written together or not at all.
+    with transaction.atomic():
+        return _note_create(case=case, by=by, text=text)
+
+
+def task_add(
+    *, case: Case, by: Any, description: str, due_date: date, assignee: Any = None
+) -> Task:
+    """Add a follow-up task with a due date, optionally for a colleague."""
+    _require_case_handler(by)
+    description = description.strip()
+    if not description:
+        raise ValidationError({"description": _("Beschrijf de taak.")})
+    if assignee is not None and not (assignee.is_active and assignee.handles_cases):
+        raise ValidationError({"assignee": _("Deze medewerker kan geen zaken behandelen.")})
+    # The task and its audit entry are written together or not at all.
+    with transaction.atomic():
+        task = Task.objects.create(
+            case=case,
+            created_by=by,
+            assignee=assignee,
+            due_date=due_date,
+            created_at=clock.now(),
+            description=description,
+        )
+        audit_record(
+            actor=by,
+            action="task.create",
+            case=case,
+            obj=task,
+            detail={"assignee": assignee.pk if assignee else None},
+        )
+    return task
+
+
+def task_done(*, task: Task, by: Any) -> Task:
+    """Mark a task done."""
+    _require_case_handler(by)
+    if task.done_at is not None:
+        return task
+    # The change and its audit entry are written together or not at all.
+    with transaction.atomic():
+        task.done_at = clock.now()
+        task.save(update_fields=["done_at"])
+        audit_record(actor=by, action="task.done", case=task.case, obj=task)
+    return task
+
+
+def case_mark_seen(*, case: Case, by: Any) -> Case:
+    """Clear the "new message" flag once a handler has read what came in."""
+    _require_case_handler(by)
+    if not case.needs_attention:
+        return case
+    # The change and its audit entry are written together or not at all.
+    with transaction.atomic():
+        case.needs_attention = False
+        case.save(update_fields=["needs_attention"])
+        audit_record(actor=by, action="case.seen", case=case, obj=case)
+    return case

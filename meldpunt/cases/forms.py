@@ -1,0 +1,122 @@
+"""Forms of the case page, the inbox and the audit log. Validation of input only."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from meldpunt.accounts.models import User
+from meldpunt.cases.models import CaseKind, ClosingReason, Outcome
+from meldpunt.cases.selectors import case_handlers
+
+TEXTBOX = {"class": "utrecht-textbox utrecht-textbox--html-input"}
+TEXTAREA = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
+SELECT = {"class": "utrecht-select utrecht-select--html-select"}
+
+
+class HandlerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj} ({obj.get_role_display()})"
+
+
+class AssignForm(forms.Form):
+    """A coordinator gives the case to a colleague."""
+
+    advisor = HandlerChoiceField(
+        label=_("Toewijzen aan"), queryset=User.objects.none(), widget=forms.Select(attrs=SELECT)
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["advisor"].queryset = case_handlers()
+
+
+class KindForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Soort zaak"), choices=CaseKind.choices, widget=forms.Select(attrs=SELECT)
+    )
+
+
+class ReferForm(forms.Form):
+    partner = forms.CharField(
+        label=_("Doorverwezen naar"),
+        help_text=_("Bijvoorbeeld politie, Arbeidsinspectie, CoMensha of de zorgcoördinator."),
+        max_length=200,
+        error_messages={"required": _("Vul in naar welke partner u doorverwijst.")},
+        widget=forms.TextInput(attrs=TEXTBOX),
+    )
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Reden van sluiten"),
+        choices=[("", _("Kies een reden")), *ClosingReason.choices],
+        error_messages={"required": _("Kies een reden om te sluiten.")},
+        widget=forms.Select(attrs=SELECT),
+    )
+    outcome = forms.ChoiceField(
+        label=_("Uitkomst"),
+        choices=[("", _("Kies een uitkomst")), *Outcome.choices],
+        error_messages={"required": _("Kies een uitkomst.")},
+        widget=forms.Select(attrs=SELECT),
+    )
+    note = forms.CharField(
+        label=_("Toelichting (mag leeg blijven)"),
+        required=False,
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Nieuwe interne notitie"),
+        help_text=_("Alleen voor medewerkers. De melder ziet dit nooit."),
+        error_messages={"required": _("Schrijf eerst een notitie.")},
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
+
+
+class TaskForm(forms.Form):
+    description = forms.CharField(
+        label=_("Taak"),
+        max_length=500,
+        error_messages={"required": _("Beschrijf de taak.")},
+        widget=forms.TextInput(attrs=TEXTBOX),
+    )
+    due_date = forms.DateField(
+        label=_("Uiterlijk op"),
+        error_messages={
+            "required": _("Vul een datum in."),
+            "invalid": _("Vul een datum in als dag-maand-jaar, bijvoorbeeld 31-12-2026."),
+        },
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={**TEXTBOX, "type": "date"}, format="%Y-%m-%d"),
+    )
+    assignee = HandlerChoiceField(
+        label=_("Voor wie"),
+        required=False,
+        empty_label=_("Nog niemand"),
+        queryset=User.objects.none(),
+        widget=forms.Select(attrs=SELECT),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = case_handlers()
+
+
+class AuditFilterForm(forms.Form):
+    actor = forms.ModelChoiceField(
+        label=_("Medewerker"),
+        required=False,
+        empty_label=_("Iedereen"),
+        queryset=User.objects.order_by("username"),
+        widget=forms.Select(attrs=SELECT),
+    )
+    case_number = forms.CharField(
+        label=_("Zaaknummer"),
+        required=False,
+        max_length=16,
+        help_text=_("Bijvoorbeeld 2026-00042."),
+        widget=forms.TextInput(attrs=TEXTBOX),
+    )
