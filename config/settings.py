@@ -32,7 +32,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if D
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with a site that needs the administrator role and a second factor.
+    "meldpunt.accounts.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "meldpunt.accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
@@ -236,6 +238,8 @@ MELDPUNT_EXIT_URL = env_str("MELDPUNT_EXIT_URL", "https://www.google.nl/search?q
 MELDPUNT_HOLIDAY_COUNTRY = env_str("MELDPUNT_HOLIDAY_COUNTRY", "NL")
 MELDPUNT_RATE_LIMIT_KEY = env_secret("MELDPUNT_RATE_LIMIT_KEY") or SECRET_KEY
 MELDPUNT_HEALTH_TIMEOUT = env_int("MELDPUNT_HEALTH_TIMEOUT", 2)
+# The name authenticator apps show next to the staff member's code.
+OTP_TOTP_ISSUER = MELDPUNT_ORGANISATION
 
 # Key ring for encryption at rest (see meldpunt/lib/crypto.py). Never in the database.
 MELDPUNT_KEYRING = env_secret("MELDPUNT_KEYRING")
@@ -250,3 +254,30 @@ if not MELDPUNT_KEYRING:
     MELDPUNT_KEYRING = ensure_development_keyring(VAR_DIR / "dev-keyring.json")
 # How many reverse proxies in front of the app set X-Forwarded-For (0: use REMOTE_ADDR).
 MELDPUNT_TRUSTED_PROXY_HOPS = env_int("MELDPUNT_TRUSTED_PROXY_HOPS", 0)
+
+# Web report and anonymous mailbox (meldpunt.reports).
+MELDPUNT_FIRST_RESPONSE_DAYS = env_int("MELDPUNT_FIRST_RESPONSE_DAYS", 7)
+MELDPUNT_REPORT_DRAFT_HOURS = env_int("MELDPUNT_REPORT_DRAFT_HOURS", 24)
+MELDPUNT_ATTACHMENT_MAX_FILES = env_int("MELDPUNT_ATTACHMENT_MAX_FILES", 5)
+MELDPUNT_ATTACHMENT_MAX_BYTES = env_int("MELDPUNT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Per client (keyed hash of the address, in the cache only): started drafts and submits per hour.
+MELDPUNT_REPORT_DRAFTS_PER_HOUR = env_int("MELDPUNT_REPORT_DRAFTS_PER_HOUR", 30)
+MELDPUNT_REPORT_SUBMITS_PER_HOUR = env_int("MELDPUNT_REPORT_SUBMITS_PER_HOUR", 10)
+# Mailbox codes: attempts per client per 15 minutes, and wrong codes from everyone per minute.
+MELDPUNT_MAILBOX_ATTEMPTS_PER_CLIENT = env_int("MELDPUNT_MAILBOX_ATTEMPTS_PER_CLIENT", 10)
+MELDPUNT_MAILBOX_FAILURES_GLOBAL = env_int("MELDPUNT_MAILBOX_FAILURES_GLOBAL", 300)
+MELDPUNT_MAILBOX_IDLE_SECONDS = env_int("MELDPUNT_MAILBOX_IDLE_SECONDS", 15 * 60)
+
+# E-mail: notifications only ("something new is waiting"), never content.
+EMAIL_BACKEND = env_str(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_secret("DJANGO_EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "meldpunt@localhost")
