@@ -33,7 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Django's admin with a site that needs the administrator role and a second factor.
-    "meldpunt.accounts.apps.StaffAdminConfig",
+    "meldpunt.accounts.admin_config.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

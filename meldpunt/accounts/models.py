@@ -1,6 +1,7 @@
 """Staff accounts. Reporters never have an account."""
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +34,10 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Alleen voor de rol gemeente: de cijfers van welke gemeente."),
     )
+    failed_logins = models.PositiveSmallIntegerField(
+        _("mislukte inlogpogingen"), default=0, editable=False
+    )
+    locked_until = models.DateTimeField(_("geblokkeerd tot"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("medewerker")
@@ -40,6 +45,15 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def clean(self) -> None:
+        super().clean()
+        if self.role == Role.MUNICIPALITY and not self.municipality:
+            raise ValidationError({"municipality": _("Kies de gemeente voor deze medewerker.")})
+        if self.role != Role.MUNICIPALITY and self.municipality:
+            raise ValidationError(
+                {"municipality": _("Alleen de rol gemeente hoort bij een gemeente.")}
+            )
 
     @property
     def handles_cases(self) -> bool:

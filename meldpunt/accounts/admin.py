@@ -1,0 +1,73 @@
+"""Administrators manage staff accounts here. There is no self-registration."""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from meldpunt.accounts import services
+from meldpunt.accounts.models import User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Persoon"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Rol"), {"fields": ("role", "municipality")}),
+        (
+            _("Toegang"),
+            {
+                "fields": (
+                    "is_active",
+                    "locked_until",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                )
+            },
+        ),
+        (_("Data"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": (
+                    "username",
+                    "first_name",
+                    "last_name",
+                    "role",
+                    "municipality",
+                    "usable_password",
+                    "password1",
+                    "password2",
+                ),
+            },
+        ),
+    )
+    list_display = ("username", "first_name", "last_name", "role", "municipality", "is_active")
+    list_filter = ("role", "municipality", "is_active")
+    readonly_fields = ("locked_until", "last_login", "date_joined")
+    actions = ["unlock", "reset_second_factor"]
+
+    @admin.action(description=_("Blokkade na mislukte inlogpogingen opheffen"))
+    def unlock(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            services.user_unlock(user=user, by=request.user)
+        messages.success(request, _("De blokkade is opgeheven."))
+
+    @admin.action(description=_("Tweede factor resetten (nieuwe app koppelen bij volgende inlog)"))
+    def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            services.second_factor_reset(user=user, by=request.user)
+        messages.success(
+            request,
+            _(
+                "De tweede factor is gereset. "
+                "Bij de volgende inlog koppelt de medewerker een nieuwe app."
+            ),
+        )

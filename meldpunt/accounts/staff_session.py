@@ -1,0 +1,97 @@
+"""The staff session: a pending login between the two factors, and the session's lifetime.
+
+Between password and second factor the session holds only the user's id, the time and
+where to go next; Django's login happens after the second factor, so nothing that checks
+``is_authenticated`` ever sees a half-logged-in user.
+"""
+
+from typing import Any
+
+import django_otp
+from django.contrib import auth
+from django.http import HttpRequest
+from django.urls import reverse
+
+from meldpunt.accounts.models import User
+from meldpunt.cases.audit import audit_record
+from meldpunt.lib import clock
+
+PENDING_KEY = "accounts_pending"
+STARTED_KEY = "staff_started"
+SEEN_KEY = "staff_seen"
+RECOVERY_CODES_KEY = "accounts_recovery_codes"
+# The time allowed between password and second factor (enrolment included).
+PENDING_SECONDS = 10 * 60
+IDLE_SECONDS = 30 * 60
+MAX_SECONDS = 12 * 60 * 60
+# Activity is written back at most this often, so not every request saves the session.
+SEEN_RESOLUTION_SECONDS = 60
+
+
+def pending_start(request: HttpRequest, *, user: User, next_url: str) -> None:
+    request.session.cycle_key()
+    request.session[PENDING_KEY] = {
+        "user": user.pk,
+        "at": clock.now().timestamp(),
+        "next": next_url,
+    }
+
+
+def pending_user(request: HttpRequest) -> User | None:
+    """The user who passed the password step in this session, if that was recent."""
+    pending: dict[str, Any] | None = request.session.get(PENDING_KEY)
+    if not pending:
+        return None
+    if clock.now().timestamp() - pending["at"] > PENDING_SECONDS:
+        request.session.pop(PENDING_KEY, None)
+        return None
+    return User.objects.filter(pk=pending["user"], is_active=True).first()
+
+
+def pending_next(request: HttpRequest) -> str:
+    pending = request.session.get(PENDING_KEY) or {}
+    return pending.get("next") or home_url()
+
+
+def home_url() -> str:
+    return reverse("accounts:home")
+
+
+def complete(request: HttpRequest, *, user: User, device: Any) -> str:
+    """Log the user in after both factors; returns where to go next."""
+    next_url = pending_next(request)
+    request.session.pop(PENDING_KEY, None)
+    auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    django_otp.login(request, device)
+    now = clock.now().timestamp()
+    request.session[STARTED_KEY] = now
+    request.session[SEEN_KEY] = now
+    request.session.set_expiry(IDLE_SECONDS)
+    return next_url
+
+
+def end(request: HttpRequest, *, reason: str) -> None:
+    """Log out and write why: the user asked, or the session ran out."""
+    user = request.user
+    if user.is_authenticated:
+        audit_record(actor=user, action="auth.logout", detail={"reason": reason})
+    auth.logout(request)
+
+
+def expiry_reason(request: HttpRequest) -> str:
+    """Why the logged-in staff session has ended ("idle", "max_age"), or "" while it lives."""
+    now = clock.now().timestamp()
+    started = request.session.get(STARTED_KEY)
+    seen = request.session.get(SEEN_KEY)
+    if started is None or seen is None:
+        request.session[STARTED_KEY] = request.session[SEEN_KEY] = now
+        request.session.set_expiry(IDLE_SECONDS)
+        return ""
+    if now - started > MAX_SECONDS:
+        return "max_age"
+    if now - seen > IDLE_SECONDS:
+        return "idle"
+    if now - seen >= SEEN_RESOLUTION_SECONDS:
+        request.session[SEEN_KEY] = now
+        request.session.set_expiry(IDLE_SECONDS)
+    return ""
