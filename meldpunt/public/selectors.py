@@ -63,6 +63,8 @@ class ChatStatus:
     opens_at: datetime | None
     closes_at: datetime | None
     holiday: str | None
+    # Calendar days from today until ``opens_at`` (0 today, 1 tomorrow), for "opens Monday".
+    opens_in_days: int | None = None
 
 
 def _zone() -> ZoneInfo:
@@ -85,11 +87,14 @@ def chat_schedule(*, around: datetime) -> ChatSchedule:
 def chat_status(*, at: datetime | None = None) -> ChatStatus:
     """Whether the chat's opening hours say open at ``at`` (default now), and when that changes."""
     moment = at or clock.now()
+    today = moment.astimezone(_zone()).date()
     schedule = chat_schedule(around=moment)
     is_open = schedule.is_open(moment)
+    opens_at = None if is_open else schedule.next_opening(moment)
     return ChatStatus(
         is_open=is_open,
-        opens_at=None if is_open else schedule.next_opening(moment),
+        opens_at=opens_at,
         closes_at=schedule.closes_at(moment) if is_open else None,
-        holiday=holiday_name(moment.astimezone(_zone()).date()),
+        holiday=holiday_name(today),
+        opens_in_days=(opens_at.date() - today).days if opens_at else None,
     )
