@@ -78,6 +78,8 @@ def password_check(*, username: str, password: str, client: str) -> PasswordResu
     if known is None:
         ratelimit.hit(UNKNOWN_USER_LIMIT, _username_key(username))
         audit_record(actor=None, action="auth.login_failed", detail={"reason": "password"})
+        if ratelimit.is_limited(UNKNOWN_USER_LIMIT, _username_key(username)):
+            return PasswordResult(Outcome.LOCKED)
         return PasswordResult(Outcome.INVALID)
     return _count_failure(user_id=known.pk, now=clock.now())
 
