@@ -4,7 +4,9 @@ from channels.routing import ProtocolTypeRouter, URLRouter
 from channels.security.websocket import AllowedHostsOriginValidator
 from channels.sessions import CookieMiddleware, SessionMiddleware
 
-websocket_urlpatterns: list = []
+from meldpunt.chat.routing import websocket_urlpatterns as chat_websocket_urlpatterns
+
+websocket_urlpatterns: list = [*chat_websocket_urlpatterns]
 
 
 def build_application(http_app):  # type: ignore[no-untyped-def]

@@ -1,7 +1,13 @@
-"""Staff URLs of the chat app (under /medewerkers/)."""
+"""Staff URLs of the chat app (under /medewerkers/chat/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from meldpunt.chat import views
 
 app_name = "chat"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.console, name="console"),
+    path("beschikbaarheid/", views.availability, name="availability"),
+    path("<int:pk>/zaak/", views.chat_to_case, name="to_case"),
+]

@@ -1,0 +1,332 @@
+"""Websocket consumers: one for the reporter's own chat, one for an advisor's console.
+
+Protocol (JSON both ways): the client says ``hello`` with the last sequence number it
+has; the server sends every later message in order. A message from a client carries a
+``ref`` of its own choosing; the server stores it, answers ``ack`` with the ``ref`` and
+its sequence number, and only then do others receive it. A resent ``ref`` is stored once.
+Message content and client addresses are never logged.
+"""
+
+import json
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.utils.translation import gettext as _
+
+from meldpunt.chat import events, selectors, services
+from meldpunt.chat.auth import SESSION_TOKEN_KEY, scope_client_key, staff_user_for_session
+from meldpunt.chat.limits import MAX_FRAME_BYTES, message_limit
+from meldpunt.chat.models import ChatSession, ChatStatus, EndedBy, Sender
+from meldpunt.lib import ratelimit
+
+CLOSE_FORBIDDEN = 4403
+CLOSE_ENDED = 4410
+TYPING_SENDERS = {Sender.REPORTER, Sender.STAFF}
+
+
+def _parse(text_data: str | None) -> dict[str, Any] | None:
+    if not text_data or len(text_data.encode()) > MAX_FRAME_BYTES:
+        return None
+    try:
+        data = json.loads(text_data)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+class ChatBaseConsumer(AsyncWebsocketConsumer):
+    async def send_json(self, payload: dict[str, Any]) -> None:
+        await self.send(text_data=json.dumps(payload, ensure_ascii=False))
+
+    async def send_error(self, message: str, ref: Any = None, chat: str | None = None) -> None:
+        await self.send_json({"type": "error", "message": message, "ref": ref, "chat": chat})
+
+    async def store_message(
+        self, *, chat: ChatSession, sender: str, data: dict[str, Any], author: Any, who: str
+    ) -> None:
+        """Check, rate-limit, store, then acknowledge. Others hear of it through the layer."""
+        ref = str(data.get("ref", ""))[:36]
+        try:
+            message = await database_sync_to_async(self._store)(
+                chat=chat, sender=sender, body=data.get("body"), author=author, ref=ref, who=who
+            )
+        except services.ChatError as exc:
+            await self.send_error(str(exc), ref=ref, chat=chat.public_id.hex)
+            return
+        await self.send_json(
+            {
+                "type": "ack",
+                "chat": chat.public_id.hex,
+                "ref": ref,
+                "message": services.serialize_message(message),
+            }
+        )
+
+    def _store(
+        self, *, chat: ChatSession, sender: str, body: Any, author: Any, ref: str, who: str
+    ) -> Any:
+        text = services.check_body(body)
+        if not ratelimit.hit(message_limit(), who):
+            raise services.ChatError(_("U stuurt veel berichten snel achter elkaar. Wacht even."))
+        return services.message_store(
+            chat=chat, sender=sender, body=text, author=author, client_ref=ref
+        )
+
+    async def replay(self, chat: ChatSession, after: Any, *, for_reporter: bool) -> None:
+        try:
+            after_seq = max(int(after), 0)
+        except (TypeError, ValueError):
+            after_seq = 0
+        found = await database_sync_to_async(selectors.messages_after)(
+            chat, after_seq, for_reporter=for_reporter
+        )
+        for message in found:
+            payload = services.serialize_message(message)
+            if for_reporter:
+                payload["author"] = ""
+            await self.send_json({"type": "message", "chat": chat.public_id.hex, **payload})
+
+
+class ReporterConsumer(ChatBaseConsumer):
+    """Who: the anonymous reporter whose session holds the token of this very chat."""
+
+    chat: ChatSession | None = None
+
+    async def connect(self) -> None:
+        session = self.scope.get("session")
+        token = await database_sync_to_async(session.get)(SESSION_TOKEN_KEY) if session else None
+        chat = await database_sync_to_async(selectors.get_chat_for_token)(token)
+        wanted = self.scope["url_route"]["kwargs"]["chat_id"]
+        if chat is None or chat.public_id.hex != wanted:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.chat = chat
+        self.who = scope_client_key(self.scope)
+        await self.channel_layer.group_add(chat.group_name, self.channel_name)
+        await self.channel_layer.group_add(events.WAITING_GROUP, self.channel_name)
+        await database_sync_to_async(services.reporter_back)(chat=chat)
+        await self.accept()
+        await self.send_state()
+
+    async def disconnect(self, code: int) -> None:
+        if self.chat is None:
+            return
+        await self.channel_layer.group_discard(self.chat.group_name, self.channel_name)
+        await self.channel_layer.group_discard(events.WAITING_GROUP, self.channel_name)
+        await database_sync_to_async(services.reporter_left)(chat=self.chat)
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        data = _parse(text_data)
+        if self.chat is None:
+            return
+        if data is None:
+            await self.send_error(_("Dit bericht is te lang of onleesbaar."))
+            return
+        kind = data.get("type")
+        if kind == "hello":
+            await self.replay(self.chat, data.get("after", 0), for_reporter=True)
+        elif kind == "message":
+            await self.store_message(
+                chat=self.chat, sender=Sender.REPORTER, data=data, author=None, who=self.who
+            )
+        elif kind == "typing":
+            await self.channel_layer.group_send(
+                self.chat.group_name,
+                {"type": "chat.typing", "chat": self.chat.public_id.hex, "sender": "reporter"},
+            )
+        elif kind == "end":
+            await self.end_chat()
+
+    async def end_chat(self) -> None:
+        if self.chat is None:
+            return
+        await database_sync_to_async(services.chat_end)(chat=self.chat, ended_by=EndedBy.REPORTER)
+        session = self.scope.get("session")
+        if session is not None:
+            await database_sync_to_async(_forget_token)(session)
+
+    async def send_state(self) -> None:
+        if self.chat is None:
+            return
+        chat = await database_sync_to_async(ChatSession.objects.get)(pk=self.chat.pk)
+        self.chat = chat
+        payload: dict[str, Any] = {"type": "state", "status": chat.status}
+        if chat.status == ChatStatus.WAITING:
+            position = await database_sync_to_async(selectors.queue_position)(chat)
+            payload["position"] = position
+            payload["wait_seconds"] = await database_sync_to_async(selectors.expected_wait_seconds)(
+                position
+            )
+        await self.send_json(payload)
+        if chat.status == ChatStatus.ENDED:
+            await self.close(code=CLOSE_ENDED)
+
+    async def chat_message(self, event: dict[str, Any]) -> None:
+        message = dict(event["message"])
+        if message["sender"] == Sender.NOTE:
+            return
+        message["author"] = ""
+        await self.send_json({"type": "message", "chat": event["chat"], **message})
+
+    async def chat_typing(self, event: dict[str, Any]) -> None:
+        if event["sender"] != "reporter":
+            await self.send_json({"type": "typing", "chat": event["chat"]})
+
+    async def chat_state(self, event: dict[str, Any]) -> None:
+        await self.send_state()
+
+    async def queue_changed(self, event: dict[str, Any]) -> None:
+        if self.chat is not None and self.chat.status == ChatStatus.WAITING:
+            await self.send_state()
+
+
+def _forget_token(session: Any) -> None:
+    session.pop(SESSION_TOKEN_KEY, None)
+    session.save()
+
+
+class AdvisorConsumer(ChatBaseConsumer):
+    """Who: an advisor or coordinator logged in with two factors. Others are refused."""
+
+    user: Any = None
+
+    async def connect(self) -> None:
+        session = self.scope.get("session")
+        user = await database_sync_to_async(staff_user_for_session)(session) if session else None
+        if user is None:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.user = user
+        self.who = f"staff-{user.pk}"
+        self.chats: dict[str, ChatSession] = {}
+        await self.channel_layer.group_add(events.STAFF_GROUP, self.channel_name)
+        await self.channel_layer.group_add(events.agent_group(user.pk), self.channel_name)
+        await database_sync_to_async(services.agent_heartbeat)(user=user)
+        for chat in await database_sync_to_async(selectors.active_chats_for)(user):
+            await self.join(chat)
+        await self.accept()
+        await self.send_queue()
+        for chat in self.chats.values():
+            await self.send_chat_opened(chat)
+
+    async def disconnect(self, code: int) -> None:
+        if self.user is None:
+            return
+        await self.channel_layer.group_discard(events.STAFF_GROUP, self.channel_name)
+        await self.channel_layer.group_discard(events.agent_group(self.user.pk), self.channel_name)
+        for chat in self.chats.values():
+            await self.channel_layer.group_discard(chat.group_name, self.channel_name)
+
+    async def join(self, chat: ChatSession) -> None:
+        self.chats[chat.public_id.hex] = chat
+        await self.channel_layer.group_add(chat.group_name, self.channel_name)
+
+    async def send_chat_opened(self, chat: ChatSession) -> None:
+        await self.send_json(
+            {
+                "type": "chat.opened",
+                "chat": chat.public_id.hex,
+                "pk": chat.pk,
+                "nickname": chat.nickname,
+                "language": chat.language,
+                "status": chat.status,
+            }
+        )
+
+    async def send_queue(self) -> None:
+        waiting = await database_sync_to_async(selectors.queue)()
+        await self.send_json({"type": "queue", "queue": waiting})
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if self.user is None:
+            return
+        data = _parse(text_data)
+        if data is None:
+            await self.send_error(_("Dit bericht is te lang of onleesbaar."))
+            return
+        kind = data.get("type")
+        if kind == "ping":
+            await database_sync_to_async(services.agent_heartbeat)(user=self.user)
+            return
+        if kind == "accept":
+            await self.call(services.chat_accept_next, user=self.user)
+            return
+        chat = self.chats.get(str(data.get("chat", "")))
+        if chat is None:
+            await self.send_error(_("Deze chat is niet (meer) van u."), chat=data.get("chat"))
+            return
+        if kind == "hello":
+            await self.replay(chat, data.get("after", 0), for_reporter=False)
+        elif kind == "message":
+            await self.store_message(
+                chat=chat, sender=Sender.STAFF, data=data, author=self.user, who=self.who
+            )
+        elif kind == "typing":
+            await self.channel_layer.group_send(
+                chat.group_name,
+                {"type": "chat.typing", "chat": chat.public_id.hex, "sender": "staff"},
+            )
+        elif kind == "end":
+            await self.call(services.chat_end, chat=chat, ended_by=EndedBy.STAFF, by=self.user)
+        elif kind == "transfer":
+            await self.transfer(chat, data)
+
+    async def call(self, service: Any, **kwargs: Any) -> Any:
+        try:
+            return await database_sync_to_async(service)(**kwargs)
+        except services.ChatError as exc:
+            await self.send_error(
+                str(exc), chat=kwargs.get("chat") and kwargs["chat"].public_id.hex
+            )
+            return None
+
+    async def transfer(self, chat: ChatSession, data: dict[str, Any]) -> None:
+        colleague = await database_sync_to_async(selectors.colleague)(data.get("to"))
+        if colleague is None:
+            await self.send_error(_("Kies een collega."), chat=chat.public_id.hex)
+            return
+        await self.call(
+            services.chat_transfer,
+            chat=chat,
+            by=self.user,
+            to=colleague,
+            note=str(data.get("note", "")),
+        )
+
+    async def agent_assigned(self, event: dict[str, Any]) -> None:
+        chat = await database_sync_to_async(
+            ChatSession.objects.filter(public_id=event["chat"]).first
+        )()
+        if chat is None:
+            return
+        await self.join(chat)
+        await self.send_chat_opened(chat)
+
+    async def agent_released(self, event: dict[str, Any]) -> None:
+        chat = self.chats.pop(event["chat"], None)
+        if chat is not None:
+            await self.channel_layer.group_discard(chat.group_name, self.channel_name)
+        await self.send_json({"type": "chat.released", "chat": event["chat"]})
+
+    async def agent_ended(self, event: dict[str, Any]) -> None:
+        chat = self.chats.pop(event["chat"], None)
+        if chat is not None:
+            await self.channel_layer.group_discard(chat.group_name, self.channel_name)
+
+    async def chat_message(self, event: dict[str, Any]) -> None:
+        await self.send_json({"type": "message", "chat": event["chat"], **event["message"]})
+
+    async def chat_typing(self, event: dict[str, Any]) -> None:
+        if event["sender"] != "staff":
+            await self.send_json({"type": "typing", "chat": event["chat"]})
+
+    async def chat_state(self, event: dict[str, Any]) -> None:
+        chat = await database_sync_to_async(
+            ChatSession.objects.filter(public_id=event["chat"]).first
+        )()
+        if chat is not None:
+            await self.send_json({"type": "state", "chat": event["chat"], "status": chat.status})
+
+    async def queue_changed(self, event: dict[str, Any]) -> None:
+        await self.send_queue()

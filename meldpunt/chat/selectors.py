@@ -1,0 +1,197 @@
+"""Reads for the chat: is it open, the queue, a reporter's own chat, transcripts."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Count, Q
+
+from meldpunt.accounts.models import User
+from meldpunt.accounts.permissions import CASE_ROLES
+from meldpunt.chat.models import (
+    CannedResponse,
+    ChatAgent,
+    ChatMessage,
+    ChatSession,
+    ChatStatus,
+    Sender,
+)
+from meldpunt.lib import clock
+from meldpunt.lib.crypto import keyed_digest
+from meldpunt.public.selectors import chat_status
+
+# An advisor's console sends a heartbeat; one that has not been heard from is away.
+AGENT_PRESENCE_SECONDS = 90
+# A reporter who left may come back (reload, lost connection) within this time.
+RESUME_SECONDS = 10 * 60
+# Expected wait per person ahead in the queue when there is no recent history.
+DEFAULT_WAIT_SECONDS = 120
+WAIT_HISTORY = 20
+
+
+class ClosedReason:
+    HOURS = "hours"
+    HOLIDAY = "holiday"
+    NO_ADVISOR = "no_advisor"
+
+
+@dataclass(frozen=True)
+class ChatAvailability:
+    is_open: bool
+    reason: str | None
+    opens_at: datetime | None
+    holiday: str | None
+
+
+def token_hash(token: str) -> str:
+    """The stored form of a reporter's resume token: a keyed hash, never the token."""
+    return keyed_digest("chat-resume-token", token.encode()).hex()
+
+
+def _present_since(now: datetime) -> datetime:
+    return now - timedelta(seconds=AGENT_PRESENCE_SECONDS)
+
+
+def present_agents(*, now: datetime) -> list[ChatAgent]:
+    """Advisors who are available, connected, and how many chats each has now."""
+    return list(
+        ChatAgent.objects.filter(available=True, last_seen_at__gte=_present_since(now))
+        .select_related("user")
+        .annotate(active=Count("user__chats", filter=Q(user__chats__status=ChatStatus.ACTIVE)))
+    )
+
+
+def free_capacity(*, now: datetime) -> int:
+    """Chats that available advisors can still take on, minus those already waiting."""
+    free = sum(max(agent.capacity - agent.active, 0) for agent in present_agents(now=now))
+    waiting = ChatSession.objects.filter(status=ChatStatus.WAITING).count()
+    return free - waiting
+
+
+def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
+    """Open only within opening hours and while an advisor has room for one more chat."""
+    now = at or clock.now()
+    status = chat_status(at=now)
+    if not status.is_open:
+        return ChatAvailability(
+            is_open=False,
+            reason=ClosedReason.HOLIDAY if status.holiday else ClosedReason.HOURS,
+            opens_at=status.opens_at,
+            holiday=status.holiday,
+        )
+    if free_capacity(now=now) <= 0:
+        return ChatAvailability(
+            is_open=False, reason=ClosedReason.NO_ADVISOR, opens_at=None, holiday=None
+        )
+    return ChatAvailability(is_open=True, reason=None, opens_at=None, holiday=None)
+
+
+def get_chat_for_token(token: str | None) -> ChatSession | None:
+    """The reporter's own chat, if the token is theirs and the chat can still be resumed."""
+    if not token:
+        return None
+    chat = ChatSession.objects.filter(token_hash=token_hash(token)).first()
+    if chat is None or chat.status == ChatStatus.ENDED:
+        return None
+    if chat.reporter_left_at is not None and chat.reporter_left_at < clock.now() - timedelta(
+        seconds=RESUME_SECONDS
+    ):
+        return None
+    return chat
+
+
+def queue(*, now: datetime | None = None) -> list[dict[str, Any]]:
+    """Waiting chats, longest waiting first, with how long each has waited."""
+    moment = now or clock.now()
+    return [
+        {
+            "id": chat.public_id.hex,
+            "nickname": chat.nickname,
+            "language": chat.language,
+            "waiting_seconds": int((moment - chat.created_at).total_seconds()),
+        }
+        for chat in ChatSession.objects.filter(status=ChatStatus.WAITING).order_by("created_at")
+    ]
+
+
+def queue_position(chat: ChatSession) -> int:
+    """1 for the first in line."""
+    return (
+        ChatSession.objects.filter(
+            status=ChatStatus.WAITING, created_at__lte=chat.created_at
+        ).count()
+        if chat.status == ChatStatus.WAITING
+        else 0
+    )
+
+
+def expected_wait_seconds(position: int) -> int:
+    """Position times the average wait of recently accepted chats."""
+    recent = list(
+        ChatSession.objects.filter(accepted_at__isnull=False)
+        .order_by("-accepted_at")
+        .values_list("created_at", "accepted_at")[:WAIT_HISTORY]
+    )
+    if recent:
+        average = sum((acc - created).total_seconds() for created, acc in recent) / len(recent)
+    else:
+        average = DEFAULT_WAIT_SECONDS
+    return int(max(position, 1) * max(average, 30))
+
+
+def agent_for(user: Any) -> ChatAgent:
+    agent, _created = ChatAgent.objects.get_or_create(user=user)
+    return agent
+
+
+def active_chats_for(user: Any) -> list[ChatSession]:
+    return list(ChatSession.objects.filter(agent=user, status=ChatStatus.ACTIVE))
+
+
+def messages_after(chat: ChatSession, after: int, *, for_reporter: bool) -> list[ChatMessage]:
+    found = ChatMessage.objects.filter(session=chat, seq__gt=after).order_by("seq")
+    if for_reporter:
+        found = found.exclude(sender=Sender.NOTE)
+    return list(found)
+
+
+def canned_responses() -> list[CannedResponse]:
+    return list(CannedResponse.objects.all())
+
+
+def transcripts_for_case(case: Any) -> list[tuple[ChatSession, list[ChatMessage]]]:
+    """Chats attached to a case's contacts, each with its messages in order.
+
+    The caller has already been let in to the case through get_case_for_user.
+    """
+    chats = list(
+        ChatSession.objects.filter(contact__case=case)
+        .select_related("agent")
+        .prefetch_related("messages", "messages__author")
+        .order_by("created_at")
+    )
+    return [(chat, list(chat.messages.all())) for chat in chats]
+
+
+def colleagues(*, of: Any) -> list[Any]:
+    """Advisors and coordinators a chat can be handed to (the server checks room on transfer)."""
+    return list(
+        User.objects.filter(is_active=True, role__in=CASE_ROLES)
+        .exclude(pk=of.pk)
+        .order_by("first_name", "username")
+    )
+
+
+def colleague(user_id: Any) -> Any | None:
+    try:
+        pk = int(user_id)
+    except (TypeError, ValueError):
+        return None
+    return User.objects.filter(pk=pk, is_active=True, role__in=CASE_ROLES).first()
+
+
+def case_id_for_number(number: str) -> int | None:
+    """The id behind a case number; the case itself is opened through get_case_for_user."""
+    from meldpunt.cases.models import Case
+
+    return Case.objects.filter(number=number).values_list("pk", flat=True).first()

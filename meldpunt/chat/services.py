@@ -1,0 +1,291 @@
+"""Writes for the chat. Each write is committed before anyone hears of it."""
+
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from meldpunt.accounts.permissions import CASE_ROLES
+from meldpunt.cases.audit import audit_record
+from meldpunt.cases.models import Case, Channel, Contact
+from meldpunt.cases.services import case_create, contact_add
+from meldpunt.chat import events
+from meldpunt.chat.models import (
+    ChatAgent,
+    ChatMessage,
+    ChatSession,
+    ChatStatus,
+    EndedBy,
+    Sender,
+)
+from meldpunt.chat.selectors import RESUME_SECONDS, present_agents, token_hash
+from meldpunt.lib import clock
+
+MAX_MESSAGE_CHARS = 2000
+MAX_NICKNAME_CHARS = 40
+MAX_NOTE_CHARS = 1000
+
+
+class ChatError(Exception):
+    """An action that cannot be done now; the message is safe to show to the person."""
+
+
+def serialize_message(message: ChatMessage) -> dict[str, Any]:
+    return {
+        "seq": message.seq,
+        "sender": message.sender,
+        "body": message.body,
+        "at": message.created_at.isoformat(),
+        "author": message.author.first_name or message.author.get_username()
+        if message.author_id
+        else "",
+    }
+
+
+def _publish_message(chat: ChatSession, message: ChatMessage) -> None:
+    events.publish(
+        chat.group_name,
+        {"type": "chat.message", "chat": chat.public_id.hex, "message": serialize_message(message)},
+    )
+
+
+def _publish_state(chat: ChatSession) -> None:
+    events.publish(chat.group_name, {"type": "chat.state", "chat": chat.public_id.hex})
+
+
+def _queue_changed() -> None:
+    events.publish(events.STAFF_GROUP, {"type": "queue.changed"})
+    events.publish(events.WAITING_GROUP, {"type": "queue.changed"})
+
+
+def chat_start(*, nickname: str = "", language: str = "") -> tuple[ChatSession, str]:
+    """Put a new chat in the queue; returns it and the reporter's secret resume token."""
+    token = secrets.token_urlsafe(32)
+    chat = ChatSession.objects.create(
+        token_hash=token_hash(token),
+        nickname=nickname.strip()[:MAX_NICKNAME_CHARS],
+        language=language,
+        created_at=clock.now(),
+    )
+    _queue_changed()
+    return chat, token
+
+
+def message_store(
+    *,
+    chat: ChatSession,
+    sender: str,
+    body: str,
+    author: Any = None,
+    client_ref: str = "",
+) -> ChatMessage:
+    """Number and store a message, then announce it. A resent message is stored once."""
+    if client_ref:
+        existing = ChatMessage.objects.filter(
+            session=chat, sender=sender, client_ref=client_ref
+        ).first()
+        if existing is not None:
+            return existing
+    try:
+        # The counter row is locked so two messages in one chat never share a number.
+        with transaction.atomic():
+            locked = ChatSession.objects.select_for_update().get(pk=chat.pk)
+            if locked.status == ChatStatus.ENDED and sender != Sender.SYSTEM:
+                raise ChatError(_("Deze chat is beëindigd."))
+            locked.last_seq += 1
+            locked.save(update_fields=["last_seq"])
+            message = ChatMessage.objects.create(
+                session=locked,
+                seq=locked.last_seq,
+                sender=sender,
+                author=author,
+                client_ref=client_ref,
+                created_at=clock.now(),
+                body=body,
+            )
+            _publish_message(locked, message)
+    except IntegrityError:
+        # The same resent message raced with itself; the first one stands.
+        return ChatMessage.objects.get(session=chat, sender=sender, client_ref=client_ref)
+    chat.last_seq = locked.last_seq
+    return message
+
+
+def check_body(body: Any) -> str:
+    if not isinstance(body, str) or not body.strip():
+        raise ChatError(_("Typ eerst een bericht."))
+    if len(body) > MAX_MESSAGE_CHARS:
+        raise ChatError(
+            _("Uw bericht is te lang. Maak het korter dan %(max)s tekens.")
+            % {"max": MAX_MESSAGE_CHARS}
+        )
+    return body.strip()
+
+
+def agent_set_available(*, user: Any, available: bool, capacity: int | None = None) -> ChatAgent:
+    agent, _created = ChatAgent.objects.get_or_create(user=user)
+    agent.available = available
+    if capacity is not None:
+        agent.capacity = capacity
+    agent.last_seen_at = clock.now()
+    agent.save(update_fields=["available", "capacity", "last_seen_at"])
+    _queue_changed()
+    return agent
+
+
+def agent_heartbeat(*, user: Any) -> None:
+    ChatAgent.objects.update_or_create(user=user, defaults={"last_seen_at": clock.now()})
+
+
+def _has_room(user: Any) -> bool:
+    now = clock.now()
+    return any(
+        agent.user_id == user.pk and agent.active < agent.capacity
+        for agent in present_agents(now=now)
+    )
+
+
+def chat_accept_next(*, user: Any) -> ChatSession | None:
+    """Give the longest-waiting chat to ``user``, if they have room; None if nobody waits."""
+    if user.role not in CASE_ROLES:
+        raise ChatError(_("Alleen adviseurs en coördinatoren voeren chats."))
+    if not _has_room(user):
+        raise ChatError(_("U voert al zoveel chats als u aankunt, of u staat op afwezig."))
+    # Lock the oldest waiting chat so two advisors never take the same one.
+    with transaction.atomic():
+        chat = (
+            ChatSession.objects.select_for_update(skip_locked=True)
+            .filter(status=ChatStatus.WAITING)
+            .order_by("created_at")
+            .first()
+        )
+        if chat is None:
+            return None
+        chat.status = ChatStatus.ACTIVE
+        chat.agent = user
+        chat.accepted_at = clock.now()
+        chat.save(update_fields=["status", "agent", "accepted_at"])
+        events.publish(
+            events.agent_group(user.pk), {"type": "agent.assigned", "chat": chat.public_id.hex}
+        )
+        message_store(chat=chat, sender=Sender.SYSTEM, body="joined", author=user)
+        _publish_state(chat)
+        _queue_changed()
+    return chat
+
+
+def chat_transfer(*, chat: ChatSession, by: Any, to: Any, note: str) -> ChatSession:
+    """Hand an active chat to a colleague who is available and has room, with a note."""
+    if chat.status != ChatStatus.ACTIVE or chat.agent_id != by.pk:
+        raise ChatError(_("U kunt alleen uw eigen lopende chat overdragen."))
+    if to.pk == by.pk or to.role not in CASE_ROLES or not _has_room(to):
+        raise ChatError(_("Deze collega is niet beschikbaar of heeft geen ruimte."))
+    if len(note) > MAX_NOTE_CHARS:
+        raise ChatError(_("De notitie is te lang."))
+    # Owner, note and announcement change together or not at all.
+    with transaction.atomic():
+        chat.agent = to
+        chat.save(update_fields=["agent"])
+        if note.strip():
+            message_store(chat=chat, sender=Sender.NOTE, body=note.strip(), author=by)
+        message_store(chat=chat, sender=Sender.SYSTEM, body="transferred", author=to)
+        events.publish(
+            events.agent_group(by.pk), {"type": "agent.released", "chat": chat.public_id.hex}
+        )
+        events.publish(
+            events.agent_group(to.pk), {"type": "agent.assigned", "chat": chat.public_id.hex}
+        )
+    return chat
+
+
+def chat_end(*, chat: ChatSession, ended_by: str, by: Any = None) -> ChatSession:
+    """End a chat (once). Its messages stay, encrypted, for the advisor's case record."""
+    # Status and the closing message are written together so a chat never ends half.
+    with transaction.atomic():
+        locked = ChatSession.objects.select_for_update().get(pk=chat.pk)
+        if locked.status == ChatStatus.ENDED:
+            return locked
+        was_waiting = locked.status == ChatStatus.WAITING
+        message_store(chat=locked, sender=Sender.SYSTEM, body=f"ended_{ended_by}", author=by)
+        locked.status = ChatStatus.ENDED
+        locked.ended_at = clock.now()
+        locked.ended_by = ended_by
+        locked.save(update_fields=["status", "ended_at", "ended_by"])
+        _publish_state(locked)
+        if locked.agent_id:
+            events.publish(
+                events.agent_group(locked.agent_id),
+                {"type": "agent.ended", "chat": locked.public_id.hex},
+            )
+        if was_waiting:
+            _queue_changed()
+    return locked
+
+
+def reporter_left(*, chat: ChatSession) -> None:
+    ChatSession.objects.filter(pk=chat.pk).exclude(status=ChatStatus.ENDED).update(
+        reporter_left_at=clock.now()
+    )
+
+
+def reporter_back(*, chat: ChatSession) -> None:
+    ChatSession.objects.filter(pk=chat.pk).update(reporter_left_at=None)
+
+
+def chats_expire() -> int:
+    """End chats whose reporter has been gone longer than the resume window."""
+    limit = clock.now() - timedelta(seconds=RESUME_SECONDS)
+    stale = ChatSession.objects.exclude(status=ChatStatus.ENDED).filter(reporter_left_at__lt=limit)
+    count = 0
+    for chat in stale:
+        chat_end(chat=chat, ended_by=EndedBy.TIMEOUT)
+        count += 1
+    return count
+
+
+def chat_to_contact(
+    *,
+    chat: ChatSession,
+    by: Any,
+    case: Case | None,
+    reporter_role: str,
+    municipality: str,
+    exploitation: str,
+    how_heard: str,
+    summary: str,
+    advice_given: str,
+) -> Contact:
+    """Record the chat as a contact on ``case`` (or a new case); the transcript goes with it.
+
+    ``case`` comes from get_case_for_user, so access to an existing case is checked and
+    audited by the caller. The transcript is the chat's own stored, encrypted messages.
+    """
+    if chat.contact_id is not None:
+        raise ChatError(_("Deze chat is al vastgelegd bij een zaak."))
+    # Case, contact and the link to the chat are one record: all or nothing.
+    with transaction.atomic():
+        if case is None:
+            case = case_create(by=by, municipality=municipality, exploitation=exploitation)
+        ended = chat.ended_at
+        contact = contact_add(
+            case=case,
+            by=by,
+            channel=Channel.CHAT,
+            started_at=chat.created_at,
+            duration_seconds=int((ended - chat.created_at).total_seconds()) if ended else None,
+            reporter_role=reporter_role,
+            municipality=municipality,
+            exploitation=exploitation,
+            how_heard=how_heard,
+            anonymous=True,
+            summary=summary,
+            advice_given=advice_given,
+        )
+        chat.contact = contact
+        chat.save(update_fields=["contact"])
+        audit_record(
+            actor=by, action="chat.attach", case=case, obj=contact, detail={"chat": chat.pk}
+        )
+    return contact

@@ -1,0 +1,172 @@
+"""Chat pages: the reporter's chat page (anyone) and the advisor console (advisors)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from meldpunt.accounts.permissions import CASE_ROLES, staff_required
+from meldpunt.cases.models import Case
+from meldpunt.cases.selectors import get_case_for_user
+from meldpunt.chat import selectors, services
+from meldpunt.chat.auth import SESSION_TOKEN_KEY
+from meldpunt.chat.forms import AvailabilityForm, ChatContactForm, ChatStartForm
+from meldpunt.chat.limits import start_limit
+from meldpunt.chat.models import ChatSession, EndedBy
+from meldpunt.lib import clock, ratelimit
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _closed(request: HttpRequest, availability: selectors.ChatAvailability) -> HttpResponse:
+    return _no_store(render(request, "chat/closed.html", {"availability": availability}))
+
+
+@never_cache
+@require_http_methods(["GET"])
+def chat_page(request: HttpRequest) -> HttpResponse:
+    """Who: anyone. The person's own running chat, the start form, or why chat is closed."""
+    chat = selectors.get_chat_for_token(request.session.get(SESSION_TOKEN_KEY))
+    if chat is not None:
+        return _no_store(render(request, "chat/reporter.html", {"chat": chat}))
+    availability = selectors.chat_availability()
+    if not availability.is_open:
+        return _closed(request, availability)
+    return _no_store(render(request, "chat/start.html", {"form": ChatStartForm()}))
+
+
+@require_POST
+def chat_start(request: HttpRequest) -> HttpResponse:
+    """Who: anyone, within the rate limit and only while an advisor can answer."""
+    if selectors.get_chat_for_token(request.session.get(SESSION_TOKEN_KEY)) is not None:
+        return redirect("chat_public:chat")
+    availability = selectors.chat_availability()
+    if not availability.is_open:
+        return _closed(request, availability)
+    form = ChatStartForm(request.POST)
+    if not form.is_valid():
+        return _no_store(render(request, "chat/start.html", {"form": form}, status=400))
+    who = ratelimit.client_key(ratelimit.client_address(request.META))
+    if not ratelimit.hit(start_limit(), who):
+        form.add_error(
+            None, _("U bent vaak achter elkaar een chat begonnen. Probeer het later opnieuw.")
+        )
+        return _no_store(render(request, "chat/start.html", {"form": form}, status=429))
+    _chat, token = services.chat_start(
+        nickname=form.cleaned_data["nickname"], language=form.cleaned_data["language"]
+    )
+    request.session[SESSION_TOKEN_KEY] = token
+    # The session cookie goes when the browser closes; the chat itself can be resumed for 10 min.
+    request.session.set_expiry(0)
+    return redirect("chat_public:chat")
+
+
+@require_POST
+def chat_end(request: HttpRequest) -> HttpResponse:
+    """Who: the reporter whose session holds the chat (also sent by the quick exit)."""
+    chat = selectors.get_chat_for_token(request.session.get(SESSION_TOKEN_KEY))
+    if chat is not None:
+        services.chat_end(chat=chat, ended_by=EndedBy.REPORTER)
+    request.session.pop(SESSION_TOKEN_KEY, None)
+    if not request.session.keys():
+        request.session.flush()
+    if request.POST.get("beacon"):
+        return HttpResponse(status=204)
+    return redirect("chat_public:chat")
+
+
+@staff_required(*CASE_ROLES)
+@never_cache
+def console(request: HttpRequest) -> HttpResponse:
+    """Who: advisors and coordinators. The live chat console."""
+    agent = selectors.agent_for(request.user)
+    canned = selectors.canned_responses()
+    return render(
+        request,
+        "chat/console.html",
+        {
+            "agent": agent,
+            "availability_form": AvailabilityForm(
+                initial={"available": agent.available, "capacity": agent.capacity}
+            ),
+            "canned": canned,
+            "canned_texts": [response.text for response in canned],
+            "colleagues": selectors.colleagues(of=request.user),
+        },
+    )
+
+
+@staff_required(*CASE_ROLES)
+@require_POST
+def availability(request: HttpRequest) -> HttpResponse:
+    """Who: advisors and coordinators, for themselves: available or away, and capacity."""
+    form = AvailabilityForm(request.POST)
+    if form.is_valid():
+        services.agent_set_available(
+            user=request.user,
+            available=form.cleaned_data["available"],
+            capacity=form.cleaned_data["capacity"],
+        )
+        messages.success(
+            request,
+            _("U bent nu beschikbaar voor chats.")
+            if form.cleaned_data["available"]
+            else _("U staat nu op afwezig."),
+        )
+    else:
+        messages.error(request, _("Kies een aantal chats tussen 1 en 6."))
+    return redirect("chat:console")
+
+
+@staff_required(*CASE_ROLES)
+@never_cache
+def chat_to_case(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who: the advisor who has (had) the chat, or a coordinator. Records it on a case."""
+    chat = get_object_or_404(ChatSession.objects.select_related("contact"), pk=pk)
+    if chat.agent_id != request.user.pk and not request.user.is_coordinator:
+        raise PermissionDenied
+    if chat.contact_id is not None:
+        messages.info(request, _("Deze chat is al vastgelegd bij een zaak."))
+        return redirect("chat:console")
+    form = ChatContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        case = _existing_case(request, form)
+        if not form.errors:
+            contact = services.chat_to_contact(
+                chat=chat,
+                by=request.user,
+                case=case,
+                **{k: v for k, v in form.cleaned_data.items() if k != "case_number"},
+            )
+            messages.success(
+                request,
+                _("De chat staat nu bij zaak %(number)s.") % {"number": contact.case.number},
+            )
+            return redirect("chat:console")
+    transcript = selectors.messages_after(chat, 0, for_reporter=False)
+    return render(
+        request,
+        "chat/to_case.html",
+        {"chat": chat, "form": form, "transcript": transcript, "now": clock.now()},
+    )
+
+
+def _existing_case(request: HttpRequest, form: ChatContactForm) -> Case | None:
+    number = form.cleaned_data["case_number"].strip()
+    if not number:
+        return None
+    case_id = selectors.case_id_for_number(number)
+    if case_id is None:
+        form.add_error("case_number", _("Er is geen zaak met dit nummer."))
+        return None
+    try:
+        return get_case_for_user(request.user, case_id, purpose="chat_attach")
+    except (PermissionDenied, Http404):
+        form.add_error("case_number", _("U kunt deze zaak niet openen."))
+        return None

@@ -1,0 +1,262 @@
+// The advisor's chat console: the queue, several chats side by side, canned responses,
+// transfer and end. Like the reporter's page it keeps, per chat, the highest message
+// number shown, asks for the rest after a reconnect and drops what it already has.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-console]");
+  if (!root) {
+    return;
+  }
+  root.hidden = false;
+  var t = root.dataset;
+  var statusEl = root.querySelector("[data-console-status]");
+  var queueEl = root.querySelector("[data-queue]");
+  var acceptButton = root.querySelector("[data-accept]");
+  var chatsEl = root.querySelector("[data-chats]");
+  var errorEl = root.querySelector("[data-console-error]");
+  var template = document.querySelector("[data-chat-template]");
+  var cannedEl = document.getElementById("canned-texts");
+  var canned = cannedEl ? JSON.parse(cannedEl.textContent) : [];
+  var wsUrl = (location.protocol === "https:" ? "wss://" : "ws://") + location.host +
+    "/ws/medewerkers/chat/";
+
+  var socket = null;
+  var attempt = 0;
+  var chats = {};
+
+  function send(payload) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(payload));
+      return true;
+    }
+    return false;
+  }
+
+  function newRef() {
+    if (window.crypto && window.crypto.randomUUID) {
+      return window.crypto.randomUUID();
+    }
+    return String(Date.now()) + String(Math.random()).slice(2);
+  }
+
+  function renderQueue(queue) {
+    queueEl.replaceChildren();
+    if (!queue.length) {
+      var empty = document.createElement("li");
+      empty.textContent = t.tNobody;
+      queueEl.appendChild(empty);
+    }
+    queue.forEach(function (entry) {
+      var item = document.createElement("li");
+      var minutes = Math.floor(entry.waiting_seconds / 60);
+      item.textContent = (entry.nickname || t.tAnonymous) +
+        (entry.language ? " (" + entry.language + ")" : "") + ", " +
+        t.tWaited.replace("{minutes}", minutes);
+      queueEl.appendChild(item);
+    });
+    acceptButton.disabled = queue.length === 0;
+  }
+
+  function systemText(message) {
+    if (message.body === "joined") {
+      return t.tJoined.replace("{name}", message.author);
+    }
+    if (message.body === "transferred") {
+      return t.tTransferred.replace("{name}", message.author);
+    }
+    return t.tEnded;
+  }
+
+  function addMessage(chat, message) {
+    var item = document.createElement("li");
+    item.className = "chat__message chat__message--" + message.sender;
+    item.dataset.seq = String(message.seq);
+    if (message.sender === "system") {
+      item.textContent = systemText(message);
+    } else {
+      var who = document.createElement("span");
+      who.className = "chat__who";
+      var label = message.sender === "reporter" ? (chat.nickname || t.tReporter) :
+        message.sender === "note" ? t.tNote + " (" + message.author + ")" : message.author;
+      who.textContent = label + ": ";
+      var text = document.createElement("span");
+      text.className = "chat__text";
+      text.textContent = message.body;
+      item.appendChild(who);
+      item.appendChild(text);
+    }
+    chat.log.appendChild(item);
+    item.scrollIntoView({block: "nearest"});
+  }
+
+  function showMessage(id, message) {
+    var chat = chats[id];
+    if (!chat || message.seq <= chat.lastSeq) {
+      return;
+    }
+    if (message.seq > chat.lastSeq + 1) {
+      send({type: "hello", chat: id, after: chat.lastSeq});
+      return;
+    }
+    chat.lastSeq = message.seq;
+    addMessage(chat, message);
+    if (message.sender === "reporter") {
+      chat.typing.textContent = "";
+    }
+    if (message.sender === "system" && message.body.indexOf("ended_") === 0) {
+      markEnded(chat);
+    }
+  }
+
+  function markEnded(chat) {
+    chat.ended = true;
+    chat.input.disabled = true;
+    chat.el.querySelector("[data-send]").disabled = true;
+    chat.el.querySelector("[data-close]").hidden = false;
+    chat.el.classList.add("console-chat--ended");
+  }
+
+  function openChat(data) {
+    var id = data.chat;
+    if (chats[id]) {
+      send({type: "hello", chat: id, after: chats[id].lastSeq});
+      return;
+    }
+    var el = template.content.firstElementChild.cloneNode(true);
+    var title = (data.nickname || t.tAnonymous) + (data.language ? " (" + data.language + ")" : "");
+    el.querySelector("[data-title]").textContent = title;
+    el.setAttribute("aria-label", title);
+    el.dataset.chat = id;
+    el.querySelectorAll("[data-label-for]").forEach(function (label) {
+      var field = el.querySelector("[data-input='" + label.dataset.labelFor + "']");
+      field.id = "chat-" + id + "-" + label.dataset.labelFor;
+      label.setAttribute("for", field.id);
+    });
+    el.querySelector("[data-to-case]").href = t.toCaseUrl.replace("/0/", "/" + data.pk + "/");
+    var chat = {
+      el: el,
+      nickname: data.nickname,
+      log: el.querySelector("[data-log]"),
+      typing: el.querySelector("[data-typing]"),
+      input: el.querySelector("[data-input='message']"),
+      lastSeq: 0,
+      pending: {},
+      lastTypingSent: 0,
+      typingTimer: null,
+      ended: false
+    };
+    chats[id] = chat;
+    wire(id, chat);
+    chatsEl.appendChild(el);
+    send({type: "hello", chat: id, after: 0});
+  }
+
+  function wire(id, chat) {
+    var el = chat.el;
+    el.querySelector("[data-form]").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var body = chat.input.value.trim();
+      if (!body || chat.ended) {
+        return;
+      }
+      var ref = newRef();
+      chat.pending[ref] = body;
+      chat.input.value = "";
+      send({type: "message", chat: id, ref: ref, body: body});
+    });
+    chat.input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.shiftKey) {
+        event.preventDefault();
+        el.querySelector("[data-form]").requestSubmit();
+      }
+    });
+    chat.input.addEventListener("input", function () {
+      var now = Date.now();
+      if (now - chat.lastTypingSent > 3000) {
+        chat.lastTypingSent = now;
+        send({type: "typing", chat: id});
+      }
+    });
+    el.querySelector("[data-insert-canned]").addEventListener("click", function () {
+      var index = el.querySelector("[data-input='canned']").value;
+      if (index !== "" && canned[index] !== undefined) {
+        chat.input.value = chat.input.value ? chat.input.value + " " + canned[index] : canned[index];
+        chat.input.focus();
+      }
+    });
+    el.querySelector("[data-transfer]").addEventListener("click", function () {
+      send({
+        type: "transfer",
+        chat: id,
+        to: el.querySelector("[data-input='colleague']").value,
+        note: el.querySelector("[data-input='note']").value
+      });
+    });
+    el.querySelector("[data-end]").addEventListener("click", function () {
+      send({type: "end", chat: id});
+    });
+    el.querySelector("[data-close]").addEventListener("click", function () {
+      el.remove();
+      delete chats[id];
+    });
+  }
+
+  function connect() {
+    socket = new WebSocket(wsUrl);
+    socket.addEventListener("open", function () {
+      attempt = 0;
+      statusEl.textContent = t.tOnline;
+    });
+    socket.addEventListener("message", function (event) {
+      var data = JSON.parse(event.data);
+      var chat = data.chat ? chats[data.chat] : null;
+      if (data.type === "queue") {
+        renderQueue(data.queue);
+      } else if (data.type === "chat.opened") {
+        openChat(data);
+        Object.keys(chats[data.chat].pending).forEach(function (ref) {
+          send({type: "message", chat: data.chat, ref: ref, body: chats[data.chat].pending[ref]});
+        });
+      } else if (data.type === "message") {
+        showMessage(data.chat, data);
+      } else if (data.type === "ack") {
+        if (chat) {
+          delete chat.pending[data.ref];
+        }
+        showMessage(data.chat, data.message);
+      } else if (data.type === "typing" && chat) {
+        chat.typing.textContent = t.tTyping;
+        clearTimeout(chat.typingTimer);
+        chat.typingTimer = setTimeout(function () { chat.typing.textContent = ""; }, 4000);
+      } else if (data.type === "state" && chat && data.status === "ended") {
+        markEnded(chat);
+      } else if (data.type === "chat.released" && chat) {
+        chat.el.querySelector("[data-title]").textContent += " – " + t.tReleased;
+        markEnded(chat);
+      } else if (data.type === "error") {
+        if (chat && data.ref && chat.pending[data.ref]) {
+          chat.input.value = chat.pending[data.ref];
+          delete chat.pending[data.ref];
+        }
+        errorEl.textContent = data.message;
+      }
+    });
+    socket.addEventListener("close", function (event) {
+      statusEl.textContent = t.tOffline;
+      if (event.code === 4403) {
+        return;
+      }
+      var delay = Math.min(15000, 500 * Math.pow(2, attempt)) * (0.5 + Math.random() / 2);
+      attempt += 1;
+      setTimeout(connect, delay);
+    });
+  }
+
+  acceptButton.addEventListener("click", function () {
+    errorEl.textContent = "";
+    send({type: "accept"});
+  });
+
+  setInterval(function () { send({type: "ping"}); }, 30000);
+  connect();
+})();

@@ -1,0 +1,254 @@
+// The reporter's side of the chat. Messages are numbered by the server; this page keeps
+// only the highest number it has shown, asks for everything after it on (re)connect and
+// drops any number it already has. Nothing is kept in browser storage.
+(function () {
+  "use strict";
+
+  document.querySelectorAll("[data-chat-needs-js]").forEach(function (el) {
+    el.hidden = false;
+  });
+
+  var root = document.querySelector("[data-chat]");
+  if (!root) {
+    return;
+  }
+  root.hidden = false;
+  var t = root.dataset;
+  var log = root.querySelector("[data-chat-log]");
+  var statusEl = root.querySelector("[data-chat-status]");
+  var typingEl = root.querySelector("[data-chat-typing]");
+  var form = root.querySelector("[data-chat-form]");
+  var input = root.querySelector("[data-chat-input]");
+  var sendButton = root.querySelector("[data-chat-send]");
+  var errorEl = root.querySelector("[data-chat-error]");
+  var endButton = root.querySelector("[data-chat-end]");
+  var endedBox = document.querySelector("[data-chat-ended]");
+  var wsUrl = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + t.wsPath;
+
+  var socket = null;
+  var lastSeq = 0;
+  var pending = {};
+  var attempt = 0;
+  var finished = false;
+  var active = false;
+  var lastTypingSent = 0;
+  var typingTimer = null;
+
+  function send(payload) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(payload));
+      return true;
+    }
+    return false;
+  }
+
+  function setStatus(text) {
+    statusEl.textContent = text;
+  }
+
+  function setActive(on) {
+    active = on;
+    input.disabled = !on;
+    sendButton.disabled = !on;
+  }
+
+  function systemText(code) {
+    if (code === "joined") {
+      return t.tJoined;
+    }
+    if (code === "transferred") {
+      return t.tTransferred;
+    }
+    return t.tEnded;
+  }
+
+  function addItem(seq, sender, body) {
+    var item = document.createElement("li");
+    item.className = "chat__message chat__message--" + sender;
+    if (seq) {
+      item.dataset.seq = String(seq);
+    }
+    if (sender === "system") {
+      item.textContent = systemText(body);
+    } else {
+      var who = document.createElement("span");
+      who.className = "chat__who";
+      who.textContent = (sender === "reporter" ? t.tYou : t.tAdvisor) + ": ";
+      var text = document.createElement("span");
+      text.className = "chat__text";
+      text.textContent = body;
+      item.appendChild(who);
+      item.appendChild(text);
+    }
+    log.appendChild(item);
+    item.scrollIntoView({block: "nearest"});
+    return item;
+  }
+
+  function showMessage(message) {
+    if (message.seq <= lastSeq) {
+      return;
+    }
+    if (message.seq > lastSeq + 1) {
+      // A message is missing in between: ask for everything after the last one shown.
+      send({type: "hello", after: lastSeq});
+      return;
+    }
+    lastSeq = message.seq;
+    addItem(message.seq, message.sender, message.body);
+    if (message.sender !== "reporter") {
+      typingEl.textContent = "";
+    }
+  }
+
+  function showState(data) {
+    if (data.status === "waiting") {
+      setActive(false);
+      var minutes = Math.max(1, Math.round((data.wait_seconds || 60) / 60));
+      setStatus(t.tWaiting.replace("{position}", data.position).replace("{minutes}", minutes));
+    } else if (data.status === "active") {
+      setActive(true);
+      setStatus(t.tActive);
+    } else if (data.status === "ended") {
+      finish();
+    }
+  }
+
+  function connect() {
+    if (finished) {
+      return;
+    }
+    socket = new WebSocket(wsUrl);
+    socket.addEventListener("open", function () {
+      attempt = 0;
+      send({type: "hello", after: lastSeq});
+      Object.keys(pending).forEach(function (ref) {
+        send({type: "message", ref: ref, body: pending[ref].body});
+      });
+    });
+    socket.addEventListener("message", function (event) {
+      var data = JSON.parse(event.data);
+      if (data.type === "message") {
+        showMessage(data);
+      } else if (data.type === "ack") {
+        var mine = pending[data.ref];
+        if (mine) {
+          mine.item.remove();
+          delete pending[data.ref];
+        }
+        showMessage(data.message);
+      } else if (data.type === "state") {
+        showState(data);
+      } else if (data.type === "typing") {
+        typingEl.textContent = t.tTyping;
+        clearTimeout(typingTimer);
+        typingTimer = setTimeout(function () { typingEl.textContent = ""; }, 4000);
+      } else if (data.type === "error") {
+        if (data.ref && pending[data.ref]) {
+          input.value = pending[data.ref].body;
+          pending[data.ref].item.remove();
+          delete pending[data.ref];
+        }
+        errorEl.textContent = data.message;
+        errorEl.hidden = false;
+      }
+    });
+    socket.addEventListener("close", function (event) {
+      if (finished) {
+        return;
+      }
+      if (event.code === 4403 || event.code === 4410) {
+        finish();
+        return;
+      }
+      setActive(false);
+      setStatus(t.tOffline);
+      var delay = Math.min(15000, 500 * Math.pow(2, attempt)) * (0.5 + Math.random() / 2);
+      attempt += 1;
+      setTimeout(connect, delay);
+    });
+  }
+
+  function newRef() {
+    if (window.crypto && window.crypto.randomUUID) {
+      return window.crypto.randomUUID();
+    }
+    return String(Date.now()) + String(Math.random()).slice(2);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var body = input.value.trim();
+    if (!body || !active) {
+      return;
+    }
+    errorEl.hidden = true;
+    var ref = newRef();
+    var item = addItem(0, "reporter", body);
+    item.classList.add("chat__message--pending");
+    item.appendChild(document.createTextNode(" (" + t.tSending + ")"));
+    pending[ref] = {body: body, item: item};
+    input.value = "";
+    send({type: "message", ref: ref, body: body});
+  });
+
+  input.addEventListener("input", function () {
+    var now = Date.now();
+    if (now - lastTypingSent > 3000) {
+      lastTypingSent = now;
+      send({type: "typing"});
+    }
+  });
+
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  function tellServerEnded() {
+    var data = new FormData();
+    data.append("csrfmiddlewaretoken", t.csrf);
+    data.append("beacon", "1");
+    if (!(navigator.sendBeacon && navigator.sendBeacon(t.endUrl, data))) {
+      fetch(t.endUrl, {method: "POST", body: data, credentials: "same-origin", keepalive: true});
+    }
+  }
+
+  // Wipe every trace of the conversation from the page and from browser storage.
+  function finish() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    tellServerEnded();
+    if (socket && socket.readyState <= WebSocket.OPEN) {
+      socket.close();
+    }
+    pending = {};
+    log.replaceChildren();
+    input.value = "";
+    typingEl.textContent = "";
+    root.remove();
+    try {
+      window.sessionStorage.clear();
+    } catch (e) {
+      // Storage may be switched off; then there is nothing to clear.
+    }
+    endedBox.querySelector("[data-chat-ended-text]").textContent = t.tEnded;
+    endedBox.hidden = false;
+  }
+
+  endButton.addEventListener("click", function () {
+    send({type: "end"});
+    finish();
+  });
+
+  document.addEventListener("meldpunt:quick-exit", function () {
+    send({type: "end"});
+    finish();
+  });
+
+  connect();
+})();
