@@ -6,21 +6,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0002_audit_append_only'),
+        ("cases", "0002_audit_append_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='close_requested_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='sluiten aangevraagd op'),
+            model_name="case",
+            name="close_requested_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="sluiten aangevraagd op"
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='close_requested_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='sluiten aangevraagd door'),
+            model_name="case",
+            name="close_requested_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="sluiten aangevraagd door",
+            ),
         ),
     ]
