@@ -27,6 +27,7 @@ from meldpunt.cases.models import (
 from meldpunt.cases.search import case_reindex
 from meldpunt.lib import clock
 from meldpunt.lib.workdays import add_working_days
+from meldpunt.linking.services import index_contact
 
 ASSESSMENT_WORKING_DAYS = 5
 
@@ -97,6 +98,7 @@ def contact_add(*, case: Case, by: Any, channel: str, **fields: Any) -> Contact:
             actor=by, action="contact.create", case=case, obj=contact, detail={"channel": channel}
         )
         case_reindex(case=case)
+        index_contact(contact=contact)
     return contact
 
 

@@ -1,7 +1,11 @@
-"""Staff URLs of the linking app (under /medewerkers/)."""
+"""Staff URLs of the linking app (under /medewerkers/signalen/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from meldpunt.linking import views
 
 app_name = "linking"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.signal_list, name="signals"),
+]

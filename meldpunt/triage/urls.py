@@ -1,7 +1,12 @@
-"""Staff URLs of the triage app (under /medewerkers/)."""
+"""Staff URLs of the triage app (under /medewerkers/triage/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from meldpunt.triage import views
 
 app_name = "triage"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("suggesties/", views.suggest_fragment, name="suggest"),
+    path("zaak/<int:case_id>/besluit/", views.decide, name="decide"),
+]

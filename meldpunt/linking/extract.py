@@ -1,0 +1,302 @@
+"""Finding entities in free text and normalising them, so equal things compare equal.
+
+Every kind has one normal form, because the blind index only matches identical input:
+
+- phone: E.164 (``phonenumbers``, Dutch default region), e.g. ``+31612345678``
+- plate: Dutch licence plate of side code 1 to 14, upper case without dashes
+- address: postcode plus house number, ``1234AB 12`` (with an addition: ``1234AB 12A``)
+- email: lower case
+- iban: compact upper case, only when the checksum is valid (``stdnum.iban``)
+- kvk: the 8 digits, only with a context word such as "KvK" close before it
+- domain: the host in lower case without ``www.``; for a link on a large public
+  platform (where the host says nothing) the host plus path
+- handle: ``@name`` in lower case, only with a platform named close by
+
+Nothing here stores or logs what it finds.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import phonenumbers
+from stdnum import iban as stdnum_iban
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str
+    value: str
+    start: int
+    end: int
+
+
+# Side codes 1 to 14: L a letter, D a digit, groups separated by a dash on the plate.
+PLATE_SIDE_CODES = (
+    "LL-DD-DD",
+    "DD-DD-LL",
+    "DD-LL-DD",
+    "LL-DD-LL",
+    "LL-LL-DD",
+    "DD-LL-LL",
+    "DD-LLL-D",
+    "D-LLL-DD",
+    "LL-DDD-L",
+    "L-DDD-LL",
+    "LLL-DD-L",
+    "L-DD-LLL",
+    "D-LL-DDD",
+    "DDD-LL-D",
+)
+# Written without dashes, a plate is only taken when its letters are ones the RDW issues
+# (no vowels, no C, Q, W, Y), which keeps words and codes out. Side code 2 without dashes
+# looks exactly like a postcode (1234AB), so it is only recognised with dashes.
+PLATE_LETTERS = "BDFGHJKLMNPRSTVXZ"
+
+
+def _plate_regex() -> re.Pattern[str]:
+    dashed, compact = [], []
+    for number, code in enumerate(PLATE_SIDE_CODES, start=1):
+        groups = code.split("-")
+
+        def part(group: str, letters: str) -> str:
+            kind = f"[{letters}]" if group[0] == "L" else r"\d"
+            return f"{kind}{{{len(group)}}}"
+
+        dashed.append("-".join(part(g, "A-Z") for g in groups))
+        if number != 2:
+            compact.append("".join(part(g, PLATE_LETTERS) for g in groups))
+    body = "|".join(f"(?:{p})" for p in dashed + compact)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+PLATE_RE = _plate_regex()
+POSTCODE_RE = re.compile(r"(?<![\w-])([1-9]\d{3}) ?([A-Z]{2})(?![\w-])")
+POSTCODE_LOWER_RE = re.compile(r"(?i)postcode:?\s+([1-9]\d{3}) ?([a-z]{2})(?![\w-])")
+HOUSE_AFTER_RE = re.compile(
+    r"^,?\s*(?:(?:nr|nummer|huisnummer|no)\.?:?\s*)?(\d{1,5})\s?([a-zA-Z])?\b"
+)
+HOUSE_BEFORE_RE = re.compile(r"[A-Za-zÀ-ÿ.]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:in\s)?$")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
+IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
+KVK_RE = re.compile(r"(?<![\d-])(?<!\d[.,])(\d{8}|\d{4} \d{4}|\d{2}\.\d{3}\.\d{3})(?![\d-]|[.,]\d)")
+KVK_CONTEXT_RE = re.compile(
+    r"(?i)\b(kvk|k\.v\.k\.|kamer van koophandel|handelsregister|chamber of commerce|"
+    r"coc number|company number|registration number)\b"
+)
+URL_RE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'()]+")
+TLDS = (
+    "nl|com|net|org|eu|be|de|pl|ro|bg|ua|info|biz|io|co|uk|me|tv|xxx|online|site|shop|"
+    "app|live|club|vip|top|xyz|fr|es|it|ru|cz|hu|lt|lv|sk"
+)
+DOMAIN_RE = re.compile(
+    rf"(?i)(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{TLDS}))(?![\w-])"
+)
+# On these platforms the host says nothing about the case; a link keeps its path.
+PLATFORM_HOSTS = frozenset(
+    {
+        "facebook.com",
+        "instagram.com",
+        "tiktok.com",
+        "snapchat.com",
+        "twitter.com",
+        "x.com",
+        "t.me",
+        "telegram.me",
+        "wa.me",
+        "youtube.com",
+        "google.com",
+        "marktplaats.nl",
+        "kinky.nl",
+        "onlyfans.com",
+        "linkedin.com",
+        "vinted.nl",
+        "2dehands.be",
+        "reddit.com",
+    }
+)
+HANDLE_RE = re.compile(
+    r"(?<![\w@.])@([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)(?![\w@])", re.IGNORECASE
+)
+PLATFORM_CONTEXT_RE = re.compile(
+    r"(?i)\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|twitter|x|facebook|fb|"
+    r"onlyfans|threads|discord|account|profiel|profile|handle|gebruikersnaam|username)\b"
+)
+PLATFORM_NAMED_RE = re.compile(
+    r"(?i)\b(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord)"
+    r"(?:\s+(?:account|naam|name|profiel|profile))?\s*:\s*@?([a-z0-9_][a-z0-9_.]{1,29})\b"
+)
+CONTEXT_CHARS = 40
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in taken)
+
+
+def phones(text: str) -> list[Entity]:
+    found = []
+    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
+        value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        found.append(Entity("phone", value, match.start, match.end))
+    return found
+
+
+def normalise_plate(raw: str) -> str | None:
+    """Upper case without dashes when ``raw`` is a Dutch plate of side code 1 to 14."""
+    match = PLATE_RE.fullmatch(raw.strip())
+    return match.group().replace("-", "").upper() if match else None
+
+
+def plates(text: str) -> list[Entity]:
+    found = []
+    for match in PLATE_RE.finditer(text):
+        raw = match.group()
+        if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
+            continue
+        found.append(Entity("plate", raw.replace("-", "").upper(), match.start(), match.end()))
+    return found
+
+
+def _house_number(text: str, start: int, end: int) -> tuple[str, str] | None:
+    after = HOUSE_AFTER_RE.match(text[end : end + 20])
+    if after:
+        return after.group(1), (after.group(2) or "")
+    before = HOUSE_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
+    if before:
+        return before.group(1), (before.group(2) or "")
+    return None
+
+
+def addresses(text: str) -> list[Entity]:
+    """Postcode plus house number; a postcode alone (a whole street) is not taken."""
+    found = []
+    seen: list[tuple[int, int]] = []
+    for regex in (POSTCODE_RE, POSTCODE_LOWER_RE):
+        for match in regex.finditer(text):
+            letters = match.group(2).upper()
+            if letters in {"SA", "SD", "SS"} or _overlaps(*match.span(), seen):
+                continue
+            house = _house_number(
+                text, *match.span(1) if regex is POSTCODE_LOWER_RE else match.span()
+            )
+            if house is None:
+                continue
+            number, addition = house
+            value = f"{match.group(1)}{letters} {int(number)}{addition.upper()}"
+            seen.append(match.span())
+            found.append(Entity("address", value, match.start(), match.end()))
+    return found
+
+
+def emails(text: str) -> list[Entity]:
+    return [Entity("email", m.group().lower(), m.start(), m.end()) for m in EMAIL_RE.finditer(text)]
+
+
+def ibans(text: str) -> list[Entity]:
+    """IBANs with a valid checksum; a run of characters is cut back until it validates."""
+    found = []
+    for match in IBAN_RE.finditer(text):
+        raw = match.group()
+        for cut in range(len(raw), 14, -1):
+            candidate = raw[:cut].rstrip()
+            if cut < len(raw) and raw[cut - 1] == " ":
+                continue
+            compact = stdnum_iban.compact(candidate)
+            if stdnum_iban.is_valid(compact):
+                found.append(
+                    Entity("iban", compact.upper(), match.start(), match.start() + len(candidate))
+                )
+                break
+    return found
+
+
+def kvk_numbers(text: str) -> list[Entity]:
+    """8-digit numbers with a chamber-of-commerce word at most 40 characters before them."""
+    found = []
+    for match in KVK_RE.finditer(text):
+        before = text[max(0, match.start() - CONTEXT_CHARS) : match.start()]
+        if KVK_CONTEXT_RE.search(before):
+            digits = re.sub(r"\D", "", match.group())
+            found.append(Entity("kvk", digits, match.start(), match.end()))
+    return found
+
+
+def _host_value(host: str, path: str) -> str | None:
+    host = host.lower().rstrip(".").removeprefix("www.")
+    if "." not in host:
+        return None
+    if host in PLATFORM_HOSTS:
+        path = path.split("?", 1)[0].split("#", 1)[0].rstrip("/").lower()
+        return f"{host}{path}" if path else None
+    return host
+
+
+def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
+    found = []
+    taken = list(skip)
+    for match in URL_RE.finditer(text):
+        raw = match.group().rstrip(".,;:!?")
+        rest = re.sub(r"(?i)^https?://", "", raw)
+        host, _, path = rest.partition("/")
+        host = host.split(":", 1)[0].split("@")[-1]
+        value = _host_value(host, "/" + path if path else "")
+        taken.append((match.start(), match.start() + len(raw)))
+        if value:
+            found.append(Entity("domain", value, match.start(), match.start() + len(raw)))
+    for match in DOMAIN_RE.finditer(text):
+        if _overlaps(*match.span(), taken):
+            continue
+        value = _host_value(match.group(1), "")
+        if value:
+            found.append(Entity("domain", value, match.start(), match.end()))
+    return found
+
+
+def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
+    found = []
+    taken = list(skip)
+    for match in PLATFORM_NAMED_RE.finditer(text):
+        found.append(Entity("handle", "@" + match.group(1).lower(), match.start(1), match.end(1)))
+        taken.append(match.span(1))
+    for match in HANDLE_RE.finditer(text):
+        if _overlaps(*match.span(), taken):
+            continue
+        window = text[max(0, match.start() - CONTEXT_CHARS) : match.end() + CONTEXT_CHARS]
+        if PLATFORM_CONTEXT_RE.search(window):
+            found.append(Entity("handle", "@" + match.group(1).lower(), match.start(), match.end()))
+    return found
+
+
+def extract(text: str) -> list[Entity]:
+    """Every entity in ``text``, in order of position; a span is claimed by one kind only."""
+    if not text:
+        return []
+    found: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(entities: list[Entity]) -> None:
+        for entity in entities:
+            if not _overlaps(entity.start, entity.end, taken):
+                found.append(entity)
+                taken.append((entity.start, entity.end))
+
+    add(emails(text))
+    add(ibans(text))
+    add(domains(text, skip=taken))
+    add(handles(text, skip=taken))
+    add(kvk_numbers(text))
+    add(addresses(text))
+    add(plates(text))
+    add(phones(text))
+    return sorted(found, key=lambda e: e.start)
+
+
+def texts_of(value: Any) -> list[str]:
+    """Every string inside a JSON value (dict values, list items), for indexing details."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in texts_of(item)]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in texts_of(item)]
+    return []

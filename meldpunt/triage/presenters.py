@@ -1,0 +1,110 @@
+"""Turning a Suggestion into what a template shows: highlighted text and labelled items."""
+
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from meldpunt.cases.models import Exploitation
+from meldpunt.triage.suggest import Suggestion
+from meldpunt.triage.taxonomy import taxonomy
+
+
+@dataclass(frozen=True)
+class ShownIndicator:
+    id: str
+    label: str
+    explanation: str
+    group_label: str
+    words: list[str]
+    decision: str = ""
+
+
+@dataclass(frozen=True)
+class ShownReason:
+    label: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class ShownForm:
+    id: str
+    label: str
+    score: float
+    reasons: list[ShownReason]
+
+
+@dataclass(frozen=True)
+class ShownUrgency:
+    id: str
+    label: str
+    words: list[str]
+
+
+@dataclass(frozen=True)
+class Presented:
+    language: str
+    highlighted: SafeString
+    indicators: list[ShownIndicator]
+    form: str
+    form_label: str
+    scores: list[ShownForm]
+    urgency: list[ShownUrgency]
+    version: str
+
+
+def highlight(text: str, spans: list[tuple[int, int]]) -> SafeString:
+    """``text`` escaped, with each span wrapped in <mark>."""
+    parts, at = [], 0
+    for start, end in spans:
+        parts.append(escape(text[at:start]))
+        parts.append(f'<mark class="triage-mark">{escape(text[start:end])}</mark>')
+        at = end
+    parts.append(escape(text[at:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
+
+
+def present(
+    text: str, suggestion: Suggestion, decisions: dict[str, str] | None = None
+) -> Presented:
+    tax = taxonomy()
+    decisions = decisions or {}
+    groups = {group.id: group.label for group in tax.groups}
+    indicators = []
+    for match in suggestion.indicators:
+        ind = tax.indicator(match.id)
+        indicators.append(
+            ShownIndicator(
+                id=ind.id,
+                label=ind.label,
+                explanation=ind.explanation,
+                group_label=groups[ind.group],
+                words=match.words(text),
+                decision=decisions.get(ind.id, ""),
+            )
+        )
+    scores = [
+        ShownForm(
+            id=score.form,
+            label=Exploitation(score.form).label,
+            score=score.score,
+            reasons=[
+                ShownReason(tax.indicator(r.indicator_id).label, r.weight) for r in score.reasons
+            ],
+        )
+        for score in suggestion.scores
+    ]
+    urgency = [
+        ShownUrgency(id=m.id, label=tax.urgency_rule(m.id).label, words=m.words(text))
+        for m in suggestion.urgency
+    ]
+    return Presented(
+        language=suggestion.language,
+        highlighted=highlight(text, suggestion.spans()),
+        indicators=indicators,
+        form=suggestion.form,
+        form_label=Exploitation(suggestion.form).label,
+        scores=scores,
+        urgency=urgency,
+        version=suggestion.taxonomy_version,
+    )

@@ -1,0 +1,49 @@
+"""Template tags of the triage app, for the case page (templates/triage/_case_panel.html)."""
+
+from typing import Any
+
+from django import template
+
+from meldpunt.cases.models import Case
+from meldpunt.cases.selectors import user_may_handle_cases
+from meldpunt.triage.models import TriageDecision
+from meldpunt.triage.presenters import present
+from meldpunt.triage.suggest import suggest
+
+register = template.Library()
+
+
+@register.inclusion_tag("triage/_panel.html", takes_context=True)
+def triage_panel(context: template.Context, case: Case, user: Any) -> dict[str, Any]:
+    """Suggestions per contact summary of ``case``, with the decisions already taken.
+
+    Two queries: the contacts and the decisions. Nothing for users without case access.
+    """
+    if not user_may_handle_cases(user):
+        return {"panels": None}
+    contacts = list(
+        case.contacts.defer("advice_given", "action_taken", "callback_details", "details")
+    )
+    decided: dict[tuple[int, str], str] = {}
+    rows = TriageDecision.objects.filter(case=case).order_by("at", "id")
+    for contact_id, item, decision in rows.values_list("contact_id", "item", "decision"):
+        decided[(contact_id, item)] = decision
+    panels = []
+    for contact in contacts:
+        if not contact.summary.strip():
+            continue
+        decisions = {item: d for (cid, item), d in decided.items() if cid == contact.pk}
+        result = present(contact.summary, suggest(contact.summary), decisions)
+        panels.append(
+            {
+                "contact": contact,
+                "result": result,
+                "form_decision": decisions.get(f"form:{result.form}", ""),
+            }
+        )
+    return {
+        "panels": panels,
+        "case": case,
+        "user": user,
+        "csrf_token": context.get("csrf_token"),
+    }

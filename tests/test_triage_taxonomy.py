@@ -1,0 +1,70 @@
+"""The indicator taxonomy: a versioned, checked data file with labels in both languages."""
+
+from django.utils import translation
+
+from meldpunt.triage.suggest import _indexes
+from meldpunt.triage.taxonomy import (
+    FORMS,
+    grouped_indicator_choices,
+    indicator_choices,
+    taxonomy,
+)
+
+
+def test_taxonomy_has_a_version_and_the_four_groups() -> None:
+    """The general ILO group and one group per form of exploitation, in that order."""
+    tax = taxonomy()
+    assert tax.version
+    assert [group.id for group in tax.groups] == ["general", *FORMS]
+
+
+def test_every_indicator_is_complete_and_ids_are_unique() -> None:
+    """Each indicator has labels, explanations and patterns in Dutch and English."""
+    ids = [ind.id for ind in taxonomy().indicators]
+    assert len(ids) == len(set(ids))
+    for ind in taxonomy().indicators:
+        assert ind.id.split(".")[0] in {"gen", "sex", "lab", "crim"}
+        assert ind.label_nl and ind.label_en and ind.explanation_nl and ind.explanation_en
+        assert ind.patterns_nl and ind.patterns_en
+        assert ind.weight > 0
+
+
+def test_the_ilo_indicators_are_all_there() -> None:
+    """The eleven ILO forced-labour indicators of DOMAIN.md each have an id."""
+    general = {ind.id for ind in taxonomy().groups[0].indicators}
+    assert general == {
+        "gen.vulnerability",
+        "gen.deception",
+        "gen.movement_restricted",
+        "gen.isolation",
+        "gen.violence",
+        "gen.threats",
+        "gen.documents_retained",
+        "gen.wages_withheld",
+        "gen.debt_bondage",
+        "gen.abusive_conditions",
+        "gen.excessive_overtime",
+    }
+
+
+def test_indicator_lookup_by_id_and_form() -> None:
+    """An id finds its indicator and the form it points to; general ones point to none."""
+    assert taxonomy().indicator("lab.passport_withheld").form == "labour"
+    assert taxonomy().indicator("gen.debt_bondage").form is None
+
+
+def test_choices_follow_the_active_language() -> None:
+    """Checklists show Dutch labels by default and English ones in English."""
+    with translation.override("nl"):
+        assert ("sex.lover_boy", "Loverboy of pooierboy") in indicator_choices()
+    with translation.override("en"):
+        assert ("sex.lover_boy", "Lover boy") in indicator_choices()
+        groups = dict(grouped_indicator_choices())
+        assert "Labour exploitation" in groups
+
+
+def test_every_pattern_compiles_to_at_least_one_word() -> None:
+    """No pattern in the data file is empty after splitting into words."""
+    for index in _indexes(taxonomy().version).values():
+        for patterns in [*index.exact.values(), *index.prefixed.values()]:
+            assert all(pattern.words for pattern in patterns)
