@@ -1,7 +1,17 @@
 """Public URLs of the reports app (language-prefixed, no account needed)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from meldpunt.reports import views
 
 app_name = "reports_public"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("stap/<slug:slug>/", views.step, name="step"),
+    path("controleren/", views.check, name="check"),
+    path("postbus/", views.mailbox, name="mailbox"),
+    path("postbus/bericht/", views.mailbox_message, name="mailbox_message"),
+    path("postbus/sluiten/", views.mailbox_leave, name="mailbox_leave"),
+    path("postbus/gesloten/", views.mailbox_left, name="mailbox_left"),
+]

@@ -1,0 +1,111 @@
+"""Reads of the reports app.
+
+A reporter reaches a mailbox only with its receipt code (``get_mailbox_for_receipt``);
+staff reach mailboxes and files only through a case from ``get_case_for_user``.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from meldpunt.cases.models import Case, CaseStatus
+from meldpunt.lib import clock
+from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft
+from meldpunt.reports.receipts import hash_code, normalise_code
+
+# What a reporter reads about their report, in plain words.
+PUBLIC_STATUS = {
+    CaseStatus.NEW: _("Ontvangen. Wij gaan uw melding bekijken."),
+    CaseStatus.ASSESSMENT: _("Wij beoordelen uw melding."),
+    CaseStatus.IN_PROGRESS: _("Wij zijn met uw melding bezig."),
+    CaseStatus.REFERRED: _("Wij zijn met uw melding bezig."),
+    CaseStatus.CLOSED: _("Afgesloten. Wij doen niets meer met deze melding."),
+}
+
+_WITHOUT_DATA = Attachment.objects.defer("data")
+
+
+def get_mailbox_for_receipt(code: str) -> Mailbox | None:
+    """The mailbox that belongs to a receipt code, or None. The one way in for reporters."""
+    digits = normalise_code(code)
+    if digits is None:
+        return None
+    return Mailbox.objects.select_related("case").filter(code_hash=hash_code(digits)).first()
+
+
+def get_open_mailbox(mailbox_id: int) -> Mailbox | None:
+    """The mailbox a reporter opened earlier in this browser session (id from the session)."""
+    return Mailbox.objects.select_related("case").filter(pk=mailbox_id).first()
+
+
+def get_draft(token: str) -> ReportDraft | None:
+    """The reporter's draft if it has not expired."""
+    if not token:
+        return None
+    return ReportDraft.objects.filter(token=token, expires_at__gt=clock.now()).first()
+
+
+def draft_files(draft: ReportDraft | None) -> list[Attachment]:
+    if draft is None:
+        return []
+    return list(_WITHOUT_DATA.filter(draft=draft))
+
+
+def public_status(case: Case) -> str:
+    return str(PUBLIC_STATUS.get(case.status, PUBLIC_STATUS[CaseStatus.NEW]))
+
+
+def reporter_thread(mailbox: Mailbox) -> list[MailboxMessage]:
+    """The mailbox's messages for the reporter: their own and staff replies, nothing else."""
+    return list(mailbox.messages.prefetch_related(Prefetch("attachments", queryset=_WITHOUT_DATA)))
+
+
+@dataclass(frozen=True)
+class MailboxPanel:
+    """One mailbox as staff see it on the case page."""
+
+    mailbox: Mailbox
+    messages: list[MailboxMessage]
+
+
+def case_mailboxes(case: Case) -> list[MailboxPanel]:
+    """Every mailbox of a case with its thread; ``case`` comes from get_case_for_user."""
+    mailboxes = case.mailboxes.select_related("contact").prefetch_related(
+        Prefetch(
+            "messages",
+            queryset=MailboxMessage.objects.select_related("author").prefetch_related(
+                Prefetch("attachments", queryset=_WITHOUT_DATA)
+            ),
+        )
+    )
+    return [MailboxPanel(mailbox=m, messages=list(m.messages.all())) for m in mailboxes]
+
+
+def case_report_files(case: Case) -> list[Attachment]:
+    """Files sent with the web report itself (not with a later message)."""
+    return list(_WITHOUT_DATA.filter(case=case, message__isnull=True))
+
+
+def case_mailbox(case: Case, mailbox_id: int) -> Mailbox:
+    """A mailbox of ``case`` (from get_case_for_user), or 404."""
+    mailbox = case.mailboxes.filter(pk=mailbox_id).first()
+    if mailbox is None:
+        raise Http404
+    return mailbox
+
+
+def case_attachment(case: Case, attachment_id: int) -> Attachment:
+    """A file of ``case`` (from get_case_for_user) with its content, or 404."""
+    attachment = Attachment.objects.filter(case=case, pk=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+def mailbox_texts(case: Case) -> Iterable[str]:
+    """The text of every mailbox message of a case, for the case search index."""
+    for message in MailboxMessage.objects.filter(mailbox__case=case):
+        yield message.text

@@ -1,0 +1,260 @@
+"""Writes of the reports app: drafts, the final submit, mailbox messages and replies."""
+
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
+
+from meldpunt.cases.audit import audit_record
+from meldpunt.cases.models import Case, Channel, Location, LocationKind, Person, PersonRole
+from meldpunt.cases.search import case_reindex
+from meldpunt.cases.services import case_create, contact_add
+from meldpunt.lib import clock
+from meldpunt.lib.crypto import encrypt_bytes
+from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft, Sender
+from meldpunt.reports.receipts import generate_code, hash_code
+from meldpunt.reports.uploads import CleanFile
+
+logger = logging.getLogger(__name__)
+
+ATTACHMENT_PURPOSE = "reports.Attachment.data"
+TITLE_LENGTH = 80
+
+# The answers that go into the contact's encrypted details, in the order staff read them.
+DETAIL_KEYS = (
+    "when",
+    "place",
+    "address",
+    "workplace",
+    "victim_count",
+    "minors",
+    "victim_age",
+    "victim_origin",
+    "perpetrators",
+    "phone_numbers",
+    "licence_plates",
+    "addresses",
+    "company_names",
+    "websites",
+    "contact_preference",
+)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    case: Case
+    mailbox: Mailbox
+    code: str
+
+
+def draft_start() -> ReportDraft:
+    """A new, empty draft that expires after MELDPUNT_REPORT_DRAFT_HOURS."""
+    now = clock.now()
+    return ReportDraft.objects.create(
+        token=secrets.token_urlsafe(32),
+        created_at=now,
+        expires_at=now + timedelta(hours=settings.MELDPUNT_REPORT_DRAFT_HOURS),
+        data={},
+    )
+
+
+def draft_save_step(*, draft: ReportDraft, step: str, raw: dict[str, str]) -> None:
+    """Keep what was typed in one step, valid or not, so nothing is lost."""
+    draft.data[step] = raw
+    draft.save(update_fields=["data"])
+
+
+def _attachment(*, clean: CleanFile, **links: Any) -> Attachment:
+    return Attachment(
+        content_type=clean.content_type,
+        size=len(clean.data),
+        created_at=clock.now(),
+        name=clean.name,
+        data=encrypt_bytes(clean.data, purpose=ATTACHMENT_PURPOSE),
+        **links,
+    )
+
+
+def draft_add_files(*, draft: ReportDraft, files: list[CleanFile]) -> None:
+    Attachment.objects.bulk_create([_attachment(clean=f, draft=draft) for f in files])
+
+
+def draft_remove_files(*, draft: ReportDraft, attachment_ids: list[int]) -> None:
+    Attachment.objects.filter(draft=draft, pk__in=attachment_ids).delete()
+
+
+def drafts_purge() -> int:
+    """Delete expired drafts and their files; returns how many drafts went."""
+    _total, per_model = ReportDraft.objects.filter(expires_at__lte=clock.now()).delete()
+    return per_model.get(ReportDraft._meta.label, 0)
+
+
+def _attach_draft_files(*, draft: ReportDraft, case: Case) -> None:
+    Attachment.objects.filter(draft=draft).update(case=case, draft=None)
+
+
+def _title(description: str) -> str:
+    line = " ".join(description.split())
+    return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1] + "…"
+
+
+def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
+    """Store a complete web report as a new case with its contact, people, places and files.
+
+    ``answers`` holds the cleaned data of every step. The case is an advies until staff
+    decide it is a melding; its first response is due after MELDPUNT_FIRST_RESPONSE_DAYS.
+    """
+    now = clock.now()
+    code = generate_code()
+    code_hash = hash_code(code)
+    preference = answers["contact_preference"]
+    callback = {"phone": answers.get("phone", ""), "email": answers.get("email", "")}.get(
+        preference, ""
+    )
+    minors = {"yes": True, "no": False}.get(answers["minors"])
+    # The whole report is stored or nothing: a half report would be a case without its files.
+    with transaction.atomic():
+        case = case_create(
+            by=None,
+            municipality=answers["municipality"],
+            exploitation=answers["exploitation"],
+            response_due=now + timedelta(days=settings.MELDPUNT_FIRST_RESPONSE_DAYS),
+            title=_title(answers["description"]),
+        )
+        contact = contact_add(
+            case=case,
+            by=None,
+            channel=Channel.WEB_REPORT,
+            reporter_role=answers["reporter_role"],
+            anonymous=preference == "anonymous",
+            callback_allowed=preference != "anonymous",
+            how_heard=answers["how_heard"],
+            municipality=answers["municipality"],
+            exploitation=answers["exploitation"],
+            callback_details=callback,
+            summary=answers["description"],
+            details={key: answers.get(key, "") for key in DETAIL_KEYS},
+        )
+        Person.objects.create(
+            case=case,
+            contact=contact,
+            role=PersonRole.VICTIM,
+            is_minor=minors,
+            age=answers.get("victim_age", ""),
+            nationality=answers.get("victim_origin", ""),
+        )
+        if answers.get("perpetrators"):
+            Person.objects.create(
+                case=case,
+                contact=contact,
+                role=PersonRole.PERPETRATOR,
+                description=answers["perpetrators"],
+            )
+        if answers.get("address") or answers.get("place"):
+            Location.objects.create(
+                case=case,
+                contact=contact,
+                kind=LocationKind.OTHER,
+                municipality=answers["municipality"],
+                address=answers.get("address", ""),
+                place=answers.get("place", ""),
+            )
+        if answers.get("workplace"):
+            Location.objects.create(
+                case=case,
+                contact=contact,
+                kind=LocationKind.WORKPLACE,
+                municipality=answers["municipality"],
+                company_name=answers["workplace"],
+                place=answers.get("place", ""),
+            )
+        mailbox = Mailbox.objects.create(
+            case=case, contact=contact, code_hash=code_hash, created_at=now
+        )
+        _attach_draft_files(draft=draft, case=case)
+        draft.delete()
+        case_reindex(case=case)
+    return Submitted(case=case, mailbox=mailbox, code=code)
+
+
+def mailbox_seen(*, mailbox: Mailbox) -> None:
+    mailbox.last_seen = clock.now()
+    mailbox.save(update_fields=["last_seen"])
+
+
+def _notify_assigned_advisor(case_id: int) -> None:
+    """Tell the case's advisor that something waits, and nothing else: no content, no link."""
+    case = Case.objects.select_related("assigned_to").get(pk=case_id)
+    advisor = case.assigned_to
+    if advisor is None or not advisor.is_active or not advisor.email:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = gettext("Nieuw bericht in Meldpunt")
+        body = gettext("Er staat een nieuw bericht klaar in Meldpunt.")
+    try:
+        send_mail(subject, body, None, [advisor.email])
+    except OSError:
+        logger.warning("A notification e-mail could not be sent.")
+
+
+def mailbox_post(*, mailbox: Mailbox, text: str, files: list[CleanFile]) -> MailboxMessage:
+    """A message from the reporter: stored with its files, the case marked, the advisor told."""
+    case = mailbox.case
+    now = clock.now()
+    # Message, files and the contact that marks the case belong together.
+    with transaction.atomic():
+        message = MailboxMessage.objects.create(
+            mailbox=mailbox, sender=Sender.REPORTER, created_at=now, text=text
+        )
+        Attachment.objects.bulk_create(
+            [_attachment(clean=f, case=case, message=message) for f in files]
+        )
+        contact_add(
+            case=case,
+            by=None,
+            channel=Channel.MAILBOX,
+            details={"mailbox_message": message.pk},
+        )
+        mailbox.last_seen = now
+        mailbox.save(update_fields=["last_seen"])
+        transaction.on_commit(lambda: _notify_assigned_advisor(case.pk))
+    return message
+
+
+def mailbox_reply(*, case: Case, mailbox: Mailbox, by: Any, text: str) -> MailboxMessage:
+    """A reply from staff that the reporter reads in the mailbox.
+
+    ``case`` must come from get_case_for_user; the first reply sets the case's first
+    response time, and a reply clears the case's new-message mark.
+    """
+    if mailbox.case_id != case.pk:
+        raise ValueError("mailbox does not belong to this case")
+    now = clock.now()
+    # The message, the case's response time and the audit entry are one change.
+    with transaction.atomic():
+        message = MailboxMessage.objects.create(
+            mailbox=mailbox, sender=Sender.STAFF, author=by, created_at=now, text=text
+        )
+        update = ["updated_at", "needs_attention"]
+        case.updated_at = now
+        case.needs_attention = False
+        if case.responded_at is None:
+            case.responded_at = now
+            update.append("responded_at")
+        case.save(update_fields=update)
+        audit_record(
+            actor=by,
+            action="mailbox.reply",
+            case=case,
+            obj=message,
+            detail={"mailbox": mailbox.pk},
+        )
+        case_reindex(case=case)
+    return message

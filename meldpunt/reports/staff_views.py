@@ -1,0 +1,55 @@
+"""Staff views of the reports app: replying in a mailbox and downloading a report's files.
+
+Both go through ``get_case_for_user``, so every use is in the audit log and only
+advisors and coordinators with two factors get in.
+"""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from meldpunt.accounts.permissions import CASE_ROLES, staff_required
+from meldpunt.cases.audit import audit_record
+from meldpunt.cases.selectors import get_case_for_user
+from meldpunt.lib.crypto import decrypt_bytes
+from meldpunt.reports import selectors, services
+from meldpunt.reports.forms import StaffReplyForm
+from meldpunt.reports.services import ATTACHMENT_PURPOSE
+
+
+@require_POST
+@staff_required(*CASE_ROLES)
+def reply(request: HttpRequest, case_id: int, mailbox_id: int) -> HttpResponse:
+    """Who: advisors and coordinators. Write a reply that the reporter reads in the mailbox."""
+    case = get_case_for_user(request.user, case_id, purpose="mailbox_reply")
+    mailbox = selectors.case_mailbox(case, mailbox_id)
+    form = StaffReplyForm(request.POST)
+    if form.is_valid():
+        services.mailbox_reply(
+            case=case, mailbox=mailbox, by=request.user, text=form.cleaned_data["text"]
+        )
+        messages.success(request, _("Uw antwoord staat in de postbus van de melder."))
+    else:
+        for error in form.errors.get("text", []):
+            messages.error(request, error)
+    return redirect(reverse("cases:detail", args=[case.pk]) + "#mailbox")
+
+
+@never_cache
+@require_GET
+@staff_required(*CASE_ROLES)
+def attachment_download(request: HttpRequest, case_id: int, attachment_id: int) -> HttpResponse:
+    """Who: advisors and coordinators. Download a file of a web report (never shown inline)."""
+    case = get_case_for_user(request.user, case_id, purpose="attachment")
+    attachment = selectors.case_attachment(case, attachment_id)
+    audit_record(actor=request.user, action="attachment.download", case=case, obj=attachment)
+    data = decrypt_bytes(bytes(attachment.data), purpose=ATTACHMENT_PURPOSE)
+    response = HttpResponse(data, content_type=attachment.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, attachment.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,39 @@
+"""The mailbox panel on the staff case page (templates/reports/_case_mailbox.html)."""
+
+from typing import Any
+
+from django import template
+
+from meldpunt.reports.forms import StaffReplyForm
+from meldpunt.reports.review import labelled_details
+from meldpunt.reports.selectors import case_mailboxes, case_report_files
+
+register = template.Library()
+
+
+@register.inclusion_tag("reports/_case_mailbox_panel.html", takes_context=True)
+def case_mailbox_panel(context: template.Context) -> dict[str, Any]:
+    """The case's web report answers, files and mailbox threads.
+
+    The case page got ``case`` through get_case_for_user, so showing its content here is
+    covered by that audited access.
+    """
+    case = context["case"]
+    panels = case_mailboxes(case)
+    return {
+        "case": case,
+        "panels": [
+            {
+                "mailbox": panel.mailbox,
+                "messages": panel.messages,
+                "reply_form": StaffReplyForm(auto_id=f"reply-{panel.mailbox.pk}-%s"),
+                "answers": labelled_details(panel.mailbox.contact.details)
+                if panel.mailbox.contact
+                else [],
+            }
+            for panel in panels
+        ],
+        "files": case_report_files(case) if panels else [],
+        "csrf_token": context.get("csrf_token"),
+        "request": context.get("request"),
+    }

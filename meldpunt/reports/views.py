@@ -1,0 +1,268 @@
+"""Public views of the web report and the anonymous mailbox.
+
+Who may call them: anyone, without an account. Every response is no-store, so Back and
+the browser cache show nothing; the reporter's session cookie lasts only as long as the
+browser is open. The draft and the open mailbox are known by ids in the session, never
+in a URL.
+"""
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from meldpunt.lib import clock, ratelimit
+from meldpunt.reports import selectors, services
+from meldpunt.reports.forms import CheckForm, FilesForm, MailboxCodeForm, MailboxMessageForm
+from meldpunt.reports.models import ReportDraft
+from meldpunt.reports.receipts import format_code
+from meldpunt.reports.review import collect_answers, review_draft
+from meldpunt.reports.steps import BY_SLUG, FILES, STEPS, neighbours
+
+SESSION_DRAFT = "report_draft"
+SESSION_MAILBOX = "report_mailbox"
+SESSION_SENT = "report_mailbox_sent"
+HOUR = 3600
+QUARTER = 15 * 60
+MINUTE = 60
+
+
+def _client(request: HttpRequest) -> str:
+    return ratelimit.client_key(ratelimit.client_address(request.META))
+
+
+def _draft_limit() -> ratelimit.Limit:
+    return ratelimit.Limit("report-draft", settings.MELDPUNT_REPORT_DRAFTS_PER_HOUR, HOUR)
+
+
+def _submit_limit() -> ratelimit.Limit:
+    return ratelimit.Limit("report-submit", settings.MELDPUNT_REPORT_SUBMITS_PER_HOUR, HOUR)
+
+
+def _code_limit() -> ratelimit.Limit:
+    return ratelimit.Limit("mailbox-code", settings.MELDPUNT_MAILBOX_ATTEMPTS_PER_CLIENT, QUARTER)
+
+
+def _global_code_limit() -> ratelimit.Limit:
+    return ratelimit.Limit("mailbox-code-all", settings.MELDPUNT_MAILBOX_FAILURES_GLOBAL, MINUTE)
+
+
+def _reporter_session(request: HttpRequest) -> None:
+    """The reporter's session ends when the browser closes."""
+    request.session.set_expiry(0)
+
+
+def _current_draft(request: HttpRequest) -> ReportDraft | None:
+    return selectors.get_draft(request.session.get(SESSION_DRAFT, ""))
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return render(request, "reports/too_many.html", status=429)
+
+
+def _step_url(slug: str) -> str:
+    return reverse("reports_public:step", args=[slug])
+
+
+def _render_step(request: HttpRequest, slug: str, form: object, draft: ReportDraft | None):
+    step = BY_SLUG[slug]
+    before, _after = neighbours(slug)
+    return render(
+        request,
+        "reports/step.html",
+        {
+            "step": step,
+            "form": form,
+            "number": [s.slug for s in STEPS].index(slug) + 1,
+            "total": len(STEPS),
+            "back_url": _step_url(before.slug) if before else reverse("reports_public:start"),
+            "files": selectors.draft_files(draft) if slug == FILES else [],
+            "max_files": settings.MELDPUNT_ATTACHMENT_MAX_FILES,
+        },
+    )
+
+
+@never_cache
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """Anyone: what the form asks, and where to go in danger or to talk instead."""
+    return render(request, "reports/start.html", {"first_step": _step_url(STEPS[0].slug)})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def step(request: HttpRequest, slug: str) -> HttpResponse:
+    """Anyone: one step of the form. Back keeps what was typed; Next checks it first."""
+    if slug not in BY_SLUG:
+        raise Http404
+    _reporter_session(request)
+    draft = _current_draft(request)
+    if request.method == "GET":
+        if slug == FILES:
+            form = FilesForm(already=len(selectors.draft_files(draft)))
+        else:
+            saved = draft.data.get(slug, {}) if draft else {}
+            form = BY_SLUG[slug].form(initial=saved)
+        return _render_step(request, slug, form, draft)
+
+    if draft is None:
+        if not ratelimit.hit(_draft_limit(), _client(request)):
+            return _too_many(request)
+        draft = services.draft_start()
+        request.session[SESSION_DRAFT] = draft.token
+    before, after = neighbours(slug)
+    going_back = request.POST.get("action") == "back"
+    if slug == FILES:
+        remove = [int(i) for i in request.POST.getlist("remove") if i.isdigit()]
+        services.draft_remove_files(draft=draft, attachment_ids=remove)
+        form = FilesForm(request.POST, request.FILES, already=len(selectors.draft_files(draft)))
+        valid = form.is_valid()
+        services.draft_add_files(draft=draft, files=form.accepted)
+    else:
+        form = BY_SLUG[slug].form(request.POST)
+        services.draft_save_step(draft=draft, step=slug, raw=form.raw())
+        valid = form.is_valid()
+    if going_back and (slug != FILES or valid):
+        return redirect(_step_url(before.slug) if before else reverse("reports_public:start"))
+    if valid:
+        return redirect(_step_url(after.slug) if after else reverse("reports_public:check"))
+    return _render_step(request, slug, form, draft)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def check(request: HttpRequest) -> HttpResponse:
+    """Anyone with a draft: everything at a glance, then send. The receipt code shows once."""
+    _reporter_session(request)
+    draft = _current_draft(request)
+    if draft is None:
+        return render(
+            request, "reports/no_draft.html", status=200 if request.method == "GET" else 400
+        )
+    reviews = review_draft(draft)
+    form = CheckForm(request.POST or None)
+    context = {
+        "reviews": reviews,
+        "files": selectors.draft_files(draft),
+        "form": form,
+    }
+    if request.method == "GET":
+        return render(request, "reports/check.html", context)
+    for review in reviews:
+        if not review.form.is_valid():
+            return _render_step(request, review.step.slug, review.form, draft)
+    if not form.is_valid():
+        return render(request, "reports/check.html", context)
+    if not ratelimit.hit(_submit_limit(), _client(request)):
+        return _too_many(request)
+    submitted = services.report_submit(draft=draft, answers=collect_answers(reviews))
+    request.session.pop(SESSION_DRAFT, None)
+    return render(
+        request,
+        "reports/done.html",
+        {
+            "code": format_code(submitted.code),
+            "days": settings.MELDPUNT_FIRST_RESPONSE_DAYS,
+        },
+    )
+
+
+def _open_mailbox(request: HttpRequest):
+    """The mailbox opened in this session, unless it has been idle too long."""
+    opened = request.session.get(SESSION_MAILBOX)
+    if not opened:
+        return None
+    now = clock.now().timestamp()
+    if now - opened["seen"] > settings.MELDPUNT_MAILBOX_IDLE_SECONDS:
+        request.session.pop(SESSION_MAILBOX, None)
+        return None
+    mailbox = selectors.get_open_mailbox(opened["id"])
+    if mailbox is None:
+        request.session.pop(SESSION_MAILBOX, None)
+        return None
+    request.session[SESSION_MAILBOX] = {"id": mailbox.pk, "seen": now}
+    return mailbox
+
+
+def _render_mailbox(request: HttpRequest, mailbox, form: MailboxMessageForm, status: int = 200):
+    return render(
+        request,
+        "reports/mailbox.html",
+        {
+            "mailbox": mailbox,
+            "status_text": selectors.public_status(mailbox.case),
+            "thread": selectors.reporter_thread(mailbox),
+            "form": form,
+            "sent": request.session.pop(SESSION_SENT, False),
+            "idle_minutes": settings.MELDPUNT_MAILBOX_IDLE_SECONDS // 60,
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def mailbox(request: HttpRequest) -> HttpResponse:
+    """Anyone with a receipt code: POST the code to open the mailbox; GET shows it while open."""
+    _reporter_session(request)
+    if request.method == "GET":
+        opened = _open_mailbox(request)
+        if opened is not None:
+            return _render_mailbox(request, opened, MailboxMessageForm())
+        return render(request, "reports/mailbox_code.html", {"form": MailboxCodeForm()})
+
+    form = MailboxCodeForm(request.POST)
+    who = _client(request)
+    if ratelimit.is_limited(_global_code_limit(), "all") or not ratelimit.hit(_code_limit(), who):
+        return render(
+            request, "reports/mailbox_code.html", {"form": form, "limited": True}, status=429
+        )
+    if form.is_valid():
+        found = selectors.get_mailbox_for_receipt(form.cleaned_data["code"])
+        if found is not None:
+            request.session.cycle_key()
+            request.session[SESSION_MAILBOX] = {"id": found.pk, "seen": clock.now().timestamp()}
+            services.mailbox_seen(mailbox=found)
+            return redirect("reports_public:mailbox")
+        ratelimit.hit(_global_code_limit(), "all")
+        form.add_error(
+            "code",
+            gettext("Wij kennen deze code niet. Kijk of u alle 16 cijfers goed hebt overgenomen."),
+        )
+    return render(request, "reports/mailbox_code.html", {"form": form})
+
+
+@never_cache
+@require_POST
+def mailbox_message(request: HttpRequest) -> HttpResponse:
+    """A reporter with an open mailbox: send a message and files to the meldpunt."""
+    _reporter_session(request)
+    opened = _open_mailbox(request)
+    if opened is None:
+        return redirect("reports_public:mailbox")
+    if not ratelimit.hit(_submit_limit(), _client(request)):
+        return _too_many(request)
+    form = MailboxMessageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _render_mailbox(request, opened, form)
+    services.mailbox_post(mailbox=opened, text=form.cleaned_data["text"], files=form.accepted)
+    request.session[SESSION_SENT] = True
+    return redirect("reports_public:mailbox")
+
+
+@never_cache
+@require_POST
+def mailbox_leave(request: HttpRequest) -> HttpResponse:
+    """Anyone: close the mailbox; the whole reporter session is thrown away."""
+    request.session.flush()
+    return redirect("reports_public:mailbox_left")
+
+
+@never_cache
+@require_GET
+def mailbox_left(request: HttpRequest) -> HttpResponse:
+    """Anyone: confirmation that the mailbox is closed in this browser."""
+    return render(request, "reports/mailbox_left.html")
