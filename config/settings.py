@@ -269,15 +269,26 @@ MELDPUNT_MAILBOX_FAILURES_GLOBAL = env_int("MELDPUNT_MAILBOX_FAILURES_GLOBAL", 3
 MELDPUNT_MAILBOX_IDLE_SECONDS = env_int("MELDPUNT_MAILBOX_IDLE_SECONDS", 15 * 60)
 
 # E-mail: notifications only ("something new is waiting"), never content.
-EMAIL_BACKEND = env_str(
+_EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env_secret("DJANGO_EMAIL_HOST_PASSWORD") or ""
-EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+MAILERS = {
+    "default": {
+        "BACKEND": _EMAIL_BACKEND,
+        "OPTIONS": (
+            {
+                "host": env_str("DJANGO_EMAIL_HOST", "localhost"),
+                "port": env_int("DJANGO_EMAIL_PORT", 25),
+                "username": env_str("DJANGO_EMAIL_HOST_USER"),
+                "password": env_secret("DJANGO_EMAIL_HOST_PASSWORD") or "",
+                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
+            }
+            if _EMAIL_BACKEND.endswith("smtp.EmailBackend")
+            else {}
+        ),
+    }
+}
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "meldpunt@localhost")
