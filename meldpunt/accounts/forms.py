@@ -3,19 +3,31 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+
 
 class LoginForm(forms.Form):
     username = forms.CharField(
         label=_("Gebruikersnaam"),
         max_length=150,
         widget=forms.TextInput(
-            attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
+            attrs={
+                "class": TEXTBOX,
+                "autocomplete": "username",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+            }
         ),
     )
     password = forms.CharField(
         label=_("Wachtwoord"),
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        widget=forms.PasswordInput(
+            attrs={
+                "class": TEXTBOX + " utrecht-textbox--password",
+                "autocomplete": "current-password",
+            }
+        ),
     )
 
 
@@ -25,6 +37,7 @@ class CodeForm(forms.Form):
         max_length=40,
         widget=forms.TextInput(
             attrs={
+                "class": TEXTBOX + " auth__code",
                 "autocomplete": "one-time-code",
                 "autocapitalize": "none",
                 "spellcheck": "false",
