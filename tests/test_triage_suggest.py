@@ -55,7 +55,10 @@ def test_criminal_text_flags_a_minor() -> None:
 
 def test_urgency_flags_for_danger_violence_health_and_missing() -> None:
     """Words for a weapon, beating, hospital and a missing person each raise their flag."""
-    text = "Hij heeft haar geslagen en bedreigd met een mes. Ze moest naar het ziekenhuis en is nu vermist."
+    text = (
+        "Hij heeft haar geslagen en bedreigd met een mes. "
+        "Ze moest naar het ziekenhuis en is nu vermist."
+    )
     assert {m.id for m in suggest(text).urgency} == {
         "acute_danger",
         "violence",

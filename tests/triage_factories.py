@@ -19,3 +19,9 @@ def at(day: int, hour: int = 10) -> datetime:
     from django.utils import timezone
 
     return timezone.make_aware(datetime(2026, 11, day, hour, 0))
+
+
+def verified(user: Any) -> Any:
+    """``user`` as the OTP middleware hands it to views: with a passed second factor."""
+    user.is_verified = lambda: True
+    return user

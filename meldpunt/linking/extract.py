@@ -173,18 +173,17 @@ def addresses(text: str) -> list[Entity]:
     seen: list[tuple[int, int]] = []
     for regex in (POSTCODE_RE, POSTCODE_LOWER_RE):
         for match in regex.finditer(text):
+            start, end = match.start(1), match.end(2)
             letters = match.group(2).upper()
-            if letters in {"SA", "SD", "SS"} or _overlaps(*match.span(), seen):
+            if letters in {"SA", "SD", "SS"} or _overlaps(start, end, seen):
                 continue
-            house = _house_number(
-                text, *match.span(1) if regex is POSTCODE_LOWER_RE else match.span()
-            )
+            house = _house_number(text, start, end)
             if house is None:
                 continue
             number, addition = house
             value = f"{match.group(1)}{letters} {int(number)}{addition.upper()}"
-            seen.append(match.span())
-            found.append(Entity("address", value, match.start(), match.end()))
+            seen.append((start, end))
+            found.append(Entity("address", value, start, end))
     return found
 
 

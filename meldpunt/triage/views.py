@@ -74,4 +74,4 @@ def decide(request: HttpRequest, case_id: int) -> HttpResponse:
         return render(request, "triage/_decision.html", {"form": form}, status=400)
     if not request.headers.get("HX-Request"):
         return redirect("cases:detail", case_id=case.pk)
-    return render(request, "triage/_decision.html", {"decision": decision})
+    return render(request, "triage/_decision.html", {"state": decision.decision})

@@ -1,0 +1,109 @@
+"""Entity extraction: each kind found in free text and normalised to one form."""
+
+import pytest
+
+from meldpunt.linking.extract import extract, normalise_plate, texts_of
+
+
+def values(text: str, kind: str) -> list[str]:
+    return [e.value for e in extract(text) if e.kind == kind]
+
+
+def test_phone_numbers_become_e164() -> None:
+    """Mobile, landline and international notations give E.164 with the Dutch default."""
+    text = "Bel 06-12345678, of +31 6 1234 5678, of vast 0320 123 456, of +48 512 345 678."
+    assert values(text, "phone") == ["+31612345678", "+31612345678", "+31320123456", "+48512345678"]
+
+
+@pytest.mark.parametrize(
+    ("written", "normal"),
+    [
+        ("AB-12-34", "AB1234"),  # 1
+        ("12-34-AB", "1234AB"),  # 2
+        ("12-AB-34", "12AB34"),  # 3
+        ("AB-12-CD", "AB12CD"),  # 4
+        ("AB-CD-12", "ABCD12"),  # 5
+        ("12-AB-CD", "12ABCD"),  # 6
+        ("12-ABC-3", "12ABC3"),  # 7
+        ("1-ABC-23", "1ABC23"),  # 8
+        ("AB-123-C", "AB123C"),  # 9
+        ("A-123-BC", "A123BC"),  # 10
+        ("ABC-12-D", "ABC12D"),  # 11
+        ("A-12-BCD", "A12BCD"),  # 12
+        ("1-AB-234", "1AB234"),  # 13
+        ("123-AB-4", "123AB4"),  # 14
+    ],
+)
+def test_plates_of_every_side_code(written: str, normal: str) -> None:
+    """All 14 side codes are recognised with dashes and normalised without them."""
+    assert values(f"Kenteken {written} gezien.", "plate") == [normal]
+    assert normalise_plate(written.lower()) == normal
+
+
+def test_a_plate_written_differently_gives_the_same_value() -> None:
+    """With or without dashes, upper or lower case: one normal form."""
+    assert values("auto 12-KBB-3 en", "plate") == values("auto 12kbb3 en", "plate") == ["12KBB3"]
+    assert values("busje VGT-42-J", "plate") == values("busje vgt42j", "plate") == ["VGT42J"]
+
+
+def test_words_and_postcodes_are_not_plates() -> None:
+    """Ordinary words, amounts and a postcode without dashes are not taken for plates."""
+    assert values("Ze werkt 7 dagen, 1234AB 5, kosten 250 euro, huis123 en COVID19.", "plate") == []
+
+
+def test_postcode_with_house_number_after_or_before() -> None:
+    """'1234 AB 12', '1234AB, nr 12' and 'Kerkstraat 12a, 1234 AB' all normalise."""
+    assert values("Adres 1234 AB 12 in Almere", "address") == ["1234AB 12"]
+    assert values("postcode 1234AB, nr. 12", "address") == ["1234AB 12"]
+    assert values("Woont op Kerkstraat 12a, 1234 AB Almere", "address") == ["1234AB 12A"]
+    assert values("postcode 8231eh 5", "address") == ["8231EH 5"]
+
+
+def test_a_postcode_alone_or_an_amount_is_no_address() -> None:
+    """A postcode without a house number, or '1500 in cash', gives no address."""
+    assert values("Ergens in 1234 AB.", "address") == []
+    assert values("He was paid 1500 in cash, 12 hours a day.", "address") == []
+
+
+def test_emails_are_lowercased() -> None:
+    """E-mail addresses are found and lowercased."""
+    assert values("Mail naar Jan.Jansen@Example.NL graag.", "email") == ["jan.jansen@example.nl"]
+
+
+def test_iban_needs_a_valid_checksum() -> None:
+    """A valid IBAN (with or without spaces) is kept compact; a wrong check digit is dropped."""
+    assert values("Rekening NL91 ABNA 0417 1643 00 van hem.", "iban") == ["NL91ABNA0417164300"]
+    assert values("Rekening nl91abna0417164300.", "iban") == ["NL91ABNA0417164300"]
+    assert values("Rekening NL91ABNA0417164301.", "iban") == []
+
+
+def test_kvk_number_only_with_a_context_word() -> None:
+    """Eight digits count as KvK number only after a word like KvK or chamber of commerce."""
+    assert values("Bedrijf staat in de KvK onder 12345678.", "kvk") == ["12345678"]
+    assert values("Chamber of Commerce number 12.345.678", "kvk") == ["12345678"]
+    assert values("Het ordernummer is 12345678.", "kvk") == []
+
+
+def test_web_addresses_become_hosts() -> None:
+    """A link and a bare domain give the host in lower case, without www."""
+    text = "Zie https://WWW.Sneaky-Massage.nl/over-ons?x=1 en ook fastjobs.pl voor werk."
+    assert values(text, "domain") == ["sneaky-massage.nl", "fastjobs.pl"]
+
+
+def test_links_on_big_platforms_keep_their_path() -> None:
+    """On a public platform only the path says something; the platform alone is skipped."""
+    text = "Advertentie op https://www.kinky.nl/adv/12345/ en gewoon op facebook.com."
+    assert values(text, "domain") == ["kinky.nl/adv/12345"]
+
+
+def test_handles_need_a_platform_nearby() -> None:
+    """@name is a handle when a platform is named; an e-mail address is not a handle."""
+    assert values("Op Instagram heet ze @Lisa_2009.", "handle") == ["@lisa_2009"]
+    assert values("snapchat: mike99", "handle") == ["@mike99"]
+    assert values("Zie je @morgen!", "handle") == []
+    assert values("mail lisa@example.com via instagram", "handle") == []
+
+
+def test_texts_of_walks_json_values() -> None:
+    """Strings in nested details (dicts and lists) are all found for indexing."""
+    assert texts_of({"a": "x", "b": ["y", {"c": "z"}], "d": 3}) == ["x", "y", "z"]

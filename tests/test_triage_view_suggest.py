@@ -1,0 +1,72 @@
+"""POST /medewerkers/triage/suggesties/: suggestions as an HTML fragment, for case roles only."""
+
+import logging
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("triage:suggest")
+TEXT = "De baas heeft zijn paspoort afgepakt. Hij werkt zeven dagen per week <b>zonder</b> loon."
+
+
+def test_advisor_gets_highlighted_words_and_suggestions(advisor, verified_client) -> None:
+    """An advisor sees the triggering words in <mark>, the indicators and accept buttons."""
+    response = verified_client(advisor).post(URL, {"text": TEXT}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<mark class="triage-mark">paspoort</mark>' in html
+    assert "Identiteitsbewijs afgenomen" in html
+    assert 'data-indicator="gen.documents_retained"' in html
+    assert "&lt;b&gt;zonder&lt;/b&gt;" in html and "<b>zonder</b>" not in html
+
+
+def test_coordinator_may_use_it_too(coordinator, verified_client) -> None:
+    """A coordinator gets the fragment as well."""
+    assert verified_client(coordinator).post(URL, {"text": TEXT}).status_code == 200
+
+
+def test_target_form_is_passed_to_the_buttons(advisor, verified_client) -> None:
+    """With target, the accept buttons name the checklist form they tick."""
+    response = verified_client(advisor).post(URL, {"text": TEXT, "target": "intake-form"})
+    assert 'data-target="intake-form"' in response.content.decode()
+
+
+def test_empty_text_gives_a_hint(advisor, verified_client) -> None:
+    """No text: a short hint instead of results."""
+    response = verified_client(advisor).post(URL, {"text": "  "})
+    assert "Typ of plak een tekst" in response.content.decode()
+
+
+def test_too_long_text_gives_a_message(advisor, verified_client) -> None:
+    """A text over the limit gets a clear message and status 400."""
+    response = verified_client(advisor).post(URL, {"text": "a" * 20_001})
+    assert response.status_code == 400
+    assert "te lang" in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["analyst", "municipality_viewer", "administrator"])
+def test_roles_without_case_access_get_403(who, request, verified_client) -> None:
+    """Analysts, municipalities and administrators are refused."""
+    user = request.getfixturevalue(who)
+    assert verified_client(user).post(URL, {"text": TEXT}).status_code == 403
+
+
+def test_anonymous_is_sent_to_login(client) -> None:
+    """Without login: a redirect to the login page."""
+    response = client.post(URL, {"text": TEXT})
+    assert response.status_code == 302
+    assert reverse("accounts:login") in response["Location"]
+
+
+def test_get_is_not_allowed(advisor, verified_client) -> None:
+    """Only POST: text must never travel in a URL."""
+    assert verified_client(advisor).get(URL).status_code == 405
+
+
+def test_text_is_never_logged(advisor, verified_client, caplog) -> None:
+    """No log record at any level contains the posted text."""
+    with caplog.at_level(logging.DEBUG):
+        verified_client(advisor).post(URL, {"text": TEXT})
+    assert "paspoort" not in caplog.text
