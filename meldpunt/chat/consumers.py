@@ -59,7 +59,7 @@ class ChatBaseConsumer(AsyncWebsocketConsumer):
                 "type": "ack",
                 "chat": chat.public_id.hex,
                 "ref": ref,
-                "message": services.serialize_message(message),
+                "message": message,
             }
         )
 
@@ -69,8 +69,10 @@ class ChatBaseConsumer(AsyncWebsocketConsumer):
         text = services.check_body(body)
         if not ratelimit.hit(message_limit(), who):
             raise services.ChatError(_("U stuurt veel berichten snel achter elkaar. Wacht even."))
-        return services.message_store(
-            chat=chat, sender=sender, body=text, author=author, client_ref=ref
+        return services.serialize_message(
+            services.message_store(
+                chat=chat, sender=sender, body=text, author=author, client_ref=ref
+            )
         )
 
     async def replay(self, chat: ChatSession, after: Any, *, for_reporter: bool) -> None:

@@ -149,7 +149,11 @@ def active_chats_for(user: Any) -> list[ChatSession]:
 
 
 def messages_after(chat: ChatSession, after: int, *, for_reporter: bool) -> list[ChatMessage]:
-    found = ChatMessage.objects.filter(session=chat, seq__gt=after).order_by("seq")
+    found = (
+        ChatMessage.objects.filter(session=chat, seq__gt=after)
+        .select_related("author")
+        .order_by("seq")
+    )
     if for_reporter:
         found = found.exclude(sender=Sender.NOTE)
     return list(found)

@@ -1,0 +1,99 @@
+"""Chat test helpers: frozen time, opening hours, an advisor on duty, websocket clients."""
+
+from collections.abc import Callable
+from datetime import datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from channels.testing import WebsocketCommunicator
+from django.contrib.sessions.backends.db import SessionStore
+from django.test import Client
+
+from config.routing import build_application
+from meldpunt.accounts.models import User
+from meldpunt.chat import services
+from meldpunt.chat.auth import SESSION_TOKEN_KEY
+from meldpunt.chat.models import ChatSession
+from meldpunt.lib import clock
+from meldpunt.public.models import WeeklyOpening
+from tests.conftest import verify_session
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# Tuesday 1 December 2026, 10:00 in Amsterdam: an ordinary working morning.
+TUESDAY_10 = datetime(2026, 12, 1, 10, 0, tzinfo=AMSTERDAM)
+ORIGIN = (b"origin", b"http://testserver")
+
+
+@pytest.fixture
+def freeze(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime], None]:
+    """Freeze meldpunt.lib.clock.now at the given moment."""
+
+    def at(moment: datetime) -> None:
+        monkeypatch.setattr(clock, "now", lambda: moment)
+
+    return at
+
+
+@pytest.fixture
+def office_hours(db: None) -> None:
+    """Monday to Friday 9:00 to 17:00 (transactional tests lose the migration's rows)."""
+    for day in range(5):
+        WeeklyOpening.objects.get_or_create(weekday=day, opens=time(9), closes=time(17))
+
+
+@pytest.fixture
+def open_now(freeze: Callable[[datetime], None], office_hours: None) -> datetime:
+    freeze(TUESDAY_10)
+    return TUESDAY_10
+
+
+@pytest.fixture
+def on_duty(advisor: User, open_now: datetime) -> User:
+    """Anna is available for chats with the default capacity of two."""
+    services.agent_set_available(user=advisor, available=True)
+    return advisor
+
+
+def reporter_session(token: str) -> str:
+    """A session like the one the start view leaves behind; returns its key."""
+    session = SessionStore()
+    session[SESSION_TOKEN_KEY] = token
+    session.create()
+    return session.session_key or ""
+
+
+def start_chat(**kwargs: Any) -> tuple[ChatSession, str]:
+    """A waiting chat and the session key of its reporter."""
+    chat, token = services.chat_start(**kwargs)
+    return chat, reporter_session(token)
+
+
+def staff_session(user: User) -> str:
+    client = Client()
+    verify_session(client, user)
+    return client.cookies["sessionid"].value
+
+
+def communicator(path: str, session_key: str | None) -> WebsocketCommunicator:
+    headers = [ORIGIN]
+    if session_key:
+        headers.append((b"cookie", f"sessionid={session_key}".encode()))
+    return WebsocketCommunicator(build_application(None), path, headers=headers)
+
+
+def reporter_ws(chat: ChatSession, session_key: str | None) -> WebsocketCommunicator:
+    return communicator(f"/ws/chat/{chat.public_id.hex}/", session_key)
+
+
+def advisor_ws(session_key: str | None) -> WebsocketCommunicator:
+    return communicator("/ws/medewerkers/chat/", session_key)
+
+
+async def receive_until(ws: WebsocketCommunicator, kind: str, **match: Any) -> dict[str, Any]:
+    """The next message of ``kind`` (and matching fields), skipping others."""
+    for _ in range(50):
+        data = await ws.receive_json_from(timeout=5)
+        if data.get("type") == kind and all(data.get(k) == v for k, v in match.items()):
+            return data
+    raise AssertionError(f"no {kind} message")
