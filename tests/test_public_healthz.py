@@ -1,0 +1,96 @@
+"""/healthz: anyone (the load balancer) may call it; 200 when database and channel layer work."""
+
+import asyncio
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+
+from meldpunt.lib import health
+
+pytestmark = pytest.mark.django_db
+
+
+class BrokenCursor:
+    def __enter__(self) -> "BrokenCursor":
+        raise OperationalError("connection refused")
+
+    def __exit__(self, *args: object) -> None:
+        return None
+
+
+class BrokenConnection:
+    def cursor(self) -> BrokenCursor:
+        return BrokenCursor()
+
+
+class BrokenLayer:
+    async def new_channel(self, prefix: str = "specific.") -> str:
+        raise ConnectionError("redis is down")
+
+
+class SilentLayer:
+    """A layer that accepts messages and never delivers them (a hung Redis)."""
+
+    async def new_channel(self, prefix: str = "specific.") -> str:
+        return f"{prefix}.silent"
+
+    async def send(self, channel: str, message: dict) -> None:
+        return None
+
+    async def receive(self, channel: str) -> dict:
+        await asyncio.sleep(3600)
+        return {}
+
+
+def test_ok_when_everything_works(client: Client) -> None:
+    """Database and channel layer answer: 200 with status ok, never cached."""
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert "no-cache" in response.headers["Cache-Control"]
+
+
+def test_503_when_the_database_fails(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database that refuses connections gives 503 with a short reason and no details."""
+    monkeypatch.setattr(health, "connection", BrokenConnection())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "problems": ["database unavailable"]}
+    assert "refused" not in response.content.decode()
+
+
+def test_503_when_the_channel_layer_fails(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A channel layer that raises gives 503 naming the channel layer."""
+    monkeypatch.setattr(health, "get_channel_layer", lambda: BrokenLayer())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "unavailable",
+        "problems": ["channel layer unavailable"],
+    }
+
+
+def test_503_when_the_channel_layer_hangs(
+    client: Client, monkeypatch: pytest.MonkeyPatch, settings
+) -> None:  # type: ignore[no-untyped-def]
+    """A layer that never delivers is cut off after MELDPUNT_HEALTH_TIMEOUT seconds."""
+    settings.MELDPUNT_HEALTH_TIMEOUT = 0.2
+    monkeypatch.setattr(health, "get_channel_layer", lambda: SilentLayer())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["problems"] == ["channel layer unavailable"]
+
+
+def test_both_problems_are_named(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With both down, both reasons are listed."""
+    monkeypatch.setattr(health, "connection", BrokenConnection())
+    monkeypatch.setattr(health, "get_channel_layer", lambda: BrokenLayer())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["problems"] == ["database unavailable", "channel layer unavailable"]
+
+
+def test_only_get_is_allowed(client: Client) -> None:
+    """POST is refused: the check has no side effects to offer."""
+    assert client.post("/healthz").status_code == 405
