@@ -30,7 +30,7 @@ def csp_directives(header: str) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("path", [*ALL_PATHS, "/bestaat-niet/", "/healthz"])
 def test_csp_is_strict(client: Client, path: str) -> None:
-    """Only the site's own scripts, styles and images; nothing inline, no other origin, no frames."""
+    """Only the site's own scripts, styles and images; nothing inline, no other origin."""
     response = client.get(path)
     assert "Content-Security-Policy-Report-Only" not in response.headers
     csp = csp_directives(response.headers["Content-Security-Policy"])
