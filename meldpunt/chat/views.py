@@ -19,13 +19,8 @@ from meldpunt.chat.models import ChatSession, EndedBy
 from meldpunt.lib import clock, ratelimit
 
 
-def _no_store(response: HttpResponse) -> HttpResponse:
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 def _closed(request: HttpRequest, availability: selectors.ChatAvailability) -> HttpResponse:
-    return _no_store(render(request, "chat/closed.html", {"availability": availability}))
+    return render(request, "chat/closed.html", {"availability": availability})
 
 
 @never_cache
@@ -34,13 +29,14 @@ def chat_page(request: HttpRequest) -> HttpResponse:
     """Who: anyone. The person's own running chat, the start form, or why chat is closed."""
     chat = selectors.get_chat_for_token(request.session.get(SESSION_TOKEN_KEY))
     if chat is not None:
-        return _no_store(render(request, "chat/reporter.html", {"chat": chat}))
+        return render(request, "chat/reporter.html", {"chat": chat})
     availability = selectors.chat_availability()
     if not availability.is_open:
         return _closed(request, availability)
-    return _no_store(render(request, "chat/start.html", {"form": ChatStartForm()}))
+    return render(request, "chat/start.html", {"form": ChatStartForm()})
 
 
+@never_cache
 @require_POST
 def chat_start(request: HttpRequest) -> HttpResponse:
     """Who: anyone, within the rate limit and only while an advisor can answer."""
@@ -51,13 +47,13 @@ def chat_start(request: HttpRequest) -> HttpResponse:
         return _closed(request, availability)
     form = ChatStartForm(request.POST)
     if not form.is_valid():
-        return _no_store(render(request, "chat/start.html", {"form": form}, status=400))
+        return render(request, "chat/start.html", {"form": form}, status=400)
     who = ratelimit.client_key(ratelimit.client_address(request.META))
     if not ratelimit.hit(start_limit(), who):
         form.add_error(
             None, _("U bent vaak achter elkaar een chat begonnen. Probeer het later opnieuw.")
         )
-        return _no_store(render(request, "chat/start.html", {"form": form}, status=429))
+        return render(request, "chat/start.html", {"form": form}, status=429)
     _chat, token = services.chat_start(
         nickname=form.cleaned_data["nickname"], language=form.cleaned_data["language"]
     )
@@ -67,6 +63,7 @@ def chat_start(request: HttpRequest) -> HttpResponse:
     return redirect("chat_public:chat")
 
 
+@never_cache
 @require_POST
 def chat_end(request: HttpRequest) -> HttpResponse:
     """Who: the reporter whose session holds the chat (also sent by the quick exit)."""

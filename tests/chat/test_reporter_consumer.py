@@ -28,7 +28,7 @@ async def test_reporter_reaches_own_chat_and_sees_queue_place(on_duty):
 
 async def test_reporter_cannot_join_another_chat(on_duty):
     """A reporter whose session holds one chat's token is refused on any other chat."""
-    own, own_key = await database_sync_to_async(start_chat)()
+    _own, own_key = await database_sync_to_async(start_chat)()
     other, _other_key = await database_sync_to_async(start_chat)()
     ws = reporter_ws(other, own_key)
     connected, code = await ws.connect()
