@@ -1,7 +1,16 @@
 """Staff URLs for the phone intake and case search (under /medewerkers/telefoon/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from meldpunt.cases import intake_views, search_views
 
 app_name = "intake"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("nieuw/", intake_views.new, name="new"),
+    path("kort-gesprek/", intake_views.quick, name="quick"),
+    path("concept/", intake_views.draft_autosave, name="draft_save"),
+    path("concept/<int:draft_id>/weggooien/", intake_views.draft_remove, name="draft_discard"),
+    path("zaak-kiezen/", intake_views.case_picker, name="case_picker"),
+    path("zoeken/", search_views.search, name="search"),
+]

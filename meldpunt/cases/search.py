@@ -19,11 +19,14 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import simplemma
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from meldpunt.cases.audit import audit_record
 from meldpunt.cases.models import Case, CaseSearchToken
+from meldpunt.cases.selectors import user_may_handle_cases
 from meldpunt.lib.crypto import blind_index
 
 MIN_WORD_LENGTH = 3
@@ -209,3 +212,15 @@ def case_search(query: CaseQuery) -> QuerySet[Case]:
     if query.created_to:
         cases = cases.filter(created_at__lt=_start_of(query.created_to + timedelta(days=1)))
     return cases
+
+
+def search_cases_for_user(user: Any, query: CaseQuery) -> QuerySet[Case]:
+    """``case_search`` for someone who may see case content; the search itself is audited.
+
+    The audit entry names which filters were used, never the words searched for.
+    """
+    if not user_may_handle_cases(user):
+        raise PermissionDenied
+    used = [name for name, value in vars(query).items() if value]
+    audit_record(actor=user, action="case.search", detail={"filters": sorted(used)})
+    return case_search(query)

@@ -1,0 +1,401 @@
+"""Forms of the phone intake screen and the case search.
+
+Field order follows a call: what is going on, who calls, where, which signals, how
+urgent, who is involved, what was advised, may we call back, how they heard of us.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from meldpunt.accounts.models import User
+from meldpunt.accounts.permissions import CASE_ROLES
+from meldpunt.cases.models import (
+    AgeGroup,
+    Area,
+    CaseKind,
+    CaseStatus,
+    Disposition,
+    Exploitation,
+    Gender,
+    HowHeard,
+    LocationKind,
+    ReporterRole,
+    Urgency,
+)
+from meldpunt.lib import clock
+from meldpunt.triage.taxonomy import grouped_indicator_choices
+
+STARTED_SALT = "meldpunt.intake.started"
+
+# Quick dispositions in the order of their keys: Alt+1 .. Alt+5.
+QUICK_DISPOSITIONS = (
+    Disposition.SILENT,
+    Disposition.HANG_UP,
+    Disposition.ABUSIVE,
+    Disposition.TEST,
+    Disposition.WRONG_NUMBER,
+)
+
+
+def sign_started(moment: datetime) -> str:
+    """The call's start time for a hidden field; signed so a form cannot move it."""
+    return signing.dumps(moment.isoformat(), salt=STARTED_SALT)
+
+
+def read_started(value: str | None) -> datetime:
+    """The signed start time, or now when it is missing or tampered with."""
+    try:
+        return datetime.fromisoformat(signing.loads(value or "", salt=STARTED_SALT))
+    except (signing.BadSignature, ValueError, TypeError):
+        return clock.now()
+
+
+def staff_choices() -> Any:
+    return User.objects.filter(is_active=True, role__in=CASE_ROLES).order_by(
+        "first_name", "username"
+    )
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return str(obj)
+
+
+class InlineRadio(forms.RadioSelect):
+    template_name = "cases/intake_widget_radio.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
+        super().__init__(
+            {"class": "utrecht-radio-button utrecht-radio-button--html-input", **(attrs or {})},
+            choices,
+        )
+
+
+class ChecklistSelect(forms.CheckboxSelectMultiple):
+    """Signals grouped by form; a group with ticked signals starts open."""
+
+    template_name = "cases/intake_widget_checklist.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
+        super().__init__(
+            {"class": "utrecht-checkbox utrecht-checkbox--html-input", **(attrs or {})}, choices
+        )
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["groups"] = [
+            {
+                "label": label,
+                "options": options,
+                "checked": sum(1 for option in options if option["selected"]),
+            }
+            for label, options, _index in context["widget"]["optgroups"]
+        ]
+        return context
+
+
+MINOR_CHOICES = [("", _("weet niet")), ("yes", _("ja")), ("no", _("nee"))]
+
+
+class IntakeForm(forms.Form):
+    """Everything an advisor notes during a call."""
+
+    summary = forms.CharField(
+        label=_("Wat is er aan de hand?"),
+        help_text=_("Samenvatting van het gesprek, in eigen woorden."),
+        widget=forms.Textarea(attrs={"rows": 6, "autofocus": True, "class": "utrecht-textarea"}),
+        max_length=20_000,
+        error_messages={"required": _("Schrijf kort op waar het gesprek over ging.")},
+    )
+    reporter_role = forms.ChoiceField(
+        label=_("Wie belt?"),
+        choices=ReporterRole.choices,
+        initial=ReporterRole.UNKNOWN,
+        widget=InlineRadio,
+    )
+    anonymous = forms.BooleanField(
+        label=_("Beller blijft anoniem"),
+        required=False,
+        initial=True,
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
+    )
+    municipality = forms.ChoiceField(
+        label=_("Gemeente waar het speelt"),
+        choices=Area.choices,
+        initial=Area.UNKNOWN,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+    exploitation = forms.ChoiceField(
+        label=_("Vorm van uitbuiting"),
+        choices=Exploitation.choices,
+        initial=Exploitation.UNKNOWN,
+        widget=InlineRadio,
+    )
+    indicators = forms.MultipleChoiceField(
+        label=_("Signalen"),
+        choices=grouped_indicator_choices,
+        required=False,
+        widget=ChecklistSelect,
+    )
+    urgency = forms.ChoiceField(
+        label=_("Urgentie"), choices=Urgency.choices, initial=Urgency.NORMAL, widget=InlineRadio
+    )
+
+    victim_age_group = forms.ChoiceField(
+        label=_("Leeftijd"),
+        choices=AgeGroup.choices,
+        initial=AgeGroup.UNKNOWN,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+    victim_minor = forms.ChoiceField(
+        label=_("Minderjarig?"), choices=MINOR_CHOICES, required=False, widget=InlineRadio
+    )
+    victim_gender = forms.ChoiceField(
+        label=_("Gender"),
+        choices=Gender.choices,
+        initial=Gender.UNKNOWN,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+    victim_name = forms.CharField(label=_("Naam of bijnaam"), required=False, max_length=200)
+    victim_nationality = forms.CharField(label=_("Nationaliteit"), required=False, max_length=100)
+    victim_language = forms.CharField(label=_("Taal"), required=False, max_length=100)
+
+    location_kind = forms.ChoiceField(
+        label=_("Soort plek"),
+        choices=LocationKind.choices,
+        initial=LocationKind.OTHER,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+    location_address = forms.CharField(label=_("Adres"), required=False, max_length=300)
+    location_postcode = forms.CharField(label=_("Postcode"), required=False, max_length=10)
+    location_place = forms.CharField(label=_("Plaats"), required=False, max_length=100)
+    location_company = forms.CharField(label=_("Bedrijfsnaam"), required=False, max_length=200)
+    location_municipality = forms.ChoiceField(
+        label=_("Gemeente van deze plek"),
+        choices=Area.choices,
+        initial=Area.UNKNOWN,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+
+    advice_given = forms.CharField(
+        label=_("Gegeven advies"),
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
+    )
+    callback_allowed = forms.BooleanField(
+        label=_("We mogen terugbellen"),
+        required=False,
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
+    )
+    callback_details = forms.CharField(
+        label=_("Hoe en wanneer terugbellen"),
+        help_text=_("Bijvoorbeeld: 06-nummer, na 18.00 uur, niet inspreken."),
+        required=False,
+        max_length=300,
+    )
+    how_heard = forms.ChoiceField(
+        label=_("Hoe kent de beller ons?"),
+        choices=HowHeard.choices,
+        initial=HowHeard.UNKNOWN,
+        widget=InlineRadio,
+    )
+
+    task_description = forms.CharField(
+        label=_("Wat moet er gebeuren?"), required=False, max_length=500
+    )
+    task_due = forms.DateField(
+        label=_("Uiterlijk"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}),
+    )
+    task_assignee = StaffChoiceField(
+        label=_("Wie doet het?"),
+        queryset=staff_choices(),
+        required=False,
+        empty_label=_("nog niemand"),
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+
+    kind = forms.ChoiceField(
+        label=_("Soort nieuwe zaak"),
+        choices=CaseKind.choices,
+        initial=CaseKind.ADVICE,
+        widget=InlineRadio,
+        help_text=_(
+            "Melding: wij nemen de volgende stappen over (beoordeling binnen 5 werkdagen)."
+        ),
+    )
+    case_query = forms.CharField(
+        label=_("Zoek de zaak"),
+        help_text=_("Zaaknummer of een paar woorden uit de zaak."),
+        required=False,
+        max_length=200,
+    )
+    existing_case = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.TextInput):
+                field.widget.attrs.setdefault("class", "utrecht-textbox")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("callback_allowed") and not data.get("callback_details", "").strip():
+            self.add_error(
+                "callback_details", _("Schrijf op hoe en wanneer we kunnen terugbellen.")
+            )
+        if data.get("task_description") and not data.get("task_due"):
+            self.add_error("task_due", _("Kies een datum waarop de taak klaar moet zijn."))
+        if data.get("task_due") and not data.get("task_description"):
+            self.add_error("task_description", _("Schrijf op wat er moet gebeuren."))
+        return data
+
+    def contact_fields(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "reporter_role": data["reporter_role"],
+            "anonymous": data["anonymous"],
+            "callback_allowed": data["callback_allowed"],
+            "callback_details": data["callback_details"] if data["callback_allowed"] else "",
+            "how_heard": data["how_heard"],
+            "municipality": data["municipality"],
+            "exploitation": data["exploitation"],
+            "indicators": data["indicators"],
+            "summary": data["summary"],
+            "advice_given": data["advice_given"],
+            "details": {"urgency": data["urgency"]},
+        }
+
+    def case_fields(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "urgency": data["urgency"],
+            "exploitation": data["exploitation"],
+            "municipality": data["municipality"],
+        }
+
+    def victim_fields(self) -> dict[str, Any] | None:
+        """The possible victim, or None when nothing about them was filled in."""
+        data = self.cleaned_data
+        minor = {"yes": True, "no": False}.get(data["victim_minor"])
+        fields = {
+            "age_group": data["victim_age_group"],
+            "is_minor": minor,
+            "gender": data["victim_gender"],
+            "name": data["victim_name"].strip(),
+            "nationality": data["victim_nationality"].strip(),
+            "language": data["victim_language"].strip(),
+        }
+        given = (
+            fields["age_group"] != AgeGroup.UNKNOWN
+            or minor is not None
+            or fields["gender"] != Gender.UNKNOWN
+            or any(fields[name] for name in ("name", "nationality", "language"))
+        )
+        return fields if given else None
+
+    def location_fields(self) -> dict[str, Any] | None:
+        """The place, or None when no address, postcode, place or company was given."""
+        data = self.cleaned_data
+        fields = {
+            "kind": data["location_kind"],
+            "address": data["location_address"].strip(),
+            "postcode": data["location_postcode"].strip().upper(),
+            "place": data["location_place"].strip(),
+            "company_name": data["location_company"].strip(),
+            "municipality": data["location_municipality"],
+        }
+        given = any(fields[name] for name in ("address", "postcode", "place", "company_name"))
+        return fields if given or fields["municipality"] != Area.UNKNOWN else None
+
+    def task_fields(self) -> dict[str, Any] | None:
+        data = self.cleaned_data
+        if not data["task_description"]:
+            return None
+        return {
+            "description": data["task_description"],
+            "due_date": data["task_due"],
+            "assignee": data["task_assignee"],
+        }
+
+
+class QuickDispositionForm(forms.Form):
+    disposition = forms.ChoiceField(choices=[(d.value, d.label) for d in QUICK_DISPOSITIONS])
+
+
+def draft_initial(data: dict[str, list[str]]) -> dict[str, Any]:
+    """Form initial values from a stored draft; a checkbox missing from it was unticked."""
+    initial: dict[str, Any] = {}
+    for name, field in IntakeForm.base_fields.items():
+        values = data.get(name, [])
+        if isinstance(field, forms.MultipleChoiceField):
+            initial[name] = values
+        elif isinstance(field, forms.BooleanField):
+            initial[name] = bool(values) and values[0] not in {"", "false", "off"}
+        elif values:
+            initial[name] = values[0]
+    return initial
+
+
+class CaseSearchForm(forms.Form):
+    """The search page: words or a case number, and filters on plain columns."""
+
+    q = forms.CharField(
+        label=_("Zaaknummer of woorden"),
+        help_text=_(
+            "Hele woorden, bijvoorbeeld: kwekerij paspoort. Alle woorden moeten voorkomen."
+        ),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": "utrecht-textbox", "autofocus": True}),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("alle")), *CaseStatus.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+    assignee = forms.ChoiceField(
+        label=_("Behandelaar"),
+        required=False,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+    created_from = forms.DateField(
+        label=_("Aangemaakt vanaf"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}),
+    )
+    created_to = forms.DateField(
+        label=_("Aangemaakt tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}),
+    )
+    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    UNASSIGNED = "none"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [
+            ("", _("iedereen")),
+            (self.UNASSIGNED, _("nog niemand")),
+            *[(str(user.pk), str(user)) for user in staff_choices()],
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("created_from"), data.get("created_to")
+        if start and end and start > end:
+            self.add_error("created_to", _("Deze datum ligt voor de begindatum."))
+        return data

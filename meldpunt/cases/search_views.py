@@ -1,0 +1,45 @@
+"""The case search page (for advisors and coordinators only).
+
+The form is sent with POST, so words from case content never end up in a URL, the
+browser history or a server log.
+"""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from meldpunt.accounts.permissions import CASE_ROLES, staff_required
+from meldpunt.cases.intake_forms import CaseSearchForm
+from meldpunt.cases.search import CaseQuery, search_cases_for_user
+
+PAGE_SIZE = 25
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required(*CASE_ROLES)
+def search(request: HttpRequest) -> HttpResponse:
+    """Who: advisors and coordinators. GET shows the newest cases; POST searches."""
+    form = CaseSearchForm(request.POST if request.method == "POST" else None)
+    query = CaseQuery()
+    page_number = 1
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        assignee = data["assignee"]
+        query = CaseQuery(
+            text=data["q"],
+            status=data["status"],
+            unassigned=assignee == CaseSearchForm.UNASSIGNED,
+            assigned_to_id=int(assignee) if assignee.isdigit() else None,
+            created_from=data["created_from"],
+            created_to=data["created_to"],
+        )
+        page_number = data["page"] or 1
+    page = None
+    if not form.is_bound or form.is_valid():
+        page = Paginator(search_cases_for_user(request.user, query), PAGE_SIZE).get_page(
+            page_number
+        )
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    context = {"form": form, "page": page, "searched": bool(query.text), "query": query}
+    return render(request, "cases/search.html", context, status=status)

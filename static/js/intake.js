@@ -1,0 +1,166 @@
+// Phone intake: autosave the draft while typing, find cases without leaving the page,
+// and keep Enter in a one-line field from saving half a call. Everything here is an
+// extra: the screen works with plain form posts when this script does not run.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("intake-form");
+  if (!form) {
+    return;
+  }
+  var status = document.getElementById("intake-status");
+  var draftInputs = document.querySelectorAll("[data-intake-draft]");
+  var csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
+  var AUTOSAVE_DELAY = 800;
+  var PICKER_DELAY = 350;
+  var timer = null;
+  var dirty = false;
+  var busy = false;
+  var again = false;
+  var gone = false;
+  var submitting = false;
+
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function post(url, body) {
+    return fetch(url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": csrf, "X-Requested-With": "fetch" }
+    });
+  }
+
+  function save() {
+    if (!dirty || gone || submitting) {
+      return;
+    }
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    dirty = false;
+    post(form.dataset.autosaveUrl, new FormData(form))
+      .then(function (response) {
+        if (response.status === 410) {
+          gone = true;
+          say(form.dataset.textGone);
+          return null;
+        }
+        if (!response.ok) {
+          throw new Error(String(response.status));
+        }
+        return response.json();
+      })
+      .then(function (data) {
+        if (data && data.draft) {
+          draftInputs.forEach(function (input) { input.value = data.draft; });
+          say(form.dataset.textSaved + " " + data.saved + ".");
+        }
+      })
+      .catch(function () {
+        dirty = true;
+        say(form.dataset.textOffline);
+      })
+      .finally(function () {
+        busy = false;
+        if (again) {
+          again = false;
+          save();
+        }
+      });
+  }
+
+  function changed() {
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(save, AUTOSAVE_DELAY);
+  }
+
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("focusout", function () {
+    if (dirty) {
+      clearTimeout(timer);
+      save();
+    }
+  });
+
+  // Case picker: matches appear while typing; the chosen case stays on top.
+  var query = document.getElementById("id_case_query");
+  var results = document.getElementById("case-picker-results");
+  var pickerTimer = null;
+
+  function pick() {
+    var body = new FormData();
+    body.append("case_query", query.value);
+    var chosen = form.querySelector("[name=existing_case]:checked");
+    body.append("existing_case", chosen ? chosen.value : "");
+    post(form.dataset.pickerUrl, body)
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html !== null) {
+          results.innerHTML = html;
+        }
+      })
+      .catch(function () { /* the "Zoek zaak" button still works */ });
+  }
+
+  if (query && results) {
+    query.addEventListener("input", function () {
+      clearTimeout(pickerTimer);
+      pickerTimer = setTimeout(pick, PICKER_DELAY);
+    });
+  }
+
+  form.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key !== "Enter" || target.tagName !== "INPUT") {
+      return;
+    }
+    if (["submit", "button", "checkbox", "radio"].indexOf(target.type) !== -1) {
+      return;
+    }
+    event.preventDefault();
+    if (target === query) {
+      clearTimeout(pickerTimer);
+      pick();
+    }
+  });
+
+  // Shortcuts as shown on the buttons. The buttons also carry accesskeys for when this
+  // script does not run; the submit guard below keeps a double trigger to one submit.
+  document.addEventListener("keydown", function (event) {
+    if (!event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    var button = null;
+    var digit = /^Digit([1-9])$/.exec(event.code);
+    if (digit) {
+      button = document.querySelector("#intake-quick button[accesskey='" + digit[1] + "']");
+    } else if (event.code === "KeyS") {
+      button = form.querySelector("button[accesskey='s']");
+    }
+    if (button) {
+      event.preventDefault();
+      button.click();
+    }
+  });
+
+  // One submit per call: a second press while the first is on its way does nothing.
+  document.querySelectorAll("form#intake-form, form#intake-quick").forEach(function (each) {
+    each.addEventListener("submit", function (event) {
+      if (submitting) {
+        event.preventDefault();
+        return;
+      }
+      submitting = true;
+      clearTimeout(timer);
+    });
+  });
+})();

@@ -1,0 +1,168 @@
+"""An advisor logs phone calls in a real browser (Debian's Chromium), by keyboard only."""
+
+import os
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import Page, expect
+
+from meldpunt.accounts.models import Role, User
+from meldpunt.cases.models import Contact, Disposition, IntakeDraft, ReporterRole
+from tests.conftest import make_staff
+from tests.e2e.conftest import ForeignRequests, axe_violations
+
+pytestmark = pytest.mark.e2e
+SHOTS = Path(os.environ.get("MELDPUNT_SCREENSHOTS", "var/screenshots"))
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"intake-{name}.png"), full_page=True)
+
+
+def log_in(page: Page, base: str, user: User) -> None:
+    """A session that has passed both factors, made on the server (login has its own tests)."""
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
+    session.save()
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": base}]
+    )
+
+
+@pytest.fixture
+def advisor_page(page: Page, live_server, transactional_db: None) -> Page:  # type: ignore[no-untyped-def]
+    advisor = make_staff("anna", Role.ADVISOR, first_name="Anna", last_name="Adviseur")
+    log_in(page, live_server.url, advisor)
+    return page
+
+
+def test_call_logged_by_keyboard_in_a_few_keystrokes(
+    advisor_page: Page, live_server, foreign_requests: ForeignRequests
+) -> None:  # type: ignore[no-untyped-def]
+    """Summary has focus at once; tab order follows the call; two signals and Alt+S save it.
+
+    Apart from the typed text, the whole call takes at most 20 key presses.
+    """
+    page = advisor_page
+    csp_errors: list[str] = []
+    page.on(
+        "console",
+        lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    assert axe_violations(page) == []
+    shot(page, "1-empty")
+
+    keys: list[str] = []
+
+    def press(key: str) -> None:
+        keys.append(key)
+        page.keyboard.press(key)
+
+    expect(page.get_by_label("Wat is er aan de hand?")).to_be_focused()
+    page.keyboard.type("Buurvrouw ziet elke ochtend een busje met arbeiders bij de kwekerij.")
+    press("Tab")  # who calls: the checked radio of the group
+    press("ArrowLeft")  # from "onbekend" to "anders"
+    press("ArrowLeft")  # to "professional"
+    press("Tab")  # municipality
+    page.keyboard.type("Almere")
+    press("Tab")  # anonymous stays ticked
+    press("Tab")  # form of exploitation
+    press("ArrowLeft")  # from "onbekend" to "criminele uitbuiting"
+    press("ArrowLeft")  # to "arbeidsuitbuiting"
+    press("Tab")  # general signals group: stays closed
+    press("Tab")  # sexual exploitation group: stays closed
+    press("Tab")  # labour exploitation group
+    press("Enter")  # opens it
+    press("Tab")
+    press("Space")  # first labour signal
+    press("Tab")
+    press("Space")  # second labour signal
+    shot(page, "2-typed")
+    press("Alt+s")
+
+    page.wait_for_url("**/medewerkers/zaken/*/")
+    assert len(keys) <= 20
+    contact = Contact.objects.get()
+    assert page.url == f"{live_server.url}/medewerkers/zaken/{contact.case_id}/"
+    assert contact.summary.startswith("Buurvrouw ziet")
+    assert contact.reporter_role == ReporterRole.PROFESSIONAL
+    assert contact.municipality == "GM0034"
+    assert contact.exploitation == "labour"
+    assert len(contact.indicators) == 2
+    assert all(indicator.startswith("lab") for indicator in contact.indicators)
+    assert contact.duration_seconds is not None
+    assert not IntakeDraft.objects.exists()
+    assert csp_errors == []
+    assert list(foreign_requests) == []
+
+
+def test_quick_disposition_is_one_keystroke(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
+    """Alt+2 logs a hung-up call at once and leaves the screen ready for the next call."""
+    page = advisor_page
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    page.keyboard.press("Alt+2")
+    expect(page.get_by_text("Vastgelegd: opgehangen")).to_be_visible()
+    shot(page, "3-quick")
+    expect(page).to_have_url(live_server.url + "/medewerkers/telefoon/nieuw/")
+    contact = Contact.objects.get()
+    assert contact.disposition == Disposition.HANG_UP
+    assert contact.case.status == "closed"
+
+
+def test_reload_mid_typing_keeps_the_draft(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
+    """What was typed is on the server within a second; after a reload it can be resumed."""
+    page = advisor_page
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    page.keyboard.type("Meisje van vijftien wordt steeds opgehaald na school")
+    expect(page.locator("#intake-status")).to_contain_text("Concept bewaard om")
+    page.reload()
+    drafts = page.get_by_role("region", name="Niet afgemaakte gesprekken")
+    expect(drafts).to_contain_text("Meisje van vijftien")
+    assert axe_violations(page) == []
+    shot(page, "4-draft-offered")
+    drafts.get_by_role("link", name="Verder gaan").click()
+    expect(page.get_by_label("Wat is er aan de hand?")).to_have_value(
+        "Meisje van vijftien wordt steeds opgehaald na school"
+    )
+    assert IntakeDraft.objects.count() == 1
+
+
+def test_errors_are_shown_next_to_the_field_and_nothing_is_lost(
+    advisor_page: Page, live_server
+) -> None:  # type: ignore[no-untyped-def]
+    """Saving with callback ticked but no number explains it at the field; the text stays."""
+    page = advisor_page
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    page.keyboard.type("Zorgen om een collega")
+    page.get_by_label("We mogen terugbellen").check()
+    page.get_by_role("button", name="Gesprek opslaan").click()
+    expect(page.get_by_text("Schrijf op hoe en wanneer we kunnen terugbellen.")).to_be_visible()
+    expect(page.get_by_label("Wat is er aan de hand?")).to_have_value("Zorgen om een collega")
+    assert axe_violations(page) == []
+    shot(page, "5-error")
+
+
+def test_search_page_has_no_accessibility_violations(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
+    """The search page, empty and with a search done, passes axe-core."""
+    page = advisor_page
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    page.keyboard.type("Nagelstudio waar meisjes slapen")
+    page.keyboard.press("Alt+s")
+    page.wait_for_url("**/medewerkers/zaken/*/")
+    page.goto(live_server.url + "/medewerkers/telefoon/zoeken/")
+    assert axe_violations(page) == []
+    page.get_by_label("Zaaknummer of woorden").fill("nagelstudio")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status").filter(has_text="1 zaak gevonden")).to_be_visible()
+    assert axe_violations(page) == []
+    shot(page, "6-search")
