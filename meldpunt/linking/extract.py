@@ -127,6 +127,11 @@ PLATFORM_NAMED_RE = re.compile(
     r"(?:\s+(?:account|naam|name|profiel|profile))?\s*:\s*@?([a-z0-9_][a-z0-9_.]{1,29})\b"
 )
 CONTEXT_CHARS = 40
+# Numbers that many reports mention because they are advice, not because they are part
+# of a case: the meldpunt, Veilig Thuis, police, labour inspectorate, Meld Misdaad Anoniem.
+PUBLIC_NUMBERS = frozenset(
+    {"+31882220500", "+318002000", "+319008844", "+318005151", "+318007000", "+31900880"}
+)
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -134,10 +139,12 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def phones(text: str) -> list[Entity]:
+    """Phone numbers as E.164; the public numbers of the meldpunt and its partners are skipped."""
     found = []
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        found.append(Entity("phone", value, match.start, match.end))
+        if value not in PUBLIC_NUMBERS:
+            found.append(Entity("phone", value, match.start, match.end))
     return found
 
 

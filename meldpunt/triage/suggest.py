@@ -10,8 +10,11 @@ Explainable rules over lemmatised words, no network and no learned model:
    up from its first word in a dictionary built once per process, then the following
    words are checked in a short window. A match keeps the spans of the words that
    triggered it, so the screen can highlight them.
-4. The form with the highest sum of indicator weights is suggested when it reaches
-   ``MIN_FORM_SCORE`` and clearly leads; the reasons are the indicators and weights.
+4. Each form scores the weights of its own indicators. The general ILO indicators are
+   forced-labour indicators: they add half their weight to labour, and a quarter to
+   another form only when that form has a signal of its own. A form is suggested when
+   at least ``MIN_SIGNALS`` different indicators were found, its score reaches
+   ``MIN_FORM_SCORE`` and it clearly leads; the reasons are the indicators and weights.
 
 Suggestions never change data; an advisor accepts or dismisses them (services.py).
 The text is never logged or stored here.
@@ -31,9 +34,12 @@ WINDOW = 3
 # The form score needed before a form is suggested, and how far it must lead the next.
 MIN_FORM_SCORE = 2.0
 MIN_LEAD = 1.0
-# A general (ILO) indicator adds this share of its weight to the score of a form that
-# already has a form-specific indicator: it strengthens, but never decides.
+# Shares of a general (ILO) indicator's weight: for labour always, for another form only
+# when that form already has an indicator of its own (it strengthens, never decides).
+LABOUR_SHARE = 0.5
 GENERAL_SHARE = 0.25
+# One signal alone is never enough for a form: signals are indicators, not proof.
+MIN_SIGNALS = 2
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -375,10 +381,11 @@ def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
     scores = []
     for form in FORMS:
         specific = [tax.indicator(i) for i in found if tax.indicator(i).form == form]
-        if not specific:
+        share = LABOUR_SHARE if form == "labour" else GENERAL_SHARE
+        if not specific and (form != "labour" or not general):
             continue
         reasons = [FormReason(ind.id, ind.weight) for ind in specific]
-        reasons += [FormReason(ind.id, round(ind.weight * GENERAL_SHARE, 2)) for ind in general]
+        reasons += [FormReason(ind.id, round(ind.weight * share, 2)) for ind in general]
         reasons.sort(key=lambda r: (-r.weight, r.indicator_id))
         scores.append(
             FormScore(
@@ -392,7 +399,7 @@ def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
 def _choose_form(scores: list[FormScore], found: dict[str, Match]) -> str:
     if not found:
         return "none"
-    if not scores or scores[0].score < MIN_FORM_SCORE:
+    if len(found) < MIN_SIGNALS or not scores or scores[0].score < MIN_FORM_SCORE:
         return "unknown"
     if len(scores) > 1 and scores[0].score - scores[1].score < MIN_LEAD:
         return "unknown"
