@@ -125,9 +125,10 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
             by=None,
             municipality=answers["municipality"],
             exploitation=answers["exploitation"],
-            response_due=now + timedelta(days=settings.MELDPUNT_FIRST_RESPONSE_DAYS),
             title=_title(answers["description"]),
         )
+        case.response_due = case.created_at + timedelta(days=settings.MELDPUNT_FIRST_RESPONSE_DAYS)
+        case.save(update_fields=["response_due"])
         contact = contact_add(
             case=case,
             by=None,

@@ -1,0 +1,80 @@
+"""The attachments step: files checked by content, metadata stripped, limits kept."""
+
+import io
+
+import pytest
+from django.test import Client, override_settings
+from PIL import Image
+
+from meldpunt.lib.crypto import decrypt_bytes
+from meldpunt.reports.models import Attachment
+from meldpunt.reports.services import ATTACHMENT_PURPOSE
+from tests.reports.conftest import jpeg_with_gps, pdf_bytes, png_bytes, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def _post(client: Client, *files) -> str:  # type: ignore[no-untyped-def]
+    response = client.post("/melden/stap/bijlagen/", {"files": list(files), "action": "next"})
+    return response.content.decode() if response.status_code == 200 else ""
+
+
+def test_gps_and_camera_serial_are_stripped_and_file_stored_encrypted(reporter: Client) -> None:
+    """A JPEG with GPS coordinates and a serial number is stored without any EXIF, encrypted."""
+    original = jpeg_with_gps()
+    assert Image.open(io.BytesIO(original)).getexif().get_ifd(0x8825)
+    _post(reporter, upload("foto.jpg", original))
+    stored = Attachment.objects.get()
+    assert b"SERIAL-998877" not in bytes(stored.data)
+    plain = decrypt_bytes(bytes(stored.data), purpose=ATTACHMENT_PURPOSE)
+    assert b"SERIAL-998877" not in plain
+    assert b"Exif" not in plain
+    image = Image.open(io.BytesIO(plain))
+    assert image.format == "JPEG"
+    assert len(image.getexif()) == 0
+    assert image.getexif().get_ifd(0x8825) == {}
+    assert stored.content_type == "image/jpeg"
+
+
+def test_text_file_named_jpg_is_refused_with_its_name(reporter: Client) -> None:
+    """The type comes from the content: a text file called .jpg is refused and named."""
+    html = _post(reporter, upload("vakantie.jpg", b"just some text, not a picture"))
+    assert "vakantie.jpg is geen foto" in html
+    assert not Attachment.objects.exists()
+
+
+def test_png_and_pdf_are_accepted(reporter: Client) -> None:
+    _post(reporter, upload("a.png", png_bytes(), "image/png"), upload("b.pdf", pdf_bytes()))
+    assert sorted(Attachment.objects.values_list("content_type", flat=True)) == [
+        "application/pdf",
+        "image/png",
+    ]
+
+
+def test_good_files_are_kept_when_another_is_refused(reporter: Client) -> None:
+    """One bad file does not lose the good ones sent with it."""
+    html = _post(reporter, upload("goed.png", png_bytes()), upload("fout.jpg", b"nope"))
+    assert "fout.jpg" in html
+    assert Attachment.objects.count() == 1
+    assert "goed.png" in reporter.get("/melden/stap/bijlagen/").content.decode()
+
+
+@override_settings(MELDPUNT_ATTACHMENT_MAX_BYTES=1000)
+def test_too_large_file_is_refused(reporter: Client) -> None:
+    html = _post(reporter, upload("groot.pdf", pdf_bytes() + b" " * 2000))
+    assert "groot.pdf is te groot" in html
+    assert not Attachment.objects.exists()
+
+
+@override_settings(MELDPUNT_ATTACHMENT_MAX_FILES=2)
+def test_no_more_than_the_maximum_number_of_files(reporter: Client) -> None:
+    html = _post(reporter, *[upload(f"{i}.png", png_bytes()) for i in range(3)])
+    assert "hoogstens 2 bestanden" in html
+    assert Attachment.objects.count() == 2
+
+
+def test_added_file_can_be_removed(reporter: Client) -> None:
+    _post(reporter, upload("weg.png", png_bytes()))
+    attachment = Attachment.objects.get()
+    reporter.post("/melden/stap/bijlagen/", {"remove": [attachment.pk], "action": "next"})
+    assert not Attachment.objects.exists()
