@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "meldpunt.lib",
     "meldpunt.public",
     "meldpunt.accounts",
@@ -242,6 +243,18 @@ MELDPUNT_RATE_LIMIT_KEY = env_secret("MELDPUNT_RATE_LIMIT_KEY") or SECRET_KEY
 MELDPUNT_HEALTH_TIMEOUT = env_int("MELDPUNT_HEALTH_TIMEOUT", 2)
 # The name authenticator apps show next to the staff member's code.
 OTP_TOTP_ISSUER = MELDPUNT_ORGANISATION
+# Passkeys (django-otp-webauthn) as a second factor only, never instead of the password.
+# The relying party ID is the site's domain (never an IP address; by default the first
+# allowed host), the origins the exact https:// addresses staff use.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = MELDPUNT_ORGANISATION
+OTP_WEBAUTHN_RP_ID = env_str(
+    "MELDPUNT_WEBAUTHN_RP_ID", "localhost" if DEBUG else (ALLOWED_HOSTS or [""])[0].lstrip(".")
+)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "MELDPUNT_WEBAUTHN_ORIGINS",
+    ["http://localhost:8000"] if DEBUG else [f"https://{OTP_WEBAUTHN_RP_ID}"],
+)
 
 # Key ring for encryption at rest (see meldpunt/lib/crypto.py). Never in the database.
 MELDPUNT_KEYRING = env_secret("MELDPUNT_KEYRING")

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
-from meldpunt.accounts import services, staff_session
+from meldpunt.accounts import passkeys, services, staff_session
 from meldpunt.accounts.forms import CodeForm, LoginForm
 from meldpunt.accounts.models import Role
 from meldpunt.accounts.permissions import is_fully_authenticated, staff_required
@@ -108,8 +109,10 @@ def verify_view(request: HttpRequest) -> HttpResponse:
             "code",
             _code_error() if result.outcome == Outcome.INVALID else _messages()[result.outcome],
         )
-    status = 400 if form.errors else 200
-    return render(request, "accounts/verify.html", {"form": form}, status=status)
+    context = {"form": form, "next": staff_session.pending_next(request)}
+    if passkeys.has_passkey(user):
+        context["passkey_config"] = passkeys.passkey_config(request)
+    return render(request, "accounts/verify.html", context, status=400 if form.errors else 200)
 
 
 def _qr_svg(device: TOTPDevice) -> str:
@@ -165,6 +168,25 @@ def recovery_codes_view(request: HttpRequest) -> HttpResponse:
         "accounts/recovery_codes.html",
         {"codes": shown["codes"], "next": shown["next"]},
     )
+
+
+@never_cache
+@staff_required()
+@require_http_methods(["GET", "POST"])
+def security_view(request: HttpRequest) -> HttpResponse:
+    """Any staff member with both factors: their passkeys, and new recovery codes on request."""
+    if request.method == "POST":
+        codes = services.recovery_codes_create(user=request.user)
+        request.session[staff_session.RECOVERY_CODES_KEY] = {
+            "codes": codes,
+            "next": reverse("accounts:security"),
+        }
+        return redirect("accounts:recovery_codes")
+    context = {
+        "passkeys": WebAuthnCredential.objects.filter(user=request.user).order_by("created_at"),
+        "passkey_config": passkeys.passkey_config(request),
+    }
+    return render(request, "accounts/security.html", context)
 
 
 @never_cache
