@@ -71,3 +71,10 @@ def test_unlock_and_reset_second_factor_are_audited(
     assert not StaticDevice.objects.filter(user=advisor).exists()
     actions = set(AuditEvent.objects.filter(actor=administrator).values_list("action", flat=True))
     assert actions == {"auth.unlocked", "auth.second_factor_reset"}
+
+
+def test_device_secrets_are_not_in_the_admin(client: Client, administrator: User) -> None:
+    """TOTP keys and recovery codes cannot be read in the admin, not even by Daan."""
+    verified(client, administrator)
+    assert client.get("/beheer/otp_totp/totpdevice/").status_code == 404
+    assert client.get("/beheer/otp_static/staticdevice/").status_code == 404
