@@ -1,0 +1,46 @@
+"""Every public page passes axe-core's WCAG 2.1 A and AA rules, in Dutch and in English."""
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.e2e.conftest import axe_violations
+
+pytestmark = pytest.mark.e2e
+
+PUBLIC_PATHS = [
+    "/",
+    "/wat-is-mensenhandel/",
+    "/voor-professionals/",
+    "/anoniem-melden/",
+    "/geen-sporen/",
+    "/privacy/",
+    "/toegankelijkheid/",
+]
+
+
+def test_axe_runs_and_catches_a_violation(page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
+    """Guard for the tests below: an unlabelled field added to a page is reported."""
+    page.goto(live_server.url + "/")
+    assert axe_violations(page) == []
+    page.evaluate(
+        "() => { const i = document.createElement('input'); i.type = 'text';"
+        " document.querySelector('main').append(i); }"
+    )
+    assert "label" in {violation["id"] for violation in axe_violations(page)}
+
+
+@pytest.mark.parametrize("path", PUBLIC_PATHS + [f"/en{path}" for path in PUBLIC_PATHS])
+def test_no_axe_violations(page: Page, live_server, path: str) -> None:  # type: ignore[no-untyped-def]
+    """Zero violations of the WCAG 2.1 A and AA rules on a desktop screen."""
+    page.goto(live_server.url + path)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/en/wat-is-mensenhandel/", "/geen-sporen/"])
+def test_no_axe_violations_on_a_narrow_screen(browser: Browser, live_server, path: str) -> None:  # type: ignore[no-untyped-def]
+    """The phone layout (375 px) passes too: contrast and target sizes stay right."""
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    page.goto(live_server.url + path)
+    assert axe_violations(page) == []
+    context.close()
