@@ -76,7 +76,7 @@ POSTCODE_LOWER_RE = re.compile(r"(?i)postcode:?\s+([1-9]\d{3}) ?([a-z]{2})(?![\w
 HOUSE_AFTER_RE = re.compile(
     r"^,?\s*(?:(?:nr|nummer|huisnummer|no)\.?:?\s*)?(\d{1,5})\s?([a-zA-Z])?\b"
 )
-HOUSE_BEFORE_RE = re.compile(r"[A-Za-zÀ-ÿ.]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:in\s)?$")
+HOUSE_BEFORE_RE = re.compile(r"[\wÀ-ÿ.]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:in\s)?$")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
 KVK_RE = re.compile(r"(?<![\d-])(?<!\d[.,])(\d{8}|\d{4} \d{4}|\d{2}\.\d{3}\.\d{3})(?![\d-]|[.,]\d)")

@@ -1,9 +1,10 @@
 """Measuring the triage rules and entity extraction against the labelled reports.
 
-Two sets: data/evaluation.toml ("development", used to tune the rules) and
-data/evaluation_heldout.toml ("heldout", written after the rules were frozen and not
-used for tuning). Run ``manage.py triage_evaluate`` for the figures;
-tests/test_triage_evaluation.py holds them above agreed floors.
+Three sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
+rules), data/evaluation_heldout.toml ("heldout", measured blind once, then used for
+tuning) and data/evaluation_blind.toml ("blind", never used for tuning). Run
+``manage.py triage_evaluate`` for the figures; tests/test_triage_evaluation.py holds
+them above agreed floors.
 """
 
 import tomllib
@@ -17,7 +18,11 @@ from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import FORMS
 
 DATA_DIR = Path(__file__).parent / "data"
-SETS = {"development": "evaluation.toml", "heldout": "evaluation_heldout.toml"}
+SETS = {
+    "development": "evaluation.toml",
+    "heldout": "evaluation_heldout.toml",
+    "blind": "evaluation_blind.toml",
+}
 # A suggestion of "unknown" counts as no form, like "none".
 NO_FORM = {"none", "unknown"}
 

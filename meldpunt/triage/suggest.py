@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import product
 
 import simplemma
 
@@ -302,9 +303,21 @@ def _compile_word(raw: str, lang: str) -> list[_PatternWord]:
     return compiled
 
 
-def _compile_pattern(target: str, kind: str, text: str, lang: str) -> _Pattern:
-    words = [pw for raw in text.split() for pw in _compile_word(raw, lang)]
-    return _Pattern(target=target, kind=kind, text=text, words=tuple(words))
+def _variants(text: str) -> list[str]:
+    """ "a|b c|d" stands for "a c", "a d", "b c" and "b d"."""
+    return [" ".join(combo) for combo in product(*(raw.split("|") for raw in text.split()))]
+
+
+def _compile_patterns(target: str, kind: str, text: str, lang: str) -> list[_Pattern]:
+    return [
+        _Pattern(
+            target=target,
+            kind=kind,
+            text=text,
+            words=tuple(pw for raw in variant.split() for pw in _compile_word(raw, lang)),
+        )
+        for variant in _variants(text)
+    ]
 
 
 @dataclass(frozen=True)
@@ -336,12 +349,13 @@ def _indexes(version: str) -> dict[str, _Index]:
     """Compiled pattern indexes per language, built once per taxonomy version."""
     tax = taxonomy()
     by_lang: dict[str, list[_Pattern]] = {"nl": [], "en": []}
-    for ind in tax.indicators:
-        by_lang["nl"] += [_compile_pattern(ind.id, "indicator", p, "nl") for p in ind.patterns_nl]
-        by_lang["en"] += [_compile_pattern(ind.id, "indicator", p, "en") for p in ind.patterns_en]
-    for rule in tax.urgency:
-        by_lang["nl"] += [_compile_pattern(rule.id, "urgency", p, "nl") for p in rule.patterns_nl]
-        by_lang["en"] += [_compile_pattern(rule.id, "urgency", p, "en") for p in rule.patterns_en]
+    sources = [(ind.id, "indicator", ind.patterns_nl, ind.patterns_en) for ind in tax.indicators]
+    sources += [(rule.id, "urgency", rule.patterns_nl, rule.patterns_en) for rule in tax.urgency]
+    for target, kind, patterns_nl, patterns_en in sources:
+        for text in patterns_nl:
+            by_lang["nl"] += _compile_patterns(target, kind, text, "nl")
+        for text in patterns_en:
+            by_lang["en"] += _compile_patterns(target, kind, text, "en")
     return {
         "nl": _build_index(by_lang["nl"]),
         "en": _build_index(by_lang["en"]),
