@@ -124,7 +124,8 @@ def second_factor_verify(*, user: User, code: str, client: str) -> SecondFactorR
         return SecondFactorResult(Outcome.CLIENT_LIMITED)
     code = normalise_code(code)
     totp_devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
-    if code.isdigit():
+    # App codes are six digits; recovery codes are eight letters and digits.
+    if len(code) == 6 and code.isdigit():
         for device in totp_devices:
             if not device.verify_is_allowed()[0]:
                 return SecondFactorResult(Outcome.THROTTLED)
