@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from meldpunt.accounts.models import Role, User
+from meldpunt.accounts.models import User
 from meldpunt.cases.models import Case, CaseSearchToken, CaseStatus, Channel, Note, Person
 from meldpunt.cases.search import (
     CaseQuery,
@@ -18,11 +18,6 @@ from meldpunt.cases.services import case_create, contact_add
 from meldpunt.lib import clock
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def advisor() -> User:
-    return User.objects.create_user("anna", role=Role.ADVISOR)
 
 
 def _case(by: User, summary: str, **fields: object) -> Case:
