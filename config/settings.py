@@ -116,7 +116,9 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                # redis-py's default 5 s read timeout equals channels-redis's 5 s blocking
+                # pop, so an idle websocket could fail at random; the read timeout is longer.
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
                 "prefix": env_str("MELDPUNT_REDIS_PREFIX", "meldpunt"),
             },
         }

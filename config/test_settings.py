@@ -34,4 +34,4 @@ if REDIS_URL:  # noqa: F405
     _base, _db = REDIS_URL.rsplit("/", 1)  # noqa: F405
     _redis = f"{_base}/{(int(_db or 0) + _worker) % 16}"
     CACHES["default"]["LOCATION"] = _redis  # noqa: F405
-    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [_redis]  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"][0]["address"] = _redis  # noqa: F405

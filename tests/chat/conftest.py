@@ -1,12 +1,14 @@
 """Chat test helpers: frozen time, opening hours, an advisor on duty, websocket clients."""
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
+from django.db import connections
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
 
@@ -33,6 +35,14 @@ def freeze(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime], None]:
         monkeypatch.setattr(clock, "now", lambda: moment)
 
     return at
+
+
+@pytest.fixture
+async def close_db_threads() -> AsyncIterator[None]:
+    """Close the connections async tests opened in the ORM's worker thread, so the test
+    database can be dropped at the end of the run."""
+    yield
+    await sync_to_async(connections.close_all)()
 
 
 @pytest.fixture

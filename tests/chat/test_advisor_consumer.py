@@ -11,7 +11,7 @@ from meldpunt.chat.consumers import CLOSE_FORBIDDEN
 from meldpunt.chat.models import ChatMessage, ChatSession, ChatStatus, Sender
 from tests.chat.conftest import advisor_ws, receive_until, reporter_ws, staff_session, start_chat
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("close_db_threads")]
 
 
 def _password_only_session(user: User) -> str:

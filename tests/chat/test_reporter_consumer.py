@@ -10,7 +10,7 @@ from meldpunt.chat.models import ChatMessage, ChatSession, ChatStatus, Sender
 from meldpunt.chat.services import MAX_MESSAGE_CHARS, message_store
 from tests.chat.conftest import receive_until, reporter_ws, start_chat
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("close_db_threads")]
 
 
 async def test_reporter_reaches_own_chat_and_sees_queue_place(on_duty):

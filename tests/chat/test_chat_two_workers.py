@@ -1,0 +1,117 @@
+"""Two real ASGI workers sharing Redis: reporter on one, advisor on the other.
+
+Needs PostgreSQL and Redis (the CI run); skipped on the embedded default, where a single
+process with the in-memory layer cannot reach another worker at all.
+"""
+
+import asyncio
+import json
+import os
+from collections.abc import Iterator
+from datetime import time, timedelta
+from typing import Any
+
+import pytest
+from channels.db import database_sync_to_async
+from django.db import connection
+from websockets.asyncio.client import ClientConnection, connect
+
+from meldpunt.chat import services
+from meldpunt.chat.models import ChatMessage, ChatStatus, Sender
+from meldpunt.lib import clock
+from meldpunt.public.models import OpeningException
+from tests.chat.conftest import staff_session, start_chat
+from tests.chat.servers import Server, free_port, server_env
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("close_db_threads"),
+    pytest.mark.skipif(
+        not os.environ.get("REDIS_URL"),
+        reason="needs REDIS_URL (and a shared database): workers talk through Redis",
+    ),
+]
+
+
+@pytest.fixture
+def workers(transactional_db: None) -> Iterator[tuple[Server, Server]]:
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("needs a database that other processes can open (PostgreSQL)")
+    env = server_env()
+    first = Server(free_port(), env).start()
+    second = Server(free_port(), env).start()
+    yield first, second
+    first.stop()
+    second.stop()
+
+
+def _open_today_on_duty(advisor: Any) -> None:
+    """Open all day today (whatever the real date), with Anna available."""
+    today = clock.now().astimezone().date()
+    for day in (today - timedelta(days=1), today, today + timedelta(days=1)):
+        OpeningException.objects.create(
+            date=day, kind=OpeningException.Kind.OPEN, opens=time(0), closes=time(23, 59, 59)
+        )
+    services.agent_set_available(user=advisor, available=True)
+
+
+async def _ws(server: Server, path: str, session_key: str) -> ClientConnection:
+    return await connect(
+        server.ws_url + path,
+        origin=server.url,  # type: ignore[arg-type]
+        additional_headers={"Cookie": f"sessionid={session_key}"},
+    )
+
+
+async def _next(ws: ClientConnection, kind: str, **match: Any) -> dict[str, Any]:
+    while True:
+        data = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
+        if data.get("type") == kind and all(data.get(k) == v for k, v in match.items()):
+            return data
+
+
+async def test_messages_cross_workers_and_survive_a_worker_restart(workers, advisor):
+    """Reporter on worker 1, advisor on worker 2; worker 1 dies, comes back, nothing is lost."""
+    first, second = workers
+    await database_sync_to_async(_open_today_on_duty)(advisor)
+    chat, reporter_key = await database_sync_to_async(start_chat)(nickname="Sam")
+    chat_id = chat.public_id.hex
+    advisor_key = await database_sync_to_async(staff_session)(advisor)
+
+    reporter = await _ws(first, f"/ws/chat/{chat_id}/", reporter_key)
+    staff = await _ws(second, "/ws/medewerkers/chat/", advisor_key)
+    await _next(reporter, "state", status=ChatStatus.WAITING)
+    await staff.send(json.dumps({"type": "accept"}))
+    await _next(staff, "chat.opened", chat=chat_id)
+    await _next(reporter, "state", status=ChatStatus.ACTIVE)
+
+    await reporter.send(json.dumps({"type": "message", "ref": "r1", "body": "Hallo?"}))
+    acked = await _next(reporter, "ack", ref="r1")
+    assert (await _next(staff, "message", body="Hallo?"))["seq"] == acked["message"]["seq"]
+    await staff.send(json.dumps({"type": "message", "chat": chat_id, "ref": "s1", "body": "Dag"}))
+    last_seen = (await _next(reporter, "message", body="Dag"))["seq"]
+
+    first.kill()
+    await reporter.wait_closed()
+    for i in range(3):
+        await staff.send(
+            json.dumps({"type": "message", "chat": chat_id, "ref": f"gap{i}", "body": f"m{i}"})
+        )
+        await _next(staff, "ack", ref=f"gap{i}")
+    await asyncio.to_thread(first.start)
+
+    reporter = await _ws(first, f"/ws/chat/{chat_id}/", reporter_key)
+    await reporter.send(json.dumps({"type": "hello", "after": last_seen}))
+    replayed = [await _next(reporter, "message") for _ in range(3)]
+    assert [m["body"] for m in replayed] == ["m0", "m1", "m2"]
+    assert [m["seq"] for m in replayed] == [last_seen + 1, last_seen + 2, last_seen + 3]
+
+    # The reporter resends a message it had already sent: it is stored once.
+    await reporter.send(json.dumps({"type": "message", "ref": "r1", "body": "Hallo?"}))
+    assert (await _next(reporter, "ack", ref="r1"))["message"]["seq"] == acked["message"]["seq"]
+    await reporter.send(json.dumps({"type": "message", "ref": "r2", "body": "Nog daar?"}))
+    await _next(staff, "message", body="Nog daar?")
+    count = await ChatMessage.objects.filter(session=chat, sender=Sender.REPORTER).acount()
+    assert count == 2
+    await reporter.close()
+    await staff.close()
