@@ -14,12 +14,21 @@ TEXTAREA = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows":
 SELECT = {"class": "utrecht-select utrecht-select--html-select"}
 
 
+class PageForm(forms.Form):
+    """A form on a staff page: the server checks the input and explains mistakes in Dutch.
+
+    No ``required`` attribute, so an empty field is not shown as wrong before anyone typed.
+    """
+
+    use_required_attribute = False
+
+
 class HandlerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return f"{obj} ({obj.get_role_display()})"
 
 
-class AssignForm(forms.Form):
+class AssignForm(PageForm):
     """A coordinator gives the case to a colleague."""
 
     advisor = HandlerChoiceField(
@@ -31,13 +40,13 @@ class AssignForm(forms.Form):
         self.fields["advisor"].queryset = case_handlers()
 
 
-class KindForm(forms.Form):
+class KindForm(PageForm):
     kind = forms.ChoiceField(
         label=_("Soort zaak"), choices=CaseKind.choices, widget=forms.Select(attrs=SELECT)
     )
 
 
-class ReferForm(forms.Form):
+class ReferForm(PageForm):
     partner = forms.CharField(
         label=_("Doorverwezen naar"),
         help_text=_("Bijvoorbeeld politie, Arbeidsinspectie, CoMensha of de zorgcoördinator."),
@@ -47,7 +56,7 @@ class ReferForm(forms.Form):
     )
 
 
-class CloseForm(forms.Form):
+class CloseForm(PageForm):
     reason = forms.ChoiceField(
         label=_("Reden van sluiten"),
         choices=[("", _("Kies een reden")), *ClosingReason.choices],
@@ -67,16 +76,15 @@ class CloseForm(forms.Form):
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(PageForm):
     text = forms.CharField(
         label=_("Nieuwe interne notitie"),
-        help_text=_("Alleen voor medewerkers. De melder ziet dit nooit."),
         error_messages={"required": _("Schrijf eerst een notitie.")},
         widget=forms.Textarea(attrs=TEXTAREA),
     )
 
 
-class TaskForm(forms.Form):
+class TaskForm(PageForm):
     description = forms.CharField(
         label=_("Taak"),
         max_length=500,
@@ -105,7 +113,7 @@ class TaskForm(forms.Form):
         self.fields["assignee"].queryset = case_handlers()
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(PageForm):
     actor = forms.ModelChoiceField(
         label=_("Medewerker"),
         required=False,

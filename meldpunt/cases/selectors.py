@@ -283,3 +283,8 @@ def audit_events(*, actor: User | None = None, case_number: str = "") -> QuerySe
     if case_number:
         events = events.filter(case__number=case_number.strip())
     return events
+
+
+def usernames(user_ids: set[int]) -> dict[int, str]:
+    """Usernames by id, for showing who an audit entry refers to; one query."""
+    return dict(User.objects.filter(pk__in=user_ids).values_list("pk", "username"))

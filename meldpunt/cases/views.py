@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from meldpunt.accounts.permissions import CASE_ROLES, COORDINATOR_ROLES, staff_required
 from meldpunt.cases import services
+from meldpunt.cases.audit_labels import describe_detail, user_ids_in
 from meldpunt.cases.forms import (
     AssignForm,
     AuditFilterForm,
@@ -35,6 +36,7 @@ from meldpunt.cases.selectors import (
     get_case_task,
     inbox_sections,
     team_workload,
+    usernames,
 )
 
 AUDIT_PAGE_SIZE = 50
@@ -67,7 +69,11 @@ def _render_case(request: HttpRequest, case: Case, **bound: forms.Form) -> HttpR
         "next_statuses": services.ALLOWED_TRANSITIONS[case.status],
         **page_forms,
     }
-    return render(request, "cases/detail.html", context, status=status)
+    response = render(request, "cases/detail.html", context, status=status)
+    if bound and request.headers.get("HX-Request"):
+        # The address bar keeps the case page, not the POST address (which would be a 405).
+        response["HX-Push-Url"] = "false"
+    return response
 
 
 @require_GET
@@ -340,8 +346,12 @@ def audit(request: HttpRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     events = audit_events(actor=filters.get("actor"), case_number=filters.get("case_number", ""))
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    names = usernames(set().union(*(user_ids_in(event) for event in page.object_list)))
+    rows = [(event, describe_detail(event, names)) for event in page.object_list]
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
-        request, "cases/audit.html", {"form": form, "page": page, "query": query.urlencode()}
+        request,
+        "cases/audit.html",
+        {"form": form, "page": page, "rows": rows, "query": query.urlencode()},
     )

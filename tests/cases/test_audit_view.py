@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from meldpunt.cases.audit import audit_record
 from meldpunt.cases.models import AuditEvent
-from meldpunt.cases.services import case_start_assessment
+from meldpunt.cases.services import case_assign, case_start_assessment
 
 pytestmark = pytest.mark.django_db
 URL = "/medewerkers/zaken/audit/"
@@ -31,6 +31,18 @@ def test_coordinator_reads_who_did_what_without_content(
     assert case.number in html
     assert "anna" in html
     assert "Kerkweg" not in html
+
+
+def test_people_in_details_are_shown_by_username(
+    advisor, colleague, coordinator, verified_client, make_case
+):  # type: ignore[no-untyped-def]
+    """An assignment reads "van: anna, naar: bram", not bare ids."""
+    case = make_case()
+    case_assign(case=case, advisor=advisor, by=advisor)
+    case_assign(case=case, advisor=colleague, by=coordinator)
+    html = verified_client(coordinator).get(URL).content.decode()
+    assert "van: anna" in html
+    assert "naar: bram" in html
 
 
 def test_filter_by_staff_member_and_by_case_number(

@@ -60,6 +60,7 @@ def test_htmx_gets_the_error_page_with_status_200(coordinator, verified_client, 
         action(case, "close"), {"reason": ""}, headers={"HX-Request": "true"}
     )
     assert response.status_code == 200
+    assert response["HX-Push-Url"] == "false"
     assert "Kies een reden om te sluiten." in response.content.decode()
 
 

@@ -1,0 +1,124 @@
+"""An advisor works a case from the inbox to a close request; a coordinator approves it and
+reads every step in the audit log. Real browser (Debian's Chromium), axe-core on each page."""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from meldpunt.cases.models import Case, CaseKind, CaseStatus, Channel, Urgency
+from meldpunt.cases.services import case_create, contact_add
+from tests.e2e.conftest import ForeignRequests, axe_violations
+
+pytestmark = pytest.mark.e2e
+SHOTS = Path(os.environ.get("MELDPUNT_SCREENSHOTS", "var/screenshots"))
+SUMMARY = "Beller ziet elke nacht een busje met arbeiders bij de loods."
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"cases-{name}.png"), full_page=True)
+
+
+def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
+    page: Page,
+    live_server,
+    transactional_db: None,
+    advisor,
+    coordinator,
+    login_as,
+    foreign_requests: ForeignRequests,
+) -> None:  # type: ignore[no-untyped-def]
+    """Inbox → case page → take it → assessment → in progress → close request → approval."""
+    case = case_create(by=advisor, kind=CaseKind.REPORT, urgency=Urgency.HIGH)
+    contact_add(case=case, by=advisor, channel=Channel.PHONE, summary=SUMMARY)
+    today = timezone.localdate()
+    late = case_create(by=advisor, kind=CaseKind.REPORT, urgency=Urgency.ACUTE)
+    Case.objects.filter(pk=late.pk).update(assessment_due=today - timedelta(days=2))
+    soon = case_create(by=advisor, kind=CaseKind.REPORT)
+    Case.objects.filter(pk=soon.pk).update(assessment_due=today)
+    web = case_create(by=None, assigned_to=advisor)
+    contact_add(case=web, by=None, channel=Channel.WEB_REPORT, summary="via het formulier")
+    csp_errors: list[str] = []
+    page.on(
+        "console",
+        lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    base = live_server.url
+    login_as(advisor)
+
+    page.goto(base + "/medewerkers/zaken/")
+    overdue_row = page.locator("#overdue tr.case-row--overdue")
+    expect(overdue_row).to_contain_text(late.number)
+    expect(overdue_row).to_contain_text("Te laat")
+    expect(page.locator("#attention")).to_contain_text("nieuw bericht")
+    expect(page.locator("#due_soon")).to_contain_text(soon.number)
+    unassigned = page.locator("#unassigned")
+    expect(unassigned.get_by_role("link", name=case.number)).to_be_visible()
+    assert axe_violations(page) == []
+    shot(page, "1-inbox")
+
+    unassigned.get_by_role("link", name=case.number).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Zaak {case.number}")
+    expect(page.locator("#contacts-title + .case-card").get_by_text(SUMMARY)).to_be_visible()
+    assert axe_violations(page) == []
+    shot(page, "2-case")
+    # axe-core leaves empty style attributes behind, which htmx would copy (and CSP refuse).
+    page.reload()
+
+    page.get_by_role("button", name="Zelf oppakken").click()
+    expect(page.get_by_text("U bent nu behandelaar van deze zaak.")).to_be_visible()
+    page.get_by_role("button", name="Beoordeling starten").click()
+    expect(page.get_by_text("De beoordeling is gestart.")).to_be_visible()
+    page.get_by_role("button", name="In behandeling nemen").click()
+    expect(page.get_by_text("De zaak is in behandeling.")).to_be_visible()
+
+    page.get_by_text("Sluiten aanvragen", exact=True).first.click()
+    page.get_by_role("button", name="Sluiten aanvragen").click()
+    expect(page.get_by_text("Kies een reden om te sluiten.")).to_be_visible()
+    assert axe_violations(page) == []
+    shot(page, "3-close-errors")
+    page.reload()
+    page.get_by_text("Sluiten aanvragen", exact=True).first.click()
+    page.get_by_label("Reden van sluiten").select_option("advice_given")
+    page.get_by_label("Uitkomst").select_option("not_confirmed")
+    page.get_by_role("button", name="Sluiten aanvragen").click()
+    expect(page.get_by_text("Uw verzoek om te sluiten wacht op een coördinator.")).to_be_visible()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.IN_PROGRESS
+    assert case.close_requested_by == advisor
+
+    page.context.clear_cookies()
+    login_as(coordinator)
+    page.goto(base + f"/medewerkers/zaken/{case.pk}/")
+    page.get_by_role("button", name="Sluiten goedkeuren").click()
+    expect(page.get_by_text("De zaak is gesloten.")).to_be_visible()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CLOSED
+
+    page.goto(base + "/medewerkers/zaken/audit/?case_number=" + case.number)
+    table = page.locator("table.audit-table")
+    for step in [
+        "zaak aangemaakt",
+        "contact toegevoegd",
+        "zaak bekeken",
+        "behandelaar gewijzigd",
+        "naar: beoordeling",
+        "naar: in behandeling",
+        "sluiten aangevraagd",
+        "naar: gesloten",
+        "zaak gesloten",
+    ]:
+        expect(table.get_by_text(step).first).to_be_visible()
+    expect(table).not_to_contain_text("loods")
+    assert axe_violations(page) == []
+    shot(page, "4-audit")
+
+    page.goto(base + "/medewerkers/zaken/team/")
+    assert axe_violations(page) == []
+    shot(page, "5-workload")
+    assert csp_errors == []
+    assert foreign_requests == []
