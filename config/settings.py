@@ -230,6 +230,9 @@ LOGGING = {
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # Uvicorn's access log carries client addresses: it is switched off.
         "uvicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        # Uvicorn logs every websocket handshake with the client address at INFO on this
+        # logger, even with --no-access-log; warnings and errors carry no address.
+        "uvicorn.error": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 
