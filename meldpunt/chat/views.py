@@ -145,7 +145,7 @@ def chat_to_case(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("De chat staat nu bij zaak %(number)s.") % {"number": contact.case.number},
             )
-            return redirect("chat:console")
+            return redirect("cases:detail", contact.case_id)
     transcript = selectors.messages_after(chat, 0, for_reporter=False)
     return render(
         request,

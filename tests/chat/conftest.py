@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.db import connections
 from django.contrib.sessions.backends.db import SessionStore
+from django.db import connections
 from django.test import Client
 
 from config.routing import build_application

@@ -1,0 +1,172 @@
+"""The chat in a real browser: a reporter and an advisor talk, the reporter reloads in the
+middle, the advisor records the chat on a case, and the reporter's page keeps nothing.
+
+pytest-django's live server cannot serve websockets, so the test starts uvicorn (the
+production server) in a subprocess against its own SQLite file; this works the same on
+the embedded default and on the PostgreSQL + Redis run.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.chat.servers import ROOT, Server, free_port
+from tests.e2e.conftest import axe_violations
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def chat_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, str]]:
+    database = Path(tmp_path_factory.mktemp("chat")) / "chat.sqlite3"
+    port = free_port()
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.test_settings",
+            "DATABASE_URL": f"sqlite:///{database}",
+            "PYTHONPATH": str(ROOT),
+            "MELDPUNT_EXIT_URL": f"http://127.0.0.1:{port}/",
+        }
+    )
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)  # noqa: S603
+    made = subprocess.run(
+        [sys.executable, "-m", "tests.e2e.chat_server_data"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    advisor_session = json.loads(made.stdout)["advisor_session"]
+    server = Server(port, env).start()
+    yield server, advisor_session
+    server.stop()
+
+
+def _context(browser: Browser) -> BrowserContext:
+    return browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+
+
+def _advisor_page(browser: Browser, server: Server, session_key: str) -> Page:
+    context = _context(browser)
+    context.add_cookies(
+        [{"name": "sessionid", "value": session_key, "url": server.url, "httpOnly": True}]
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
+def _seqs(page: Page) -> list[int]:
+    return [
+        int(s)
+        for s in page.locator("[data-chat-log] li[data-seq]").evaluate_all(
+            "items => items.map(i => i.dataset.seq)"
+        )
+    ]
+
+
+def test_a_whole_chat_with_reload_case_and_nothing_left(browser, chat_server):
+    """Closed without advisor; then open: queue, talk both ways, reload, end, record on a case."""
+    server, advisor_session = chat_server
+    reporter = _context(browser).new_page()
+    reporter.set_default_timeout(10_000)
+
+    # Nobody available yet: kindly closed, with phone and report form.
+    reporter.goto(server.url + "/chat/")
+    expect(reporter.get_by_test_id("chat-closed")).to_contain_text("geen adviseur vrij")
+    expect(reporter.locator("main")).to_contain_text("088 2220500")
+    assert axe_violations(reporter) == []
+
+    advisor = _advisor_page(browser, server, advisor_session)
+    advisor.goto(server.url + "/medewerkers/chat/")
+    advisor.get_by_label("Ik ben beschikbaar voor chats").check()
+    advisor.get_by_test_id("save-availability").click()
+    expect(advisor.get_by_test_id("agent-status")).to_contain_text("beschikbaar")
+    expect(advisor.locator("[data-console-status]")).to_have_text("Verbonden.")
+    assert axe_violations(advisor) == []
+
+    reporter.goto(server.url + "/chat/")
+    assert axe_violations(reporter) == []
+    reporter.get_by_label("Bijnaam (mag leeg blijven)").fill("Sam")
+    reporter.get_by_test_id("chat-start").click()
+    expect(reporter.locator("[data-chat-status]")).to_contain_text("nummer 1 in de rij")
+    assert axe_violations(reporter) == []
+
+    expect(advisor.locator("[data-queue]")).to_contain_text("Sam")
+    advisor.get_by_role("button", name="Volgende chat aannemen").click()
+    panel = advisor.locator("article.console-chat")
+    expect(panel).to_contain_text("Chat aangenomen door Anna")
+    expect(reporter.locator("[data-chat-status]")).to_have_text(
+        "Een adviseur is er. U kunt nu chatten."
+    )
+
+    box = reporter.get_by_label("Uw bericht")
+    box.fill("Mijn buurvrouw werkt elke dag in de kas")
+    expect(panel.locator("[data-typing]")).to_have_text("De chatter typt…")
+    box.press("Enter")
+    expect(panel.locator("[data-log]")).to_contain_text("Mijn buurvrouw werkt elke dag in de kas")
+    panel.locator("textarea[data-input='message']").fill("Dank u. Krijgt zij betaald?")
+    panel.get_by_role("button", name="Versturen").click()
+    expect(reporter.locator("[data-chat-log]")).to_contain_text("Krijgt zij betaald?")
+    assert axe_violations(advisor) == []
+
+    # A reload in the middle: every message again, in order, none twice.
+    before = _seqs(reporter)
+    reporter.reload()
+    expect(reporter.locator("[data-chat-log]")).to_contain_text("Krijgt zij betaald?")
+    expect(reporter.locator("[data-chat-log] li[data-seq]")).to_have_count(len(before))
+    assert _seqs(reporter) == before == sorted(set(before))
+    reporter.get_by_label("Uw bericht").fill("Nee, bijna niets")
+    reporter.get_by_label("Uw bericht").press("Enter")
+    expect(panel.locator("[data-log]")).to_contain_text("Nee, bijna niets")
+
+    # The reporter ends: nothing of the chat is left in the page or in storage.
+    reporter.get_by_role("button", name="Chat beëindigen").click()
+    expect(reporter.locator("[data-chat-ended]")).to_be_visible()
+    assert reporter.locator("[data-chat-log]").count() == 0
+    assert "buurvrouw" not in reporter.content()
+    assert reporter.evaluate("() => window.sessionStorage.length") == 0
+    assert reporter.evaluate("() => window.localStorage.length") == 0
+    expect(panel).to_contain_text("De chat is beëindigd.")
+    reporter.goto(server.url + "/chat/")
+    assert "buurvrouw" not in reporter.content()
+    expect(reporter.get_by_test_id("chat-start")).to_be_visible()
+
+    # The advisor records the chat on a new case; the transcript is on the case page.
+    panel.get_by_role("link", name="Vastleggen in een zaak").click()
+    advisor.get_by_label("Wie neemt contact op?").select_option("bystander")
+    advisor.get_by_label("Samenvatting").fill("Signalen van arbeidsuitbuiting bij buurvrouw")
+    advisor.get_by_test_id("save-contact").click()
+    transcript = advisor.get_by_test_id("case-chat-transcripts")
+    expect(transcript).to_contain_text("Mijn buurvrouw werkt elke dag in de kas")
+    expect(transcript).to_contain_text("Nee, bijna niets")
+    reporter.context.close()
+    advisor.context.close()
+
+
+def test_quick_exit_ends_a_waiting_chat(browser, chat_server):
+    """Escape during a chat: the site is left, and the chat is over when the person comes back."""
+    server, _advisor_session = chat_server
+    page = _context(browser).new_page()
+    page.set_default_timeout(10_000)
+    page.goto(server.url + "/chat/")
+    if page.get_by_test_id("chat-closed").count():
+        pytest.skip("no advisor on duty in this module's server state")
+    page.get_by_test_id("chat-start").click()
+    expect(page.locator("[data-chat-status]")).to_contain_text("in de rij")
+    page.keyboard.press("Escape")
+    page.wait_for_url(server.url + "/")
+    page.goto(server.url + "/chat/")
+    expect(page.get_by_test_id("chat-start")).to_be_visible()
+    assert page.locator("[data-chat]").count() == 0
+    page.context.close()
