@@ -71,6 +71,7 @@ def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
 
     page.get_by_role("button", name="Zelf oppakken").click()
     expect(page.get_by_text("U bent nu behandelaar van deze zaak.")).to_be_visible()
+    expect(page.locator(".staff-messages")).to_be_focused()
     page.get_by_role("button", name="Beoordeling starten").click()
     expect(page.get_by_text("De beoordeling is gestart.")).to_be_visible()
     page.get_by_role("button", name="In behandeling nemen").click()
@@ -79,6 +80,7 @@ def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
     page.get_by_text("Sluiten aanvragen", exact=True).first.click()
     page.get_by_role("button", name="Sluiten aanvragen").click()
     expect(page.get_by_text("Kies een reden om te sluiten.")).to_be_visible()
+    expect(page.get_by_label("Reden van sluiten")).to_be_focused()
     assert axe_violations(page) == []
     shot(page, "3-close-errors")
     page.reload()
