@@ -151,6 +151,8 @@ def _open_cases() -> QuerySet[Case]:
 def inbox_sections(user: Any) -> list[InboxSection]:
     """The inbox of ``user``: one query per section, however many cases there are.
 
+    Coordinators also get the cases whose close they must approve.
+
     Lists numbers, kinds, statuses and deadlines only, so no case content is shown here.
     """
     deadlines = Deadlines.at(clock.now())
@@ -181,6 +183,16 @@ def inbox_sections(user: Any) -> list[InboxSection]:
             Q(assigned_to__isnull=True),
         ),
     ]
+    if user.is_coordinator:
+        specs.insert(
+            1,
+            (
+                "close_requests",
+                _("Wacht op goedkeuring sluiten"),
+                _("Geen verzoeken om te sluiten."),
+                Q(close_requested_at__isnull=False),
+            ),
+        )
     sections = []
     for key, title, empty, condition in specs:
         cases = list(_open_cases().filter(condition)[: SECTION_LIMIT + 1])

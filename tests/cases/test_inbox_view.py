@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meldpunt.cases.models import CaseKind, Channel
-from meldpunt.cases.services import case_assign, contact_add
+from meldpunt.cases.services import case_assign, case_close, contact_add
 
 from .conftest import SUMMARY
 
@@ -109,6 +109,17 @@ def test_coordinator_may_see_the_inbox(coordinator, verified_client):  # type: i
     response = verified_client(coordinator).get(URL)
     assert response.status_code == 200
     assert reverse("cases:audit").encode() in response.content
+
+
+def test_coordinator_sees_close_requests_to_approve(
+    advisor, coordinator, verified_client, make_case
+):  # type: ignore[no-untyped-def]
+    """An advisor's close request waits in the coordinator's inbox, not in the advisor's."""
+    case = make_case()
+    case_close(case=case, by=advisor, reason="advice_given", outcome="unclear")
+    assert section(verified_client(coordinator).get(URL), "close_requests") == [case.number]
+    keys = [s.key for s in verified_client(advisor).get(URL).context["sections"]]
+    assert "close_requests" not in keys
 
 
 @pytest.mark.parametrize("role", ["analyst", "municipality_viewer", "administrator"])

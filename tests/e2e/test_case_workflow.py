@@ -95,7 +95,11 @@ def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
 
     page.context.clear_cookies()
     login_as(coordinator)
-    page.goto(base + f"/medewerkers/zaken/{case.pk}/")
+    page.goto(base + "/medewerkers/zaken/")
+    requests = page.locator("#close_requests")
+    expect(requests).to_contain_text("sluiten aangevraagd")
+    assert axe_violations(page) == []
+    requests.get_by_role("link", name=case.number).click()
     page.get_by_role("button", name="Sluiten goedkeuren").click()
     expect(page.get_by_text("De zaak is gesloten.")).to_be_visible()
     case.refresh_from_db()
