@@ -25,8 +25,13 @@
       leave(event);
       return;
     }
-    // Three presses of Shift within a second, as on GOV.UK.
-    if (event.key === "Shift" && !event.repeat) {
+    // Three presses of Shift in a row within a second, as on GOV.UK. Any other key in
+    // between starts the count again, so typing capital letters never leaves the site.
+    if (event.key !== "Shift") {
+      shiftPresses = [];
+      return;
+    }
+    if (!event.repeat) {
       var now = Date.now();
       shiftPresses = shiftPresses.filter(function (t) { return now - t < 1000; });
       shiftPresses.push(now);

@@ -84,6 +84,22 @@ def test_three_shift_presses_leave(exit_page: Page, live_server) -> None:  # typ
     expect(exit_page).to_have_url(EXIT_URL)
 
 
+def test_typing_capitals_does_not_leave(exit_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
+    """Shift pressed for three capital letters in a row is typing, not a quick exit."""
+    visit_from_elsewhere(exit_page, live_server.url + "/")
+    exit_page.evaluate(
+        "() => { const i = document.createElement('input'); i.id = 'typing';"
+        " document.querySelector('main').append(i); }"
+    )
+    exit_page.locator("#typing").focus()
+    for letter in "ABC":
+        exit_page.keyboard.down("Shift")
+        exit_page.keyboard.press(f"Key{letter}")
+        exit_page.keyboard.up("Shift")
+    expect(exit_page.locator("#typing")).to_have_value("ABC")
+    assert exit_page.url == live_server.url + "/"
+
+
 def test_the_neutral_site_learns_nothing_of_the_meldpunt(
     exit_page: Page, exit_stub: Stub, live_server
 ) -> None:  # type: ignore[no-untyped-def]
