@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from meldpunt.cases.models import AuditEvent, CaseKind, CaseStatus, Note, Task
-from meldpunt.cases.services import case_close, task_add
+from meldpunt.cases.models import AuditEvent, CaseKind, CaseStatus, Channel, Note, Task
+from meldpunt.cases.services import case_close, contact_add, task_add
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +178,25 @@ def test_actions_need_post(advisor, verified_client, make_case):  # type: ignore
     assert verified_client(advisor).get(action(case, "start_assessment")).status_code == 405
     case.refresh_from_db()
     assert case.status == CaseStatus.NEW
+
+
+def test_a_new_message_mark_is_cleared_once_read(advisor, verified_client, make_case):  # type: ignore[no-untyped-def]
+    """A web report marks the case; "Gelezen" clears the mark and is audited."""
+    case = make_case()
+    contact_add(case=case, by=None, channel=Channel.WEB_REPORT, summary="x")
+    client = verified_client(advisor)
+    assert "Er is een nieuw bericht" in client.get(action(case, "detail")).content.decode()
+    client.post(action(case, "mark_seen"))
+    case.refresh_from_db()
+    assert case.needs_attention is False
+    assert AuditEvent.objects.filter(case=case, action="case.seen", actor=advisor).exists()
+
+
+def test_notes_can_still_be_added_to_a_closed_case(
+    advisor, coordinator, verified_client, make_case
+):  # type: ignore[no-untyped-def]
+    """Something heard after closing still gets written down."""
+    case = make_case()
+    case_close(case=case, by=coordinator, reason="other", outcome="unclear")
+    verified_client(advisor).post(action(case, "note_add"), {"text": "Melder belde nog"})
+    assert Note.objects.filter(case=case).count() == 1
