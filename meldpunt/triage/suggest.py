@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import product
+from typing import NamedTuple
 
 import simplemma
 
@@ -168,8 +169,7 @@ EN_FUNCTION_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int
     end: int
@@ -255,20 +255,15 @@ def _lemma(word: str, lang: str) -> str:
     return simplemma.lemmatize(word, lang=lang).lower()
 
 
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> frozenset[str]:
+    lower = word.lower()
+    return frozenset((lower, _lemma(lower, "nl"), _lemma(lower, "en")))
+
+
 def tokenize(text: str) -> list[Word]:
     """Words with spans and the forms they can match: as written, Dutch and English lemma."""
-    words = []
-    for m in WORD_RE.finditer(text):
-        lower = m.group().lower()
-        words.append(
-            Word(
-                text=m.group(),
-                start=m.start(),
-                end=m.end(),
-                forms=frozenset((lower, _lemma(lower, "nl"), _lemma(lower, "en"))),
-            )
-        )
-    return words
+    return [Word(m.group(), m.start(), m.end(), _forms(m.group())) for m in WORD_RE.finditer(text)]
 
 
 def detect_language(words: Iterable[Word]) -> str:
@@ -326,6 +321,22 @@ class _Index:
 
     exact: dict[str, tuple[_Pattern, ...]]
     prefixed: dict[str, tuple[_Pattern, ...]]
+    memo: dict[frozenset[str], tuple[_Pattern, ...]] = field(default_factory=dict)
+
+    def candidates(self, forms: frozenset[str]) -> tuple[_Pattern, ...]:
+        """Patterns whose first word matches a word with these forms (remembered)."""
+        found = self.memo.get(forms)
+        if found is None:
+            probe = Word("", 0, 0, forms)
+            seen: dict[int, _Pattern] = {}
+            for form in forms:
+                for pattern in self.exact.get(form, ()):
+                    seen.setdefault(id(pattern), pattern)
+                for pattern in self.prefixed.get(form[:3], ()):
+                    if pattern.words[0].matches(probe):
+                        seen.setdefault(id(pattern), pattern)
+            found = self.memo[forms] = tuple(seen.values())
+        return found
 
 
 def _build_index(patterns: list[_Pattern]) -> _Index:
@@ -377,19 +388,6 @@ def _match_at(pattern: _Pattern, words: list[Word], start: int) -> list[int] | N
     return positions
 
 
-def _candidates(index: _Index, word: Word) -> Iterable[_Pattern]:
-    seen: set[int] = set()
-    for form in word.forms:
-        for pattern in index.exact.get(form, ()):
-            if id(pattern) not in seen:
-                seen.add(id(pattern))
-                yield pattern
-        for pattern in index.prefixed.get(form[:3], ()):
-            if id(pattern) not in seen and pattern.words[0].matches(word):
-                seen.add(id(pattern))
-                yield pattern
-
-
 def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
     general = [tax.indicator(i) for i in found if tax.indicator(i).form is None]
     scores = []
@@ -429,7 +427,7 @@ def suggest(text: str) -> Suggestion:
     found: dict[str, Match] = {}
     urgent: dict[str, Match] = {}
     for i, word in enumerate(words):
-        for pattern in _candidates(index, word):
+        for pattern in index.candidates(word.forms):
             positions = _match_at(pattern, words, i)
             if positions is None:
                 continue
@@ -441,8 +439,7 @@ def suggest(text: str) -> Suggestion:
                 span = (words[p].start, words[p].end)
                 if span not in match.spans:
                     match.spans.append(span)
-    order = {ind.id: n for n, ind in enumerate(tax.indicators)}
-    urgency_order = {rule.id: n for n, rule in enumerate(tax.urgency)}
+    order = tax.order
     scores = _score_forms(tax, found)
     return Suggestion(
         language=language,
@@ -451,5 +448,5 @@ def suggest(text: str) -> Suggestion:
         indicators=tuple(sorted(found.values(), key=lambda m: order[m.id])),
         form=_choose_form(scores, found),
         scores=tuple(scores),
-        urgency=tuple(sorted(urgent.values(), key=lambda m: urgency_order[m.id])),
+        urgency=tuple(sorted(urgent.values(), key=lambda m: order[m.id])),
     )

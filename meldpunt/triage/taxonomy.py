@@ -12,7 +12,7 @@ Ids are stable; labels follow the active language (``get_language()``).
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from django.utils.translation import get_language
@@ -87,16 +87,23 @@ class Taxonomy:
     groups: tuple[Group, ...]
     urgency: tuple[UrgencyRule, ...]
 
-    @property
+    @cached_property
     def indicators(self) -> tuple[Indicator, ...]:
         return tuple(ind for group in self.groups for ind in group.indicators)
 
+    @cached_property
+    def _by_id(self) -> dict[str, Indicator]:
+        return {ind.id: ind for ind in self.indicators}
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Position of every indicator and urgency rule id, for a stable display order."""
+        ids = [ind.id for ind in self.indicators] + [rule.id for rule in self.urgency]
+        return {item: n for n, item in enumerate(ids)}
+
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; KeyError when there is none."""
-        for ind in self.indicators:
-            if ind.id == indicator_id:
-                return ind
-        raise KeyError(indicator_id)
+        return self._by_id[indicator_id]
 
     def urgency_rule(self, rule_id: str) -> UrgencyRule:
         for rule in self.urgency:
