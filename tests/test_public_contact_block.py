@@ -29,6 +29,13 @@ def test_open_on_a_weekday_afternoon(client: Client, monkeypatch: pytest.MonkeyP
     freeze(monkeypatch, datetime(2026, 11, 25, 14, 0, tzinfo=AMS))
     assert "De chat is nu open, tot 17:00 uur." in chat_text(client, "/")
     assert "The chat is open now, until 17:00." in chat_text(client, "/en/")
+    assert 'href="/chat/">Start een chat</a>' in chat_text(client, "/")
+
+
+def test_no_chat_link_while_closed(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closed: the block says when the chat opens and offers no link to start one."""
+    freeze(monkeypatch, datetime(2026, 11, 25, 20, 0, tzinfo=AMS))
+    assert "Start een chat" not in chat_text(client, "/")
 
 
 def test_closed_on_friday_evening_opens_monday(
