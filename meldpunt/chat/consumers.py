@@ -10,6 +10,7 @@ Message content and client addresses are never logged.
 import json
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils.translation import gettext as _
@@ -22,7 +23,6 @@ from meldpunt.lib import ratelimit
 
 CLOSE_FORBIDDEN = 4403
 CLOSE_ENDED = 4410
-TYPING_SENDERS = {Sender.REPORTER, Sender.STAFF}
 
 
 def _parse(text_data: str | None) -> dict[str, Any] | None:
@@ -36,6 +36,24 @@ def _parse(text_data: str | None) -> dict[str, Any] | None:
 
 
 class ChatBaseConsumer(AsyncWebsocketConsumer):
+    async def run(self, func: Any, *, pooled: bool = False, **kwargs: Any) -> Any:
+        """Run a service in an ORM thread, then send the events it committed.
+
+        ``pooled`` runs it in the shared thread pool (each thread with its own database
+        connection) instead of the one ORM thread, so that message writes, which wait for
+        the disk on commit, do not queue behind each other.
+        """
+
+        def call() -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
+            with events.deferred() as collected:
+                result = func(**kwargs)
+            return result, collected
+
+        result, collected = await database_sync_to_async(call, thread_sensitive=not pooled)()
+        for group, event in collected:
+            await self.channel_layer.group_send(group, event)
+        return result
+
     async def send_json(self, payload: dict[str, Any]) -> None:
         await self.send(text_data=json.dumps(payload, ensure_ascii=False))
 
@@ -48,31 +66,22 @@ class ChatBaseConsumer(AsyncWebsocketConsumer):
         """Check, rate-limit, store, then acknowledge. Others hear of it through the layer."""
         ref = str(data.get("ref", ""))[:36]
         try:
-            message = await database_sync_to_async(self._store)(
-                chat=chat, sender=sender, body=data.get("body"), author=author, ref=ref, who=who
+            text = services.check_body(data.get("body"))
+            allowed = await sync_to_async(ratelimit.hit, thread_sensitive=False)(
+                message_limit(), who
+            )
+            if not allowed:
+                raise services.ChatError(
+                    _("U stuurt veel berichten snel achter elkaar. Wacht even.")
+                )
+            message = await self.run(
+                _store, pooled=True, chat=chat, sender=sender, body=text, author=author, ref=ref
             )
         except services.ChatError as exc:
             await self.send_error(str(exc), ref=ref, chat=chat.public_id.hex)
             return
         await self.send_json(
-            {
-                "type": "ack",
-                "chat": chat.public_id.hex,
-                "ref": ref,
-                "message": message,
-            }
-        )
-
-    def _store(
-        self, *, chat: ChatSession, sender: str, body: Any, author: Any, ref: str, who: str
-    ) -> Any:
-        text = services.check_body(body)
-        if not ratelimit.hit(message_limit(), who):
-            raise services.ChatError(_("U stuurt veel berichten snel achter elkaar. Wacht even."))
-        return services.serialize_message(
-            services.message_store(
-                chat=chat, sender=sender, body=text, author=author, client_ref=ref
-            )
+            {"type": "ack", "chat": chat.public_id.hex, "ref": ref, "message": message}
         )
 
     async def replay(self, chat: ChatSession, after: Any, *, for_reporter: bool) -> None:
@@ -107,7 +116,7 @@ class ReporterConsumer(ChatBaseConsumer):
         self.who = scope_client_key(self.scope)
         await self.channel_layer.group_add(chat.group_name, self.channel_name)
         await self.channel_layer.group_add(events.WAITING_GROUP, self.channel_name)
-        await database_sync_to_async(services.reporter_back)(chat=chat)
+        await self.run(services.reporter_back, chat=chat)
         await self.accept()
         await self.send_state()
 
@@ -143,7 +152,7 @@ class ReporterConsumer(ChatBaseConsumer):
     async def end_chat(self) -> None:
         if self.chat is None:
             return
-        await database_sync_to_async(services.chat_end)(chat=self.chat, ended_by=EndedBy.REPORTER)
+        await self.run(services.chat_end, chat=self.chat, ended_by=EndedBy.REPORTER)
         session = self.scope.get("session")
         if session is not None:
             await database_sync_to_async(_forget_token)(session)
@@ -181,6 +190,12 @@ class ReporterConsumer(ChatBaseConsumer):
     async def queue_changed(self, event: dict[str, Any]) -> None:
         if self.chat is not None and self.chat.status == ChatStatus.WAITING:
             await self.send_state()
+
+
+def _store(*, chat: ChatSession, sender: str, body: str, author: Any, ref: str) -> Any:
+    return services.serialize_message(
+        services.message_store(chat=chat, sender=sender, body=body, author=author, client_ref=ref)
+    )
 
 
 def _forget_token(session: Any) -> None:
@@ -276,7 +291,7 @@ class AdvisorConsumer(ChatBaseConsumer):
 
     async def call(self, service: Any, **kwargs: Any) -> Any:
         try:
-            return await database_sync_to_async(service)(**kwargs)
+            return await self.run(service, **kwargs)
         except services.ChatError as exc:
             await self.send_error(
                 str(exc), chat=kwargs.get("chat") and kwargs["chat"].public_id.hex

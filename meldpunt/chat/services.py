@@ -4,7 +4,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from meldpunt.accounts.permissions import CASE_ROLES
@@ -73,6 +73,22 @@ def chat_start(*, nickname: str = "", language: str = "") -> tuple[ChatSession, 
     return chat, token
 
 
+def _next_seq(chat: ChatSession, *, allow_ended: bool) -> int | None:
+    """Take the chat's next message number in one statement; None if the chat has ended.
+
+    The UPDATE locks the row until commit, so two messages never share a number.
+    """
+    table = connection.ops.quote_name(ChatSession._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_seq = last_seq + 1 "  # noqa: S608 (our own table name)
+            "WHERE id = %s AND (status <> %s OR %s) RETURNING last_seq",
+            [chat.pk, ChatStatus.ENDED, allow_ended],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def message_store(
     *,
     chat: ChatSession,
@@ -82,34 +98,26 @@ def message_store(
     client_ref: str = "",
 ) -> ChatMessage:
     """Number and store a message, then announce it. A resent message is stored once."""
-    if client_ref:
-        existing = ChatMessage.objects.filter(
-            session=chat, sender=sender, client_ref=client_ref
-        ).first()
-        if existing is not None:
-            return existing
     try:
-        # The counter row is locked so two messages in one chat never share a number.
+        # Number and message are committed together or not at all.
         with transaction.atomic():
-            locked = ChatSession.objects.select_for_update().get(pk=chat.pk)
-            if locked.status == ChatStatus.ENDED and sender != Sender.SYSTEM:
+            seq = _next_seq(chat, allow_ended=sender == Sender.SYSTEM)
+            if seq is None:
                 raise ChatError(_("Deze chat is beëindigd."))
-            locked.last_seq += 1
-            locked.save(update_fields=["last_seq"])
             message = ChatMessage.objects.create(
-                session=locked,
-                seq=locked.last_seq,
+                session=chat,
+                seq=seq,
                 sender=sender,
                 author=author,
                 client_ref=client_ref,
                 created_at=clock.now(),
                 body=body,
             )
-            _publish_message(locked, message)
+            _publish_message(chat, message)
     except IntegrityError:
-        # The same resent message raced with itself; the first one stands.
+        # A resent message (same ref): the one stored first stands, under its number.
         return ChatMessage.objects.get(session=chat, sender=sender, client_ref=client_ref)
-    chat.last_seq = locked.last_seq
+    chat.last_seq = seq
     return message
 
 

@@ -1,0 +1,359 @@
+"""Benchmark: 500 concurrent chats over two uvicorn workers sharing Redis and PostgreSQL.
+
+Run (PostgreSQL and Redis on 127.0.0.1; uses its own database and Redis db):
+
+    .venv/bin/python bench/chat_bench.py [--chats 500] [--messages 6] [--interval 5]
+
+``DATABASE_URL`` defaults to ``postgres://postgres@127.0.0.1:5432/meldpunt_chat_bench``
+(created and migrated when missing; chat tables are emptied at each run) and
+``REDIS_URL`` to ``redis://127.0.0.1:6379/13``.
+
+Every reporter is connected to worker 1 and every advisor console to worker 2 (ten chats
+per advisor), so every message crosses workers through Redis. Each reporter sends
+``--messages`` messages ``--interval`` seconds apart (random start); each advisor answers
+every message at once. Measured: delivery latency from the sender's send to the other
+side's receipt, in both directions, and the sender's wait for the acknowledgement
+(which comes only after the message is stored). Every message is checked: none lost,
+none twice. Baseline in the same run: a plain websocket echo consumer on the same two
+workers and middleware, same number of connections and the same message rate; its
+figure is the round trip.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import time as dtime
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import django
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+sys.path[:0] = [str(ROOT), str(BENCH)]
+DB_URL = os.environ.setdefault(
+    "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/meldpunt_chat_bench"
+)
+REDIS_URL = os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/13")
+os.environ["DJANGO_SETTINGS_MODULE"] = "chat_bench_settings"
+os.environ.pop("PYTEST_XDIST_WORKER", None)
+if not DB_URL.startswith("postgres"):
+    sys.exit("DATABASE_URL must name a PostgreSQL database.")
+
+from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
+
+ADVISOR_CAPACITY = 10
+
+
+def ensure_database() -> None:
+    base, name = DB_URL.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": f"{ROOT}:{BENCH}"},
+        check=True,
+    )
+
+
+def prepare(chats: int) -> tuple[list[tuple[str, str]], list[str]]:
+    """Empty the chat tables, then create advisors on duty and ``chats`` running chats."""
+    django.setup()
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.cache import cache
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from meldpunt.accounts.models import Role, User
+    from meldpunt.chat.auth import SESSION_TOKEN_KEY
+    from meldpunt.chat.models import ChatAgent, ChatMessage, ChatSession, ChatStatus
+    from meldpunt.chat.services import chat_start
+    from meldpunt.lib import clock
+    from meldpunt.public.models import OpeningException
+
+    cache.clear()
+    ChatMessage.objects.all().delete()
+    ChatSession.objects.all().delete()
+    ChatAgent.objects.all().delete()
+    today = clock.now().astimezone().date()
+    OpeningException.objects.filter(date__gte=today - timedelta(days=1)).delete()
+    for day in (today - timedelta(days=1), today, today + timedelta(days=1)):
+        OpeningException.objects.create(
+            date=day, kind=OpeningException.Kind.OPEN, opens=dtime(0), closes=dtime(23, 59, 59)
+        )
+    advisors = []
+    advisor_sessions = []
+    for i in range(-(-chats // ADVISOR_CAPACITY)):
+        user, _ = User.objects.get_or_create(
+            username=f"bench-advisor-{i}", defaults={"role": Role.ADVISOR, "first_name": "Bench"}
+        )
+        device = TOTPDevice.objects.filter(user=user).first() or TOTPDevice.objects.create(
+            user=user, name="bench", confirmed=True
+        )
+        ChatAgent.objects.create(
+            user=user, available=True, capacity=ADVISOR_CAPACITY, last_seen_at=clock.now()
+        )
+        session = SessionStore()
+        session["_auth_user_id"] = str(user.pk)
+        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+        session["_auth_user_hash"] = user.get_session_auth_hash()
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.create()
+        advisors.append(user)
+        advisor_sessions.append(session.session_key or "")
+    reporters = []
+    for i in range(chats):
+        chat, token = chat_start(nickname=f"r{i}")
+        ChatSession.objects.filter(pk=chat.pk).update(
+            status=ChatStatus.ACTIVE,
+            agent=advisors[i // ADVISOR_CAPACITY],
+            accepted_at=clock.now(),
+        )
+        session = SessionStore()
+        session[SESSION_TOKEN_KEY] = token
+        session.create()
+        reporters.append((chat.public_id.hex, session.session_key or ""))
+    return reporters, advisor_sessions
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_worker(port: int) -> subprocess.Popen[Any]:
+    process = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "chat_bench_asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": f"{ROOT}:{BENCH}"},
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    sys.exit(f"worker on port {port} did not start")
+
+
+async def open_ws(port: int, path: str, session_key: str | None = None) -> ClientConnection:
+    headers = {"Cookie": f"sessionid={session_key}"} if session_key else {}
+    return await connect(
+        f"ws://127.0.0.1:{port}{path}",
+        origin=f"http://127.0.0.1:{port}",  # type: ignore[arg-type]
+        additional_headers=headers,
+        max_queue=None,
+        ping_interval=None,
+    )
+
+
+def percentiles(values: list[float]) -> tuple[float, float]:
+    cuts = statistics.quantiles(values, n=100, method="inclusive")
+    return cuts[49], cuts[98]
+
+
+async def run_echo(ports: list[int], clients: int, messages: int, interval: float) -> list[float]:
+    sockets = await asyncio.gather(
+        *(open_ws(ports[i % 2], "/ws/bench/echo/") for i in range(clients))
+    )
+    rtts: list[float] = []
+
+    async def client(ws: ClientConnection) -> None:
+        await asyncio.sleep(random.uniform(0, interval))
+        for i in range(messages):
+            sent = time.perf_counter()
+            await ws.send(json.dumps({"i": i, "pad": "x" * 40}))
+            await ws.recv()
+            rtts.append((time.perf_counter() - sent) * 1000)
+            await asyncio.sleep(interval)
+
+    await asyncio.gather(*(client(ws) for ws in sockets))
+    await asyncio.gather(*(ws.close() for ws in sockets))
+    return rtts
+
+
+async def run_chat(
+    ports: list[int],
+    reporters: list[tuple[str, str]],
+    advisor_sessions: list[str],
+    messages: int,
+    interval: float,
+) -> dict[str, Any]:
+    to_staff: list[float] = []
+    to_reporter: list[float] = []
+    acks: list[float] = []
+    staff_seen: Counter[tuple[str, int]] = Counter()
+    reporter_seen: Counter[tuple[str, int]] = Counter()
+    errors: list[str] = []
+    expected = len(reporters) * messages
+    everything = asyncio.Event()
+
+    advisor_ws = await asyncio.gather(
+        *(open_ws(ports[1], "/ws/medewerkers/chat/", key) for key in advisor_sessions)
+    )
+    opened = Counter[int]()
+
+    async def advisor(index: int, ws: ClientConnection) -> None:
+        async for raw in ws:
+            data = json.loads(raw)
+            kind = data.get("type")
+            if kind == "chat.opened":
+                opened[index] += 1
+            elif kind == "message" and data["sender"] == "reporter":
+                now = time.perf_counter()
+                staff_seen[(data["chat"], data["seq"])] += 1
+                to_staff.append((now - float(data["body"].split(" ", 1)[0])) * 1000)
+                await ws.send(
+                    json.dumps(
+                        {
+                            "type": "message",
+                            "chat": data["chat"],
+                            "ref": f"s{data['seq']}",
+                            "body": f"{time.perf_counter()!r} antwoord",
+                        }
+                    )
+                )
+            elif kind == "error":
+                errors.append(data["message"])
+
+    advisor_tasks = [asyncio.create_task(advisor(i, ws)) for i, ws in enumerate(advisor_ws)]
+    while sum(opened.values()) < len(reporters):
+        await asyncio.sleep(0.1)
+
+    reporter_ws = await asyncio.gather(
+        *(open_ws(ports[0], f"/ws/chat/{chat}/", key) for chat, key in reporters)
+    )
+
+    async def reporter(chat: str, ws: ClientConnection) -> None:
+        pending: dict[str, float] = {}
+
+        async def listen() -> None:
+            async for raw in ws:
+                data = json.loads(raw)
+                kind = data.get("type")
+                if kind == "ack":
+                    acks.append((time.perf_counter() - pending.pop(data["ref"])) * 1000)
+                elif kind == "message" and data["sender"] == "staff":
+                    now = time.perf_counter()
+                    reporter_seen[(chat, data["seq"])] += 1
+                    to_reporter.append((now - float(data["body"].split(" ", 1)[0])) * 1000)
+                    if len(reporter_seen) >= expected and len(staff_seen) >= expected:
+                        everything.set()
+                elif kind == "error":
+                    errors.append(data["message"])
+
+        listener = asyncio.create_task(listen())
+        await asyncio.sleep(random.uniform(0, interval))
+        for i in range(messages):
+            ref = f"{chat}-{i}"
+            sent = time.perf_counter()
+            pending[ref] = sent
+            await ws.send(
+                json.dumps({"type": "message", "ref": ref, "body": f"{sent!r} bericht {i}"})
+            )
+            await asyncio.sleep(interval)
+        await asyncio.wait([listener], timeout=0)
+
+    started = time.perf_counter()
+    await asyncio.gather(
+        *(reporter(chat, ws) for (chat, _k), ws in zip(reporters, reporter_ws, strict=True))
+    )
+    try:
+        await asyncio.wait_for(everything.wait(), timeout=30)
+    except TimeoutError:
+        pass
+    duration = time.perf_counter() - started
+    for ws in [*reporter_ws, *advisor_ws]:
+        await ws.close()
+    for task in advisor_tasks:
+        task.cancel()
+    return {
+        "to_staff": to_staff,
+        "to_reporter": to_reporter,
+        "acks": acks,
+        "expected": expected,
+        "staff_unique": len(staff_seen),
+        "staff_dupes": sum(c - 1 for c in staff_seen.values()),
+        "reporter_unique": len(reporter_seen),
+        "reporter_dupes": sum(c - 1 for c in reporter_seen.values()),
+        "errors": len(errors),
+        "duration": duration,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--chats", type=int, default=500)
+    parser.add_argument("--messages", type=int, default=6)
+    parser.add_argument("--interval", type=float, default=5.0)
+    args = parser.parse_args()
+
+    ensure_database()
+    reporters, advisor_sessions = prepare(args.chats)
+    ports = [free_port(), free_port()]
+    workers = [start_worker(port) for port in ports]
+    try:
+        echo = asyncio.run(run_echo(ports, args.chats, args.messages, args.interval))
+        chat = asyncio.run(
+            run_chat(ports, reporters, advisor_sessions, args.messages, args.interval)
+        )
+    finally:
+        for worker in workers:
+            worker.terminate()
+            worker.wait(timeout=15)
+
+    rate = 2 * chat["expected"] / chat["duration"]
+    e50, e99 = percentiles(echo)
+    s50, s99 = percentiles(chat["to_staff"])
+    r50, r99 = percentiles(chat["to_reporter"])
+    a50, a99 = percentiles(chat["acks"])
+    both = chat["to_staff"] + chat["to_reporter"]
+    c50, c99 = percentiles(both)
+    print(f"machine: {platform.node()} {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"{args.chats} chats, {args.messages} messages each way per chat, "
+        f"{args.interval:g} s apart; {rate:.0f} chat messages/s overall"
+    )
+    print(f"baseline echo round trip      p50 {e50:6.1f} ms  p99 {e99:6.1f} ms  (n={len(echo)})")
+    print(f"reporter -> advisor delivery  p50 {s50:6.1f} ms  p99 {s99:6.1f} ms")
+    print(f"advisor -> reporter delivery  p50 {r50:6.1f} ms  p99 {r99:6.1f} ms")
+    print(f"chat delivery, both ways      p50 {c50:6.1f} ms  p99 {c99:6.1f} ms  (n={len(both)})")
+    print(f"stored-and-acknowledged       p50 {a50:6.1f} ms  p99 {a99:6.1f} ms")
+    print(f"ratio chat p99 / echo p99: {c99 / e99:.1f}")
+    print(
+        f"lost: {chat['expected'] - chat['staff_unique']} to advisors, "
+        f"{chat['expected'] - chat['reporter_unique']} to reporters; "
+        f"duplicates: {chat['staff_dupes'] + chat['reporter_dupes']}; errors: {chat['errors']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
