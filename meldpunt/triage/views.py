@@ -12,6 +12,10 @@ For other screens (phone intake, chat console) that want suggestions while someo
   hx-trigger="input changed delay:800ms" hx-target="#triage-result"></textarea>``
   (the page sends the CSRF token, e.g. ``hx-headers`` on the body, or the textarea
   sits in a form with ``{% csrf_token %}`` and ``hx-include="closest form"``).
+  Inside an element that sets ``hx-select`` (like the case page), add
+  ``hx-select="unset"`` on the requesting element: the fragment has no ``#main``.
+- Pages that show the fragment load ``static/js/triage.js`` (for the buttons) and
+  ``static/css/triage.css``.
 - Who: advisors and coordinators (CASE_ROLES); others get 403, anonymous users a
   redirect to login. The text is never logged or stored.
 
