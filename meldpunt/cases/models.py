@@ -153,7 +153,30 @@ class Case(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("zaak")
         verbose_name_plural = _("zaken")
-        indexes = [models.Index(fields=["assigned_to", "status"])]
+        indexes = [
+            models.Index(fields=["assigned_to", "status"]),
+            # Small partial indexes for the inbox sections (see cases.selectors.inbox_sections).
+            models.Index(
+                fields=["assessment_due"],
+                condition=models.Q(status__in=["new", "assessment"]),
+                name="case_awaiting_assessment_idx",
+            ),
+            models.Index(
+                fields=["response_due"],
+                condition=models.Q(responded_at__isnull=True),
+                name="case_awaiting_response_idx",
+            ),
+            models.Index(
+                fields=["needs_attention"],
+                condition=models.Q(needs_attention=True),
+                name="case_needs_attention_idx",
+            ),
+            models.Index(
+                fields=["close_requested_at"],
+                condition=models.Q(close_requested_at__isnull=False),
+                name="case_close_requested_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.number
