@@ -63,3 +63,22 @@ def test_case_page_shows_both_panels(advisor, verified_client) -> None:
     assert "Triage-assistent" in html
     assert "Gerelateerde zaken" in html
     assert "triage-mark" in html
+
+
+def test_checklist_lets_an_advisor_add_any_signal(advisor) -> None:
+    """Every indicator is on the checklist; unticked ones have an "add" button, kept as not suggested."""
+    case, contact = case_with_contact(by=advisor, summary="")
+    html = render(case, advisor)
+    assert "Alle signalen (checklist)" in html
+    assert html.count('name="item" value="crim.money_mule"') == 1
+    assert 'name="suggested"' not in html
+
+
+def test_signals_ticked_in_the_intake_show_as_accepted(advisor) -> None:
+    """An indicator already on the contact shows "Overgenomen", in the suggestions too."""
+    case, contact = case_with_contact(
+        by=advisor, summary=SUMMARY, indicators=["gen.documents_retained"]
+    )
+    html = render(case, advisor)
+    assert 'value="gen.documents_retained"' not in html
+    assert "Overgenomen" in html

@@ -35,7 +35,7 @@ class Relation:
         return Channel(self.channel).label
 
 
-def related_cases(*, user: Any, case: Case) -> list[Relation]:
+def related_cases(*, user: Any, case: Case, limit: int = 100) -> list[Relation]:
     """Other cases sharing an entity with ``case``, newest contact first. One query."""
     if not user_may_handle_cases(user):
         return []
@@ -45,7 +45,7 @@ def related_cases(*, user: Any, case: Case) -> list[Relation]:
         .exclude(case_id=case.pk)
         .values_list("case_id", "case__number", "kind", "channel", "seen_at")
         .distinct()
-        .order_by("-seen_at", "case_id", "kind", "channel")
+        .order_by("-seen_at", "case_id", "kind", "channel")[:limit]
     )
     return [Relation(*row) for row in rows]
 

@@ -108,3 +108,21 @@ def present(
         urgency=urgency,
         version=suggestion.taxonomy_version,
     )
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    label: str
+    items: list[tuple[str, str, bool]]
+
+
+def checklist(ticked: list[str]) -> list[ChecklistGroup]:
+    """Every indicator by group as (id, label, ticked), for the case view's checklist."""
+    chosen = set(ticked)
+    return [
+        ChecklistGroup(
+            label=group.label,
+            items=[(ind.id, ind.label, ind.id in chosen) for ind in group.indicators],
+        )
+        for group in taxonomy().groups
+    ]

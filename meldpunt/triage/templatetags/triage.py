@@ -6,8 +6,8 @@ from django import template
 
 from meldpunt.cases.models import Case
 from meldpunt.cases.selectors import user_may_handle_cases
-from meldpunt.triage.models import TriageDecision
-from meldpunt.triage.presenters import present
+from meldpunt.triage.models import Decision, TriageDecision
+from meldpunt.triage.presenters import checklist, present
 from meldpunt.triage.suggest import suggest
 
 register = template.Library()
@@ -17,7 +17,9 @@ register = template.Library()
 def triage_panel(context: template.Context, case: Case, user: Any) -> dict[str, Any]:
     """Suggestions per contact summary of ``case``, with the decisions already taken.
 
-    Two queries: the contacts and the decisions. Nothing for users without case access.
+    Each contact also gets the full checklist, so an advisor can add a signal the rules
+    did not see. Two queries: the contacts and the decisions. Nothing for users without
+    case access.
     """
     if not user_may_handle_cases(user):
         return {"panels": None}
@@ -30,15 +32,17 @@ def triage_panel(context: template.Context, case: Case, user: Any) -> dict[str, 
         decided[(contact_id, item)] = decision
     panels = []
     for contact in contacts:
-        if not contact.summary.strip():
-            continue
-        decisions = {item: d for (cid, item), d in decided.items() if cid == contact.pk}
-        result = present(contact.summary, suggest(contact.summary), decisions)
+        # Signals ticked elsewhere (the intake checklist) count as accepted.
+        decisions = {item: Decision.ACCEPTED for item in contact.indicators}
+        decisions |= {item: d for (cid, item), d in decided.items() if cid == contact.pk}
+        summary = contact.summary.strip()
+        result = present(summary, suggest(summary), decisions) if summary else None
         panels.append(
             {
                 "contact": contact,
                 "result": result,
-                "form_decision": decisions.get(f"form:{result.form}", ""),
+                "form_decision": decisions.get(f"form:{result.form}", "") if result else "",
+                "checklist": checklist(contact.indicators),
             }
         )
     return {
