@@ -185,3 +185,20 @@ def test_is_working_day() -> None:
     assert not is_working_day(date(2026, 11, 29))
     assert not is_working_day(date(2026, 4, 27))
     assert not is_working_day(date(2026, 12, 25))
+
+
+def test_weekly_summary_groups_consecutive_days_with_the_same_hours() -> None:
+    """The default schedule reads as one line: Monday to Friday, 9:00 to 17:00."""
+    (line,) = chat_status(at=local(2026, 11, 25)).weekly
+    assert (line.first_day, line.last_day, line.periods) == (0, 4, ((time(9), time(17)),))
+    assert (line.first_day_name, line.last_day_name) == ("maandag", "vrijdag")
+
+
+def test_weekly_summary_splits_on_gaps_and_different_hours() -> None:
+    """A free Thursday and a Saturday with two periods give separate lines."""
+    WeeklyOpening.objects.filter(weekday=3).delete()
+    WeeklyOpening.objects.create(weekday=5, opens=time(13), closes=time(15))
+    WeeklyOpening.objects.create(weekday=5, opens=time(10), closes=time(12))
+    lines = chat_status(at=local(2026, 11, 25)).weekly
+    assert [(line.first_day, line.last_day) for line in lines] == [(0, 2), (4, 4), (5, 5)]
+    assert lines[2].periods == ((time(10), time(12)), (time(13), time(15)))

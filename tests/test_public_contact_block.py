@@ -1,13 +1,13 @@
 """The contact block on every public page: phone, chat status for the current time, report link."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
 
 from meldpunt.lib import clock
-from meldpunt.public.models import OpeningException
+from meldpunt.public.models import OpeningException, WeeklyOpening
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -74,3 +74,26 @@ def test_phone_is_a_tel_link_available_around_the_clock(client: Client) -> None:
     html = client.get("/anoniem-melden/").content.decode()
     assert 'contact-block__phone" href="tel:+31882220500">088 2220500</a>' in html
     assert "24 uur per dag, 7 dagen per week" in html
+
+
+def test_hours_follow_the_weekly_schedule(client: Client) -> None:
+    """The hours shown come from the schedule in the admin, not from fixed text."""
+    WeeklyOpening.objects.all().delete()
+    for day in (0, 1):
+        WeeklyOpening.objects.create(weekday=day, opens=time(10), closes=time(12))
+        WeeklyOpening.objects.create(weekday=day, opens=time(13), closes=time(16))
+    WeeklyOpening.objects.create(weekday=3, opens=time(9), closes=time(17))
+    assert (
+        "Maandag en dinsdag, 10:00 tot 12:00 uur en 13:00 tot 16:00 uur; "
+        "Donderdag, 9:00 tot 17:00 uur. Niet op feestdagen."
+    ) in chat_text(client, "/")
+    assert (
+        "Monday and Tuesday, 10:00 to 12:00 and 13:00 to 16:00; "
+        "Thursday, 9:00 to 17:00. Not on public holidays."
+    ) in chat_text(client, "/en/")
+
+
+def test_no_weekly_hours_says_so(client: Client) -> None:
+    """Without a weekly schedule the block says there are no regular hours."""
+    WeeklyOpening.objects.all().delete()
+    assert "De chat heeft nu geen vaste openingstijden." in chat_text(client, "/")

@@ -8,7 +8,7 @@ from django.conf import settings
 
 from meldpunt.lib import clock
 from meldpunt.lib.workdays import holiday_name
-from meldpunt.public.models import OpeningException, WeeklyOpening
+from meldpunt.public.models import OpeningException, Weekday, WeeklyOpening
 
 LOOKAHEAD_DAYS = 60
 
@@ -48,6 +48,20 @@ class ChatSchedule:
                     return start
         return None
 
+    def weekly_summary(self) -> tuple["WeeklyLine", ...]:
+        """The weekly schedule as lines of consecutive days with the same hours."""
+        lines: list[WeeklyLine] = []
+        for day in range(7):
+            periods = tuple(sorted(self.weekly.get(day, [])))
+            if not periods:
+                continue
+            last = lines[-1] if lines else None
+            if last and last.last_day == day - 1 and last.periods == periods:
+                lines[-1] = WeeklyLine(first_day=last.first_day, last_day=day, periods=periods)
+            else:
+                lines.append(WeeklyLine(first_day=day, last_day=day, periods=periods))
+        return tuple(lines)
+
     def closes_at(self, at: datetime) -> datetime | None:
         zone = _zone()
         local = at.astimezone(zone)
@@ -58,6 +72,23 @@ class ChatSchedule:
 
 
 @dataclass(frozen=True)
+class WeeklyLine:
+    """Consecutive weekdays (0 is Monday) on which the chat keeps the same hours."""
+
+    first_day: int
+    last_day: int
+    periods: tuple[tuple[time, time], ...]
+
+    @property
+    def first_day_name(self) -> str:
+        return str(Weekday(self.first_day).label)
+
+    @property
+    def last_day_name(self) -> str:
+        return str(Weekday(self.last_day).label)
+
+
+@dataclass(frozen=True)
 class ChatStatus:
     is_open: bool
     opens_at: datetime | None
@@ -65,6 +96,8 @@ class ChatStatus:
     holiday: str | None
     # Calendar days from today until ``opens_at`` (0 today, 1 tomorrow), for "opens Monday".
     opens_in_days: int | None = None
+    # The regular weekly hours, for "Monday to Friday, 9:00 to 17:00".
+    weekly: tuple[WeeklyLine, ...] = ()
 
 
 def _zone() -> ZoneInfo:
@@ -97,4 +130,5 @@ def chat_status(*, at: datetime | None = None) -> ChatStatus:
         closes_at=schedule.closes_at(moment) if is_open else None,
         holiday=holiday_name(today),
         opens_in_days=(opens_at.date() - today).days if opens_at else None,
+        weekly=schedule.weekly_summary(),
     )
