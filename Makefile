@@ -51,7 +51,7 @@ vendor:
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l en --no-obsolete --settings=config.test_settings
 	$(PY) manage.py makemessages -d djangojs -l en --no-obsolete --ignore='static/vendor/*' --ignore='tests/*' --settings=config.test_settings
-	$(PY) manage.py compilemessages --settings=config.test_settings
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var --settings=config.test_settings
 
 bench: $(STAMP)
 	@echo "See bench/README.md: each benchmark is run on its own."
