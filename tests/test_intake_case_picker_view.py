@@ -10,6 +10,7 @@ from meldpunt.accounts.models import User
 from meldpunt.cases.models import AuditEvent, Channel
 from meldpunt.cases.services import case_create, contact_add
 
+pytestmark = pytest.mark.django_db
 URL = reverse("intake:case_picker")
 
 

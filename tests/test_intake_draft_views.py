@@ -12,6 +12,7 @@ from meldpunt.cases.intake_forms import sign_started
 from meldpunt.cases.models import IntakeDraft
 from meldpunt.lib import clock
 
+pytestmark = pytest.mark.django_db
 SAVE = reverse("intake:draft_save")
 
 

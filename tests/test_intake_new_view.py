@@ -26,6 +26,7 @@ from meldpunt.cases.search import CaseQuery, case_search
 from meldpunt.cases.services import case_create, contact_add
 from meldpunt.lib import clock
 
+pytestmark = pytest.mark.django_db
 URL = reverse("intake:new")
 
 

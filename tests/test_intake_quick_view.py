@@ -19,6 +19,7 @@ from meldpunt.cases.models import (
 )
 from meldpunt.lib import clock
 
+pytestmark = pytest.mark.django_db
 URL = reverse("intake:quick")
 
 

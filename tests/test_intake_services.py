@@ -10,6 +10,7 @@ from meldpunt.cases.intake_services import intake_save, quick_disposition_save
 from meldpunt.cases.models import Case, Contact, Disposition, IntakeDraft, Person, Urgency
 from meldpunt.lib import clock
 
+pytestmark = pytest.mark.django_db
 CONTACT = {"summary": "Zorgen over de buren", "details": {"urgency": Urgency.NORMAL}}
 NEW_CASE = {"kind": "advies", "urgency": Urgency.NORMAL, "exploitation": "unknown"}
 

@@ -7,10 +7,11 @@ from django.test import Client
 from django.urls import reverse
 
 from meldpunt.accounts.models import User
-from meldpunt.cases import search_views
+from meldpunt.cases import search, search_views
 from meldpunt.cases.models import AuditEvent, CaseStatus, Channel
 from meldpunt.cases.services import case_create, contact_add
 
+pytestmark = pytest.mark.django_db
 URL = reverse("intake:search")
 
 
@@ -102,3 +103,16 @@ def test_anonymous_visitor_goes_to_login(client: Client, db: None) -> None:
     response = client.get(URL)
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
+
+
+def test_very_many_matches_ask_for_a_more_precise_search(
+    anna: Client, advisor: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the cap only the newest matches are listed, with a hint to add a word or filter."""
+    monkeypatch.setattr(search, "MAX_RESULTS", 2)
+    monkeypatch.setattr(search_views, "MAX_RESULTS", 2)
+    for n in range(3):
+        _case(advisor, f"Schuur nummer {n}")
+    html = anna.post(URL, {"q": "schuur"}).content.decode()
+    assert "Meer dan 2 zaken gevonden" in html
+    assert html.count("Schuur nummer") == 2

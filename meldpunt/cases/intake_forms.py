@@ -260,6 +260,13 @@ class IntakeForm(forms.Form):
             self.add_error("task_description", _("Schrijf op wat er moet gebeuren."))
         return data
 
+    def focus_first_error(self) -> None:
+        """Move the cursor to the first field that needs attention instead of the summary."""
+        invalid = [name for name in self.fields if name in self.errors]
+        if invalid:
+            self.fields["summary"].widget.attrs.pop("autofocus", None)
+            self.fields[invalid[0]].widget.attrs["autofocus"] = True
+
     def contact_fields(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {

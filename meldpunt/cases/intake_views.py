@@ -137,6 +137,7 @@ def new(request: HttpRequest) -> HttpResponse:
         except Http404:
             form.add_error("case_query", _("Die zaak bestaat niet (meer). Kies een andere."))
     if not form.is_valid():
+        form.focus_first_error()
         draft = _keep_draft(request, started_at)
         return _render(
             request,

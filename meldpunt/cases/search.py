@@ -20,6 +20,7 @@ from typing import Any
 
 import simplemma
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -31,6 +32,7 @@ from meldpunt.lib.crypto import blind_index
 
 MIN_WORD_LENGTH = 3
 MAX_QUERY_WORDS = 8
+MAX_RESULTS = 500
 INDEX_KIND = "word"
 
 # Dutch postcodes ("1234 AB") and phone-like digit runs ("06-123 456 78") are kept whole,
@@ -224,3 +226,12 @@ def search_cases_for_user(user: Any, query: CaseQuery) -> QuerySet[Case]:
     used = [name for name, value in vars(query).items() if value]
     audit_record(actor=user, action="case.search", detail={"filters": sorted(used)})
     return case_search(query)
+
+
+def results_page(cases: QuerySet[Case], page_number: int, *, per_page: int) -> Page:
+    """One page of at most MAX_RESULTS cases.
+
+    Counting every match of a very common word costs far more than showing a page; past
+    MAX_RESULTS the screen asks for a more precise search instead.
+    """
+    return Paginator(cases[:MAX_RESULTS], per_page).get_page(page_number)

@@ -4,14 +4,13 @@ The form is sent with POST, so words from case content never end up in a URL, th
 browser history or a server log.
 """
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from meldpunt.accounts.permissions import CASE_ROLES, staff_required
 from meldpunt.cases.intake_forms import CaseSearchForm
-from meldpunt.cases.search import CaseQuery, search_cases_for_user
+from meldpunt.cases.search import MAX_RESULTS, CaseQuery, results_page, search_cases_for_user
 
 PAGE_SIZE = 25
 
@@ -37,9 +36,8 @@ def search(request: HttpRequest) -> HttpResponse:
         page_number = data["page"] or 1
     page = None
     if not form.is_bound or form.is_valid():
-        page = Paginator(search_cases_for_user(request.user, query), PAGE_SIZE).get_page(
-            page_number
-        )
+        found = search_cases_for_user(request.user, query)
+        page = results_page(found, page_number, per_page=PAGE_SIZE)
     status = 400 if form.is_bound and not form.is_valid() else 200
-    context = {"form": form, "page": page, "searched": bool(query.text), "query": query}
+    context = {"form": form, "page": page, "max_results": MAX_RESULTS}
     return render(request, "cases/search.html", context, status=status)

@@ -140,13 +140,14 @@ def test_reload_mid_typing_keeps_the_draft(advisor_page: Page, live_server) -> N
 def test_errors_are_shown_next_to_the_field_and_nothing_is_lost(
     advisor_page: Page, live_server
 ) -> None:  # type: ignore[no-untyped-def]
-    """Saving with callback ticked but no number explains it at the field; the text stays."""
+    """Callback ticked but no number: explained at the field, which gets focus; the text stays."""
     page = advisor_page
     page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
     page.keyboard.type("Zorgen om een collega")
     page.get_by_label("We mogen terugbellen").check()
     page.get_by_role("button", name="Gesprek opslaan").click()
     expect(page.get_by_text("Schrijf op hoe en wanneer we kunnen terugbellen.")).to_be_visible()
+    expect(page.get_by_label("Hoe en wanneer terugbellen")).to_be_focused()
     expect(page.get_by_label("Wat is er aan de hand?")).to_have_value("Zorgen om een collega")
     assert axe_violations(page) == []
     shot(page, "5-error")
