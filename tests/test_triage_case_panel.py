@@ -66,8 +66,8 @@ def test_case_page_shows_both_panels(advisor, verified_client) -> None:
 
 
 def test_checklist_lets_an_advisor_add_any_signal(advisor) -> None:
-    """Every indicator is on the checklist; unticked ones have an "add" button, kept as not suggested."""
-    case, contact = case_with_contact(by=advisor, summary="")
+    """Every indicator is on the checklist; an unticked one has an "add" button (not suggested)."""
+    case, _ = case_with_contact(by=advisor, summary="")
     html = render(case, advisor)
     assert "Alle signalen (checklist)" in html
     assert html.count('name="item" value="crim.money_mule"') == 1
@@ -76,9 +76,7 @@ def test_checklist_lets_an_advisor_add_any_signal(advisor) -> None:
 
 def test_signals_ticked_in_the_intake_show_as_accepted(advisor) -> None:
     """An indicator already on the contact shows "Overgenomen", in the suggestions too."""
-    case, contact = case_with_contact(
-        by=advisor, summary=SUMMARY, indicators=["gen.documents_retained"]
-    )
+    case, _ = case_with_contact(by=advisor, summary=SUMMARY, indicators=["gen.documents_retained"])
     html = render(case, advisor)
     assert 'value="gen.documents_retained"' not in html
     assert "Overgenomen" in html
