@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.core import signing
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.accounts.models import User
@@ -239,6 +240,17 @@ class IntakeForm(forms.Form):
         help_text=_("Zaaknummer of een paar woorden uit de zaak."),
         required=False,
         max_length=200,
+        # htmx lists matching cases while typing; without it the "Zoek zaak" button does.
+        widget=forms.TextInput(
+            attrs={
+                "class": "utrecht-textbox",
+                "autocomplete": "off",
+                "hx-post": reverse_lazy("intake:case_picker"),
+                "hx-trigger": "input changed delay:350ms, search",
+                "hx-target": "#case-picker-results",
+                "hx-swap": "innerHTML",
+            }
+        ),
     )
     existing_case = forms.IntegerField(required=False, widget=forms.HiddenInput)
 

@@ -12,7 +12,6 @@
   var draftInputs = document.querySelectorAll("[data-intake-draft]");
   var csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
   var AUTOSAVE_DELAY = 800;
-  var PICKER_DELAY = 350;
   var timer = null;
   var dirty = false;
   var busy = false;
@@ -91,32 +90,8 @@
     }
   });
 
-  // Case picker: matches appear while typing; the chosen case stays on top.
+  // The case picker (htmx attributes on the field) also searches at once on Enter.
   var query = document.getElementById("id_case_query");
-  var results = document.getElementById("case-picker-results");
-  var pickerTimer = null;
-
-  function pick() {
-    var body = new FormData();
-    body.append("case_query", query.value);
-    var chosen = form.querySelector("[name=existing_case]:checked");
-    body.append("existing_case", chosen ? chosen.value : "");
-    post(form.dataset.pickerUrl, body)
-      .then(function (response) { return response.ok ? response.text() : null; })
-      .then(function (html) {
-        if (html !== null) {
-          results.innerHTML = html;
-        }
-      })
-      .catch(function () { /* the "Zoek zaak" button still works */ });
-  }
-
-  if (query && results) {
-    query.addEventListener("input", function () {
-      clearTimeout(pickerTimer);
-      pickerTimer = setTimeout(pick, PICKER_DELAY);
-    });
-  }
 
   form.addEventListener("keydown", function (event) {
     var target = event.target;
@@ -127,9 +102,8 @@
       return;
     }
     event.preventDefault();
-    if (target === query) {
-      clearTimeout(pickerTimer);
-      pick();
+    if (target === query && window.htmx) {
+      window.htmx.trigger(query, "search");
     }
   });
 

@@ -12,7 +12,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from meldpunt.accounts.models import Role, User
-from meldpunt.cases.models import Contact, Disposition, IntakeDraft, ReporterRole
+from meldpunt.cases.models import Channel, Contact, Disposition, IntakeDraft, ReporterRole
+from meldpunt.cases.services import case_create, contact_add
 from tests.conftest import make_staff
 from tests.e2e.conftest import ForeignRequests, axe_violations
 
@@ -167,3 +168,28 @@ def test_search_page_has_no_accessibility_violations(advisor_page: Page, live_se
     expect(page.get_by_role("status").filter(has_text="1 zaak gevonden")).to_be_visible()
     assert axe_violations(page) == []
     shot(page, "6-search")
+
+
+def test_call_added_to_an_existing_case_found_by_words(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
+    """Typing a few words lists the case (htmx, POST); choosing it saves the call there."""
+    page = advisor_page
+    advisor = User.objects.get(username="anna")
+    case = case_create(by=advisor)
+    contact_add(case=case, by=advisor, channel=Channel.PHONE, summary="Autowasstraat aan de dijk")
+    csp_errors: list[str] = []
+    page.on(
+        "console",
+        lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    page.keyboard.type("Dezelfde melder belt terug over de autowasstraat")
+    page.get_by_label("Zoek de zaak").fill("autowasstraat dijk")
+    choice = page.get_by_label(case.number, exact=False)
+    expect(choice).to_be_visible()
+    choice.check()
+    assert axe_violations(page) == []
+    shot(page, "7-existing-case")
+    page.keyboard.press("Alt+s")
+    page.wait_for_url(f"**/medewerkers/zaken/{case.pk}/")
+    assert case.contacts.count() == 2
+    assert csp_errors == []
