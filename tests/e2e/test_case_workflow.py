@@ -6,11 +6,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from meldpunt.cases.models import Case, CaseKind, CaseStatus, Channel, Urgency
 from meldpunt.cases.services import case_create, contact_add
+from tests.conftest import verify_session
 from tests.e2e.conftest import ForeignRequests, axe_violations
 
 pytestmark = pytest.mark.e2e
@@ -128,3 +130,31 @@ def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
     shot(page, "5-workload")
     assert csp_errors == []
     assert foreign_requests == []
+
+
+def test_without_javascript_the_forms_work_as_plain_posts(
+    browser, live_server, transactional_db: None, advisor
+) -> None:  # type: ignore[no-untyped-def]
+    """With JavaScript off, buttons post and redirect; a bad close keeps the typed note."""
+    case = case_create(by=advisor, kind=CaseKind.REPORT)
+    client = Client()
+    verify_session(client, advisor)
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/medewerkers/zaken/{case.pk}/")
+    page.get_by_role("button", name="Beoordeling starten").click()
+    expect(page.get_by_text("De beoordeling is gestart.")).to_be_visible()
+    expect(page).to_have_url(f"{live_server.url}/medewerkers/zaken/{case.pk}/")
+    page.get_by_text("Sluiten aanvragen", exact=True).first.click()
+    page.get_by_label("Toelichting (mag leeg blijven)").fill("Melder wil geen hulp")
+    page.get_by_role("button", name="Sluiten aanvragen").click()
+    expect(page.get_by_text("Kies een reden om te sluiten.")).to_be_visible()
+    expect(page.get_by_label("Toelichting (mag leeg blijven)")).to_have_value(
+        "Melder wil geen hulp"
+    )
+    context.close()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.ASSESSMENT
