@@ -62,6 +62,10 @@ def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
     expect(unassigned.get_by_role("link", name=case.number)).to_be_visible()
     assert axe_violations(page) == []
     shot(page, "1-inbox")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert axe_violations(page) == []
+    shot(page, "1-inbox-phone")
+    page.set_viewport_size({"width": 1280, "height": 720})
 
     unassigned.get_by_role("link", name=case.number).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Zaak {case.number}")
