@@ -94,3 +94,23 @@ def test_no_plate_in_plain_text_anywhere_in_the_database(advisor) -> None:
                 if "KBB" in text and ("12KBB3" in text or "12-KBB-3" in text):
                     found.append(table)
     assert found == []
+
+
+def test_people_and_places_added_in_the_same_transaction_are_indexed(
+    advisor, django_capture_on_commit_callbacks
+) -> None:
+    """A caller that adds a place after contact_add in one transaction gets it indexed."""
+    from django.db import transaction
+
+    from meldpunt.cases.models import Channel
+    from meldpunt.cases.services import case_create, contact_add
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        case = case_create(by=advisor)
+        contact = contact_add(case=case, by=advisor, channel=Channel.WEB_REPORT, summary="")
+        Location.objects.create(
+            case=case, contact=contact, kind=LocationKind.OTHER, address="Dorpsstraat 4, 8321 AB"
+        )
+    assert list(EntityHash.objects.filter(contact=contact).values_list("digest", flat=True)) == [
+        blind_index("address", "8321AB 4")
+    ]

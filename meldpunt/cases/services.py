@@ -5,6 +5,7 @@ place. Audit details hold ids and choice values only, never text.
 """
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -99,6 +100,9 @@ def contact_add(*, case: Case, by: Any, channel: str, **fields: Any) -> Contact:
         )
         case_reindex(case=case)
         index_contact(contact=contact)
+        # Again after commit, so people and places the caller adds in its own transaction
+        # (phone intake, web report) are in the blind index too.
+        transaction.on_commit(partial(index_contact, contact=contact))
     return contact
 
 
