@@ -14,7 +14,9 @@ from meldpunt.accounts.models import Role, User
 from meldpunt.cases.models import Case, Channel, Contact, IntakeDraft, Note, Person
 from meldpunt.cases.services import case_create, contact_add
 from meldpunt.lib import clock, rotation
-from meldpunt.lib.crypto import keyring
+from meldpunt.lib.crypto import decrypt_bytes, encrypt_bytes, keyring
+from meldpunt.reports.models import Attachment
+from meldpunt.reports.services import ATTACHMENT_PURPOSE
 
 pytestmark = pytest.mark.django_db
 
@@ -47,14 +49,22 @@ def old_rows() -> Iterator[None]:
     keyring.cache_clear()
 
 
+def _key_id(value: str | bytes) -> str:
+    """The key id in a stored text (``m1:<id>:...``) or binary (``MPE1<len><id>...``) value."""
+    if isinstance(value, str):
+        return value.split(":")[1]
+    blob = bytes(value)
+    return blob[5 : 5 + blob[4]].decode()
+
+
 def _stored_key_ids() -> set[str]:
     """The key id of every non-empty stored encrypted value, read without decrypting."""
     key_ids = set()
     with connection.cursor() as cursor:
         for column in rotation.encrypted_columns():
             table, _pk, col = rotation._sql_parts(column)
-            cursor.execute(f"SELECT {col} FROM {table} WHERE {col} <> ''")  # noqa: S608
-            key_ids |= {value.split(":")[1] for (value,) in cursor.fetchall()}
+            cursor.execute(f"SELECT {col} FROM {table} WHERE LENGTH({col}) > 0")  # noqa: S608
+            key_ids |= {_key_id(value) for (value,) in cursor.fetchall()}
     return key_ids
 
 
@@ -136,3 +146,31 @@ def test_a_value_changed_meanwhile_is_not_overwritten(
     assert (result.rotated, result.skipped_changed) == (4, 1)
     contact.refresh_from_db()
     assert contact.summary == "Nieuwe tekst"
+
+
+def test_registered_binary_column_is_rotated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An attachment's encrypted bytes move to the current key once its column is registered."""
+    monkeypatch.setattr(rotation, "_binary_columns", [])
+    rotation.register_encrypted_binary(
+        model="reports.Attachment", field="data", purpose=ATTACHMENT_PURPOSE
+    )
+    content = b"\x89PNG\r\n\x1a\n inhoud van een foto"
+    keyring.cache_clear()
+    with override_settings(MELDPUNT_KEYRING=_ring_with_current("t0")):
+        keyring.cache_clear()
+        attachment = Attachment.objects.create(
+            content_type="image/png",
+            size=len(content),
+            created_at=clock.now(),
+            name="foto.png",
+            data=encrypt_bytes(content, purpose=ATTACHMENT_PURPOSE),
+        )
+    keyring.cache_clear()
+    assert _stored_key_ids() == {"t0"}
+    out = StringIO()
+    call_command("rotate_keys", stdout=out)
+    assert "reports.Attachment.data: 1/1" in out.getvalue()
+    assert _stored_key_ids() == {"t1"}
+    attachment.refresh_from_db()
+    assert decrypt_bytes(bytes(attachment.data), purpose=ATTACHMENT_PURPOSE) == content
+    assert attachment.name == "foto.png"

@@ -12,12 +12,18 @@ holds the ciphertext that was read (a concurrent edit wins). Stopping at any mom
 loses nothing: a value is either still under its old key or already under the new one,
 and the next run picks up whatever is left.
 
-Encrypted files (``crypto.encrypt_bytes``: ``MPE1``, key id, nonce, ciphertext) plug in
-the same way: the app that stores them walks its file records in primary-key order,
-reads the key id from each file's header (after the 4-byte magic, one length byte and
-the id), and for those not under the current key writes ``encrypt_bytes(decrypt_bytes(
-old))`` to a new file name, then points the record at it in one transaction and removes
-the old file after commit. Until such files exist there is nothing to walk.
+Binary columns holding ``crypto.encrypt_bytes`` output (``MPE1``, key id length, key
+id, nonce, ciphertext) cannot be recognised from the field type, so the app that owns
+one registers it once from its ``AppConfig.ready``::
+
+    register_encrypted_binary(model="reports.Attachment", field="data",
+                              purpose="reports.Attachment.data")
+
+and it is rotated the same way, comparing the header bytes instead of the text prefix.
+Files kept on disk would plug in like this too: walk their records in primary-key
+order, read the key id from each file's header, write ``encrypt_bytes(decrypt_bytes(
+old))`` to a new file, point the record at it in one transaction and remove the old
+file after commit. None exist today: attachments live in the database.
 """
 
 from collections.abc import Callable, Iterator
@@ -36,10 +42,40 @@ DEFAULT_BATCH_SIZE = 500
 class EncryptedColumn:
     model: type[models.Model]
     field: models.Field
+    binary_purpose: str | None = None
 
     @property
     def label(self) -> str:
         return f"{self.model._meta.label}.{self.field.name}"
+
+    @property
+    def purpose(self) -> str:
+        return self.binary_purpose or self.field.purpose  # type: ignore[attr-defined]
+
+    def current_prefix(self) -> str | bytes:
+        """How every value under the current key starts, as stored."""
+        current = crypto.keyring().current
+        if self.binary_purpose is None:
+            return f"{crypto.PREFIX}:{current}:"
+        key_id = current.encode()
+        return crypto.BINARY_MAGIC + bytes([len(key_id)]) + key_id
+
+    def reencrypt(self, stored: str | bytes) -> str | bytes:
+        if self.binary_purpose is None:
+            plain = crypto.decrypt_text(str(stored), purpose=self.purpose)
+            return crypto.encrypt_text(plain, purpose=self.purpose)
+        data = crypto.decrypt_bytes(bytes(stored), purpose=self.purpose)
+        return crypto.encrypt_bytes(data, purpose=self.purpose)
+
+
+_binary_columns: list[tuple[str, str, str]] = []
+
+
+def register_encrypted_binary(*, model: str, field: str, purpose: str) -> None:
+    """Have ``rotate_keys`` re-encrypt a binary column written with ``crypto.encrypt_bytes``."""
+    entry = (model, field, purpose)
+    if entry not in _binary_columns:
+        _binary_columns.append(entry)
 
 
 @dataclass
@@ -54,7 +90,8 @@ Progress = Callable[[ColumnResult], None]
 
 
 def encrypted_columns() -> list[EncryptedColumn]:
-    """Every concrete encrypted column of every installed, managed model."""
+    """Every concrete encrypted column of every installed, managed model, and the
+    registered binary columns."""
     columns = []
     for model in apps.get_models():
         if not model._meta.managed or model._meta.proxy:
@@ -62,11 +99,14 @@ def encrypted_columns() -> list[EncryptedColumn]:
         for field in model._meta.concrete_fields:
             if isinstance(field, EncryptedMixin):
                 columns.append(EncryptedColumn(model=model, field=field))
+    for label, field_name, purpose in _binary_columns:
+        model = apps.get_model(label)
+        columns.append(
+            EncryptedColumn(
+                model=model, field=model._meta.get_field(field_name), binary_purpose=purpose
+            )
+        )
     return columns
-
-
-def current_prefix() -> str:
-    return f"{crypto.PREFIX}:{crypto.keyring().current}:"
 
 
 def _sql_parts(column: EncryptedColumn) -> tuple[str, str, str]:
@@ -79,14 +119,15 @@ def _sql_parts(column: EncryptedColumn) -> tuple[str, str, str]:
 
 
 def _outdated_condition(col: str) -> str:
-    # SUBSTR works the same on SQLite and PostgreSQL and needs no LIKE escaping of key ids.
-    return f"{col} IS NOT NULL AND {col} <> '' AND SUBSTR({col}, 1, %s) <> %s"
+    # SUBSTR and LENGTH work on text and binary alike, on SQLite and PostgreSQL, and need
+    # no LIKE escaping of key ids.
+    return f"{col} IS NOT NULL AND LENGTH({col}) > 0 AND SUBSTR({col}, 1, %s) <> %s"
 
 
 def count_outdated(column: EncryptedColumn) -> int:
     """How many stored values of ``column`` are not under the current key."""
     table, _pk, col = _sql_parts(column)
-    prefix = current_prefix()
+    prefix = column.current_prefix()
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT COUNT(*) FROM {table} WHERE {_outdated_condition(col)}",  # noqa: S608 (quoted names)
@@ -95,9 +136,11 @@ def count_outdated(column: EncryptedColumn) -> int:
         return int(cursor.fetchone()[0])
 
 
-def _batches(column: EncryptedColumn, batch_size: int) -> Iterator[list[tuple[object, str]]]:
+def _batches(
+    column: EncryptedColumn, batch_size: int
+) -> Iterator[list[tuple[object, str | bytes]]]:
     table, pk, col = _sql_parts(column)
-    prefix = current_prefix()
+    prefix = column.current_prefix()
     last = None
     while True:
         after = f"{pk} > %s AND " if last is not None else ""
@@ -124,20 +167,17 @@ def rotate_column(
     """Re-encrypt every value of ``column`` that is not under the current key."""
     result = ColumnResult(column=column)
     table, pk, col = _sql_parts(column)
-    purpose = column.field.purpose  # type: ignore[attr-defined]
     update = f"UPDATE {table} SET {col} = %s WHERE {pk} = %s AND {col} = %s"  # noqa: S608 (quoted names)
     for rows in _batches(column, batch_size):
         # One batch is one transaction: it lands completely or not at all.
         with transaction.atomic(), connection.cursor() as cursor:
             for row_pk, stored in rows:
                 try:
-                    plain = crypto.decrypt_text(stored, purpose=purpose)
+                    fresh = column.reencrypt(stored)
                 except crypto.DecryptionError:
                     result.skipped_unreadable += 1
                     continue
-                cursor.execute(
-                    update, [crypto.encrypt_text(plain, purpose=purpose), row_pk, stored]
-                )
+                cursor.execute(update, [fresh, row_pk, stored])
                 if cursor.rowcount == 1:
                     result.rotated += 1
                 else:
