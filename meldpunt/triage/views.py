@@ -19,6 +19,10 @@ For other screens (phone intake, chat console) that want suggestions while someo
 - Who: advisors and coordinators (CASE_ROLES); others get 403, anonymous users a
   redirect to login. The text is never logged or stored.
 
+The checklist itself: ``{% load triage %}{% indicator_checklist selected %}`` renders a
+checkbox named ``indicators`` per indicator, grouped by form (or build your own from
+``meldpunt.triage.taxonomy``).
+
 ``triage:decide`` (POST, on the case page) keeps an advisor's accept or dismiss.
 """
 

@@ -51,3 +51,13 @@ def triage_panel(context: template.Context, case: Case, user: Any) -> dict[str, 
         "user": user,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("triage/_checklist.html")
+def indicator_checklist(selected: list[str] | None = None, name: str = "indicators") -> dict:
+    """The indicator checklist as checkboxes grouped by form, for intake and chat forms.
+
+    ``{% load triage %}{% indicator_checklist form.indicators.value %}`` renders inputs
+    named ``indicators`` (the field the suggestion fragment's "Overnemen" buttons tick).
+    """
+    return {"groups": checklist(list(selected or [])), "name": name}
