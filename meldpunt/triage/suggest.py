@@ -43,6 +43,10 @@ GENERAL_SHARE = 0.25
 # One signal alone is never enough for a form: signals are indicators, not proof.
 MIN_SIGNALS = 2
 
+# Words seen are remembered (lemmas, candidate patterns) to keep a call fast; the
+# memories live in process memory only and are bounded.
+MEMO_LIMIT = 65536
+
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 NL_FUNCTION_WORDS = frozenset(
@@ -143,12 +147,12 @@ class Suggestion:
         return merged
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_LIMIT)
 def _lemma(word: str, lang: str) -> str:
     return simplemma.lemmatize(word, lang=lang).lower()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_LIMIT)
 def _forms(word: str) -> frozenset[str]:
     lower = word.lower()
     return frozenset((lower, _lemma(lower, "nl"), _lemma(lower, "en")))
@@ -220,6 +224,8 @@ class _Index:
         """Patterns whose first word matches a word with these forms (remembered)."""
         found = self.memo.get(forms)
         if found is None:
+            if len(self.memo) >= MEMO_LIMIT:
+                self.memo.clear()
             probe = Word("", 0, 0, forms)
             seen: dict[int, _Pattern] = {}
             for form in forms:
