@@ -200,7 +200,7 @@ def main() -> None:
     from meldpunt.accounts.models import Role, User
     from meldpunt.cases.models import Case
     from meldpunt.linking.models import EntityHash
-    from meldpunt.linking.selectors import related_cases
+    from meldpunt.linking.selectors import related_cases, signals
 
     call_command("migrate", verbosity=0)
     stored = EntityHash.objects.count()
@@ -240,6 +240,7 @@ def main() -> None:
         "related_cases, case with relations": timed(lookup, shared_cases),
     }
     hits = sum(1 for c in shared_cases[:200] if lookup(c))
+    signal_page = timed(lambda _: signals(user=user), list(range(30)))
 
     def sql_of(case_id: int) -> tuple[str, tuple]:
         own = EntityHash.objects.filter(case_id=case_id).values("digest")
@@ -293,6 +294,10 @@ def main() -> None:
     for name, values in runs.items():
         p50, p99 = pct(values, 50), pct(values, 99)
         print(f"{name:38} {p50:8.2f} {p99:8.2f} {p50 / base50:6.1f} {p99 / base99:6.1f}")
+    print(
+        f"{'signals page (100 newest), 30 runs':38} {pct(signal_page, 50):8.2f} "
+        f"{pct(signal_page, 99):8.2f}"
+    )
     print("\nserver-side execution time (EXPLAIN ANALYZE, 500 each):")
     sbase50, sbase99 = (
         pct(server["baseline: EntityHash by primary key"], 50),

@@ -40,6 +40,7 @@ class EntityHash(models.Model):
         indexes = [
             models.Index(fields=["digest", "case"], name="linking_digest_case"),
             models.Index(fields=["kind", "digest"], name="linking_kind_digest"),
+            models.Index(fields=["-seen_at", "-id"], name="linking_seen_at"),
         ]
         constraints = [
             models.UniqueConstraint(
