@@ -54,18 +54,19 @@ PLATE_SIDE_CODES = (
 PLATE_LETTERS = "BDFGHJKLMNPRSTVXZ"
 
 
+def _plate_part(group: str, letters: str) -> str:
+    """Regex for one group of a side code: "LL" two letters, "DDD" three digits."""
+    kind = f"[{letters}]" if group[0] == "L" else r"\d"
+    return f"{kind}{{{len(group)}}}"
+
+
 def _plate_regex() -> re.Pattern[str]:
     dashed, compact = [], []
     for number, code in enumerate(PLATE_SIDE_CODES, start=1):
         groups = code.split("-")
-
-        def part(group: str, letters: str) -> str:
-            kind = f"[{letters}]" if group[0] == "L" else r"\d"
-            return f"{kind}{{{len(group)}}}"
-
-        dashed.append("-".join(part(g, "A-Z") for g in groups))
+        dashed.append("-".join(_plate_part(g, "A-Z") for g in groups))
         if number != 2:
-            compact.append("".join(part(g, PLATE_LETTERS) for g in groups))
+            compact.append("".join(_plate_part(g, PLATE_LETTERS) for g in groups))
     body = "|".join(f"(?:{p})" for p in dashed + compact)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
@@ -129,9 +130,7 @@ PLATFORM_NAMED_RE = re.compile(
 CONTEXT_CHARS = 40
 # Numbers that many reports mention because they are advice, not because they are part
 # of a case: the meldpunt, Veilig Thuis, police, labour inspectorate, Meld Misdaad Anoniem.
-PUBLIC_NUMBERS = frozenset(
-    {"+31882220500", "+318002000", "+319008844", "+318005151", "+318007000", "+31900880"}
-)
+PUBLIC_NUMBERS = frozenset({"+31882220500", "+318002000", "+319008844", "+318005151", "+318007000"})
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
