@@ -107,6 +107,50 @@
     }
   });
 
+  // Suggestions from the triage assistant while the summary is typed; its "Overnemen"
+  // buttons (static/js/triage.js) tick a signal, whose group then opens to show it.
+  var summary = document.getElementById("id_summary");
+  var suggestBox = document.getElementById("intake-suggest");
+  var suggestResult = document.getElementById("intake-suggest-result");
+  var suggestTimer = null;
+
+  function suggestNow() {
+    if (!summary.value.trim()) {
+      suggestBox.hidden = true;
+      return;
+    }
+    var body = new FormData();
+    body.append("text", summary.value);
+    body.append("target", form.id);
+    post(suggestBox.dataset.suggestUrl, body)
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html !== null) {
+          suggestResult.innerHTML = html;
+          suggestBox.hidden = false;
+        }
+      })
+      .catch(function () { /* suggestions are an extra; the checklist always works */ });
+  }
+
+  if (summary && suggestBox && suggestResult) {
+    summary.addEventListener("input", function () {
+      clearTimeout(suggestTimer);
+      suggestTimer = setTimeout(suggestNow, AUTOSAVE_DELAY);
+    });
+    suggestNow();
+  }
+
+  form.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.name === "indicators" && target.checked) {
+      var group = target.closest("details");
+      if (group) {
+        group.open = true;
+      }
+    }
+  });
+
   // Shortcuts as shown on the buttons. The buttons also carry accesskeys for when this
   // script does not run; the submit guard below keeps a double trigger to one submit.
   document.addEventListener("keydown", function (event) {

@@ -193,3 +193,20 @@ def test_call_added_to_an_existing_case_found_by_words(advisor_page: Page, live_
     page.wait_for_url(f"**/medewerkers/zaken/{case.pk}/")
     assert case.contacts.count() == 2
     assert csp_errors == []
+
+
+def test_suggested_signal_is_ticked_with_one_button(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
+    """Words in the summary bring suggestions; "Overnemen" ticks the signal in the checklist."""
+    page = advisor_page
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    page.keyboard.type("Ze mag het huis niet uit en haar paspoort is afgepakt door de baas.")
+    suggestions = page.locator("#intake-suggest")
+    expect(suggestions).to_be_visible()
+    accept = suggestions.locator(".triage-accept").first
+    indicator = accept.get_attribute("data-indicator")
+    accept.click()
+    box = page.locator(f'#intake-form input[name="indicators"][value="{indicator}"]')
+    expect(box).to_be_checked()
+    expect(box).to_be_visible()
+    assert axe_violations(page) == []
+    shot(page, "8-suggestions")
