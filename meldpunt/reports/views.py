@@ -51,8 +51,9 @@ def _global_code_limit() -> ratelimit.Limit:
 
 
 def _reporter_session(request: HttpRequest) -> None:
-    """The reporter's session ends when the browser closes."""
-    request.session.set_expiry(0)
+    """The reporter's session ends when the browser closes (saved only when it changes)."""
+    if not request.session.get_expire_at_browser_close():
+        request.session.set_expiry(0)
 
 
 def _current_draft(request: HttpRequest) -> ReportDraft | None:

@@ -1,0 +1,331 @@
+"""Benchmark: complete web reports from 50 concurrent clients through the real ASGI server.
+
+Run:  .venv/bin/python bench/report_bench.py [--clients 50] [--reports 1000] [--workers 2]
+
+Needs local PostgreSQL and Redis. Each run drops and creates the database
+``meldpunt_h6_bench`` (``--database-url`` to change), migrates it, collects static files
+into a temporary directory and starts ``uvicorn config.asgi:application`` with 2 workers
+on 127.0.0.1, using ``bench/report_bench_settings.py``: production settings (DEBUG off,
+PostgreSQL, Redis cache and sessions in the database) plus one extra route, the baseline,
+and with the per-client throttles raised, because all 50 clients come from one address.
+
+A client is an HTTP client with its own cookies that does what a browser without
+JavaScript does: open /melden/, post each of the 7 steps and follow each redirect to the
+next page (one step uploads a small JPEG with GPS data), open the check page and send.
+That is 17 requests per report. Errors are any unexpected status or a final page without
+a receipt code. Afterwards the rows are counted: every report must be a case with one
+web-report contact, one mailbox and one attachment, and no draft may be left.
+
+Baseline in the same run, same server, same clients: GET of a minimal Django view that
+does one INSERT. The ratio printed is (time per report) / (time per baseline request),
+both at the same concurrency.
+"""
+
+import argparse
+import asyncio
+import base64
+import io
+import json
+import os
+import platform
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import psycopg
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+UVICORN = ROOT / ".venv" / "bin" / "uvicorn"
+
+STEPS = [
+    ("wie", {"reporter_role": "bystander"}),
+    (
+        "wat",
+        {
+            "description": (
+                "In het bedrijfspand aan de rand van de stad wonen en werken zeker tien "
+                "mannen. Ze worden elke ochtend om vijf uur met een busje opgehaald en "
+                "komen pas laat terug. Een van hen zei dat hij zijn paspoort niet heeft."
+            ),
+            "exploitation": "labour",
+        },
+    ),
+    (
+        "waar",
+        {
+            "municipality": "GM0303",
+            "place": "Dronten",
+            "address": "De Ketting 12",
+            "workplace": "Uitzendbureau Snel",
+            "when": "ongoing",
+        },
+    ),
+    (
+        "personen",
+        {
+            "victim_count": "6+",
+            "minors": "unknown",
+            "victim_age": "20 tot 40",
+            "victim_origin": "Pools, Roemeens",
+            "perpetrators": "Een man met een witte bestelbus die de mannen ophaalt.",
+        },
+    ),
+    (
+        "kenmerken",
+        {
+            "phone_numbers": "06 12345678",
+            "licence_plates": "VX-123-B",
+            "addresses": "",
+            "company_names": "Snel Uitzend BV",
+            "websites": "",
+        },
+    ),
+    ("bijlagen", {}),
+    ("contact", {"how_heard": "social_media", "contact_preference": "anonymous"}),
+]
+
+
+def jpeg_with_gps() -> bytes:
+    image = Image.new("RGB", (64, 48), (120, 160, 90))
+    exif = Image.Exif()
+    exif[0x010F] = "Camera"
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "N", (52.0, 31.0, 5.0), "E", (5.0, 43.0, 2.0)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return out.getvalue()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def reset_database(url: str) -> None:
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def count_rows(url: str) -> dict[str, int]:
+    queries = {
+        "cases": "SELECT count(*) FROM cases_case",
+        "web_contacts": "SELECT count(*) FROM cases_contact WHERE channel = 'web_report'",
+        "mailboxes": "SELECT count(*) FROM reports_mailbox",
+        "attachments": "SELECT count(*) FROM reports_attachment WHERE case_id IS NOT NULL",
+        "drafts_left": "SELECT count(*) FROM reports_reportdraft",
+        "baseline_rows": "SELECT count(*) FROM bench_baseline",
+    }
+    with psycopg.connect(url) as conn:
+        return {key: conn.execute(sql).fetchone()[0] for key, sql in queries.items()}
+
+
+class Failure(Exception):
+    pass
+
+
+async def one_report(client: httpx.AsyncClient, photo: bytes) -> None:
+    response = await client.get("/melden/")
+    if response.status_code != 200:
+        raise Failure(f"start {response.status_code}")
+    token = client.cookies.get("csrftoken")
+    for slug, data in STEPS:
+        form = {**data, "action": "next", "csrfmiddlewaretoken": token}
+        files = {"files": ("foto.jpg", photo, "image/jpeg")} if slug == "bijlagen" else None
+        response = await client.post(f"/melden/stap/{slug}/", data=form, files=files)
+        if response.status_code != 200 or len(response.history) != 1:
+            raise Failure(f"{slug} {response.status_code}")
+    response = await client.post(
+        "/melden/controleren/", data={"homepage": "", "csrfmiddlewaretoken": token}
+    )
+    if response.status_code != 200 or 'data-testid="receipt-code"' not in response.text:
+        raise Failure(f"submit {response.status_code}")
+
+
+async def one_baseline(client: httpx.AsyncClient) -> None:
+    response = await client.get("/bench/baseline/")
+    if response.status_code != 200:
+        raise Failure(f"baseline {response.status_code}")
+
+
+async def run(base: str, clients: int, total: int, kind: str) -> dict[str, float]:
+    photo = jpeg_with_gps()
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for n in range(total):
+        queue.put_nowait(n)
+    latencies: list[float] = []
+    errors: list[str] = []
+
+    async def worker() -> None:
+        while True:
+            try:
+                queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            # A fresh client per report: a new visitor with an empty cookie jar.
+            async with httpx.AsyncClient(
+                base_url=base, follow_redirects=True, timeout=60
+            ) as client:
+                began = time.perf_counter()
+                try:
+                    if kind == "report":
+                        await one_report(client, photo)
+                    else:
+                        await one_baseline(client)
+                except (Failure, httpx.HTTPError) as exc:
+                    errors.append(str(exc))
+                    continue
+                latencies.append(time.perf_counter() - began)
+
+    began = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    elapsed = time.perf_counter() - began
+    ordered = sorted(latencies) or [0.0]
+    return {
+        "done": len(latencies),
+        "errors": len(errors),
+        "first_error": errors[0] if errors else "",
+        "elapsed": elapsed,
+        "per_second": len(latencies) / elapsed,
+        "p50_ms": statistics.median(ordered) * 1000,
+        "p99_ms": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000,
+    }
+
+
+def wait_until_up(base: str, server: subprocess.Popen) -> None:
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("the server stopped while starting")
+        try:
+            if httpx.get(base + "/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit("the server did not start within 60 s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--baseline", type=int, default=5000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--database-url", default="postgres://postgres@127.0.0.1:5432/meldpunt_h6_bench"
+    )
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/12")
+    args = parser.parse_args()
+
+    var_dir = tempfile.mkdtemp(prefix="meldpunt-report-bench-")
+    keyring = json.dumps(
+        {
+            "current": "1",
+            "keys": {"1": base64.b64encode(os.urandom(32)).decode()},
+            "index_key": base64.b64encode(os.urandom(32)).decode(),
+        }
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench'}",
+        "DJANGO_SETTINGS_MODULE": "report_bench_settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        "MELDPUNT_KEYRING": keyring,
+        "MELDPUNT_HTTPS": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "MELDPUNT_VAR_DIR": var_dir,
+        "MELDPUNT_REDIS_PREFIX": "meldpunt-report-bench",
+        "MELDPUNT_LOG_LEVEL": "WARNING",
+        "DATABASE_URL": args.database_url,
+        "REDIS_URL": args.redis_url,
+    }
+    reset_database(args.database_url)
+    for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
+        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)  # noqa: S603
+    with psycopg.connect(args.database_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, at timestamptz)")
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(  # noqa: S603 (fixed command line)
+        [
+            UVICORN,
+            "config.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_until_up(base, server)
+        warm = asyncio.run(run(base, min(args.clients, 10), 20, "report"))
+        asyncio.run(run(base, args.clients, 200, "baseline"))  # warm-up
+        baseline = asyncio.run(run(base, args.clients, args.baseline, "baseline"))
+        reports = asyncio.run(run(base, args.clients, args.reports, "report"))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    rows = count_rows(args.database_url)
+    expected = reports["done"] + warm["done"]
+
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, uvicorn workers: {args.workers}"
+    )
+    print(
+        f"clients: {args.clients}; reports: {args.reports} (17 requests each); "
+        f"baseline requests: {args.baseline}"
+    )
+    print()
+    print("| run | done | errors | per second | p50 ms | p99 ms |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, result in (("baseline (1 insert)", baseline), ("complete web report", reports)):
+        print(
+            f"| {name} | {result['done']} | {result['errors']} | {result['per_second']:.1f} | "
+            f"{result['p50_ms']:.0f} | {result['p99_ms']:.0f} |"
+        )
+    ratio = baseline["per_second"] / reports["per_second"] if reports["per_second"] else 0
+    print()
+    print(
+        f"ratio: one complete report costs {ratio:.1f} baseline requests "
+        f"({reports['per_second'] * 17:.0f} report requests/s vs "
+        f"{baseline['per_second']:.0f} baseline requests/s)"
+    )
+    print(f"rows after the run (20 warm-up reports included): {rows}")
+    lost = expected - rows["cases"]
+    consistent = (
+        rows["cases"] == rows["web_contacts"] == rows["mailboxes"] == rows["attachments"]
+        and rows["drafts_left"] == 0
+    )
+    print(f"lost reports: {lost}; every case has its contact, mailbox and file: {consistent}")
+    if reports["errors"] or baseline["errors"]:
+        print(f"first error: {reports['first_error'] or baseline['first_error']}")
+    if reports["errors"] or lost or not consistent:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

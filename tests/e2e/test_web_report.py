@@ -1,0 +1,155 @@
+"""The web report as a new reporter uses it, in Chromium with and without JavaScript.
+
+A report with a photo is sent, the code is read off the page, an advisor replies, the
+reporter opens the mailbox with the code, reads the reply and answers; the advisor side
+holds the answer. After closing the mailbox, Back shows nothing of it.
+"""
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from meldpunt.cases.models import Case
+from meldpunt.reports.models import Attachment, MailboxMessage, Sender
+from meldpunt.reports.selectors import case_mailboxes
+from meldpunt.reports.services import mailbox_reply
+from tests.e2e.conftest import axe_violations
+from tests.reports.conftest import jpeg_with_gps
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(params=[True, False], ids=["with-js", "without-js"])
+def reporter_page(request, browser: Browser, live_server) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    context: BrowserContext = browser.new_context(
+        locale="nl-NL", timezone_id="Europe/Amsterdam", java_script_enabled=request.param
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def assert_accessible(page: Page) -> None:
+    """axe-core on the page; skipped where JavaScript is off, because axe itself needs it
+    (the same server-rendered pages are checked in the run with JavaScript)."""
+    if not page.evaluate("() => document.documentElement.classList.contains('js')"):
+        return
+    violations = axe_violations(page)
+    assert violations == [], (page.url, violations)
+
+
+def next_step(page: Page) -> None:
+    page.get_by_role("button", name="Volgende").click()
+
+
+def test_report_with_photo_then_reply_and_answer_in_mailbox(
+    reporter_page: Page,
+    live_server,
+    transactional_db,
+    advisor,  # type: ignore[no-untyped-def]
+) -> None:
+    page = reporter_page
+    page.goto(live_server.url + "/melden/")
+    expect(page.get_by_text("In acuut gevaar? Bel 112.").first).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Begin met de melding").click()
+
+    page.get_by_label("Ik woon in de buurt of ik zag of hoorde iets").check()
+    assert_accessible(page)
+    next_step(page)
+
+    next_step(page)  # nothing typed: the error appears at the field
+    expect(page.locator("#id_description_error")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Wat is er aan de hand?").fill("Mannen werken 14 uur per dag in de kas.")
+    page.get_by_label("Ik weet het niet").check()
+    next_step(page)
+
+    page.get_by_role("button", name="Vorige").click()  # back keeps the text
+    expect(page.get_by_label("Wat is er aan de hand?")).to_have_value(
+        "Mannen werken 14 uur per dag in de kas."
+    )
+    next_step(page)
+
+    page.get_by_label("Dronten").check()
+    page.get_by_label("Het gebeurt nu nog").check()
+    assert_accessible(page)
+    next_step(page)
+
+    page.get_by_label("2 tot 5 personen").check()
+    page.get_by_role("group", name="Zijn er kinderen bij").get_by_label("Nee").check()
+    assert_accessible(page)
+    next_step(page)
+
+    page.get_by_label("Kentekens van auto's of busjes").fill("AB-12-CD")
+    assert_accessible(page)
+    next_step(page)
+
+    page.get_by_label("Foto's of documenten toevoegen").set_input_files(
+        files=[{"name": "kas.jpg", "mimeType": "image/jpeg", "buffer": jpeg_with_gps()}]
+    )
+    assert_accessible(page)
+    next_step(page)
+
+    page.get_by_label("Flyer").check()
+    page.get_by_label("Ik blijf anoniem", exact=False).check()
+    assert_accessible(page)
+    next_step(page)
+
+    expect(page.get_by_role("heading", name="Controleren en versturen")).to_be_visible()
+    expect(page.get_by_text("AB-12-CD")).to_be_visible()
+    expect(page.get_by_text("kas.jpg")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Melding versturen").click()
+
+    code = page.get_by_test_id("receipt-code").inner_text()
+    assert len(code.replace(" ", "")) == 16
+    assert_accessible(page)
+
+    case = Case.objects.get()
+    assert Attachment.objects.filter(case=case).count() == 1
+    mailbox_reply(
+        case=case,
+        mailbox=case.mailboxes.get(),
+        by=advisor,
+        text="Dank u. Is de kas in Biddinghuizen?",
+    )
+
+    page.goto(live_server.url + "/melden/postbus/")
+    assert_accessible(page)
+    page.get_by_label("Uw code (16 cijfers)").fill(code)
+    page.get_by_role("button", name="Postbus openen").click()
+    expect(page.get_by_text("Dank u. Is de kas in Biddinghuizen?")).to_be_visible()
+    expect(page.get_by_test_id("mailbox-status")).to_have_text(
+        "Ontvangen. Wij gaan uw melding bekijken."
+    )
+    assert_accessible(page)
+    page.get_by_label("Uw bericht").fill("Ja, aan de Kasweg.")
+    page.get_by_role("button", name="Bericht versturen").click()
+    expect(page.get_by_text("Uw bericht is verstuurd.")).to_be_visible()
+    expect(page.get_by_text("Ja, aan de Kasweg.")).to_be_visible()
+
+    page.get_by_role("button", name="Postbus sluiten").click()
+    expect(page.get_by_role("heading", name="Uw postbus is gesloten")).to_be_visible()
+    assert_accessible(page)
+    page.go_back()
+    expect(page.get_by_label("Uw code (16 cijfers)")).to_be_visible()
+    assert "Biddinghuizen" not in page.content()
+    assert "Kasweg" not in page.content()
+
+    panels = case_mailboxes(Case.objects.get())
+    texts = [(m.sender, m.text) for m in panels[0].messages]
+    assert (Sender.REPORTER, "Ja, aan de Kasweg.") in texts
+    assert MailboxMessage.objects.filter(sender=Sender.REPORTER).count() == 1
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/en/melden/", "/en/melden/stap/wie/", "/en/melden/postbus/", "/en/melden/stap/bijlagen/"],
+)
+def test_english_report_pages_are_accessible(page: Page, live_server, path: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(live_server.url + path)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert_accessible(page)
