@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meldpunt.cases.audit import audit_record
@@ -68,7 +69,7 @@ def case_create(*, by: Any, kind: str = CaseKind.ADVICE, **fields: Any) -> Case:
             created_at=now,
             updated_at=now,
             assessment_due=(
-                add_working_days(now.date(), ASSESSMENT_WORKING_DAYS)
+                add_working_days(timezone.localdate(now), ASSESSMENT_WORKING_DAYS)
                 if kind == CaseKind.REPORT
                 else None
             ),
@@ -205,7 +206,7 @@ def case_set_kind(*, case: Case, by: Any, kind: str) -> Case:
         previous = case.kind
         case.kind = kind
         case.assessment_due = (
-            add_working_days(clock.now().date(), ASSESSMENT_WORKING_DAYS)
+            add_working_days(timezone.localdate(clock.now()), ASSESSMENT_WORKING_DAYS)
             if kind == CaseKind.REPORT
             else None
         )

@@ -173,3 +173,10 @@ def test_an_empty_note_is_refused(advisor, make_case):  # type: ignore[no-untype
     """A note needs text."""
     with pytest.raises(ValidationError):
         note_add(case=make_case(), by=advisor, text="   ")
+
+
+def test_the_deadline_counts_from_the_day_in_the_netherlands(advisor, make_case, frozen_now):  # type: ignore[no-untyped-def]
+    """A melding at 01:30 on Friday 24 April (Amsterdam) counts from Friday, not Thursday."""
+    frozen_now(datetime(2026, 4, 23, 23, 30, tzinfo=UTC))
+    case = make_case(kind=CaseKind.REPORT)
+    assert case.assessment_due == date(2026, 5, 4)
