@@ -21,6 +21,7 @@ figure is the round trip.
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -164,15 +165,22 @@ def start_worker(port: int) -> subprocess.Popen[Any]:
     sys.exit(f"worker on port {port} did not start")
 
 
+CONNECTING = asyncio.Semaphore(25)
+
+
 async def open_ws(port: int, path: str, session_key: str | None = None) -> ClientConnection:
+    """Connect like a browser would; at most 25 handshakes at a time, as people trickle in."""
     headers = {"Cookie": f"sessionid={session_key}"} if session_key else {}
-    return await connect(
-        f"ws://127.0.0.1:{port}{path}",
-        origin=f"http://127.0.0.1:{port}",  # type: ignore[arg-type]
-        additional_headers=headers,
-        max_queue=None,
-        ping_interval=None,
-    )
+    async with CONNECTING:
+        return await connect(
+            f"ws://127.0.0.1:{port}{path}",
+            origin=f"http://127.0.0.1:{port}",  # type: ignore[arg-type]
+            additional_headers=headers,
+            max_queue=None,
+            ping_interval=None,
+            open_timeout=120,
+            compression=None,
+        )
 
 
 def percentiles(values: list[float]) -> tuple[float, float]:
@@ -286,10 +294,8 @@ async def run_chat(
     await asyncio.gather(
         *(reporter(chat, ws) for (chat, _k), ws in zip(reporters, reporter_ws, strict=True))
     )
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(everything.wait(), timeout=30)
-    except TimeoutError:
-        pass
     duration = time.perf_counter() - started
     for ws in [*reporter_ws, *advisor_ws]:
         await ws.close()
@@ -309,6 +315,20 @@ async def run_chat(
     }
 
 
+async def measure(
+    ports: list[int],
+    reporters: list[tuple[str, str]],
+    advisor_sessions: list[str],
+    clients: int,
+    messages: int,
+    interval: float,
+) -> tuple[list[float], dict[str, Any]]:
+    """The baseline first, then the chat, on the same workers."""
+    echo = await run_echo(ports, clients, messages, interval)
+    chat = await run_chat(ports, reporters, advisor_sessions, messages, interval)
+    return echo, chat
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--chats", type=int, default=500)
@@ -321,9 +341,8 @@ def main() -> None:
     ports = [free_port(), free_port()]
     workers = [start_worker(port) for port in ports]
     try:
-        echo = asyncio.run(run_echo(ports, args.chats, args.messages, args.interval))
-        chat = asyncio.run(
-            run_chat(ports, reporters, advisor_sessions, args.messages, args.interval)
+        echo, chat = asyncio.run(
+            measure(ports, reporters, advisor_sessions, args.chats, args.messages, args.interval)
         )
     finally:
         for worker in workers:

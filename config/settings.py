@@ -118,7 +118,9 @@ if REDIS_URL:
             "CONFIG": {
                 # redis-py's default 5 s read timeout equals channels-redis's 5 s blocking
                 # pop, so an idle websocket could fail at random; the read timeout is longer.
-                "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
+                # redis-py 8 refuses a 101st concurrent connection instead of waiting;
+                # hundreds of websockets joining groups at once need more.
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 30, "max_connections": 1000}],
                 "prefix": env_str("MELDPUNT_REDIS_PREFIX", "meldpunt"),
             },
         }
