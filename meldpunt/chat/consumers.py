@@ -170,6 +170,8 @@ class ReporterConsumer(ChatBaseConsumer):
                 position
             )
         await self.send_json(payload)
+        if chat.status != ChatStatus.WAITING:
+            await self.channel_layer.group_discard(events.WAITING_GROUP, self.channel_name)
         if chat.status == ChatStatus.ENDED:
             await self.close(code=CLOSE_ENDED)
 
@@ -265,6 +267,7 @@ class AdvisorConsumer(ChatBaseConsumer):
         kind = data.get("type")
         if kind == "ping":
             await database_sync_to_async(services.agent_heartbeat)(user=self.user)
+            await self.send_queue()
             return
         if kind == "accept":
             await self.call(services.chat_accept_next, user=self.user)
