@@ -11,9 +11,10 @@ from meldpunt.triage.evaluation import evaluate, reports
 # set: (form macro precision, form macro recall, indicator precision, indicator recall,
 #       entity precision, entity recall)
 FLOORS = {
-    "development": (0.95, 0.93, 0.73, 0.79, 0.97, 0.97),
+    "development": (0.95, 0.93, 0.72, 0.79, 0.97, 0.97),
     "heldout": (0.95, 0.83, 0.73, 0.80, 0.97, 0.90),
-    "blind": (0.95, 0.20, 0.70, 0.30, 0.97, 0.90),
+    "blind": (0.95, 0.85, 0.74, 0.72, 0.97, 0.90),
+    "blind2": (0.50, 0.30, 0.45, 0.35, 0.97, 0.85),
 }
 
 
