@@ -129,6 +129,36 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
         )
         case.response_due = case.created_at + timedelta(days=settings.MELDPUNT_FIRST_RESPONSE_DAYS)
         case.save(update_fields=["response_due"])
+        # People and places first, so that contact_add indexes the case for search once.
+        Person.objects.create(
+            case=case,
+            role=PersonRole.VICTIM,
+            is_minor=minors,
+            age=answers.get("victim_age", ""),
+            nationality=answers.get("victim_origin", ""),
+        )
+        if answers.get("perpetrators"):
+            Person.objects.create(
+                case=case,
+                role=PersonRole.PERPETRATOR,
+                description=answers["perpetrators"],
+            )
+        if answers.get("address") or answers.get("place"):
+            Location.objects.create(
+                case=case,
+                kind=LocationKind.OTHER,
+                municipality=answers["municipality"],
+                address=answers.get("address", ""),
+                place=answers.get("place", ""),
+            )
+        if answers.get("workplace"):
+            Location.objects.create(
+                case=case,
+                kind=LocationKind.WORKPLACE,
+                municipality=answers["municipality"],
+                company_name=answers["workplace"],
+                place=answers.get("place", ""),
+            )
         contact = contact_add(
             case=case,
             by=None,
@@ -143,45 +173,13 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
             summary=answers["description"],
             details={key: answers.get(key, "") for key in DETAIL_KEYS},
         )
-        Person.objects.create(
-            case=case,
-            contact=contact,
-            role=PersonRole.VICTIM,
-            is_minor=minors,
-            age=answers.get("victim_age", ""),
-            nationality=answers.get("victim_origin", ""),
-        )
-        if answers.get("perpetrators"):
-            Person.objects.create(
-                case=case,
-                contact=contact,
-                role=PersonRole.PERPETRATOR,
-                description=answers["perpetrators"],
-            )
-        if answers.get("address") or answers.get("place"):
-            Location.objects.create(
-                case=case,
-                contact=contact,
-                kind=LocationKind.OTHER,
-                municipality=answers["municipality"],
-                address=answers.get("address", ""),
-                place=answers.get("place", ""),
-            )
-        if answers.get("workplace"):
-            Location.objects.create(
-                case=case,
-                contact=contact,
-                kind=LocationKind.WORKPLACE,
-                municipality=answers["municipality"],
-                company_name=answers["workplace"],
-                place=answers.get("place", ""),
-            )
+        Person.objects.filter(case=case).update(contact=contact)
+        Location.objects.filter(case=case).update(contact=contact)
         mailbox = Mailbox.objects.create(
             case=case, contact=contact, code_hash=code_hash, created_at=now
         )
         _attach_draft_files(draft=draft, case=case)
         draft.delete()
-        case_reindex(case=case)
     return Submitted(case=case, mailbox=mailbox, code=code)
 
 

@@ -182,3 +182,14 @@ def test_database_dump_holds_none_of_the_reports_text(reporter: Client) -> None:
                 ).lower()
                 for needle in needles:
                     assert needle.lower() not in text, (table, needle)
+
+
+def test_report_is_found_by_staff_search_on_its_words(reporter: Client) -> None:
+    """The report's text, people and places are in the case search index."""
+    from meldpunt.cases.search import CaseQuery, case_search
+
+    fill_report(reporter)
+    submit(reporter)
+    case = Case.objects.get()
+    for word in ("nagelstudio", "bestelbus", "Stationsplein", "VX-123-B"):
+        assert list(case_search(CaseQuery(text=word))) == [case], word
