@@ -4,7 +4,13 @@
 one client; everything else (Redis channel layer, PostgreSQL, sessions) is as in production.
 """
 
+import os
+
 from config.test_settings import *  # noqa: F403
 
 MELDPUNT_CHAT_STARTS_PER_HOUR = 10**9
 MELDPUNT_CHAT_MESSAGES_PER_MINUTE = 10**9
+
+# CHAT_BENCH_LAYER=pubsub tries channels-redis's pub/sub layer instead of the default one.
+if os.environ.get("CHAT_BENCH_LAYER") == "pubsub":
+    CHANNEL_LAYERS["default"]["BACKEND"] = "channels_redis.pubsub.RedisPubSubChannelLayer"  # noqa: F405

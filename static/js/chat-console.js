@@ -257,6 +257,15 @@
     send({type: "accept"});
   });
 
-  setInterval(function () { send({type: "ping"}); }, 30000);
+  // The heartbeat keeps the advisor counted as present and refreshes the queue; the
+  // hellos close any gap left by a live message that was dropped on the way.
+  setInterval(function () {
+    send({type: "ping"});
+    Object.keys(chats).forEach(function (id) {
+      if (!chats[id].ended) {
+        send({type: "hello", chat: id, after: chats[id].lastSeq});
+      }
+    });
+  }, 30000);
   connect();
 })();

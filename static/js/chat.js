@@ -240,6 +240,14 @@
     endedBox.hidden = false;
   }
 
+  // A live message can be dropped on the way (a worker restarting, a full queue); asking
+  // now and then for anything after the last number closes such a gap within seconds.
+  setInterval(function () {
+    if (!finished) {
+      send({type: "hello", after: lastSeq});
+    }
+  }, 20000);
+
   endButton.addEventListener("click", function () {
     send({type: "end"});
     finish();
