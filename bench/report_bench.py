@@ -187,7 +187,7 @@ async def run_sends(base: str, clients: int, total: int) -> dict[str, float]:
     gate = asyncio.Semaphore(clients)
 
     async def prepare() -> None:
-        client = httpx.AsyncClient(base_url=base, follow_redirects=True, timeout=60, verify=False)  # noqa: S501 (plain HTTP to localhost)
+        client = httpx.AsyncClient(base_url=base, follow_redirects=True, timeout=300, verify=False)  # noqa: S501 (plain HTTP to localhost)
         async with gate:
             ready.append((client, await fill_steps(client, photo)))
 
@@ -201,7 +201,7 @@ async def run_sends(base: str, clients: int, total: int) -> dict[str, float]:
             try:
                 await send(client, token)
             except (Failure, httpx.HTTPError) as exc:
-                errors.append(str(exc))
+                errors.append(repr(exc))
             else:
                 latencies.append(time.perf_counter() - began)
             await client.aclose()
@@ -237,7 +237,7 @@ async def run(base: str, clients: int, total: int, kind: str) -> dict[str, float
         async with httpx.AsyncClient(
             base_url=base,
             follow_redirects=True,
-            timeout=60,
+            timeout=300,
             verify=False,  # noqa: S501
         ) as client:
             while True:
@@ -254,7 +254,7 @@ async def run(base: str, clients: int, total: int, kind: str) -> dict[str, float
                     else:
                         await one_baseline(client)
                 except (Failure, httpx.HTTPError) as exc:
-                    errors.append(str(exc))
+                    errors.append(repr(exc))
                     continue
                 latencies.append(time.perf_counter() - began)
 
