@@ -10,7 +10,6 @@ Message content and client addresses are never logged.
 import json
 from typing import Any
 
-from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils.translation import gettext as _
@@ -67,15 +66,15 @@ class ChatBaseConsumer(AsyncWebsocketConsumer):
         ref = str(data.get("ref", ""))[:36]
         try:
             text = services.check_body(data.get("body"))
-            allowed = await sync_to_async(ratelimit.hit, thread_sensitive=False)(
-                message_limit(), who
-            )
-            if not allowed:
-                raise services.ChatError(
-                    _("U stuurt veel berichten snel achter elkaar. Wacht even.")
-                )
             message = await self.run(
-                _store, pooled=True, chat=chat, sender=sender, body=text, author=author, ref=ref
+                _store,
+                pooled=True,
+                chat=chat,
+                sender=sender,
+                body=text,
+                author=author,
+                ref=ref,
+                who=who,
             )
         except services.ChatError as exc:
             await self.send_error(str(exc), ref=ref, chat=chat.public_id.hex)
@@ -194,7 +193,10 @@ class ReporterConsumer(ChatBaseConsumer):
             await self.send_state()
 
 
-def _store(*, chat: ChatSession, sender: str, body: str, author: Any, ref: str) -> Any:
+def _store(*, chat: ChatSession, sender: str, body: str, author: Any, ref: str, who: str) -> Any:
+    """Rate-limit, then store; one trip to a worker thread for both."""
+    if not ratelimit.hit(message_limit(), who):
+        raise services.ChatError(_("U stuurt veel berichten snel achter elkaar. Wacht even."))
     return services.serialize_message(
         services.message_store(chat=chat, sender=sender, body=body, author=author, client_ref=ref)
     )
