@@ -12,6 +12,7 @@ import phonenumbers
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.cases.models import Area, Exploitation, HowHeard, ReporterRole
@@ -110,7 +111,7 @@ WHEN_CHOICES = [
 class WhereWhenForm(ReportStepForm):
     municipality = _radio(
         _("In welke gemeente gebeurt het?"),
-        [(area.value, area.label) for area in Area if area != Area.UNKNOWN]
+        [(area.value, capfirst(area.label)) for area in Area if area != Area.UNKNOWN]
         + [(Area.UNKNOWN, _("Ik weet het niet"))],
     )
     place = _text(_("Plaats of wijk"), _("Niet verplicht."))
@@ -228,7 +229,11 @@ CONTACT_CHOICES = [
 class ContactForm(ReportStepForm):
     how_heard = _radio(
         _("Hoe hebt u van ons gehoord?"),
-        [(choice.value, choice.label) for choice in HowHeard if choice != HowHeard.UNKNOWN]
+        [
+            (choice.value, capfirst(choice.label))
+            for choice in HowHeard
+            if choice != HowHeard.UNKNOWN
+        ]
         + [(HowHeard.UNKNOWN, _("Weet ik niet meer"))],
     )
     contact_preference = _radio(_("Mogen wij contact met u opnemen?"), CONTACT_CHOICES)
