@@ -22,6 +22,8 @@ def test_case_page_shows_report_answers_thread_and_reporter_reply_box(
     mailbox_post(mailbox=mailbox, text="Het busje staat er elke ochtend.", files=[])
     html = verified_client(advisor).get(f"/medewerkers/zaken/{case.pk}/").content.decode()
     assert "VX-123-B" in html
+    assert "Bij de nagelstudio slapen vrouwen" in html
+    assert "Arbeidsuitbuiting" in html
     assert "loonstrook.pdf" in html
     assert "Kunt u meer vertellen?" in html
     assert "Het busje staat er elke ochtend." in html

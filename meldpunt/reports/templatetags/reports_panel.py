@@ -4,11 +4,29 @@ from typing import Any
 
 from django import template
 
+from meldpunt.cases.models import Contact
 from meldpunt.reports.forms import StaffReplyForm
 from meldpunt.reports.review import labelled_details
 from meldpunt.reports.selectors import case_mailboxes, case_report_files
 
 register = template.Library()
+
+
+def _answers(contact: Contact | None) -> list[tuple[str, str]]:
+    """Every answer of the web report: the plain columns and the encrypted details."""
+    if contact is None:
+        return []
+    return labelled_details(
+        {
+            "reporter_role": contact.reporter_role,
+            "description": contact.summary,
+            "exploitation": contact.exploitation,
+            "municipality": contact.municipality,
+            "how_heard": contact.how_heard,
+            contact.details.get("contact_preference", ""): contact.callback_details,
+            **contact.details,
+        }
+    )
 
 
 @register.inclusion_tag("reports/_case_mailbox_panel.html", takes_context=True)
@@ -27,9 +45,7 @@ def case_mailbox_panel(context: template.Context) -> dict[str, Any]:
                 "mailbox": panel.mailbox,
                 "messages": panel.messages,
                 "reply_form": StaffReplyForm(auto_id=f"reply-{panel.mailbox.pk}-%s"),
-                "answers": labelled_details(panel.mailbox.contact.details)
-                if panel.mailbox.contact
-                else [],
+                "answers": _answers(panel.mailbox.contact),
             }
             for panel in panels
         ],
