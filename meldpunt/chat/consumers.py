@@ -159,7 +159,9 @@ class ReporterConsumer(ChatBaseConsumer):
     async def send_state(self) -> None:
         if self.chat is None:
             return
-        chat = await database_sync_to_async(ChatSession.objects.get)(pk=self.chat.pk)
+        chat = await database_sync_to_async(selectors.get_chat)(self.chat.public_id.hex)
+        if chat is None:
+            return
         self.chat = chat
         payload: dict[str, Any] = {"type": "state", "status": chat.status}
         if chat.status == ChatStatus.WAITING:
@@ -317,9 +319,7 @@ class AdvisorConsumer(ChatBaseConsumer):
         )
 
     async def agent_assigned(self, event: dict[str, Any]) -> None:
-        chat = await database_sync_to_async(
-            ChatSession.objects.filter(public_id=event["chat"]).first
-        )()
+        chat = await database_sync_to_async(selectors.get_chat)(event["chat"])
         if chat is None:
             return
         await self.join(chat)
@@ -344,9 +344,7 @@ class AdvisorConsumer(ChatBaseConsumer):
             await self.send_json({"type": "typing", "chat": event["chat"]})
 
     async def chat_state(self, event: dict[str, Any]) -> None:
-        chat = await database_sync_to_async(
-            ChatSession.objects.filter(public_id=event["chat"]).first
-        )()
+        chat = await database_sync_to_async(selectors.get_chat)(event["chat"])
         if chat is not None:
             await self.send_json({"type": "state", "chat": event["chat"], "status": chat.status})
 

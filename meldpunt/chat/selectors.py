@@ -139,9 +139,22 @@ def expected_wait_seconds(position: int) -> int:
     return int(max(position, 1) * max(average, 30))
 
 
-def agent_for(user: Any) -> ChatAgent:
-    agent, _created = ChatAgent.objects.get_or_create(user=user)
-    return agent
+def agent_settings(user: Any) -> ChatAgent:
+    """The advisor's chat settings; away with capacity 2 until they change them."""
+    return ChatAgent.objects.filter(user=user).first() or ChatAgent(user=user)
+
+
+def get_chat(public_id: str) -> ChatSession | None:
+    """A chat by its public id, for consumers already allowed into it (or assigned it)."""
+    return ChatSession.objects.filter(public_id=public_id).first()
+
+
+def get_chat_for_staff(user: Any, pk: int) -> ChatSession | None:
+    """A chat that ``user`` had (or any chat, for a coordinator); None for anyone else."""
+    chat = ChatSession.objects.filter(pk=pk).first()
+    if chat is None or (chat.agent_id != user.pk and not user.is_coordinator):
+        return None
+    return chat
 
 
 def active_chats_for(user: Any) -> list[ChatSession]:

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,7 +15,7 @@ from meldpunt.chat import selectors, services
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
 from meldpunt.chat.forms import AvailabilityForm, ChatContactForm, ChatStartForm
 from meldpunt.chat.limits import start_limit
-from meldpunt.chat.models import ChatSession, EndedBy
+from meldpunt.chat.models import EndedBy
 from meldpunt.lib import clock, ratelimit
 
 
@@ -82,7 +82,7 @@ def chat_end(request: HttpRequest) -> HttpResponse:
 @never_cache
 def console(request: HttpRequest) -> HttpResponse:
     """Who: advisors and coordinators. The live chat console."""
-    agent = selectors.agent_for(request.user)
+    agent = selectors.agent_settings(request.user)
     canned = selectors.canned_responses()
     return render(
         request,
@@ -125,8 +125,8 @@ def availability(request: HttpRequest) -> HttpResponse:
 @never_cache
 def chat_to_case(request: HttpRequest, pk: int) -> HttpResponse:
     """Who: the advisor who has (had) the chat, or a coordinator. Records it on a case."""
-    chat = get_object_or_404(ChatSession.objects.select_related("contact"), pk=pk)
-    if chat.agent_id != request.user.pk and not request.user.is_coordinator:
+    chat = selectors.get_chat_for_staff(request.user, pk)
+    if chat is None:
         raise PermissionDenied
     if chat.contact_id is not None:
         messages.info(request, _("Deze chat is al vastgelegd bij een zaak."))
