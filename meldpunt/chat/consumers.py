@@ -8,6 +8,7 @@ Message content and client addresses are never logged.
 """
 
 import json
+import time
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -22,6 +23,7 @@ from meldpunt.lib import ratelimit
 
 CLOSE_FORBIDDEN = 4403
 CLOSE_ENDED = 4410
+TYPING_INTERVAL = 1.5
 
 
 def _parse(text_data: str | None) -> dict[str, Any] | None:
@@ -35,6 +37,15 @@ def _parse(text_data: str | None) -> dict[str, Any] | None:
 
 
 class ChatBaseConsumer(AsyncWebsocketConsumer):
+    def typing_allowed(self, chat: ChatSession) -> bool:
+        """At most one typing signal per chat per 1.5 s; the page sends one per 3 s."""
+        last_typing: dict[int, float] = self.__dict__.setdefault("last_typing", {})
+        now = time.monotonic()
+        if now - last_typing.get(chat.pk, 0.0) < TYPING_INTERVAL:
+            return False
+        last_typing[chat.pk] = now
+        return True
+
     async def run(self, func: Any, *, pooled: bool = False, **kwargs: Any) -> Any:
         """Run a service in an ORM thread, then send the events it committed.
 
@@ -140,7 +151,7 @@ class ReporterConsumer(ChatBaseConsumer):
             await self.store_message(
                 chat=self.chat, sender=Sender.REPORTER, data=data, author=None, who=self.who
             )
-        elif kind == "typing":
+        elif kind == "typing" and self.typing_allowed(self.chat):
             await self.channel_layer.group_send(
                 self.chat.group_name,
                 {"type": "chat.typing", "chat": self.chat.public_id.hex, "sender": "reporter"},
@@ -286,7 +297,7 @@ class AdvisorConsumer(ChatBaseConsumer):
             await self.store_message(
                 chat=chat, sender=Sender.STAFF, data=data, author=self.user, who=self.who
             )
-        elif kind == "typing":
+        elif kind == "typing" and self.typing_allowed(chat):
             await self.channel_layer.group_send(
                 chat.group_name,
                 {"type": "chat.typing", "chat": chat.public_id.hex, "sender": "staff"},

@@ -184,3 +184,21 @@ async def test_accept_beyond_capacity_is_refused(on_duty):
     await receive_until(advisor, "error")
     assert await ChatSession.objects.filter(status=ChatStatus.ACTIVE).acount() == 1
     await advisor.disconnect()
+
+
+async def test_typing_signals_are_thinned_out(on_duty):
+    """Two typing signals in quick succession reach the advisor once."""
+    chat, reporter_key = await database_sync_to_async(start_chat)()
+    advisor = advisor_ws(await database_sync_to_async(staff_session)(on_duty))
+    await advisor.connect()
+    await advisor.send_json_to({"type": "accept"})
+    await receive_until(advisor, "chat.opened")
+    reporter = reporter_ws(chat, reporter_key)
+    await reporter.connect()
+    await reporter.send_json_to({"type": "typing"})
+    await reporter.send_json_to({"type": "typing"})
+    await receive_until(advisor, "typing")
+    while not await advisor.receive_nothing(timeout=0.3):
+        assert (await advisor.receive_json_from())["type"] != "typing"
+    await reporter.disconnect()
+    await advisor.disconnect()
