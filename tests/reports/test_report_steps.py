@@ -103,3 +103,17 @@ def test_contact_by_phone_needs_number_and_consent(reporter: Client) -> None:
 
 def test_unknown_step_is_not_found(reporter: Client) -> None:
     assert reporter.get("/melden/stap/bestaat-niet/").status_code == 404
+
+
+def test_many_new_drafts_from_one_address_are_slowed(settings) -> None:  # type: ignore[no-untyped-def]
+    """One address starting more drafts than allowed per hour waits; another address does not."""
+    settings.MELDPUNT_REPORT_DRAFTS_PER_HOUR = 1
+    first = Client(REMOTE_ADDR="10.2.0.1")
+    assert first.post("/melden/stap/wie/", {**ANSWERS["wie"], "action": "next"}).status_code == 302
+    second = Client(REMOTE_ADDR="10.2.0.1")
+    response = second.post("/melden/stap/wie/", {**ANSWERS["wie"], "action": "next"})
+    assert response.status_code == 429
+    assert "Even wachten" in response.content.decode()
+    other = Client(REMOTE_ADDR="10.2.0.2")
+    assert other.post("/melden/stap/wie/", {**ANSWERS["wie"], "action": "next"}).status_code == 302
+    assert ReportDraft.objects.count() == 2
