@@ -7,11 +7,7 @@ from django.http import HttpRequest, HttpResponse
 
 
 class SecurityHeadersMiddleware:
-    """Adds Permissions-Policy to every response, and no-store to pages that ask for it.
-
-    Views mark sensitive responses with ``response.no_store = True`` (see
-    ``meldpunt.lib.http.no_store``) so that Back and the browser cache show nothing.
-    """
+    """Adds Permissions-Policy and Cross-Origin-Resource-Policy to every response."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
