@@ -1,9 +1,8 @@
 """Public information pages: anyone may read them, in Dutch and English, with the safety parts."""
 
 import pytest
-from django.template.loader import render_to_string
-from django.test import Client, RequestFactory
-from django.urls import resolve, reverse
+from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 
 PAGES = [
@@ -75,18 +74,6 @@ def test_professionals_page_explains_advice_report_and_five_working_days(client:
     assert "Advies of melding?" in html
     assert "Binnen 5 werkdagen" in html
     assert "veiligheidsbeoordeling" in html
-
-
-def test_report_placeholder_explains_reporting_by_phone(rf: RequestFactory) -> None:
-    """Until the web form exists, the report page says how to report by phone.
-
-    Rendered directly: the reports app may already answer /melden/ with the real form.
-    """
-    request = rf.get("/melden/")
-    request.resolver_match = resolve("/")
-    html = render_to_string("public/report_placeholder.html", request=request)
-    assert "Bel ons" in html
-    assert 'href="tel:+31882220500"' in html
 
 
 def test_current_page_is_marked_in_the_menu(client: Client) -> None:

@@ -16,5 +16,4 @@ urlpatterns = [
     path("geen-sporen/", page("no_trace"), name="no_trace"),
     path("privacy/", page("privacy"), name="privacy"),
     path("toegankelijkheid/", page("accessibility"), name="accessibility"),
-    path("melden/", page("report_placeholder"), name="report"),
 ]

@@ -23,7 +23,7 @@ def test_closed_page_points_to_phone_and_report_form(client, freeze, office_hour
     assert 'data-testid="chat-closed"' in html
     assert "maandag 30 november om 09:00" in html
     assert "088 2220500" in html
-    assert reverse("public:report") in html
+    assert reverse("reports_public:start") in html
     assert "chat-start" not in html
     assert "no-store" in response.headers["Cache-Control"]
 
