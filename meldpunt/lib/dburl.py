@@ -17,8 +17,9 @@ def database_from_url(url: str) -> dict[str, Any]:
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": 60,
-            "CONN_HEALTH_CHECKS": True,
+            # Under ASGI every request runs its ORM work in a fresh thread; persistent
+            # connections would pile up, one per finished thread, until PostgreSQL refuses.
+            "CONN_MAX_AGE": 0,
             "OPTIONS": options,
         }
     if scheme == "sqlite":
