@@ -140,7 +140,7 @@ def test_postgres_url() -> None:
     assert config["HOST"] == "db.internal"
     assert config["PORT"] == "6432"
     assert config["OPTIONS"] == {"sslmode": "require"}
-    assert config["CONN_HEALTH_CHECKS"] is True
+    assert config["CONN_MAX_AGE"] == 0
 
 
 @pytest.mark.parametrize("scheme", ["postgres", "postgresql", "pgsql", "POSTGRES"])
