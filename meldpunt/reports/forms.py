@@ -194,7 +194,7 @@ class FilesForm(forms.Form):
         limit = settings.MELDPUNT_ATTACHMENT_MAX_FILES
         mb = settings.MELDPUNT_ATTACHMENT_MAX_BYTES // (1024 * 1024)
         self.fields["files"].help_text = _(
-            "Niet verplicht. Foto's (JPEG of PNG) of PDF, hoogstens %(count)s bestanden "
+            "Niet verplicht. Foto's (JPEG, PNG of HEIC) of PDF, hoogstens %(count)s bestanden "
             "van elk %(mb)s MB. Wij halen gegevens zoals de plek waar een foto is gemaakt "
             "uit de foto."
         ) % {"count": limit, "mb": mb}
@@ -341,7 +341,7 @@ class MailboxMessageForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.accepted: list[CleanFile] = []
         self.fields["files"].help_text = _(
-            "Niet verplicht. Foto's (JPEG of PNG) of PDF, hoogstens %(count)s bestanden."
+            "Niet verplicht. Foto's (JPEG, PNG of HEIC) of PDF, hoogstens %(count)s bestanden."
         ) % {"count": settings.MELDPUNT_ATTACHMENT_MAX_FILES}
 
     def clean_files(self) -> list[UploadedFile]:

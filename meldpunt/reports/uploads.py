@@ -2,8 +2,10 @@
 
 The type is decided by the content (magic bytes, then Pillow for images), never by the
 file name or the browser's claim. Images are re-encoded from their pixels alone, so
-EXIF (GPS position, camera serial number), XMP, ICC profiles and comments are gone.
-HEIC is not accepted: Pillow cannot read it without a compiled extra library.
+EXIF (GPS position, camera serial number), XMP, ICC profiles and comments are gone;
+HEIC photos (iPhones) are decoded with pillow-heif and stored as JPEG. PDFs are
+rewritten page by page with pypdf, without the document information (author, creator
+software, dates) and without XMP metadata.
 """
 
 import io
@@ -15,14 +17,21 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+
+register_heif_opener()
 
 JPEG_MAGIC = b"\xff\xd8\xff"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 PDF_MAGIC = b"%PDF-"
+# ISO base media "ftyp" brands of HEIF/HEIC images, at bytes 4 to 12.
+HEIF_BRANDS = {b"ftypheic", b"ftypheix", b"ftypheim", b"ftypheis", b"ftypmif1", b"ftypmsf1"}
 # Larger images are refused rather than decoded (decompression bombs).
 MAX_PIXELS = 60_000_000
 
-ACCEPT = "image/jpeg,image/png,application/pdf"
+ACCEPT = "image/jpeg,image/png,image/heic,image/heif,.heic,.heif,application/pdf"
 
 
 class UploadRefused(ValueError):
@@ -75,7 +84,7 @@ def _strip_image(data: bytes, expected: str) -> bytes:
     # A new image built from raw pixel bytes carries no metadata of the original.
     clean = Image.frombytes(mode, pixels.size, pixels.tobytes())
     out = io.BytesIO()
-    if expected == "JPEG":
+    if expected in {"JPEG", "HEIF"}:
         clean.save(out, format="JPEG", quality=90)
     else:
         clean.save(out, format="PNG")
@@ -93,17 +102,51 @@ def clean_upload(upload: UploadedFile) -> CleanFile:
         )
     data = b"".join(upload.chunks())
     refused = UploadRefused(
-        _("%(name)s is geen foto (JPEG of PNG) of PDF, of het bestand is beschadigd.")
+        _("%(name)s is geen foto (JPEG, PNG of HEIC) of PDF, of het bestand is beschadigd.")
         % {"name": name}
     )
-    if data.startswith(JPEG_MAGIC) or data.startswith(PNG_MAGIC):
-        kind = "JPEG" if data.startswith(JPEG_MAGIC) else "PNG"
+    kind = _image_kind(data)
+    if kind:
         try:
             cleaned = _strip_image(data, kind)
         except UploadRefused:
             raise refused from None
-        extension, content_type = ("jpg", "image/jpeg") if kind == "JPEG" else ("png", "image/png")
+        extension, content_type = ("png", "image/png") if kind == "PNG" else ("jpg", "image/jpeg")
         return CleanFile(_safe_name(name, extension), content_type, cleaned)
     if data.startswith(PDF_MAGIC) and b"%%EOF" in data[-2048:]:
-        return CleanFile(_safe_name(name, "pdf"), "application/pdf", data)
+        try:
+            cleaned = _strip_pdf(data)
+        except UploadRefused:
+            raise refused from None
+        return CleanFile(_safe_name(name, "pdf"), "application/pdf", cleaned)
     raise refused
+
+
+def _image_kind(data: bytes) -> str | None:
+    """Pillow's format name for the image types we accept, by their first bytes."""
+    if data.startswith(JPEG_MAGIC):
+        return "JPEG"
+    if data.startswith(PNG_MAGIC):
+        return "PNG"
+    if data[4:12] in HEIF_BRANDS:
+        return "HEIF"
+    return None
+
+
+def _strip_pdf(data: bytes) -> bytes:
+    """Copy the pages into a new document: no document information, no XMP metadata."""
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise UploadRefused
+        writer = PdfWriter()
+        for page in reader.pages:
+            added = writer.add_page(page)
+            for key in ("/Metadata", "/PieceInfo"):
+                if key in added:
+                    del added[key]
+        out = io.BytesIO()
+        writer.write(out)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise UploadRefused from exc
+    return out.getvalue()

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
+from pypdf import PdfWriter
 
 from meldpunt.reports.steps import FILES, STEPS
 
@@ -66,7 +67,22 @@ def png_bytes() -> bytes:
 
 
 def pdf_bytes() -> bytes:
-    return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    """A one-page PDF whose document information names its author and software."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.add_metadata({"/Author": "Jan Jansen", "/Producer": "Scanner SERIAL-556677"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def heic_with_exif() -> bytes:
+    """An HEIC photo (as iPhones make them) carrying a camera serial number in EXIF."""
+    exif = Image.Exif()
+    exif[0xA431] = "SERIAL-HEIC-4455"  # BodySerialNumber
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), (10, 120, 10)).save(out, format="HEIF", exif=exif.tobytes())
+    return out.getvalue()
 
 
 def upload(name: str, data: bytes, content_type: str = "image/jpeg") -> SimpleUploadedFile:

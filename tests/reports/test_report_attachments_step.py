@@ -5,11 +5,12 @@ import io
 import pytest
 from django.test import Client, override_settings
 from PIL import Image
+from pypdf import PdfReader
 
 from meldpunt.lib.crypto import decrypt_bytes
 from meldpunt.reports.models import Attachment
 from meldpunt.reports.services import ATTACHMENT_PURPOSE
-from tests.reports.conftest import jpeg_with_gps, pdf_bytes, png_bytes, upload
+from tests.reports.conftest import heic_with_exif, jpeg_with_gps, pdf_bytes, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +50,29 @@ def test_png_and_pdf_are_accepted(reporter: Client) -> None:
         "application/pdf",
         "image/png",
     ]
+
+
+def test_heic_photo_is_stored_as_jpeg_without_metadata(reporter: Client) -> None:
+    """An iPhone photo (HEIC) is accepted, re-encoded as JPEG, its EXIF serial gone."""
+    original = heic_with_exif()
+    assert b"SERIAL-HEIC-4455" in original
+    _post(reporter, upload("IMG_0001.HEIC", original, "image/heic"))
+    stored = Attachment.objects.get()
+    plain = decrypt_bytes(bytes(stored.data), purpose=ATTACHMENT_PURPOSE)
+    assert b"SERIAL-HEIC-4455" not in plain
+    assert Image.open(io.BytesIO(plain)).format == "JPEG"
+    assert (stored.content_type, stored.name) == ("image/jpeg", "IMG_0001.jpg")
+
+
+def test_pdf_is_stored_without_author_and_software(reporter: Client) -> None:
+    """A PDF keeps its pages but loses the document information (author, producer)."""
+    original = pdf_bytes()
+    assert b"Jan Jansen" in original
+    _post(reporter, upload("brief.pdf", original, "application/pdf"))
+    plain = decrypt_bytes(bytes(Attachment.objects.get().data), purpose=ATTACHMENT_PURPOSE)
+    assert b"Jan Jansen" not in plain
+    assert b"SERIAL-556677" not in plain
+    assert len(PdfReader(io.BytesIO(plain)).pages) == 1
 
 
 def test_good_files_are_kept_when_another_is_refused(reporter: Client) -> None:
