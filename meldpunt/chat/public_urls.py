@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.chat_page, name="chat"),
     path("starten/", views.chat_start, name="start"),
     path("stoppen/", views.chat_end, name="end"),
+    path("ontvangstcode/", views.chat_receipt, name="receipt"),
 ]

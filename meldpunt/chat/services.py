@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from meldpunt.accounts.permissions import CASE_ROLES
 from meldpunt.cases.audit import audit_record
 from meldpunt.cases.models import Case, Channel, Contact
+from meldpunt.cases.search import case_reindex
 from meldpunt.cases.services import case_create, contact_add
 from meldpunt.chat import events
 from meldpunt.chat.models import (
@@ -22,6 +23,8 @@ from meldpunt.chat.models import (
 )
 from meldpunt.chat.selectors import RESUME_SECONDS, present_agents, token_hash
 from meldpunt.lib import clock
+from meldpunt.linking.services import index_contact
+from meldpunt.reports.services import MailboxExists, mailbox_open_for_contact
 
 MAX_MESSAGE_CHARS = 2000
 MAX_NICKNAME_CHARS = 40
@@ -271,7 +274,19 @@ def chat_to_contact(
     audited by the caller. The transcript is the chat's own stored, encrypted messages.
     """
     if chat.contact_id is not None:
-        raise ChatError(_("Deze chat is al vastgelegd bij een zaak."))
+        return _complete_reporter_record(
+            chat=chat,
+            by=by,
+            case=case,
+            fields={
+                "reporter_role": reporter_role,
+                "municipality": municipality,
+                "exploitation": exploitation,
+                "how_heard": how_heard,
+                "summary": summary,
+                "advice_given": advice_given,
+            },
+        )
     # Case, contact and the link to the chat are one record: all or nothing.
     with transaction.atomic():
         if case is None:
@@ -297,3 +312,67 @@ def chat_to_contact(
             actor=by, action="chat.attach", case=case, obj=contact, detail={"chat": chat.pk}
         )
     return contact
+
+
+def _complete_reporter_record(
+    *, chat: ChatSession, by: Any, case: Case | None, fields: dict[str, str]
+) -> Contact:
+    """The advisor fills in a chat contact that was made when the reporter asked for a code.
+
+    That contact already belongs to a case (the reporter's mailbox hangs on it), so the
+    advisor completes it there; recording it on another case is refused.
+    """
+    contact = chat.contact
+    if contact is None or contact.staff_id is not None:
+        raise ChatError(_("Deze chat is al vastgelegd bij een zaak."))
+    if case is not None and case.pk != contact.case_id:
+        raise ChatError(
+            _(
+                "De melder heeft voor deze chat een ontvangstcode gekregen. Leg de chat vast "
+                "bij zaak %(number)s; daar staat ook de postbus."
+            )
+            % {"number": contact.case.number}
+        )
+    # The contact and its case change together, with the audit entry.
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(contact, name, value)
+        contact.staff = by
+        if chat.ended_at:
+            contact.duration_seconds = int((chat.ended_at - chat.created_at).total_seconds())
+        contact.save()
+        own_case = contact.case
+        own_case.municipality = fields["municipality"]
+        own_case.exploitation = fields["exploitation"]
+        own_case.updated_at = clock.now()
+        own_case.save(update_fields=["municipality", "exploitation", "updated_at"])
+        case_reindex(case=own_case)
+        index_contact(contact=contact)
+        audit_record(
+            actor=by, action="chat.attach", case=own_case, obj=contact, detail={"chat": chat.pk}
+        )
+    return contact
+
+
+def chat_receipt_code(*, chat: ChatSession) -> str:
+    """The reporter wants to go on in the anonymous mailbox: give a receipt code, once.
+
+    A mailbox belongs to a case, so a chat not yet recorded by its advisor is recorded now
+    as an anonymous chat contact on a new case; the advisor completes it later.
+    """
+    # Recording the chat and opening the mailbox happen together or not at all.
+    with transaction.atomic():
+        locked = ChatSession.objects.select_for_update().get(pk=chat.pk)
+        if locked.contact_id is None:
+            case = case_create(by=None)
+            locked.contact = contact_add(
+                case=case, by=None, channel=Channel.CHAT, started_at=locked.created_at
+            )
+            locked.save(update_fields=["contact"])
+        try:
+            _mailbox, code = mailbox_open_for_contact(contact=locked.contact)
+        except MailboxExists:
+            raise ChatError(
+                _("U heeft voor deze chat al een ontvangstcode gekregen. Gebruik die code.")
+            ) from None
+    return code

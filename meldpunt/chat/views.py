@@ -17,6 +17,7 @@ from meldpunt.chat.forms import AvailabilityForm, ChatContactForm, ChatStartForm
 from meldpunt.chat.limits import start_limit
 from meldpunt.chat.models import EndedBy
 from meldpunt.lib import clock, ratelimit
+from meldpunt.reports.receipts import format_code
 
 
 def _closed(request: HttpRequest, availability: selectors.ChatAvailability) -> HttpResponse:
@@ -78,6 +79,20 @@ def chat_end(request: HttpRequest) -> HttpResponse:
     return redirect("chat_public:chat")
 
 
+@never_cache
+@require_POST
+def chat_receipt(request: HttpRequest) -> HttpResponse:
+    """Who: the reporter whose session holds the chat. Shows a mailbox receipt code once."""
+    chat = selectors.get_chat_for_token(request.session.get(SESSION_TOKEN_KEY))
+    if chat is None:
+        return redirect("chat_public:chat")
+    try:
+        code = services.chat_receipt_code(chat=chat)
+    except services.ChatError as error:
+        return render(request, "chat/receipt.html", {"error": str(error)}, status=409)
+    return render(request, "chat/receipt.html", {"code": format_code(code)})
+
+
 @staff_required(*CASE_ROLES)
 @never_cache
 def console(request: HttpRequest) -> HttpResponse:
@@ -128,24 +143,28 @@ def chat_to_case(request: HttpRequest, pk: int) -> HttpResponse:
     chat = selectors.get_chat_for_staff(request.user, pk)
     if chat is None:
         raise PermissionDenied
-    if chat.contact_id is not None:
+    if chat.contact_id is not None and chat.contact.staff_id is not None:
         messages.info(request, _("Deze chat is al vastgelegd bij een zaak."))
         return redirect("chat:console")
     form = ChatContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         case = _existing_case(request, form)
         if not form.errors:
-            contact = services.chat_to_contact(
-                chat=chat,
-                by=request.user,
-                case=case,
-                **{k: v for k, v in form.cleaned_data.items() if k != "case_number"},
-            )
-            messages.success(
-                request,
-                _("De chat staat nu bij zaak %(number)s.") % {"number": contact.case.number},
-            )
-            return redirect("cases:detail", contact.case_id)
+            try:
+                contact = services.chat_to_contact(
+                    chat=chat,
+                    by=request.user,
+                    case=case,
+                    **{k: v for k, v in form.cleaned_data.items() if k != "case_number"},
+                )
+            except services.ChatError as error:
+                form.add_error("case_number", str(error))
+            else:
+                messages.success(
+                    request,
+                    _("De chat staat nu bij zaak %(number)s.") % {"number": contact.case.number},
+                )
+                return redirect("cases:detail", contact.case_id)
     transcript = selectors.messages_after(chat, 0, for_reporter=False)
     return render(
         request,

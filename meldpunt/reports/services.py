@@ -13,7 +13,15 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from meldpunt.cases.audit import audit_record
-from meldpunt.cases.models import Case, Channel, Location, LocationKind, Person, PersonRole
+from meldpunt.cases.models import (
+    Case,
+    Channel,
+    Contact,
+    Location,
+    LocationKind,
+    Person,
+    PersonRole,
+)
 from meldpunt.cases.search import case_reindex
 from meldpunt.cases.services import case_create, contact_add
 from meldpunt.lib import clock
@@ -69,6 +77,10 @@ def draft_save_step(*, draft: ReportDraft, step: str, raw: dict[str, str]) -> No
     """Keep what was typed in one step, valid or not, so nothing is lost."""
     draft.data[step] = raw
     draft.save(update_fields=["data"])
+
+
+class MailboxExists(Exception):
+    """This contact has a mailbox already; its code was shown once and cannot be shown again."""
 
 
 def _attachment(*, clean: CleanFile, **links: Any) -> Attachment:
@@ -181,6 +193,22 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
         _attach_draft_files(draft=draft, case=case)
         draft.delete()
     return Submitted(case=case, mailbox=mailbox, code=code)
+
+
+def mailbox_open_for_contact(*, contact: Contact) -> tuple[Mailbox, str]:
+    """A mailbox for a contact that did not come in by web form (a chat that goes on by mail).
+
+    The receipt code is returned once and stored only as its keyed, slow hash. A contact
+    has at most one mailbox: asking twice raises MailboxExists.
+    """
+    if Mailbox.objects.filter(contact=contact).exists():
+        raise MailboxExists
+    code = generate_code()
+    mailbox = Mailbox.objects.create(
+        case=contact.case, contact=contact, code_hash=hash_code(code), created_at=clock.now()
+    )
+    audit_record(actor=None, action="mailbox.create", case=contact.case, obj=mailbox)
+    return mailbox, code
 
 
 def mailbox_seen(*, mailbox: Mailbox) -> None:

@@ -130,6 +130,14 @@ def test_a_whole_chat_with_reload_case_and_nothing_left(browser, chat_server):
     reporter.get_by_label("Uw bericht").press("Enter")
     expect(panel.locator("[data-log]")).to_contain_text("Nee, bijna niets")
 
+    # A receipt code to go on in the anonymous mailbox, shown once; back in the same chat.
+    reporter.get_by_role("button", name="Ontvangstcode vragen").click()
+    code = reporter.get_by_test_id("receipt-code").inner_text()
+    assert len(code.replace(" ", "")) == 16
+    assert axe_violations(reporter) == []
+    reporter.get_by_role("link", name="Terug naar de chat").click()
+    expect(reporter.locator("[data-chat-log]")).to_contain_text("Nee, bijna niets")
+
     # The reporter ends: nothing of the chat is left in the page or in storage.
     reporter.get_by_role("button", name="Chat beëindigen").click()
     expect(reporter.locator("[data-chat-ended]")).to_be_visible()
@@ -150,6 +158,11 @@ def test_a_whole_chat_with_reload_case_and_nothing_left(browser, chat_server):
     transcript = advisor.get_by_test_id("case-chat-transcripts")
     expect(transcript).to_contain_text("Mijn buurvrouw werkt elke dag in de kas")
     expect(transcript).to_contain_text("Nee, bijna niets")
+    # The code opens the mailbox of that same case.
+    reporter.goto(server.url + "/melden/postbus/")
+    reporter.get_by_label("Uw code (16 cijfers)").fill(code)
+    reporter.get_by_role("button", name="Postbus openen").click()
+    expect(reporter.get_by_test_id("mailbox-status")).to_be_visible()
     reporter.context.close()
     advisor.context.close()
 
