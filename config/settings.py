@@ -122,6 +122,10 @@ if REDIS_URL:
                 # hundreds of websockets joining groups at once need more.
                 "hosts": [{"address": REDIS_URL, "socket_timeout": 30, "max_connections": 1000}],
                 "prefix": env_str("MELDPUNT_REDIS_PREFIX", "meldpunt"),
+                # Chat messages wait in Redis for a moment: encrypted there too (Fernet).
+                "symmetric_encryption_keys": [
+                    env_secret("MELDPUNT_CHANNEL_LAYER_KEY") or SECRET_KEY
+                ],
             },
         }
     }
