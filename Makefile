@@ -50,8 +50,7 @@ vendor:
 
 ## messages: refresh the translation files (needs GNU gettext; the .mo files are committed)
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l en --no-obsolete --settings=config.test_settings
-	$(PY) manage.py makemessages -d djangojs -l en --no-obsolete --ignore='static/vendor/*' --ignore='tests/*' --settings=config.test_settings
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore='static/vendor/*' --settings=config.test_settings
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var --settings=config.test_settings
 
 bench: $(STAMP)
