@@ -12,6 +12,7 @@ urlpatterns = [
     path("controleren/", views.check, name="check"),
     path("postbus/", views.mailbox, name="mailbox"),
     path("postbus/bericht/", views.mailbox_message, name="mailbox_message"),
+    path("postbus/bijlage/<int:attachment_id>/", views.mailbox_file, name="mailbox_file"),
     path("postbus/sluiten/", views.mailbox_leave, name="mailbox_leave"),
     path("postbus/gesloten/", views.mailbox_left, name="mailbox_left"),
 ]

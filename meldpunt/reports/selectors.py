@@ -1,6 +1,7 @@
 """Reads of the reports app.
 
-A reporter reaches a mailbox only with its receipt code (``get_mailbox_for_receipt``);
+A reporter reaches a mailbox only with its receipt code (``get_mailbox_for_receipt``),
+and a file only through the mailbox opened in their session (``get_mailbox_attachment``);
 staff reach mailboxes and files only through a case from ``get_case_for_user``.
 """
 
@@ -39,6 +40,22 @@ def get_mailbox_for_receipt(code: str) -> Mailbox | None:
 def get_open_mailbox(mailbox_id: int) -> Mailbox | None:
     """The mailbox a reporter opened earlier in this browser session (id from the session)."""
     return Mailbox.objects.select_related("case").filter(pk=mailbox_id).first()
+
+
+def get_mailbox_attachment(mailbox: Mailbox | None, attachment_id: int) -> Attachment:
+    """A file in the thread of ``mailbox`` (the one opened in this session), or 404.
+
+    The one way in to a file for reporters: without an open mailbox, or for a file of
+    another mailbox (even one on the same case) or of the report itself, nothing is found.
+    """
+    attachment = (
+        Attachment.objects.filter(message__mailbox=mailbox, pk=attachment_id).first()
+        if mailbox is not None
+        else None
+    )
+    if attachment is None:
+        raise Http404
+    return attachment
 
 
 def get_draft(token: str) -> ReportDraft | None:

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -16,10 +15,9 @@ from django.views.decorators.http import require_GET, require_POST
 from meldpunt.accounts.permissions import CASE_ROLES, staff_required
 from meldpunt.cases.audit import audit_record
 from meldpunt.cases.selectors import get_case_for_user
-from meldpunt.lib.crypto import decrypt_bytes
 from meldpunt.reports import selectors, services
+from meldpunt.reports.downloads import attachment_response
 from meldpunt.reports.forms import StaffReplyForm
-from meldpunt.reports.services import ATTACHMENT_PURPOSE
 
 
 @require_POST
@@ -48,8 +46,4 @@ def attachment_download(request: HttpRequest, case_id: int, attachment_id: int) 
     case = get_case_for_user(request.user, case_id, purpose="attachment")
     attachment = selectors.case_attachment(case, attachment_id)
     audit_record(actor=request.user, action="attachment.download", case=case, obj=attachment)
-    data = decrypt_bytes(bytes(attachment.data), purpose=ATTACHMENT_PURPOSE)
-    response = HttpResponse(data, content_type=attachment.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, attachment.name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(attachment)

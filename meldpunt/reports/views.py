@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from meldpunt.lib import clock, ratelimit
 from meldpunt.reports import selectors, services
+from meldpunt.reports.downloads import attachment_response
 from meldpunt.reports.forms import CheckForm, FilesForm, MailboxCodeForm, MailboxMessageForm
 from meldpunt.reports.models import ReportDraft
 from meldpunt.reports.receipts import format_code
@@ -189,13 +190,15 @@ def _open_mailbox(request: HttpRequest):
 
 
 def _render_mailbox(request: HttpRequest, mailbox, form: MailboxMessageForm, status: int = 200):
+    thread = selectors.reporter_thread(mailbox)
     return render(
         request,
         "reports/mailbox.html",
         {
             "mailbox": mailbox,
             "status_text": selectors.public_status(mailbox.case),
-            "thread": selectors.reporter_thread(mailbox),
+            "thread": thread,
+            "has_files": any(message.attachments.all() for message in thread),
             "form": form,
             "sent": request.session.pop(SESSION_SENT, False),
             "idle_minutes": settings.MELDPUNT_MAILBOX_IDLE_SECONDS // 60,
@@ -252,6 +255,17 @@ def mailbox_message(request: HttpRequest) -> HttpResponse:
     services.mailbox_post(mailbox=opened, text=form.cleaned_data["text"], files=form.accepted)
     request.session[SESSION_SENT] = True
     return redirect("reports_public:mailbox")
+
+
+@never_cache
+@require_GET
+def mailbox_file(request: HttpRequest, attachment_id: int) -> HttpResponse:
+    """A reporter with an open mailbox: download a file from that mailbox's thread.
+
+    Anyone else (no mailbox, a closed or idle one, a file of another mailbox) gets 404.
+    """
+    attachment = selectors.get_mailbox_attachment(_open_mailbox(request), attachment_id)
+    return attachment_response(attachment)
 
 
 @never_cache
