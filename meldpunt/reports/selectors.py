@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from meldpunt.accounts.models import Role, User
 from meldpunt.cases.models import Case, CaseStatus
 from meldpunt.lib import clock
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft
@@ -126,3 +127,13 @@ def mailbox_texts(case: Case) -> Iterable[str]:
     """The text of every mailbox message of a case, for the case search index."""
     for message in MailboxMessage.objects.filter(mailbox__case=case):
         yield message.text
+
+
+def coordinator_emails() -> list[str]:
+    """Where a notice goes when a case has nobody on it: every active coordinator."""
+    return list(
+        User.objects.filter(is_active=True, role=Role.COORDINATOR)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )

@@ -7,8 +7,9 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -28,6 +29,7 @@ from meldpunt.lib import clock
 from meldpunt.lib.crypto import encrypt_bytes
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft, Sender
 from meldpunt.reports.receipts import generate_code, hash_code
+from meldpunt.reports.selectors import coordinator_emails
 from meldpunt.reports.uploads import CleanFile
 
 logger = logging.getLogger(__name__)
@@ -216,23 +218,40 @@ def mailbox_seen(*, mailbox: Mailbox) -> None:
     mailbox.save(update_fields=["last_seen"])
 
 
-def _notify_assigned_advisor(case_id: int) -> None:
-    """Tell the case's advisor that something waits, and nothing else: no content, no link."""
+def _case_link(case: Case) -> str:
+    """The case page at the first address staff use (the passkey origins name exactly that)."""
+    origin = settings.OTP_WEBAUTHN_ALLOWED_ORIGINS[0].rstrip("/")
+    return origin + reverse("cases:detail", args=[case.pk])
+
+
+def _notify_new_message(case_id: int) -> None:
+    """Tell who must act that a message waits, and nothing else: no content, no code.
+
+    The case's advisor gets a bare notice. A case without an (active) advisor would leave
+    the message unseen, so every active coordinator is told instead, with a link to the
+    case so that one of them can take it up or hand it out.
+    """
     case = Case.objects.select_related("assigned_to").get(pk=case_id)
     advisor = case.assigned_to
-    if advisor is None or not advisor.is_active or not advisor.email:
-        return
     with translation.override(settings.LANGUAGE_CODE):
         subject = gettext("Nieuw bericht in Meldpunt")
-        body = gettext("Er staat een nieuw bericht klaar in Meldpunt.")
+        if advisor is not None and advisor.is_active:
+            body = gettext("Er staat een nieuw bericht klaar in Meldpunt.")
+            recipients = [advisor.email] if advisor.email else []
+        else:
+            body = gettext(
+                "Er staat een nieuw bericht klaar in Meldpunt, bij een zaak zonder adviseur. "
+                "Bekijk de zaak: %(link)s"
+            ) % {"link": _case_link(case)}
+            recipients = coordinator_emails()
     try:
-        send_mail(subject, body, None, [advisor.email])
+        send_mass_mail([(subject, body, None, [address]) for address in recipients])
     except OSError:
         logger.warning("A notification e-mail could not be sent.")
 
 
 def mailbox_post(*, mailbox: Mailbox, text: str, files: list[CleanFile]) -> MailboxMessage:
-    """A message from the reporter: stored with its files, the case marked, the advisor told."""
+    """A message from the reporter: stored with its files, the case marked, staff told."""
     case = mailbox.case
     now = clock.now()
     # Message, files and the contact that marks the case belong together.
@@ -251,7 +270,7 @@ def mailbox_post(*, mailbox: Mailbox, text: str, files: list[CleanFile]) -> Mail
         )
         mailbox.last_seen = now
         mailbox.save(update_fields=["last_seen"])
-        transaction.on_commit(lambda: _notify_assigned_advisor(case.pk))
+        transaction.on_commit(lambda: _notify_new_message(case.pk))
     return message
 
 
