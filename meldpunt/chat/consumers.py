@@ -113,6 +113,7 @@ class ReporterConsumer(ChatBaseConsumer):
     """Who: the anonymous reporter whose session holds the token of this very chat."""
 
     chat: ChatSession | None = None
+    advisor_present: bool | None = None
 
     async def connect(self) -> None:
         session = self.scope.get("session")
@@ -147,6 +148,7 @@ class ReporterConsumer(ChatBaseConsumer):
         kind = data.get("type")
         if kind == "hello":
             await self.replay(self.chat, data.get("after", 0), for_reporter=True)
+            await self.check_advisors()
         elif kind == "message":
             await self.store_message(
                 chat=self.chat, sender=Sender.REPORTER, data=data, author=None, who=self.who
@@ -176,16 +178,22 @@ class ReporterConsumer(ChatBaseConsumer):
         self.chat = chat
         payload: dict[str, Any] = {"type": "state", "status": chat.status}
         if chat.status == ChatStatus.WAITING:
-            position = await database_sync_to_async(selectors.queue_position)(chat)
-            payload["position"] = position
-            payload["wait_seconds"] = await database_sync_to_async(selectors.expected_wait_seconds)(
-                position
-            )
+            payload.update(await database_sync_to_async(selectors.waiting_state)(chat))
+            self.advisor_present = payload["advisor_present"]
         await self.send_json(payload)
         if chat.status != ChatStatus.WAITING:
             await self.channel_layer.group_discard(events.WAITING_GROUP, self.channel_name)
         if chat.status == ChatStatus.ENDED:
             await self.close(code=CLOSE_ENDED)
+
+    async def check_advisors(self) -> None:
+        """A console that vanished without closing (a worker that died, a laptop shut)
+        stops counting after AGENT_PRESENCE_SECONDS without any event; the page's regular
+        hello brings that news, or an advisor's return, to a waiting reporter."""
+        if self.chat is None or self.chat.status != ChatStatus.WAITING:
+            return
+        if await database_sync_to_async(selectors.advisor_present)() != self.advisor_present:
+            await self.send_state()
 
     async def chat_message(self, event: dict[str, Any]) -> None:
         message = dict(event["message"])
@@ -236,7 +244,7 @@ class AdvisorConsumer(ChatBaseConsumer):
         self.chats: dict[str, ChatSession] = {}
         await self.channel_layer.group_add(events.STAFF_GROUP, self.channel_name)
         await self.channel_layer.group_add(events.agent_group(user.pk), self.channel_name)
-        await database_sync_to_async(services.agent_heartbeat)(user=user)
+        await self.run(services.agent_heartbeat, user=user)
         for chat in await database_sync_to_async(selectors.active_chats_for)(user):
             await self.join(chat)
         await self.accept()
@@ -251,6 +259,7 @@ class AdvisorConsumer(ChatBaseConsumer):
         await self.channel_layer.group_discard(events.agent_group(self.user.pk), self.channel_name)
         for chat in self.chats.values():
             await self.channel_layer.group_discard(chat.group_name, self.channel_name)
+        await self.run(services.agent_console_closed, user=self.user)
 
     async def join(self, chat: ChatSession) -> None:
         self.chats[chat.public_id.hex] = chat
@@ -281,7 +290,7 @@ class AdvisorConsumer(ChatBaseConsumer):
             return
         kind = data.get("type")
         if kind == "ping":
-            await database_sync_to_async(services.agent_heartbeat)(user=self.user)
+            await self.run(services.agent_heartbeat, user=self.user)
             await self.send_queue()
             return
         if kind == "accept":
@@ -346,6 +355,10 @@ class AdvisorConsumer(ChatBaseConsumer):
         chat = self.chats.pop(event["chat"], None)
         if chat is not None:
             await self.channel_layer.group_discard(chat.group_name, self.channel_name)
+
+    async def agent_presence(self, event: dict[str, Any]) -> None:
+        """Another console of this advisor closed: this one is still here."""
+        await self.run(services.agent_heartbeat, user=self.user)
 
     async def chat_message(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "message", "chat": event["chat"], **event["message"]})

@@ -48,17 +48,26 @@ def token_hash(token: str) -> str:
     return keyed_digest("chat-resume-token", token.encode()).hex()
 
 
-def _present_since(now: datetime) -> datetime:
+def present_since(now: datetime) -> datetime:
+    """An advisor's console heard from after this moment counts as present."""
     return now - timedelta(seconds=AGENT_PRESENCE_SECONDS)
 
 
 def present_agents(*, now: datetime) -> list[ChatAgent]:
     """Advisors who are available, connected, and how many chats each has now."""
     return list(
-        ChatAgent.objects.filter(available=True, last_seen_at__gte=_present_since(now))
+        ChatAgent.objects.filter(available=True, last_seen_at__gte=present_since(now))
         .select_related("user")
         .annotate(active=Count("user__chats", filter=Q(user__chats__status=ChatStatus.ACTIVE)))
     )
+
+
+def advisor_present(*, now: datetime | None = None) -> bool:
+    """Is any advisor available with an open console? Busy ones count: they will come."""
+    moment = now or clock.now()
+    return ChatAgent.objects.filter(
+        available=True, last_seen_at__gte=present_since(moment)
+    ).exists()
 
 
 def free_capacity(*, now: datetime) -> int:
@@ -123,6 +132,17 @@ def queue_position(chat: ChatSession) -> int:
         if chat.status == ChatStatus.WAITING
         else 0
     )
+
+
+def waiting_state(chat: ChatSession) -> dict[str, Any]:
+    """What a waiting reporter is told: their place, the expected wait, and whether any
+    advisor is there at all (if not, the page offers the phone and the web form)."""
+    position = queue_position(chat)
+    return {
+        "position": position,
+        "wait_seconds": expected_wait_seconds(position),
+        "advisor_present": advisor_present(),
+    }
 
 
 def expected_wait_seconds(position: int) -> int:

@@ -21,7 +21,13 @@ from meldpunt.chat.models import (
     EndedBy,
     Sender,
 )
-from meldpunt.chat.selectors import RESUME_SECONDS, present_agents, token_hash
+from meldpunt.chat.selectors import (
+    RESUME_SECONDS,
+    advisor_present,
+    present_agents,
+    present_since,
+    token_hash,
+)
 from meldpunt.lib import clock
 from meldpunt.linking.services import index_contact
 from meldpunt.reports.services import MailboxExists, mailbox_open_for_contact
@@ -60,6 +66,11 @@ def _publish_state(chat: ChatSession) -> None:
 
 def _queue_changed() -> None:
     events.publish(events.STAFF_GROUP, {"type": "queue.changed"})
+    _waiting_changed()
+
+
+def _waiting_changed() -> None:
+    """Waiting reporters look again at their place and whether an advisor is there."""
     events.publish(events.WAITING_GROUP, {"type": "queue.changed"})
 
 
@@ -147,7 +158,31 @@ def agent_set_available(*, user: Any, available: bool, capacity: int | None = No
 
 
 def agent_heartbeat(*, user: Any) -> None:
-    ChatAgent.objects.update_or_create(user=user, defaults={"last_seen_at": clock.now()})
+    """The advisor's console is open. If nobody was there before, waiting reporters hear
+    that an advisor is back."""
+    now = clock.now()
+    anyone_before = advisor_present(now=now)
+    agent, _created = ChatAgent.objects.update_or_create(user=user, defaults={"last_seen_at": now})
+    if agent.available and not anyone_before:
+        _waiting_changed()
+
+
+def agent_console_closed(*, user: Any) -> None:
+    """A console of the advisor closed: they no longer count as present.
+
+    Any other console of theirs (a second tab, or the page that replaced this one) is
+    asked to report at once, so only the last one to close makes the advisor absent. If
+    that leaves no advisor at all, waiting reporters are told.
+    """
+    now = clock.now()
+    was_present = ChatAgent.objects.filter(
+        user=user, available=True, last_seen_at__gte=present_since(now)
+    ).update(last_seen_at=None)
+    if not was_present:
+        return
+    events.publish(events.agent_group(user.pk), {"type": "agent.presence"})
+    if not advisor_present(now=now):
+        _waiting_changed()
 
 
 def _has_room(user: Any) -> bool:

@@ -16,6 +16,7 @@
   var t = root.dataset;
   var log = root.querySelector("[data-chat-log]");
   var statusEl = root.querySelector("[data-chat-status]");
+  var noAdvisorEl = root.querySelector("[data-chat-no-advisor]");
   var typingEl = root.querySelector("[data-chat-typing]");
   var form = root.querySelector("[data-chat-form]");
   var input = root.querySelector("[data-chat-input]");
@@ -33,6 +34,9 @@
   var active = false;
   var lastTypingSent = 0;
   var typingTimer = null;
+  var noAdvisorTimer = null;
+  // An advisor who reloads the console is gone for a second; only a longer absence is news.
+  var NO_ADVISOR_DELAY = 5000;
 
   function send(payload) {
     if (socket && socket.readyState === WebSocket.OPEN) {
@@ -43,7 +47,10 @@
   }
 
   function setStatus(text) {
-    statusEl.textContent = text;
+    // The same words again would be read out again by a screen reader.
+    if (statusEl.textContent !== text) {
+      statusEl.textContent = text;
+    }
   }
 
   function setActive(on) {
@@ -101,11 +108,26 @@
     }
   }
 
+  function showNoAdvisor(on) {
+    clearTimeout(noAdvisorTimer);
+    if (!on) {
+      noAdvisorEl.hidden = true;
+      return;
+    }
+    noAdvisorTimer = setTimeout(function () {
+      setStatus(t.tNoAdvisor);
+      noAdvisorEl.hidden = false;
+    }, noAdvisorEl.hidden ? NO_ADVISOR_DELAY : 0);
+  }
+
   function showState(data) {
+    showNoAdvisor(data.status === "waiting" && data.advisor_present === false);
     if (data.status === "waiting") {
       setActive(false);
-      var minutes = Math.max(1, Math.round((data.wait_seconds || 60) / 60));
-      setStatus(t.tWaiting.replace("{position}", data.position).replace("{minutes}", minutes));
+      if (noAdvisorEl.hidden) {
+        var minutes = Math.max(1, Math.round((data.wait_seconds || 60) / 60));
+        setStatus(t.tWaiting.replace("{position}", data.position).replace("{minutes}", minutes));
+      }
     } else if (data.status === "active") {
       setActive(true);
       setStatus(t.tActive);
@@ -222,6 +244,7 @@
       return;
     }
     finished = true;
+    clearTimeout(noAdvisorTimer);
     tellServerEnded();
     if (socket && socket.readyState <= WebSocket.OPEN) {
       socket.close();
