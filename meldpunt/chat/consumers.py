@@ -21,6 +21,7 @@ from meldpunt.chat.limits import MAX_FRAME_BYTES, message_limit
 from meldpunt.chat.models import ChatSession, ChatStatus, EndedBy, Sender
 from meldpunt.lib import ratelimit
 
+CLOSE_LOGGED_OUT = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_ENDED = 4410
 TYPING_INTERVAL = 1.5
@@ -359,6 +360,10 @@ class AdvisorConsumer(ChatBaseConsumer):
     async def agent_presence(self, event: dict[str, Any]) -> None:
         """Another console of this advisor closed: this one is still here."""
         await self.run(services.agent_heartbeat, user=self.user)
+
+    async def agent_logout(self, event: dict[str, Any]) -> None:
+        """The advisor logged out (in any tab): the console closes and does not come back."""
+        await self.close(code=CLOSE_LOGGED_OUT)
 
     async def chat_message(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "message", "chat": event["chat"], **event["message"]})

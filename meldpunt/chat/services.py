@@ -185,6 +185,13 @@ def agent_console_closed(*, user: Any) -> None:
         _waiting_changed()
 
 
+def agent_logged_out(*, user: Any) -> None:
+    """Logging out ends the advisor's chat work: away, and every open console closes."""
+    ChatAgent.objects.filter(user=user).update(available=False, last_seen_at=None)
+    events.publish(events.agent_group(user.pk), {"type": "agent.logout"})
+    _queue_changed()
+
+
 def _has_room(user: Any) -> bool:
     now = clock.now()
     return any(
