@@ -96,7 +96,10 @@ TEMPLATES = [
 
 # Database: SQLite in var/ unless DATABASE_URL names PostgreSQL.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
-DATABASES = {"default": database_from_url(DATABASE_URL)}
+# PostgreSQL: a connection pool per process (0 turns it off, e.g. behind PgBouncer).
+DATABASES = {
+    "default": database_from_url(DATABASE_URL, pool_size=env_int("MELDPUNT_DB_POOL_SIZE", 10))
+}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     if DATABASES["default"]["NAME"] != ":memory:":
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)

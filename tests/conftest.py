@@ -5,11 +5,29 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.models import Municipality, Role, User
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_pooled_connections(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """Before the test database is dropped, end the connections that worker threads of
+    async tests still hold from the PostgreSQL pool (a thread's connection goes back to
+    the pool only when that thread closes it, and some of these threads never run again).
+    """
+    yield
+    if connection.vendor != "postgresql" or connection.pool is None:
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    connection.close()
 
 
 @pytest.fixture(autouse=True)

@@ -143,6 +143,16 @@ def test_postgres_url() -> None:
     assert config["CONN_MAX_AGE"] == 0
 
 
+def test_postgres_pool_keeps_url_options() -> None:
+    """A pool size gives a psycopg pool of at most that size next to the URL's options."""
+    config = database_from_url("postgres://db/meldpunt?sslmode=require", pool_size=10)
+    assert config["OPTIONS"] == {
+        "sslmode": "require",
+        "pool": {"min_size": 2, "max_size": 10, "timeout": 10},
+    }
+    assert config["CONN_MAX_AGE"] == 0
+
+
 @pytest.mark.parametrize("scheme", ["postgres", "postgresql", "pgsql", "POSTGRES"])
 def test_postgres_scheme_spellings(scheme: str) -> None:
     """All common spellings of the scheme select PostgreSQL."""

@@ -5,11 +5,14 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 
-def database_from_url(url: str) -> dict[str, Any]:
+def database_from_url(url: str, *, pool_size: int = 0) -> dict[str, Any]:
+    """``pool_size`` > 0 gives each process a psycopg pool of at most that many connections."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme in {"postgres", "postgresql", "pgsql"}:
-        options = dict(parse_qsl(parts.query))
+        options: dict[str, Any] = dict(parse_qsl(parts.query))
+        if pool_size > 0:
+            options["pool"] = {"min_size": min(2, pool_size), "max_size": pool_size, "timeout": 10}
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parts.path.lstrip("/")) or "meldpunt",
@@ -19,6 +22,7 @@ def database_from_url(url: str) -> dict[str, Any]:
             "PORT": str(parts.port or ""),
             # Under ASGI every request runs its ORM work in a fresh thread; persistent
             # connections would pile up, one per finished thread, until PostgreSQL refuses.
+            # With a pool, closing hands the connection back to the pool instead.
             "CONN_MAX_AGE": 0,
             "OPTIONS": options,
         }
