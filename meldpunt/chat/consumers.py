@@ -11,6 +11,7 @@ import json
 import time
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils.translation import gettext as _
@@ -38,6 +39,19 @@ def _parse(text_data: str | None) -> dict[str, Any] | None:
 
 
 class ChatBaseConsumer(AsyncWebsocketConsumer):
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """Hand each event to its handler without Channels' per-event connection clean-up.
+
+        Channels runs ``close_old_connections`` in the process's one ORM thread before
+        every event, so under load every websocket frame and layer event queues behind
+        the others there. These consumers never touch the ORM outside
+        ``database_sync_to_async``, which cleans up in its own thread before and after.
+        """
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     def typing_allowed(self, chat: ChatSession) -> bool:
         """At most one typing signal per chat per 1.5 s; the page sends one per 3 s."""
         last_typing: dict[int, float] = self.__dict__.setdefault("last_typing", {})
