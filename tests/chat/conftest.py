@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from asgiref.sync import sync_to_async
+from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers
 from channels.testing import WebsocketCommunicator
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connections
@@ -43,6 +44,18 @@ async def close_db_threads() -> AsyncIterator[None]:
     database can be dropped at the end of the run."""
     yield
     await sync_to_async(connections.close_all)()
+
+
+@pytest.fixture
+async def own_channel_layer() -> AsyncIterator[None]:
+    """A channel layer for this test alone. The Redis layer keeps asyncio locks that stay
+    bound to the event loop of the test that made them, so a layer shared between tests
+    fails at random once one of them leaves a lock behind."""
+    channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+    yield
+    layer = channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+    if hasattr(layer, "close_pools"):
+        await layer.close_pools()
 
 
 @pytest.fixture

@@ -12,7 +12,10 @@ from meldpunt.chat.models import ChatAgent, ChatStatus
 from tests.chat.conftest import advisor_ws, receive_until, reporter_ws, start_chat
 from tests.conftest import verify_session
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("close_db_threads")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("own_channel_layer", "close_db_threads"),
+]
 
 
 def _logged_in(user: User) -> tuple[Client, str]:
@@ -31,10 +34,15 @@ async def _console(session_key: str) -> WebsocketCommunicator:
 
 
 async def _closed_with(ws: WebsocketCommunicator) -> int:
-    """The close code the server sends, skipping the JSON messages before it."""
+    """The close code the server sends, skipping the JSON messages before it.
+
+    The browser then drops the connection; so does the test, or the consumer would stay
+    waiting on the channel layer after the test's event loop has gone.
+    """
     for _ in range(20):
         output = await ws.receive_output(timeout=5)
         if output["type"] == "websocket.close":
+            await ws.disconnect()
             return output["code"]
     raise AssertionError("the console was not closed")
 
@@ -54,9 +62,11 @@ async def test_logout_closes_the_console_and_puts_the_advisor_away(on_duty):
     agent = await ChatAgent.objects.aget(user=on_duty)
     assert agent.available is False
     assert not await database_sync_to_async(selectors.advisor_present)()
-    connected, code = await advisor_ws(key).connect()
+    again = advisor_ws(key)
+    connected, code = await again.connect()
     assert not connected
     assert code == CLOSE_FORBIDDEN
+    await again.disconnect()
 
 
 async def test_logout_closes_every_console_of_that_advisor_and_no_colleagues(on_duty, colleague):

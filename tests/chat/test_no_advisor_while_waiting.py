@@ -21,7 +21,10 @@ from tests.chat.conftest import (
     start_chat,
 )
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("close_db_threads")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("own_channel_layer", "close_db_threads"),
+]
 
 
 async def _console(user):  # type: ignore[no-untyped-def]
