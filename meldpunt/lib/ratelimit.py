@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,15 @@ def _bucket_key(limit: Limit, who: str) -> str:
 def hit(limit: Limit, who: str) -> bool:
     """Count one attempt; True while the caller is still within the limit."""
     key = _bucket_key(limit, who)
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        # One round trip: every chat message passes here.
+        raw = backend.make_and_validate_key(key)
+        pipe = backend._cache.get_client(raw, write=True).pipeline(transaction=False)
+        pipe.incr(raw)
+        pipe.expire(raw, limit.seconds + 1, nx=True)
+        count, _ = pipe.execute()
+        return int(count) <= limit.count
     cache.add(key, 0, timeout=limit.seconds + 1)
     try:
         count = cache.incr(key)
