@@ -148,7 +148,7 @@ def test_postgres_pool_keeps_url_options() -> None:
     config = database_from_url("postgres://db/meldpunt?sslmode=require", pool_size=10)
     assert config["OPTIONS"] == {
         "sslmode": "require",
-        "pool": {"min_size": 2, "max_size": 10, "timeout": 10},
+        "pool": {"min_size": 10, "max_size": 10, "timeout": 10},
     }
     assert config["CONN_MAX_AGE"] == 0
 

@@ -12,7 +12,7 @@ def database_from_url(url: str, *, pool_size: int = 0) -> dict[str, Any]:
     if scheme in {"postgres", "postgresql", "pgsql"}:
         options: dict[str, Any] = dict(parse_qsl(parts.query))
         if pool_size > 0:
-            options["pool"] = {"min_size": min(2, pool_size), "max_size": pool_size, "timeout": 10}
+            options["pool"] = {"min_size": pool_size, "max_size": pool_size, "timeout": 10}
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parts.path.lstrip("/")) or "meldpunt",
