@@ -117,15 +117,15 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # Pub/sub: no per-process queue that fills up and drops events under load
+            # (docs/decisions/0006); delivery is guaranteed by the database, not the layer.
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
-                # redis-py's default 5 s read timeout equals channels-redis's 5 s blocking
-                # pop, so an idle websocket could fail at random; the read timeout is longer.
-                # redis-py 8 refuses a 101st concurrent connection instead of waiting;
-                # hundreds of websockets joining groups at once need more.
+                # A read timeout well above the layer's polling interval; redis-py 8
+                # refuses a 101st concurrent connection instead of waiting.
                 "hosts": [{"address": REDIS_URL, "socket_timeout": 30, "max_connections": 1000}],
                 "prefix": env_str("MELDPUNT_REDIS_PREFIX", "meldpunt"),
-                # Chat messages wait in Redis for a moment: encrypted there too (Fernet).
+                # Chat messages pass through Redis: encrypted there too (Fernet).
                 "symmetric_encryption_keys": [
                     env_secret("MELDPUNT_CHANNEL_LAYER_KEY") or SECRET_KEY
                 ],
