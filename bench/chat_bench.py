@@ -208,6 +208,11 @@ async def run_echo(ports: list[int], clients: int, messages: int, interval: floa
     return rtts
 
 
+async def until_state(ws: ClientConnection) -> None:
+    while json.loads(await ws.recv()).get("type") != "state":
+        pass
+
+
 async def run_chat(
     ports: list[int],
     reporters: list[tuple[str, str]],
@@ -221,6 +226,8 @@ async def run_chat(
     staff_seen: Counter[tuple[str, int]] = Counter()
     reporter_seen: Counter[tuple[str, int]] = Counter()
     errors: list[str] = []
+    # (seconds since the first message could be sent, delivery ms) for the timeline
+    timeline: list[tuple[float, float]] = []
     expected = len(reporters) * messages
     everything = asyncio.Event()
 
@@ -238,7 +245,9 @@ async def run_chat(
             elif kind == "message" and data["sender"] == "reporter":
                 now = time.perf_counter()
                 staff_seen[(data["chat"], data["seq"])] += 1
-                to_staff.append((now - float(data["body"].split(" ", 1)[0])) * 1000)
+                sent = float(data["body"].split(" ", 1)[0])
+                to_staff.append((now - sent) * 1000)
+                timeline.append((sent - started, (now - sent) * 1000))
                 await ws.send(
                     json.dumps(
                         {
@@ -252,6 +261,7 @@ async def run_chat(
             elif kind == "error":
                 errors.append(data["message"])
 
+    started = time.perf_counter()  # reset when the reporters are connected
     advisor_tasks = [asyncio.create_task(advisor(i, ws)) for i, ws in enumerate(advisor_ws)]
     while sum(opened.values()) < len(reporters):
         await asyncio.sleep(0.1)
@@ -259,6 +269,8 @@ async def run_chat(
     reporter_ws = await asyncio.gather(
         *(open_ws(ports[0], f"/ws/chat/{chat}/", key) for chat, key in reporters)
     )
+    # A reporter's connection is complete when the server has sent the chat's state.
+    await asyncio.gather(*(until_state(ws) for ws in reporter_ws))
 
     async def reporter(chat: str, ws: ClientConnection) -> None:
         pending: dict[str, float] = {}
@@ -272,7 +284,9 @@ async def run_chat(
                 elif kind == "message" and data["sender"] == "staff":
                     now = time.perf_counter()
                     reporter_seen[(chat, data["seq"])] += 1
-                    to_reporter.append((now - float(data["body"].split(" ", 1)[0])) * 1000)
+                    sent = float(data["body"].split(" ", 1)[0])
+                    to_reporter.append((now - sent) * 1000)
+                    timeline.append((sent - started, (now - sent) * 1000))
                     if len(reporter_seen) >= expected and len(staff_seen) >= expected:
                         everything.set()
                 elif kind == "error":
@@ -312,10 +326,22 @@ async def run_chat(
         "reporter_dupes": sum(c - 1 for c in reporter_seen.values()),
         "errors": len(errors),
         "duration": duration,
+        "timeline": timeline,
     }
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User plus system CPU time the given processes have used so far (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
 async def measure(
+    pids: list[int],
     ports: list[int],
     reporters: list[tuple[str, str]],
     advisor_sessions: list[str],
@@ -323,9 +349,13 @@ async def measure(
     messages: int,
     interval: float,
 ) -> tuple[list[float], dict[str, Any]]:
-    """The baseline first, then the chat, on the same workers."""
+    """The baseline first, then the chat, on the same workers; with the workers' CPU time."""
+    before = cpu_seconds(pids)
     echo = await run_echo(ports, clients, messages, interval)
+    between = cpu_seconds(pids)
     chat = await run_chat(ports, reporters, advisor_sessions, messages, interval)
+    chat["cpu_echo"] = between - before
+    chat["cpu_chat"] = cpu_seconds(pids) - between
     return echo, chat
 
 
@@ -342,7 +372,15 @@ def main() -> None:
     workers = [start_worker(port) for port in ports]
     try:
         echo, chat = asyncio.run(
-            measure(ports, reporters, advisor_sessions, args.chats, args.messages, args.interval)
+            measure(
+                [worker.pid for worker in workers],
+                ports,
+                reporters,
+                advisor_sessions,
+                args.chats,
+                args.messages,
+                args.interval,
+            )
         )
     finally:
         for worker in workers:
@@ -367,6 +405,24 @@ def main() -> None:
     print(f"chat delivery, both ways      p50 {c50:6.1f} ms  p99 {c99:6.1f} ms  (n={len(both)})")
     print(f"stored-and-acknowledged       p50 {a50:6.1f} ms  p99 {a99:6.1f} ms")
     print(f"ratio chat p99 / echo p99: {c99 / e99:.1f}")
+    # CPU of both workers per message, connection set-up included: echo messages are
+    # round trips (one in, one out); a chat message is stored, acknowledged and delivered.
+    echo_cpu = chat["cpu_echo"] * 1000 / len(echo)
+    chat_cpu = chat["cpu_chat"] * 1000 / max(len(both), 1)
+    print(
+        f"workers' CPU per message: echo {echo_cpu:.2f} ms, chat {chat_cpu:.2f} ms "
+        f"(ratio {chat_cpu / echo_cpu:.1f}; chat phase {chat['cpu_chat']:.1f} s CPU "
+        f"in {chat['duration']:.0f} s)"
+    )
+    window = args.interval
+    buckets: dict[int, list[float]] = {}
+    for sent_at, latency in chat["timeline"]:
+        buckets.setdefault(int(sent_at // window), []).append(latency)
+    print(f"delivery p99 per {window:g} s of sending time (ms):", end="")
+    for index in sorted(buckets):
+        if len(buckets[index]) >= 2:
+            print(f" {percentiles(buckets[index])[1]:.0f}", end="")
+    print()
     print(
         f"lost: {chat['expected'] - chat['staff_unique']} to advisors, "
         f"{chat['expected'] - chat['reporter_unique']} to reporters; "

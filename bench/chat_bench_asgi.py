@@ -5,6 +5,7 @@ the chat consumers, and is served by the same uvicorn workers; it only sends bac
 it receives, so the difference to the chat is what the chat itself costs.
 """
 
+import gc
 import os
 
 from django.core.asgi import get_asgi_application
@@ -25,3 +26,4 @@ class EchoConsumer(AsyncWebsocketConsumer):
 
 routing.websocket_urlpatterns.append(path("ws/bench/echo/", EchoConsumer.as_asgi()))
 application = routing.build_application(django_asgi_app)
+gc.freeze()  # as config/asgi.py does

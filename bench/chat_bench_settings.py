@@ -11,6 +11,10 @@ from config.test_settings import *  # noqa: F403
 MELDPUNT_CHAT_STARTS_PER_HOUR = 10**9
 MELDPUNT_CHAT_MESSAGES_PER_MINUTE = 10**9
 
-# CHAT_BENCH_LAYER=pubsub tries channels-redis's pub/sub layer instead of the default one.
-if os.environ.get("CHAT_BENCH_LAYER") == "pubsub":
-    CHANNEL_LAYERS["default"]["BACKEND"] = "channels_redis.pubsub.RedisPubSubChannelLayer"  # noqa: F405
+# Pub/sub channels are shared by every Redis database: the benchmark's own prefix.
+CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = "meldpunt-bench"  # noqa: F405
+
+# CHAT_BENCH_LAYER=core measures channels-redis's list-based layer (the default before
+# docs/decisions/0006) instead of the pub/sub layer.
+if os.environ.get("CHAT_BENCH_LAYER") == "core":
+    CHANNEL_LAYERS["default"]["BACKEND"] = "channels_redis.core.RedisChannelLayer"  # noqa: F405
