@@ -4,6 +4,8 @@ Every workflow change checks who may make it, makes it and writes the audit entr
 place. Audit details hold ids and choice values only, never text.
 """
 
+import secrets
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Any
@@ -58,13 +60,21 @@ def _next_case_number(year: int) -> str:
     return f"{year}-{counter.last:05d}"
 
 
-def case_create(*, by: Any, kind: str = CaseKind.ADVICE, **fields: Any) -> Case:
-    """Open a new case. A melding gets its assessment deadline of 5 working days."""
+def case_create(
+    *, by: Any, kind: str = CaseKind.ADVICE, number_later: bool = False, **fields: Any
+) -> Case:
+    """Open a new case. A melding gets its assessment deadline of 5 working days.
+
+    ``number_later`` gives the case a provisional number that only the caller's
+    transaction sees; the caller then calls ``case_number_assign`` as the last step of
+    that transaction. The counter row stays locked only from then until the commit, so
+    a long transaction (the web report's submit) does not make others wait for it.
+    """
     now = clock.now()
     # The number is read and written in one transaction so two intakes never share one.
     with transaction.atomic():
         case = Case.objects.create(
-            number=_next_case_number(now.year),
+            number=f"~{secrets.token_hex(7)}" if number_later else _next_case_number(now.year),
             kind=kind,
             created_at=now,
             updated_at=now,
@@ -79,8 +89,28 @@ def case_create(*, by: Any, kind: str = CaseKind.ADVICE, **fields: Any) -> Case:
     return case
 
 
-def contact_add(*, case: Case, by: Any, channel: str, **fields: Any) -> Contact:
-    """Attach a contact to a case and note on the case that something happened."""
+def case_number_assign(case: Case) -> None:
+    """Give a case created with ``number_later`` its number; last step of that transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("case_number_assign must run inside the creating transaction")
+    case.number = _next_case_number(case.created_at.year)
+    case.save(update_fields=["number"])
+
+
+def contact_add(
+    *,
+    case: Case,
+    by: Any,
+    channel: str,
+    add_related: Callable[[Contact], object] | None = None,
+    **fields: Any,
+) -> Contact:
+    """Attach a contact to a case and note on the case that something happened.
+
+    ``add_related`` creates the contact's people and places in the same transaction,
+    before the case and contact are indexed (once). Without it the contact is indexed
+    again after commit, for callers that add them in their own transaction.
+    """
     now = clock.now()
     with transaction.atomic():
         contact = Contact.objects.create(
@@ -99,11 +129,14 @@ def contact_add(*, case: Case, by: Any, channel: str, **fields: Any) -> Contact:
         audit_record(
             actor=by, action="contact.create", case=case, obj=contact, detail={"channel": channel}
         )
+        if add_related is not None:
+            add_related(contact)
         case_reindex(case=case)
         index_contact(contact=contact)
-        # Again after commit, so people and places the caller adds in its own transaction
-        # (phone intake, web report) are in the blind index too.
-        transaction.on_commit(partial(index_contact, contact=contact))
+        if add_related is None:
+            # Again after commit, so people and places the caller adds in its own
+            # transaction (phone intake) are in the blind index too.
+            transaction.on_commit(partial(index_contact, contact=contact))
     return contact
 
 

@@ -4,6 +4,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -24,7 +25,7 @@ from meldpunt.cases.models import (
     PersonRole,
 )
 from meldpunt.cases.search import case_reindex
-from meldpunt.cases.services import case_create, contact_add
+from meldpunt.cases.services import case_create, case_number_assign, contact_add
 from meldpunt.lib import clock
 from meldpunt.lib.crypto import encrypt_bytes
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft, Sender
@@ -119,6 +120,57 @@ def _title(description: str) -> str:
     return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1] + "…"
 
 
+def _add_people_and_places(
+    contact: Contact, *, answers: dict[str, Any], minors: bool | None
+) -> None:
+    """The possible victim, the perpetrators and the places of a web report."""
+    case = contact.case
+    people = [
+        Person(
+            case=case,
+            contact=contact,
+            role=PersonRole.VICTIM,
+            is_minor=minors,
+            age=answers.get("victim_age", ""),
+            nationality=answers.get("victim_origin", ""),
+        )
+    ]
+    if answers.get("perpetrators"):
+        people.append(
+            Person(
+                case=case,
+                contact=contact,
+                role=PersonRole.PERPETRATOR,
+                description=answers["perpetrators"],
+            )
+        )
+    Person.objects.bulk_create(people)
+    places = []
+    if answers.get("address") or answers.get("place"):
+        places.append(
+            Location(
+                case=case,
+                contact=contact,
+                kind=LocationKind.OTHER,
+                municipality=answers["municipality"],
+                address=answers.get("address", ""),
+                place=answers.get("place", ""),
+            )
+        )
+    if answers.get("workplace"):
+        places.append(
+            Location(
+                case=case,
+                contact=contact,
+                kind=LocationKind.WORKPLACE,
+                municipality=answers["municipality"],
+                company_name=answers["workplace"],
+                place=answers.get("place", ""),
+            )
+        )
+    Location.objects.bulk_create(places)
+
+
 def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
     """Store a complete web report as a new case with its contact, people, places and files.
 
@@ -137,46 +189,18 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
     with transaction.atomic():
         case = case_create(
             by=None,
+            number_later=True,
             municipality=answers["municipality"],
             exploitation=answers["exploitation"],
             title=_title(answers["description"]),
         )
         case.response_due = case.created_at + timedelta(days=settings.MELDPUNT_FIRST_RESPONSE_DAYS)
         case.save(update_fields=["response_due"])
-        # People and places first, so that contact_add indexes the case for search once.
-        Person.objects.create(
-            case=case,
-            role=PersonRole.VICTIM,
-            is_minor=minors,
-            age=answers.get("victim_age", ""),
-            nationality=answers.get("victim_origin", ""),
-        )
-        if answers.get("perpetrators"):
-            Person.objects.create(
-                case=case,
-                role=PersonRole.PERPETRATOR,
-                description=answers["perpetrators"],
-            )
-        if answers.get("address") or answers.get("place"):
-            Location.objects.create(
-                case=case,
-                kind=LocationKind.OTHER,
-                municipality=answers["municipality"],
-                address=answers.get("address", ""),
-                place=answers.get("place", ""),
-            )
-        if answers.get("workplace"):
-            Location.objects.create(
-                case=case,
-                kind=LocationKind.WORKPLACE,
-                municipality=answers["municipality"],
-                company_name=answers["workplace"],
-                place=answers.get("place", ""),
-            )
         contact = contact_add(
             case=case,
             by=None,
             channel=Channel.WEB_REPORT,
+            add_related=partial(_add_people_and_places, answers=answers, minors=minors),
             reporter_role=answers["reporter_role"],
             anonymous=preference == "anonymous",
             callback_allowed=preference != "anonymous",
@@ -187,13 +211,13 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
             summary=answers["description"],
             details={key: answers.get(key, "") for key in DETAIL_KEYS},
         )
-        Person.objects.filter(case=case).update(contact=contact)
-        Location.objects.filter(case=case).update(contact=contact)
         mailbox = Mailbox.objects.create(
             case=case, contact=contact, code_hash=code_hash, created_at=now
         )
         _attach_draft_files(draft=draft, case=case)
         draft.delete()
+        # Last, so concurrent reports wait for the number counter only briefly.
+        case_number_assign(case)
     return Submitted(case=case, mailbox=mailbox, code=code)
 
 

@@ -16,6 +16,8 @@ from meldpunt.cases.models import (
     Person,
     PersonRole,
 )
+from meldpunt.cases.search import CaseQuery, case_search
+from meldpunt.linking.models import EntityHash
 from meldpunt.reports.models import Attachment, Mailbox, ReportDraft
 from meldpunt.reports.receipts import hash_code
 from tests.reports.conftest import ANSWERS, fill_report, jpeg_with_gps, pdf_bytes, submit, upload
@@ -193,3 +195,16 @@ def test_report_is_found_by_staff_search_on_its_words(reporter: Client) -> None:
     case = Case.objects.get()
     for word in ("nagelstudio", "bestelbus", "Stationsplein", "VX-123-B"):
         assert list(case_search(CaseQuery(text=word))) == [case], word
+
+
+def test_report_is_searchable_and_linked_when_the_submit_commits(reporter: Client) -> None:
+    """The submit indexes the case within its own transaction (no after-commit step): its
+    words (perpetrator, workplace) find the case and the licence plate is in the blind
+    index for related cases, exactly once."""
+    fill_report(reporter)
+    submit(reporter)
+
+    case = Case.objects.get()
+    assert list(case_search(CaseQuery(text="bestelbus"))) == [case]
+    assert list(case_search(CaseQuery(text="nagelstudio"))) == [case]
+    assert EntityHash.objects.filter(case=case, kind="plate").count() == 1
