@@ -124,51 +124,25 @@ def _add_people_and_places(
     contact: Contact, *, answers: dict[str, Any], minors: bool | None
 ) -> None:
     """The possible victim, the perpetrators and the places of a web report."""
-    case = contact.case
     people = [
-        Person(
-            case=case,
-            contact=contact,
-            role=PersonRole.VICTIM,
-            is_minor=minors,
-            age=answers.get("victim_age", ""),
-            nationality=answers.get("victim_origin", ""),
-        )
+        {
+            "role": PersonRole.VICTIM,
+            "is_minor": minors,
+            "age": answers.get("victim_age", ""),
+            "nationality": answers.get("victim_origin", ""),
+        }
     ]
     if answers.get("perpetrators"):
-        people.append(
-            Person(
-                case=case,
-                contact=contact,
-                role=PersonRole.PERPETRATOR,
-                description=answers["perpetrators"],
-            )
-        )
-    Person.objects.bulk_create(people)
+        people.append({"role": PersonRole.PERPETRATOR, "description": answers["perpetrators"]})
     places = []
     if answers.get("address") or answers.get("place"):
-        places.append(
-            Location(
-                case=case,
-                contact=contact,
-                kind=LocationKind.OTHER,
-                municipality=answers["municipality"],
-                address=answers.get("address", ""),
-                place=answers.get("place", ""),
-            )
-        )
+        places.append({"kind": LocationKind.OTHER, "address": answers.get("address", "")})
     if answers.get("workplace"):
-        places.append(
-            Location(
-                case=case,
-                contact=contact,
-                kind=LocationKind.WORKPLACE,
-                municipality=answers["municipality"],
-                company_name=answers["workplace"],
-                place=answers.get("place", ""),
-            )
-        )
-    Location.objects.bulk_create(places)
+        places.append({"kind": LocationKind.WORKPLACE, "company_name": answers["workplace"]})
+    own = {"case": contact.case, "contact": contact}
+    Person.objects.bulk_create([Person(**own, **fields) for fields in people])
+    where = {"municipality": answers["municipality"], "place": answers.get("place", "")}
+    Location.objects.bulk_create([Location(**own, **where, **fields) for fields in places])
 
 
 def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
