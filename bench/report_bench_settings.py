@@ -2,7 +2,7 @@
 
 The throttles are raised so that 50 clients from one address (the benchmark) are not
 slowed down as a flood from one client would be; everything else is as in production
-(including CONN_MAX_AGE=0, which meldpunt/lib/dburl.py sets for ASGI).
+(including the PostgreSQL connection pool that meldpunt/lib/dburl.py sets up).
 """
 
 from config.settings import *  # noqa: F403
