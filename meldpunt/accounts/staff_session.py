@@ -9,6 +9,7 @@ from typing import Any
 
 import django_otp
 from django.contrib import auth
+from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -79,19 +80,42 @@ def end(request: HttpRequest, *, reason: str) -> None:
 
 
 def expiry_reason(request: HttpRequest) -> str:
-    """Why the logged-in staff session has ended ("idle", "max_age"), or "" while it lives."""
+    """Why the logged-in staff session has ended ("idle", "max_age"), or "" while it lives.
+
+    A request counts as activity: a live session's idle time starts again.
+    """
+    session = request.session
+    if session.get(STARTED_KEY) is None or session.get(SEEN_KEY) is None:
+        session[STARTED_KEY] = session[SEEN_KEY] = clock.now().timestamp()
+        session.set_expiry(IDLE_SECONDS)
+        return ""
+    reason = lapsed(session)
+    if not reason:
+        activity(session)
+    return reason
+
+
+def lapsed(session: SessionBase) -> str:
+    """Why the staff session has run out ("idle", "max_age"), or "" while it lives.
+
+    Only reads: the chat console asks this on every heartbeat, which is no activity.
+    A session that has not been counted yet (no start time) has not run out.
+    """
     now = clock.now().timestamp()
-    started = request.session.get(STARTED_KEY)
-    seen = request.session.get(SEEN_KEY)
+    started = session.get(STARTED_KEY)
+    seen = session.get(SEEN_KEY)
     if started is None or seen is None:
-        request.session[STARTED_KEY] = request.session[SEEN_KEY] = now
-        request.session.set_expiry(IDLE_SECONDS)
         return ""
     if now - started > MAX_SECONDS:
         return "max_age"
     if now - seen > IDLE_SECONDS:
         return "idle"
-    if now - seen >= SEEN_RESOLUTION_SECONDS:
-        request.session[SEEN_KEY] = now
-        request.session.set_expiry(IDLE_SECONDS)
     return ""
+
+
+def activity(session: SessionBase) -> None:
+    """The staff member did something: the idle time starts again (noted once a minute)."""
+    now = clock.now().timestamp()
+    if now - session.get(SEEN_KEY, 0) >= SEEN_RESOLUTION_SECONDS:
+        session[SEEN_KEY] = now
+        session.set_expiry(IDLE_SECONDS)

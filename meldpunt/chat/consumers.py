@@ -17,7 +17,12 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils.translation import gettext as _
 
 from meldpunt.chat import events, selectors, services
-from meldpunt.chat.auth import SESSION_TOKEN_KEY, scope_client_key, staff_user_for_session
+from meldpunt.chat.auth import (
+    SESSION_TOKEN_KEY,
+    scope_client_key,
+    staff_user_for_session,
+    staff_user_still_there,
+)
 from meldpunt.chat.limits import MAX_FRAME_BYTES, message_limit
 from meldpunt.chat.models import ChatSession, ChatStatus, EndedBy, Sender
 from meldpunt.lib import ratelimit
@@ -26,6 +31,9 @@ CLOSE_LOGGED_OUT = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_ENDED = 4410
 TYPING_INTERVAL = 1.5
+# What an advisor does by hand in the console: these keep the staff session alive. The
+# heartbeat and the hellos the page sends by itself do not.
+ADVISOR_ACTIONS = frozenset({"accept", "message", "typing", "end", "transfer"})
 
 
 def _parse(text_data: str | None) -> dict[str, Any] | None:
@@ -244,9 +252,14 @@ def _forget_token(session: Any) -> None:
 
 
 class AdvisorConsumer(ChatBaseConsumer):
-    """Who: an advisor or coordinator logged in with two factors. Others are refused."""
+    """Who: an advisor or coordinator logged in with two factors. Others are refused, and
+    a console whose staff session ends (logout, 30 minutes idle, 12 hours) closes."""
 
     user: Any = None
+    session_key: str | None = None
+    # Set by an advisor action, read and reset by the next heartbeat.
+    active = False
+    logged_out = False
 
     async def connect(self) -> None:
         session = self.scope.get("session")
@@ -255,6 +268,7 @@ class AdvisorConsumer(ChatBaseConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
             return
         self.user = user
+        self.session_key = session.session_key
         self.who = f"staff-{user.pk}"
         self.chats: dict[str, ChatSession] = {}
         await self.channel_layer.group_add(events.STAFF_GROUP, self.channel_name)
@@ -270,11 +284,25 @@ class AdvisorConsumer(ChatBaseConsumer):
     async def disconnect(self, code: int) -> None:
         if self.user is None:
             return
+        await self.leave_groups()
+        await self.run(services.agent_console_closed, user=self.user)
+
+    async def leave_groups(self) -> None:
         await self.channel_layer.group_discard(events.STAFF_GROUP, self.channel_name)
         await self.channel_layer.group_discard(events.agent_group(self.user.pk), self.channel_name)
         for chat in self.chats.values():
             await self.channel_layer.group_discard(chat.group_name, self.channel_name)
-        await self.run(services.agent_console_closed, user=self.user)
+
+    async def send_json(self, payload: dict[str, Any]) -> None:
+        """Nothing more once the console is closed for a logout: the server refuses it."""
+        if not self.logged_out:
+            await super().send_json(payload)
+
+    async def close_logged_out(self) -> None:
+        """Close the console for good: the page asks the advisor to log in again."""
+        self.logged_out = True
+        await self.leave_groups()
+        await self.close(code=CLOSE_LOGGED_OUT)
 
     async def join(self, chat: ChatSession) -> None:
         self.chats[chat.public_id.hex] = chat
@@ -297,7 +325,7 @@ class AdvisorConsumer(ChatBaseConsumer):
         await self.send_json({"type": "queue", "queue": waiting})
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
-        if self.user is None:
+        if self.user is None or self.logged_out:
             return
         data = _parse(text_data)
         if data is None:
@@ -305,9 +333,10 @@ class AdvisorConsumer(ChatBaseConsumer):
             return
         kind = data.get("type")
         if kind == "ping":
-            await self.run(services.agent_heartbeat, user=self.user)
-            await self.send_queue()
+            await self.heartbeat()
             return
+        if kind in ADVISOR_ACTIONS:
+            self.active = True
         if kind == "accept":
             await self.call(services.chat_accept_next, user=self.user)
             return
@@ -330,6 +359,18 @@ class AdvisorConsumer(ChatBaseConsumer):
             await self.call(services.chat_end, chat=chat, ended_by=EndedBy.STAFF, by=self.user)
         elif kind == "transfer":
             await self.transfer(chat, data)
+
+    async def heartbeat(self) -> None:
+        """The page's regular ping: if the staff session still holds, the advisor counts as
+        present and gets the queue; if it ran out, they are logged out, as by the button."""
+        active, self.active = self.active, False
+        user = await database_sync_to_async(staff_user_still_there)(self.session_key, active=active)
+        if user is None:
+            await self.close_logged_out()
+            await self.run(services.agent_logged_out, user=self.user)
+            return
+        await self.run(services.agent_heartbeat, user=self.user)
+        await self.send_queue()
 
     async def call(self, service: Any, **kwargs: Any) -> Any:
         try:
@@ -377,7 +418,7 @@ class AdvisorConsumer(ChatBaseConsumer):
 
     async def agent_logout(self, event: dict[str, Any]) -> None:
         """The advisor logged out (in any tab): the console closes and does not come back."""
-        await self.close(code=CLOSE_LOGGED_OUT)
+        await self.close_logged_out()
 
     async def chat_message(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "message", "chat": event["chat"], **event["message"]})

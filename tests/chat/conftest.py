@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers
 from channels.testing import WebsocketCommunicator
 from django.contrib.sessions.backends.db import SessionStore
@@ -15,9 +16,10 @@ from django.test import Client
 
 from config.routing import build_application
 from meldpunt.accounts.models import User
-from meldpunt.chat import services
+from meldpunt.chat import selectors, services
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
-from meldpunt.chat.models import ChatSession
+from meldpunt.chat.consumers import CLOSE_FORBIDDEN
+from meldpunt.chat.models import ChatAgent, ChatSession
 from meldpunt.lib import clock
 from meldpunt.public.models import WeeklyOpening
 from tests.conftest import verify_session
@@ -120,3 +122,38 @@ async def receive_until(ws: WebsocketCommunicator, kind: str, **match: Any) -> d
         if data.get("type") == kind and all(data.get(k) == v for k, v in match.items()):
             return data
     raise AssertionError(f"no {kind} message")
+
+
+async def open_console(session_key: str) -> WebsocketCommunicator:
+    """An advisor console on ``session_key`` that has received its first queue."""
+    ws = advisor_ws(session_key)
+    connected, _code = await ws.connect()
+    assert connected
+    await receive_until(ws, "queue")
+    return ws
+
+
+async def closed_with(ws: WebsocketCommunicator) -> int:
+    """The close code the server sends, skipping the JSON messages before it.
+
+    The browser then drops the connection; so does the test, or the consumer would stay
+    waiting on the channel layer after the test's event loop has gone.
+    """
+    for _ in range(20):
+        output = await ws.receive_output(timeout=5)
+        if output["type"] == "websocket.close":
+            await ws.disconnect()
+            return output["code"]
+    raise AssertionError("the console was not closed")
+
+
+async def assert_out_of_chat(user: User, session_key: str) -> None:
+    """``user`` is away, no advisor counts as present, and ``session_key`` opens no console."""
+    agent = await ChatAgent.objects.aget(user=user)
+    assert agent.available is False
+    assert not await database_sync_to_async(selectors.advisor_present)()
+    again = advisor_ws(session_key)
+    connected, code = await again.connect()
+    assert not connected
+    assert code == CLOSE_FORBIDDEN
+    await again.disconnect()

@@ -2,14 +2,19 @@
 
 import pytest
 from channels.db import database_sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from meldpunt.accounts.models import User
-from meldpunt.chat import selectors
-from meldpunt.chat.consumers import CLOSE_FORBIDDEN, CLOSE_LOGGED_OUT
+from meldpunt.chat.consumers import CLOSE_LOGGED_OUT
 from meldpunt.chat.models import ChatAgent, ChatStatus
-from tests.chat.conftest import advisor_ws, receive_until, reporter_ws, start_chat
+from tests.chat.conftest import (
+    assert_out_of_chat,
+    closed_with,
+    open_console,
+    receive_until,
+    reporter_ws,
+    start_chat,
+)
 from tests.conftest import verify_session
 
 pytestmark = [
@@ -25,28 +30,6 @@ def _logged_in(user: User) -> tuple[Client, str]:
     return client, client.cookies["sessionid"].value
 
 
-async def _console(session_key: str) -> WebsocketCommunicator:
-    ws = advisor_ws(session_key)
-    connected, _code = await ws.connect()
-    assert connected
-    await receive_until(ws, "queue")
-    return ws
-
-
-async def _closed_with(ws: WebsocketCommunicator) -> int:
-    """The close code the server sends, skipping the JSON messages before it.
-
-    The browser then drops the connection; so does the test, or the consumer would stay
-    waiting on the channel layer after the test's event loop has gone.
-    """
-    for _ in range(20):
-        output = await ws.receive_output(timeout=5)
-        if output["type"] == "websocket.close":
-            await ws.disconnect()
-            return output["code"]
-    raise AssertionError("the console was not closed")
-
-
 async def _log_out(client: Client) -> None:
     response = await database_sync_to_async(client.post)("/medewerkers/uitloggen/")
     assert response.status_code == 302
@@ -56,28 +39,21 @@ async def test_logout_closes_the_console_and_puts_the_advisor_away(on_duty):
     """Anna logs out: her console closes with the logged-out code, she is away, and the
     console cannot reconnect with the old session."""
     client, key = await database_sync_to_async(_logged_in)(on_duty)
-    console = await _console(key)
+    console = await open_console(key)
     await _log_out(client)
-    assert await _closed_with(console) == CLOSE_LOGGED_OUT
-    agent = await ChatAgent.objects.aget(user=on_duty)
-    assert agent.available is False
-    assert not await database_sync_to_async(selectors.advisor_present)()
-    again = advisor_ws(key)
-    connected, code = await again.connect()
-    assert not connected
-    assert code == CLOSE_FORBIDDEN
-    await again.disconnect()
+    assert await closed_with(console) == CLOSE_LOGGED_OUT
+    await assert_out_of_chat(on_duty, key)
 
 
 async def test_logout_closes_every_console_of_that_advisor_and_no_colleagues(on_duty, colleague):
     """Anna has the console open in two tabs: both close. Bram's console stays connected."""
     anna_client, anna_key = await database_sync_to_async(_logged_in)(on_duty)
     _bram_client, bram_key = await database_sync_to_async(_logged_in)(colleague)
-    first, second = await _console(anna_key), await _console(anna_key)
-    bram = await _console(bram_key)
+    first, second = await open_console(anna_key), await open_console(anna_key)
+    bram = await open_console(bram_key)
     await _log_out(anna_client)
-    assert await _closed_with(first) == CLOSE_LOGGED_OUT
-    assert await _closed_with(second) == CLOSE_LOGGED_OUT
+    assert await closed_with(first) == CLOSE_LOGGED_OUT
+    assert await closed_with(second) == CLOSE_LOGGED_OUT
     await bram.send_json_to({"type": "ping"})
     await receive_until(bram, "queue")
     await bram.disconnect()
@@ -87,7 +63,7 @@ async def test_colleague_logging_out_leaves_annas_console_open(on_duty, colleagu
     """Bram logs out: Anna's console and her availability are untouched."""
     _anna_client, anna_key = await database_sync_to_async(_logged_in)(on_duty)
     bram_client, _bram_key = await database_sync_to_async(_logged_in)(colleague)
-    anna = await _console(anna_key)
+    anna = await open_console(anna_key)
     await _log_out(bram_client)
     await anna.send_json_to({"type": "ping"})
     await receive_until(anna, "queue")
@@ -98,13 +74,13 @@ async def test_colleague_logging_out_leaves_annas_console_open(on_duty, colleagu
 async def test_waiting_reporter_is_told_when_the_last_advisor_logs_out(on_duty):
     """Sam waits; Anna, the only advisor, logs out: Sam is told nobody is there."""
     client, key = await database_sync_to_async(_logged_in)(on_duty)
-    console = await _console(key)
+    console = await open_console(key)
     chat, reporter_key = await database_sync_to_async(start_chat)()
     sam = reporter_ws(chat, reporter_key)
     await sam.connect()
     await receive_until(sam, "state", advisor_present=True)
     await _log_out(client)
-    assert await _closed_with(console) == CLOSE_LOGGED_OUT
+    assert await closed_with(console) == CLOSE_LOGGED_OUT
     told = await receive_until(sam, "state", advisor_present=False)
     assert told["status"] == ChatStatus.WAITING
     await sam.disconnect()
