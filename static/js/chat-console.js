@@ -15,6 +15,8 @@
   var chatsEl = root.querySelector("[data-chats]");
   var errorEl = root.querySelector("[data-console-error]");
   var template = document.querySelector("[data-chat-template]");
+  var loggedOutEl = document.querySelector("[data-console-logged-out]");
+  var availabilityEl = document.querySelector("[data-console-availability]");
   var cannedEl = document.getElementById("canned-texts");
   var canned = cannedEl ? JSON.parse(cannedEl.textContent) : [];
   var wsUrl = (location.protocol === "https:" ? "wss://" : "ws://") + location.host +
@@ -23,6 +25,7 @@
   var socket = null;
   var attempt = 0;
   var chats = {};
+  var heartbeat = null;
 
   function send(payload) {
     if (socket && socket.readyState === WebSocket.OPEN) {
@@ -201,6 +204,20 @@
     });
   }
 
+  // Logged out (in this tab or another) or the staff session ran out: the chats leave the
+  // screen, the page says how to go on, and it does not connect again by itself.
+  function showLoggedOut() {
+    var hadFocus = root.contains(document.activeElement);
+    clearInterval(heartbeat);
+    chats = {};
+    availabilityEl.remove();
+    root.remove();
+    loggedOutEl.hidden = false;
+    if (hadFocus) {
+      loggedOutEl.querySelector("a").focus();
+    }
+  }
+
   function connect() {
     socket = new WebSocket(wsUrl);
     socket.addEventListener("open", function () {
@@ -242,10 +259,13 @@
       }
     });
     socket.addEventListener("close", function (event) {
-      statusEl.textContent = t.tOffline;
-      if (event.code === 4403) {
+      // 4401: logged out; 4403: the session no longer admits this console (refused at a
+      // reconnect after it ran out). Either way, only a new login helps.
+      if (event.code === 4401 || event.code === 4403) {
+        showLoggedOut();
         return;
       }
+      statusEl.textContent = t.tOffline;
       var delay = Math.min(15000, 500 * Math.pow(2, attempt)) * (0.5 + Math.random() / 2);
       attempt += 1;
       setTimeout(connect, delay);
@@ -259,7 +279,7 @@
 
   // The heartbeat keeps the advisor counted as present and refreshes the queue; the
   // hellos close any gap left by a live message that was dropped on the way.
-  setInterval(function () {
+  heartbeat = setInterval(function () {
     send({type: "ping"});
     Object.keys(chats).forEach(function (id) {
       if (!chats[id].ended) {

@@ -1,12 +1,24 @@
 """Browser tests: Playwright for Python driving Debian's Chromium, never a downloaded browser."""
 
+import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Request,
+    sync_playwright,
+)
+
+from tests.chat.servers import ROOT, Server, free_port
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # from that thread are still plain synchronous calls.
@@ -41,6 +53,11 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
+def new_context(browser: Browser) -> BrowserContext:
+    """A fresh browser profile in Dutch, in Amsterdam's time zone."""
+    return browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+
+
 class ForeignRequests(list[str]):
     """Every request the page made to an origin other than the site's own."""
 
@@ -53,7 +70,7 @@ def foreign_requests() -> ForeignRequests:
 @pytest.fixture
 def page(browser: Browser, live_server, foreign_requests: ForeignRequests) -> Iterator[Page]:  # type: ignore[no-untyped-def]
     own = urlsplit(live_server.url).netloc
-    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    context = new_context(browser)
 
     def watch(request: Request) -> None:
         parts = urlsplit(request.url)
@@ -113,3 +130,53 @@ def login_as(page: Page, live_server):  # type: ignore[no-untyped-def]
         return page
 
     return login
+
+
+@pytest.fixture(scope="module")
+def chat_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, str]]:
+    """A uvicorn server for this test module's chats, on its own SQLite file, and the
+    session key of Anna, an advisor logged in there with two factors.
+
+    pytest-django's live server cannot serve websockets; uvicorn is the production server.
+    This works the same on the embedded default and on the PostgreSQL + Redis run.
+    """
+    database = Path(tmp_path_factory.mktemp("chat")) / "chat.sqlite3"
+    port = free_port()
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.test_settings",
+            "DATABASE_URL": f"sqlite:///{database}",
+            "PYTHONPATH": str(ROOT),
+            "MELDPUNT_EXIT_URL": f"http://127.0.0.1:{port}/",
+            # Each server its own channel layer prefix: on a shared Redis, a logout in one
+            # module's server would otherwise reach the consoles of another's.
+            "MELDPUNT_TEST_LAYER_PREFIX": f"test-chat-{port}",
+        }
+    )
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)  # noqa: S603
+    made = subprocess.run(
+        [sys.executable, "-m", "tests.e2e.chat_server_data"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    advisor_session = json.loads(made.stdout)["advisor_session"]
+    server = Server(port, env).start()
+    yield server, advisor_session
+    server.stop()
+
+
+def advisor_page(browser: Browser, server: Server, session_key: str) -> Page:
+    """A page in a new browser profile that holds the advisor's session cookie."""
+    context = new_context(browser)
+    context.add_cookies(
+        [{"name": "sessionid", "value": session_key, "url": server.url, "httpOnly": True}]
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page

@@ -6,64 +6,12 @@ production server) in a subprocess against its own SQLite file; this works the s
 the embedded default and on the PostgreSQL + Redis run.
 """
 
-import json
-import os
-import subprocess
-import sys
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.chat.servers import ROOT, Server, free_port
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import advisor_page, axe_violations, new_context
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def chat_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, str]]:
-    database = Path(tmp_path_factory.mktemp("chat")) / "chat.sqlite3"
-    port = free_port()
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.test_settings",
-            "DATABASE_URL": f"sqlite:///{database}",
-            "PYTHONPATH": str(ROOT),
-            "MELDPUNT_EXIT_URL": f"http://127.0.0.1:{port}/",
-        }
-    )
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)  # noqa: S603
-    made = subprocess.run(
-        [sys.executable, "-m", "tests.e2e.chat_server_data"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    advisor_session = json.loads(made.stdout)["advisor_session"]
-    server = Server(port, env).start()
-    yield server, advisor_session
-    server.stop()
-
-
-def _context(browser: Browser) -> BrowserContext:
-    return browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
-
-
-def _advisor_page(browser: Browser, server: Server, session_key: str) -> Page:
-    context = _context(browser)
-    context.add_cookies(
-        [{"name": "sessionid", "value": session_key, "url": server.url, "httpOnly": True}]
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return page
 
 
 def _seqs(page: Page) -> list[int]:
@@ -78,7 +26,7 @@ def _seqs(page: Page) -> list[int]:
 def test_a_whole_chat_with_reload_case_and_nothing_left(browser, chat_server):
     """Closed without advisor; then open: queue, talk both ways, reload, end, record on a case."""
     server, advisor_session = chat_server
-    reporter = _context(browser).new_page()
+    reporter = new_context(browser).new_page()
     reporter.set_default_timeout(10_000)
 
     # Nobody available yet: kindly closed, with phone and report form.
@@ -87,7 +35,7 @@ def test_a_whole_chat_with_reload_case_and_nothing_left(browser, chat_server):
     expect(reporter.locator("main")).to_contain_text("088 2220500")
     assert axe_violations(reporter) == []
 
-    advisor = _advisor_page(browser, server, advisor_session)
+    advisor = advisor_page(browser, server, advisor_session)
     advisor.goto(server.url + "/medewerkers/chat/")
     advisor.get_by_label("Ik ben beschikbaar voor chats").check()
     advisor.get_by_test_id("save-availability").click()
@@ -170,7 +118,7 @@ def test_a_whole_chat_with_reload_case_and_nothing_left(browser, chat_server):
 def test_quick_exit_ends_a_waiting_chat(browser, chat_server):
     """Escape during a chat: the site is left, and the chat is over when the person comes back."""
     server, _advisor_session = chat_server
-    page = _context(browser).new_page()
+    page = new_context(browser).new_page()
     page.set_default_timeout(10_000)
     page.goto(server.url + "/chat/")
     if page.get_by_test_id("chat-closed").count():
