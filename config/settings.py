@@ -269,6 +269,11 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
     "MELDPUNT_WEBAUTHN_ORIGINS",
     ["http://localhost:8000"] if DEBUG else [f"https://{OTP_WEBAUTHN_RP_ID}"],
 )
+# The site's own address, for links in e-mails (e.g. https://meldpunt.example.nl). By
+# default the first passkey origin, which is the exact address staff use.
+MELDPUNT_SITE_URL = (
+    env_str("MELDPUNT_SITE_URL") or (OTP_WEBAUTHN_ALLOWED_ORIGINS or [""])[0]
+).rstrip("/")
 
 # Key ring for encryption at rest (see meldpunt/lib/crypto.py). Never in the database.
 MELDPUNT_KEYRING = env_secret("MELDPUNT_KEYRING")

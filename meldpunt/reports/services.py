@@ -217,9 +217,8 @@ def mailbox_seen(*, mailbox: Mailbox) -> None:
 
 
 def _case_link(case: Case) -> str:
-    """The case page at the first address staff use (the passkey origins name exactly that)."""
-    origin = settings.OTP_WEBAUTHN_ALLOWED_ORIGINS[0].rstrip("/")
-    return origin + reverse("cases:detail", args=[case.pk])
+    """The case page at the site's own address (MELDPUNT_SITE_URL)."""
+    return settings.MELDPUNT_SITE_URL + reverse("cases:detail", args=[case.pk])
 
 
 def _notify_new_message(case_id: int) -> None:
