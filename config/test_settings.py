@@ -35,7 +35,9 @@ if REDIS_URL:  # noqa: F405
     _redis = f"{_base}/{(int(_db or 0) + _worker) % 16}"
     CACHES["default"]["LOCATION"] = _redis  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["hosts"][0]["address"] = _redis  # noqa: F405
-    # Pub/sub channels are shared by all Redis databases: a prefix per test process, which
-    # the servers it starts inherit through the environment.
-    _prefix = os.environ.setdefault("MELDPUNT_TEST_LAYER_PREFIX", f"test-{os.getpid()}")
+    # Pub/sub channels are shared by all Redis databases: a prefix per test run and xdist
+    # worker (workers inherit the run's part from the controller), which the servers a
+    # worker starts inherit through the environment.
+    _run = os.environ.setdefault("MELDPUNT_TEST_LAYER_PREFIX", f"test-{os.getpid()}")
+    _prefix = f"{_run}-{os.environ.get('PYTEST_XDIST_WORKER', 'gw0')}"
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = _prefix  # noqa: F405
