@@ -231,6 +231,9 @@ class Contact(models.Model):
     action_taken = EncryptedTextField(_("genomen actie"), blank=True)
     details = EncryptedJSONField(_("overige gegevens"))
 
+    # The free-text fields that search and linking read (``details`` is walked apart).
+    TEXT_FIELDS = ("summary", "advice_given", "action_taken", "callback_details")
+
     class Meta:
         ordering = ["-started_at"]
         verbose_name = _("contact")
@@ -280,6 +283,8 @@ class Person(models.Model):
     vulnerabilities = EncryptedTextField(_("kwetsbaarheden"), blank=True)
     description = EncryptedTextField(_("omschrijving"), blank=True)
 
+    TEXT_FIELDS = ("name", "age", "nationality", "language", "vulnerabilities", "description")
+
     class Meta:
         verbose_name = _("persoon")
         verbose_name_plural = _("personen")
@@ -309,6 +314,8 @@ class Location(models.Model):
     company_name = EncryptedTextField(_("bedrijfsnaam"), blank=True)
     kvk_number = EncryptedTextField(_("KvK-nummer"), blank=True)
     description = EncryptedTextField(_("omschrijving"), blank=True)
+
+    TEXT_FIELDS = ("address", "postcode", "place", "company_name", "kvk_number", "description")
 
     class Meta:
         verbose_name = _("plek")

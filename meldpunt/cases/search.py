@@ -26,9 +26,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from meldpunt.cases.audit import audit_record
-from meldpunt.cases.models import Case, CaseSearchToken
+from meldpunt.cases.models import Case, CaseSearchToken, Contact, Location, Person
 from meldpunt.cases.selectors import user_may_handle_cases
 from meldpunt.lib.crypto import blind_index
+from meldpunt.linking.extract import texts_of
 
 MIN_WORD_LENGTH = 3
 MAX_QUERY_WORDS = 8
@@ -90,47 +91,17 @@ def tokens_for_text(texts: Iterable[str]) -> set[str]:
     }
 
 
-def _details_text(details: Any) -> Iterable[str]:
-    if isinstance(details, str):
-        yield details
-    elif isinstance(details, dict):
-        for value in details.values():
-            yield from _details_text(value)
-    elif isinstance(details, list):
-        for value in details:
-            yield from _details_text(value)
-
-
 def case_texts(case: Case) -> Iterable[str]:
     """Every piece of searchable text of a case, decrypted."""
     yield case.title
     yield case.closing_note
     for contact in case.contacts.all():
-        yield from (
-            contact.summary,
-            contact.advice_given,
-            contact.action_taken,
-            contact.callback_details,
-        )
-        yield from _details_text(contact.details)
+        yield from (getattr(contact, name) for name in Contact.TEXT_FIELDS)
+        yield from texts_of(contact.details)
     for person in case.persons.all():
-        yield from (
-            person.name,
-            person.age,
-            person.nationality,
-            person.language,
-            person.vulnerabilities,
-            person.description,
-        )
+        yield from (getattr(person, name) for name in Person.TEXT_FIELDS)
     for location in case.locations.all():
-        yield from (
-            location.address,
-            location.postcode,
-            location.place,
-            location.company_name,
-            location.kvk_number,
-            location.description,
-        )
+        yield from (getattr(location, name) for name in Location.TEXT_FIELDS)
     for note in case.notes.all():
         yield note.text
     for task in case.tasks.all():

@@ -8,18 +8,15 @@ from meldpunt.lib.crypto import blind_index
 from meldpunt.linking.extract import extract, texts_of
 from meldpunt.linking.models import EntityHash
 
-PERSON_FIELDS = ("name", "age", "nationality", "language", "vulnerabilities", "description")
-LOCATION_FIELDS = ("address", "postcode", "place", "company_name", "kvk_number", "description")
-
 
 def contact_texts(contact: Contact) -> list[str]:
     """All encrypted text of a contact: summary, advice, details and its persons and places."""
-    texts = [contact.summary, contact.advice_given, contact.action_taken, contact.callback_details]
+    texts = [getattr(contact, name) for name in Contact.TEXT_FIELDS]
     texts += texts_of(contact.details)
     for person in Person.objects.filter(contact=contact):
-        texts += [getattr(person, name) for name in PERSON_FIELDS]
+        texts += [getattr(person, name) for name in Person.TEXT_FIELDS]
     for location in Location.objects.filter(contact=contact):
-        texts += [getattr(location, name) for name in LOCATION_FIELDS]
+        texts += [getattr(location, name) for name in Location.TEXT_FIELDS]
         if location.kvk_number:
             texts.append(f"KvK {location.kvk_number}")
         if location.postcode and location.address:
