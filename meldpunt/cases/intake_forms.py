@@ -13,7 +13,6 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.accounts.models import User
-from meldpunt.accounts.permissions import CASE_ROLES
 from meldpunt.cases.models import (
     AgeGroup,
     Area,
@@ -27,6 +26,7 @@ from meldpunt.cases.models import (
     ReporterRole,
     Urgency,
 )
+from meldpunt.cases.selectors import case_handlers
 from meldpunt.lib import clock
 from meldpunt.triage.taxonomy import grouped_indicator_choices
 
@@ -53,12 +53,6 @@ def read_started(value: str | None) -> datetime:
         return datetime.fromisoformat(signing.loads(value or "", salt=STARTED_SALT))
     except (signing.BadSignature, ValueError, TypeError):
         return clock.now()
-
-
-def staff_choices() -> Any:
-    return User.objects.filter(is_active=True, role__in=CASE_ROLES).order_by(
-        "first_name", "username"
-    )
 
 
 class StaffChoiceField(forms.ModelChoiceField):
@@ -220,7 +214,7 @@ class IntakeForm(forms.Form):
     )
     task_assignee = StaffChoiceField(
         label=_("Wie doet het?"),
-        queryset=staff_choices(),
+        queryset=case_handlers(),
         required=False,
         empty_label=_("nog niemand"),
         widget=forms.Select(attrs={"class": "utrecht-select"}),
@@ -409,7 +403,7 @@ class CaseSearchForm(forms.Form):
         self.fields["assignee"].choices = [
             ("", _("iedereen")),
             (self.UNASSIGNED, _("nog niemand")),
-            *[(str(user.pk), str(user)) for user in staff_choices()],
+            *[(str(user.pk), str(user)) for user in case_handlers()],
         ]
 
     def clean(self) -> dict[str, Any]:

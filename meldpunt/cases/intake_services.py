@@ -29,7 +29,6 @@ from meldpunt.cases.models import (
     Task,
     Urgency,
 )
-from meldpunt.cases.search import case_reindex
 from meldpunt.cases.services import case_create, contact_add
 from meldpunt.lib import clock
 
@@ -63,7 +62,8 @@ def draft_save(
     updated = IntakeDraft.objects.filter(pk=draft_id, staff=staff).update(data=data, updated_at=now)
     if not updated:
         raise DraftGone
-    return IntakeDraft.objects.get(pk=draft_id)
+    # What was just written, without reading it back and decrypting it again.
+    return IntakeDraft(pk=draft_id, staff=staff, started_at=started_at, updated_at=now, data=data)
 
 
 def draft_discard(*, staff: User, draft_id: int) -> None:
@@ -111,30 +111,36 @@ def intake_save(
             case = case_create(by=by, title=_title_from(contact["summary"]), **new_case)
         else:
             _raise_urgency(case=case, urgency=new_case["urgency"], by=by)
-        saved = contact_add(
+        owner = case
+
+        def add_related(saved: Contact) -> None:
+            """Victim, place and task, written before the case and contact are indexed."""
+            if victim:
+                person = Person.objects.create(
+                    case=owner, contact=saved, role=PersonRole.VICTIM, **victim
+                )
+                audit_record(actor=by, action="person.create", case=owner, obj=person)
+            if location:
+                place = Location.objects.create(case=owner, contact=saved, **location)
+                audit_record(actor=by, action="location.create", case=owner, obj=place)
+            if task:
+                todo = Task.objects.create(
+                    case=owner, created_by=by, created_at=clock.now(), **task
+                )
+                audit_record(actor=by, action="task.create", case=owner, obj=todo)
+
+        contact_add(
             case=case,
             by=by,
             channel=Channel.PHONE,
+            add_related=add_related,
             started_at=started_at,
             duration_seconds=_duration(started_at),
             disposition=Disposition.COMPLETED,
             **contact,
         )
-        if victim:
-            person = Person.objects.create(
-                case=case, contact=saved, role=PersonRole.VICTIM, **victim
-            )
-            audit_record(actor=by, action="person.create", case=case, obj=person)
-        if location:
-            place = Location.objects.create(case=case, contact=saved, **location)
-            audit_record(actor=by, action="location.create", case=case, obj=place)
-        if task:
-            todo = Task.objects.create(case=case, created_by=by, created_at=clock.now(), **task)
-            audit_record(actor=by, action="task.create", case=case, obj=todo)
         if draft_id is not None:
             IntakeDraft.objects.filter(pk=draft_id, staff=by).delete()
-        if victim or location or task:
-            case_reindex(case=case)
     return case
 
 

@@ -140,14 +140,14 @@ def contact_add(
     return contact
 
 
-def _require_case_handler(user: Any) -> None:
+def require_case_handler(user: Any) -> None:
     """Only active advisors and coordinators change cases (views also demand two factors)."""
     if not (user is not None and user.is_active and getattr(user, "handles_cases", False)):
         raise PermissionDenied
 
 
 def _require_coordinator(user: Any) -> None:
-    _require_case_handler(user)
+    require_case_handler(user)
     if not user.is_coordinator:
         raise PermissionDenied
 
@@ -191,7 +191,7 @@ def case_assign(*, case: Case, advisor: Any, by: Any) -> Case:
 
     Advisors may take a case themselves; only a coordinator assigns it to someone else.
     """
-    _require_case_handler(by)
+    require_case_handler(by)
     if advisor.pk != by.pk and not by.is_coordinator:
         raise PermissionDenied
     if not (advisor.is_active and advisor.handles_cases):
@@ -216,7 +216,7 @@ def case_assign(*, case: Case, advisor: Any, by: Any) -> Case:
 
 def case_start_assessment(*, case: Case, by: Any) -> Case:
     """Start the safety assessment of a new case."""
-    _require_case_handler(by)
+    require_case_handler(by)
     # The status is checked on the locked row, so a concurrent change cannot slip in.
     with transaction.atomic():
         _lock(case)
@@ -227,7 +227,7 @@ def case_start_assessment(*, case: Case, by: Any) -> Case:
 
 def case_set_kind(*, case: Case, by: Any, kind: str) -> Case:
     """Make the case an advies or a melding; a melding must be assessed within 5 working days."""
-    _require_case_handler(by)
+    require_case_handler(by)
     if kind not in CaseKind.values:
         raise ValidationError(_("Kies advies of melding."))
     # Kind and deadline change together with their audit entry.
@@ -256,7 +256,7 @@ def case_progress(*, case: Case, by: Any) -> Case:
 
     A melding must be assessed first, so it cannot skip from new to in progress.
     """
-    _require_case_handler(by)
+    require_case_handler(by)
     # The status is checked on the locked row, so a concurrent change cannot slip in.
     with transaction.atomic():
         _lock(case)
@@ -269,7 +269,7 @@ def case_progress(*, case: Case, by: Any) -> Case:
 
 def case_refer(*, case: Case, by: Any, partner: str) -> Case:
     """Mark the case referred to ``partner``; the partner's name goes into an internal note."""
-    _require_case_handler(by)
+    require_case_handler(by)
     partner = partner.strip()
     if not partner:
         raise ValidationError(_("Vul in naar welke partner u doorverwijst."))
@@ -299,7 +299,7 @@ def case_close(*, case: Case, by: Any, reason: str, outcome: str, note: str = ""
     A coordinator closes at once. An advisor's close is a request: the case keeps its status
     until a coordinator approves (``case_close_approve``) or refuses it.
     """
-    _require_case_handler(by)
+    require_case_handler(by)
     _check_closing(reason, outcome)
     now = clock.now()
     # The closing fields, the status and the audit entry are one change.
@@ -449,7 +449,7 @@ def _note_create(*, case: Case, by: Any, text: str) -> Note:
 
 def note_add(*, case: Case, by: Any, text: str) -> Note:
     """Add an internal note (never shown to the reporter)."""
-    _require_case_handler(by)
+    require_case_handler(by)
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Schrijf eerst een notitie.")})
@@ -462,7 +462,7 @@ def task_add(
     *, case: Case, by: Any, description: str, due_date: date, assignee: Any = None
 ) -> Task:
     """Add a follow-up task with a due date, optionally for a colleague."""
-    _require_case_handler(by)
+    require_case_handler(by)
     description = description.strip()
     if not description:
         raise ValidationError({"description": _("Beschrijf de taak.")})
@@ -490,7 +490,7 @@ def task_add(
 
 def task_done(*, task: Task, by: Any) -> Task:
     """Mark a task done."""
-    _require_case_handler(by)
+    require_case_handler(by)
     if task.done_at is not None:
         return task
     # The change and its audit entry are written together or not at all.
@@ -503,7 +503,7 @@ def task_done(*, task: Task, by: Any) -> Task:
 
 def case_mark_seen(*, case: Case, by: Any) -> Case:
     """Clear the "new message" flag once a handler has read what came in."""
-    _require_case_handler(by)
+    require_case_handler(by)
     if not case.needs_attention:
         return case
     # The change and its audit entry are written together or not at all.

@@ -27,8 +27,9 @@ from meldpunt.cases.forms import (
     ReferForm,
     TaskForm,
 )
-from meldpunt.cases.models import Case, CaseStatus
+from meldpunt.cases.models import Case
 from meldpunt.cases.selectors import (
+    OPEN_STATUSES,
     audit_events,
     case_detail,
     get_case_for_action,
@@ -334,7 +335,7 @@ def workload(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/workload.html",
-        {"rows": team_workload(), "statuses": [s for s in CaseStatus if s != CaseStatus.CLOSED]},
+        {"rows": team_workload(), "statuses": OPEN_STATUSES},
     )
 
 

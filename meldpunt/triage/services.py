@@ -5,12 +5,13 @@ The audit entry names the item (an indicator id or form) and the decision, never
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from meldpunt.cases.audit import audit_record
 from meldpunt.cases.models import Case, Contact
+from meldpunt.cases.services import require_case_handler
 from meldpunt.lib import clock
 from meldpunt.triage.models import Decision, TriageDecision
 from meldpunt.triage.taxonomy import FORMS, taxonomy
@@ -43,8 +44,7 @@ def triage_decide(
     Accepting an indicator adds it to the contact's signals; accepting a form sets the
     contact's form of exploitation. Dismissing changes nothing but the record.
     """
-    if not (by is not None and by.is_active and getattr(by, "handles_cases", False)):
-        raise PermissionDenied
+    require_case_handler(by)
     if not is_valid_item(item):
         raise ValidationError(_("Dit signaal staat niet in de lijst."))
     if contact is not None and contact.case_id != case.pk:
