@@ -56,12 +56,8 @@ class PendingUserMixin:
     def check_can_authenticate(self) -> None:
         if self.get_user() is None:
             raise exceptions.NotAuthenticated()
-        if ratelimit.is_limited(CLIENT_LIMIT, _client(self.request)):
+        if ratelimit.is_limited(CLIENT_LIMIT, ratelimit.request_client(self.request)):
             raise exceptions.NotAuthenticated()
-
-
-def _client(request: HttpRequest) -> str:
-    return ratelimit.client_key(ratelimit.client_address(request.META))
 
 
 class PasskeyAuthBeginView(PendingUserMixin, BeginCredentialAuthenticationView):
@@ -83,7 +79,7 @@ class PasskeyAuthCompleteView(PendingUserMixin, CompleteCredentialAuthentication
     def handle_exception(self, exc: Exception) -> HttpResponse:
         user = staff_session.pending_user(self.request)
         if user is not None and isinstance(exc, exceptions.OTPWebAuthnApiError):
-            ratelimit.hit(CLIENT_LIMIT, _client(self.request))
+            ratelimit.hit(CLIENT_LIMIT, ratelimit.request_client(self.request))
             audit_record(actor=user, action="auth.login_failed", detail={"reason": "passkey"})
         return super().handle_exception(exc)
 

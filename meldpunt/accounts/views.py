@@ -47,10 +47,6 @@ def _code_error() -> str:
     return _("Deze code klopt niet. Kijk in uw app voor de code van nu en probeer het opnieuw.")
 
 
-def _client(request: HttpRequest) -> str:
-    return ratelimit.client_key(ratelimit.client_address(request.META))
-
-
 def _safe_next(request: HttpRequest) -> str:
     value = request.POST.get("next") or request.GET.get("next") or ""
     allowed = url_has_allowed_host_and_scheme(
@@ -80,7 +76,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         result = services.password_check(
             username=form.cleaned_data["username"],
             password=form.cleaned_data["password"],
-            client=_client(request),
+            client=ratelimit.request_client(request),
         )
         if result.outcome == Outcome.OK and result.user is not None:
             staff_session.pending_start(request, user=result.user, next_url=next_url)
@@ -102,7 +98,7 @@ def verify_view(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         result = services.second_factor_verify(
-            user=user, code=form.cleaned_data["code"], client=_client(request)
+            user=user, code=form.cleaned_data["code"], client=ratelimit.request_client(request)
         )
         if result.outcome == Outcome.OK:
             return redirect(staff_session.complete(request, user=user, device=result.device))

@@ -70,7 +70,7 @@ def case_create(
     that transaction. The counter row stays locked only from then until the commit, so
     a long transaction (the web report's submit) does not make others wait for it.
     """
-    now = clock.now()
+    now = fields.pop("created_at", None) or clock.now()
     # The number is read and written in one transaction so two intakes never share one.
     with transaction.atomic():
         case = Case.objects.create(

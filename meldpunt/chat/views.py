@@ -49,7 +49,7 @@ def chat_start(request: HttpRequest) -> HttpResponse:
     form = ChatStartForm(request.POST)
     if not form.is_valid():
         return render(request, "chat/start.html", {"form": form}, status=400)
-    who = ratelimit.client_key(ratelimit.client_address(request.META))
+    who = ratelimit.request_client(request)
     if not ratelimit.hit(start_limit(), who):
         form.add_error(
             None, _("U bent vaak achter elkaar een chat begonnen. Probeer het later opnieuw.")

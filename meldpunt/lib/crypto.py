@@ -119,11 +119,6 @@ def decrypt_text(stored: str, *, purpose: str) -> str:
     return plain.decode()
 
 
-def key_id_of(stored: str) -> str | None:
-    parts = stored.split(":", 2)
-    return parts[1] if len(parts) == 3 and parts[0] == PREFIX else None
-
-
 def encrypt_bytes(data: bytes, *, purpose: str) -> bytes:
     """Encrypt a file's content: magic, key id, nonce, then ciphertext with tag."""
     ring = keyring()

@@ -44,6 +44,11 @@ def client_key(address: str) -> str:
     return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()[:24]
 
 
+def request_client(request: Any) -> str:
+    """The rate-limit key of an HTTP request's client (see ``client_key``)."""
+    return client_key(client_address(request.META))
+
+
 def _bucket_key(limit: Limit, who: str) -> str:
     window = int(time.time() // limit.seconds)
     return f"rl:{limit.scope}:{who}:{window}"

@@ -167,9 +167,9 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
             municipality=answers["municipality"],
             exploitation=answers["exploitation"],
             title=_title(answers["description"]),
+            created_at=now,
+            response_due=now + timedelta(days=settings.MELDPUNT_FIRST_RESPONSE_DAYS),
         )
-        case.response_due = case.created_at + timedelta(days=settings.MELDPUNT_FIRST_RESPONSE_DAYS)
-        case.save(update_fields=["response_due"])
         contact = contact_add(
             case=case,
             by=None,

@@ -31,10 +31,6 @@ QUARTER = 15 * 60
 MINUTE = 60
 
 
-def _client(request: HttpRequest) -> str:
-    return ratelimit.client_key(ratelimit.client_address(request.META))
-
-
 def _draft_limit() -> ratelimit.Limit:
     return ratelimit.Limit("report-draft", settings.MELDPUNT_REPORT_DRAFTS_PER_HOUR, HOUR)
 
@@ -111,7 +107,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
         return _render_step(request, slug, form, draft)
 
     if draft is None:
-        if not ratelimit.hit(_draft_limit(), _client(request)):
+        if not ratelimit.hit(_draft_limit(), ratelimit.request_client(request)):
             return _too_many(request)
         draft = services.draft_start()
         request.session[SESSION_DRAFT] = draft.token
@@ -146,19 +142,20 @@ def check(request: HttpRequest) -> HttpResponse:
         )
     reviews = review_draft(draft)
     form = CheckForm(request.POST or None)
-    context = {
-        "reviews": reviews,
-        "files": selectors.draft_files(draft),
-        "form": form,
-    }
-    if request.method == "GET":
+
+    def check_page() -> HttpResponse:
+        files = selectors.draft_files(draft)
+        context = {"reviews": reviews, "files": files, "form": form}
         return render(request, "reports/check.html", context)
+
+    if request.method == "GET":
+        return check_page()
     for review in reviews:
         if not review.form.is_valid():
             return _render_step(request, review.step.slug, review.form, draft)
     if not form.is_valid():
-        return render(request, "reports/check.html", context)
-    if not ratelimit.hit(_submit_limit(), _client(request)):
+        return check_page()
+    if not ratelimit.hit(_submit_limit(), ratelimit.request_client(request)):
         return _too_many(request)
     submitted = services.report_submit(draft=draft, answers=collect_answers(reviews))
     request.session.pop(SESSION_DRAFT, None)
@@ -219,7 +216,7 @@ def mailbox(request: HttpRequest) -> HttpResponse:
         return render(request, "reports/mailbox_code.html", {"form": MailboxCodeForm()})
 
     form = MailboxCodeForm(request.POST)
-    who = _client(request)
+    who = ratelimit.request_client(request)
     if ratelimit.is_limited(_global_code_limit(), "all") or not ratelimit.hit(_code_limit(), who):
         return render(
             request, "reports/mailbox_code.html", {"form": form, "limited": True}, status=429
@@ -247,7 +244,7 @@ def mailbox_message(request: HttpRequest) -> HttpResponse:
     opened = _open_mailbox(request)
     if opened is None:
         return redirect("reports_public:mailbox")
-    if not ratelimit.hit(_submit_limit(), _client(request)):
+    if not ratelimit.hit(_submit_limit(), ratelimit.request_client(request)):
         return _too_many(request)
     form = MailboxMessageForm(request.POST, request.FILES)
     if not form.is_valid():
