@@ -16,7 +16,6 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.models import Device
 
 from meldpunt.accounts import staff_session
-from meldpunt.accounts.permissions import CASE_ROLES
 from meldpunt.lib.ratelimit import client_address, client_key
 
 SESSION_TOKEN_KEY = "chat_token"  # noqa: S105 (a session key name, not a secret)
@@ -32,7 +31,7 @@ def staff_user_for_session(session: Any) -> Any | None:
     request = HttpRequest()
     request.session = session
     user = get_user(request)
-    if not user.is_authenticated or not user.is_active or user.role not in CASE_ROLES:
+    if not user.is_authenticated or not user.is_active or not user.handles_cases:
         return None
     persistent_id = session.get(DEVICE_ID_SESSION_KEY)
     if not persistent_id:

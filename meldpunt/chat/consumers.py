@@ -428,9 +428,7 @@ class AdvisorConsumer(ChatBaseConsumer):
             await self.send_json({"type": "typing", "chat": event["chat"]})
 
     async def chat_state(self, event: dict[str, Any]) -> None:
-        chat = await database_sync_to_async(selectors.get_chat)(event["chat"])
-        if chat is not None:
-            await self.send_json({"type": "state", "chat": event["chat"], "status": chat.status})
+        await self.send_json({"type": "state", "chat": event["chat"], "status": event["status"]})
 
     async def queue_changed(self, event: dict[str, Any]) -> None:
         await self.send_queue()

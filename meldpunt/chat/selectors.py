@@ -6,8 +6,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 
-from meldpunt.accounts.models import User
-from meldpunt.accounts.permissions import CASE_ROLES
+from meldpunt.cases.selectors import case_handlers
 from meldpunt.chat.models import (
     CannedResponse,
     ChatAgent,
@@ -18,6 +17,7 @@ from meldpunt.chat.models import (
 )
 from meldpunt.lib import clock
 from meldpunt.lib.crypto import keyed_digest
+from meldpunt.public.selectors import ChatStatus as HoursStatus
 from meldpunt.public.selectors import chat_status
 
 # An advisor's console sends a heartbeat; one that has not been heard from is away.
@@ -41,6 +41,7 @@ class ChatAvailability:
     reason: str | None
     opens_at: datetime | None
     holiday: str | None
+    hours: HoursStatus  # what the opening hours say; the page's contact block shows it
 
 
 def token_hash(token: str) -> str:
@@ -53,12 +54,16 @@ def present_since(now: datetime) -> datetime:
     return now - timedelta(seconds=AGENT_PRESENCE_SECONDS)
 
 
-def present_agents(*, now: datetime) -> list[ChatAgent]:
-    """Advisors who are available, connected, and how many chats each has now."""
+def present_agents(*, now: datetime, user: Any = None) -> list[ChatAgent]:
+    """Advisors who are available, connected, and how many chats each has now (only
+    ``user``, when given)."""
+    present = ChatAgent.objects.filter(available=True, last_seen_at__gte=present_since(now))
+    if user is not None:
+        present = present.filter(user=user)
     return list(
-        ChatAgent.objects.filter(available=True, last_seen_at__gte=present_since(now))
-        .select_related("user")
-        .annotate(active=Count("user__chats", filter=Q(user__chats__status=ChatStatus.ACTIVE)))
+        present.annotate(
+            active=Count("user__chats", filter=Q(user__chats__status=ChatStatus.ACTIVE))
+        )
     )
 
 
@@ -87,12 +92,13 @@ def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
             reason=ClosedReason.HOLIDAY if status.holiday else ClosedReason.HOURS,
             opens_at=status.opens_at,
             holiday=status.holiday,
+            hours=status,
         )
     if free_capacity(now=now) <= 0:
         return ChatAvailability(
-            is_open=False, reason=ClosedReason.NO_ADVISOR, opens_at=None, holiday=None
+            is_open=False, reason=ClosedReason.NO_ADVISOR, opens_at=None, holiday=None, hours=status
         )
-    return ChatAvailability(is_open=True, reason=None, opens_at=None, holiday=None)
+    return ChatAvailability(is_open=True, reason=None, opens_at=None, holiday=None, hours=status)
 
 
 def get_chat_for_token(token: str | None) -> ChatSession | None:
@@ -203,7 +209,6 @@ def transcripts_for_case(case: Any) -> list[tuple[ChatSession, list[ChatMessage]
     """
     chats = list(
         ChatSession.objects.filter(contact__case=case)
-        .select_related("agent")
         .prefetch_related("messages", "messages__author")
         .order_by("created_at")
     )
@@ -212,11 +217,7 @@ def transcripts_for_case(case: Any) -> list[tuple[ChatSession, list[ChatMessage]
 
 def colleagues(*, of: Any) -> list[Any]:
     """Advisors and coordinators a chat can be handed to (the server checks room on transfer)."""
-    return list(
-        User.objects.filter(is_active=True, role__in=CASE_ROLES)
-        .exclude(pk=of.pk)
-        .order_by("first_name", "username")
-    )
+    return list(case_handlers().exclude(pk=of.pk))
 
 
 def colleague(user_id: Any) -> Any | None:
@@ -224,7 +225,7 @@ def colleague(user_id: Any) -> Any | None:
         pk = int(user_id)
     except (TypeError, ValueError):
         return None
-    return User.objects.filter(pk=pk, is_active=True, role__in=CASE_ROLES).first()
+    return case_handlers().filter(pk=pk).first()
 
 
 def case_id_for_number(number: str) -> int | None:

@@ -7,7 +7,6 @@ from typing import Any
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
-from meldpunt.accounts.permissions import CASE_ROLES
 from meldpunt.cases.audit import audit_record
 from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.search import case_reindex
@@ -61,7 +60,10 @@ def _publish_message(chat: ChatSession, message: ChatMessage) -> None:
 
 
 def _publish_state(chat: ChatSession) -> None:
-    events.publish(chat.group_name, {"type": "chat.state", "chat": chat.public_id.hex})
+    events.publish(
+        chat.group_name,
+        {"type": "chat.state", "chat": chat.public_id.hex, "status": chat.status},
+    )
 
 
 def _queue_changed() -> None:
@@ -161,6 +163,11 @@ def agent_heartbeat(*, user: Any) -> None:
     """The advisor's console is open. If nobody was there before, waiting reporters hear
     that an advisor is back."""
     now = clock.now()
+    # Already present: nothing changes for anyone else, one UPDATE is all.
+    if ChatAgent.objects.filter(user=user, last_seen_at__gte=present_since(now)).update(
+        last_seen_at=now
+    ):
+        return
     anyone_before = advisor_present(now=now)
     agent, _created = ChatAgent.objects.update_or_create(user=user, defaults={"last_seen_at": now})
     if agent.available and not anyone_before:
@@ -193,16 +200,14 @@ def agent_logged_out(*, user: Any) -> None:
 
 
 def _has_room(user: Any) -> bool:
-    now = clock.now()
     return any(
-        agent.user_id == user.pk and agent.active < agent.capacity
-        for agent in present_agents(now=now)
+        agent.active < agent.capacity for agent in present_agents(now=clock.now(), user=user)
     )
 
 
 def chat_accept_next(*, user: Any) -> ChatSession | None:
     """Give the longest-waiting chat to ``user``, if they have room; None if nobody waits."""
-    if user.role not in CASE_ROLES:
+    if not user.handles_cases:
         raise ChatError(_("Alleen adviseurs en coördinatoren voeren chats."))
     if not _has_room(user):
         raise ChatError(_("U voert al zoveel chats als u aankunt, of u staat op afwezig."))
@@ -233,7 +238,7 @@ def chat_transfer(*, chat: ChatSession, by: Any, to: Any, note: str) -> ChatSess
     """Hand an active chat to a colleague who is available and has room, with a note."""
     if chat.status != ChatStatus.ACTIVE or chat.agent_id != by.pk:
         raise ChatError(_("U kunt alleen uw eigen lopende chat overdragen."))
-    if to.pk == by.pk or to.role not in CASE_ROLES or not _has_room(to):
+    if to.pk == by.pk or not to.handles_cases or not _has_room(to):
         raise ChatError(_("Deze collega is niet beschikbaar of heeft geen ruimte."))
     if len(note) > MAX_NOTE_CHARS:
         raise ChatError(_("De notitie is te lang."))

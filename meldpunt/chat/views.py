@@ -21,7 +21,19 @@ from meldpunt.reports.receipts import format_code
 
 
 def _closed(request: HttpRequest, availability: selectors.ChatAvailability) -> HttpResponse:
-    return render(request, "chat/closed.html", {"availability": availability})
+    context = {"availability": availability, "chat_status": availability.hours}
+    return render(request, "chat/closed.html", context)
+
+
+def _start_page(
+    request: HttpRequest,
+    availability: selectors.ChatAvailability,
+    form: ChatStartForm,
+    status: int = 200,
+) -> HttpResponse:
+    # The opening hours were just read: the contact block need not read them again.
+    context = {"form": form, "chat_status": availability.hours}
+    return render(request, "chat/start.html", context, status=status)
 
 
 @never_cache
@@ -34,7 +46,7 @@ def chat_page(request: HttpRequest) -> HttpResponse:
     availability = selectors.chat_availability()
     if not availability.is_open:
         return _closed(request, availability)
-    return render(request, "chat/start.html", {"form": ChatStartForm()})
+    return _start_page(request, availability, ChatStartForm())
 
 
 @never_cache
@@ -48,13 +60,13 @@ def chat_start(request: HttpRequest) -> HttpResponse:
         return _closed(request, availability)
     form = ChatStartForm(request.POST)
     if not form.is_valid():
-        return render(request, "chat/start.html", {"form": form}, status=400)
+        return _start_page(request, availability, form, status=400)
     who = ratelimit.request_client(request)
     if not ratelimit.hit(start_limit(), who):
         form.add_error(
             None, _("U bent vaak achter elkaar een chat begonnen. Probeer het later opnieuw.")
         )
-        return render(request, "chat/start.html", {"form": form}, status=429)
+        return _start_page(request, availability, form, status=429)
     _chat, token = services.chat_start(
         nickname=form.cleaned_data["nickname"], language=form.cleaned_data["language"]
     )
