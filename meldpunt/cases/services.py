@@ -331,6 +331,7 @@ def case_close(*, case: Case, by: Any, reason: str, outcome: str, note: str = ""
                 update_fields=[*closing, "close_requested_at", "close_requested_by", "updated_at"]
             )
             audit_record(actor=by, action="case.close_request", case=case, obj=case, detail=detail)
+        case_reindex(case=case)  # the closing note is searchable content
     return case
 
 
@@ -400,6 +401,7 @@ def case_close_refuse(*, case: Case, by: Any) -> Case:
             obj=case,
             detail={"requested_by": requested_by},
         )
+        case_reindex(case=case)  # the withdrawn closing note no longer finds the case
     return case
 
 
@@ -438,12 +440,14 @@ def case_reopen(*, case: Case, by: Any) -> Case:
             detail={"from": CaseStatus.CLOSED, "to": CaseStatus.IN_PROGRESS},
         )
         audit_record(actor=by, action="case.reopen", case=case, obj=case)
+        case_reindex(case=case)
     return case
 
 
 def _note_create(*, case: Case, by: Any, text: str) -> Note:
     note = Note.objects.create(case=case, author=by, created_at=clock.now(), text=text)
     audit_record(actor=by, action="note.create", case=case, obj=note)
+    case_reindex(case=case)
     return note
 
 
@@ -485,6 +489,7 @@ def task_add(
             obj=task,
             detail={"assignee": assignee.pk if assignee else None},
         )
+        case_reindex(case=case)
     return task
 
 
