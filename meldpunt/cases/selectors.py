@@ -49,7 +49,10 @@ def get_case_for_user(user: Any, case_id: int, *, purpose: str = "view") -> Case
     """
     if not user_may_handle_cases(user):
         raise PermissionDenied
-    case = get_object_or_404(Case, pk=case_id)
+    # The people on the case are shown on its page: read with it.
+    case = get_object_or_404(
+        Case.objects.select_related("assigned_to", "close_requested_by"), pk=case_id
+    )
     audit_record(actor=user, action=f"case.{purpose}", case=case, obj=case)
     return case
 
