@@ -25,9 +25,9 @@ def _display(field: forms.Field, value: Any) -> str:
     return str(value or "")
 
 
-def _rows(form: forms.Form, values: dict[str, Any]) -> list[tuple[str, str]]:
+def _rows(fields: dict[str, forms.Field], values: dict[str, Any]) -> list[tuple[str, str]]:
     rows = []
-    for name, field in form.fields.items():
+    for name, field in fields.items():
         shown = _display(field, values.get(name, ""))
         if shown and name != "consent":
             rows.append((str(field.label), shown))
@@ -40,7 +40,7 @@ def review_draft(draft: ReportDraft) -> list[StepReview]:
     for step in FORM_STEPS:
         form = step.form(data=draft.data.get(step.slug, {}))
         values = form.cleaned_data if form.is_valid() else draft.data.get(step.slug, {})
-        reviews.append(StepReview(step=step, form=form, rows=_rows(form, values)))
+        reviews.append(StepReview(step=step, form=form, rows=_rows(form.fields, values)))
     return reviews
 
 
@@ -55,6 +55,7 @@ def labelled_details(details: dict[str, Any]) -> list[tuple[str, str]]:
     """A web report contact's stored answers with the labels the reporter saw."""
     rows = []
     for step in FORM_STEPS:
-        form = step.form()
-        rows.extend(_rows(form, {k: v for k, v in details.items() if k in form.fields}))
+        # The class's own fields: labels and choices, without building a form per step.
+        fields = step.form.base_fields
+        rows.extend(_rows(fields, {k: v for k, v in details.items() if k in fields}))
     return rows
