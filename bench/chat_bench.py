@@ -27,7 +27,6 @@ import os
 import platform
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -52,6 +51,7 @@ os.environ.pop("PYTEST_XDIST_WORKER", None)
 if not DB_URL.startswith("postgres"):
     sys.exit("DATABASE_URL must name a PostgreSQL database.")
 
+from _common import free_port, pct  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
 
 ADVISOR_CAPACITY = 10
@@ -130,12 +130,6 @@ def prepare(chats: int) -> tuple[list[tuple[str, str]], list[str]]:
     return reporters, advisor_sessions
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def start_worker(port: int) -> subprocess.Popen[Any]:
     process = subprocess.Popen(  # noqa: S603
         [
@@ -184,8 +178,7 @@ async def open_ws(port: int, path: str, session_key: str | None = None) -> Clien
 
 
 def percentiles(values: list[float]) -> tuple[float, float]:
-    cuts = statistics.quantiles(values, n=100, method="inclusive")
-    return cuts[49], cuts[98]
+    return pct(values, 50), pct(values, 99)
 
 
 async def run_echo(ports: list[int], clients: int, messages: int, interval: float) -> list[float]:

@@ -18,10 +18,8 @@ import argparse
 import os
 import platform
 import random
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -33,6 +31,7 @@ import django
 
 django.setup()
 
+from _common import pct, timings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -90,19 +89,6 @@ def fill(cases: int, advisors: list[User], seed: int = 7) -> None:
     Case.objects.bulk_create(batch)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE cases_case")
-
-
-def timings(func: Callable[[], object], runs: int) -> list[float]:
-    result = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        func()
-        result.append((time.perf_counter() - began) * 1000)
-    return result
-
-
-def pct(values: list[float], q: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
 def main() -> None:

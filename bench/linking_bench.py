@@ -23,7 +23,6 @@ import io
 import os
 import platform
 import random
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import django
 import psycopg
+from _common import pct
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 DB_URL = os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/meldpunt_bench")
@@ -172,10 +172,6 @@ def fill(rows: int) -> None:
         f"loaded {cases} cases, {contacts} contacts, {rows} entity hashes "
         f"in {time.perf_counter() - t0:.0f} s"
     )
-
-
-def pct(values: list[float], q: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
 CLIENT_CPU: dict[str, list[float]] = {}

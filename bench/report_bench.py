@@ -34,7 +34,6 @@ import json
 import os
 import platform
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -45,6 +44,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import psycopg
+from _common import free_port
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,12 +108,6 @@ def jpeg_with_gps() -> bytes:
     out = io.BytesIO()
     image.save(out, format="JPEG", exif=exif)
     return out.getvalue()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def reset_database(url: str) -> None:

@@ -26,7 +26,6 @@ import random
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -38,6 +37,7 @@ import django
 
 django.setup()
 
+from _common import pct, timings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -96,19 +96,6 @@ def fill(cases: int, seed: int = 11) -> None:
                 ranks.add(bisect.bisect_left(cumulative, rng.random() * total))
             for rank in ranks:
                 copy.write_row((case_id, tokens[rank]))
-
-
-def timings(func: Callable[[], object], runs: int) -> list[float]:
-    result = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        result.append((time.perf_counter() - start) * 1000)
-    return result
-
-
-def pct(values: list[float], q: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
 def search_page(text: str) -> tuple[int, list[Case]]:

@@ -13,7 +13,6 @@ import argparse
 import os
 import platform
 import random
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -25,6 +24,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.test_settings")
 import django
 
 django.setup()
+
+from _common import pct  # noqa: E402
 
 from meldpunt.linking.extract import extract  # noqa: E402
 from meldpunt.triage.evaluation import SETS, reports  # noqa: E402
@@ -57,10 +58,6 @@ def timings(
             cpu.append((time.thread_time() - start_cpu) * 1000)
             wall.append((time.perf_counter() - start) * 1000)
     return wall, cpu
-
-
-def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
 def main() -> None:
