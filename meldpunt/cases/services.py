@@ -293,6 +293,28 @@ def _check_closing(reason: str, outcome: str) -> None:
         raise ValidationError(errors)
 
 
+def _close_now(*, case: Case, by: Any, detail: dict[str, Any], also: tuple[str, ...] = ()) -> None:
+    """Close the case at once (a coordinator's close or approval); the caller holds the lock."""
+    case.closed_at = clock.now()
+    case.close_requested_at = None
+    case.close_requested_by = None
+    _move(
+        case=case,
+        by=by,
+        to=CaseStatus.CLOSED,
+        also=(*also, "closed_at", "close_requested_at", "close_requested_by"),
+    )
+    audit_record(actor=by, action="case.close", case=case, obj=case, detail=detail)
+
+
+def _clear_closing(case: Case) -> tuple[str, ...]:
+    """Forget the closing reason, outcome and note; returns the fields to save."""
+    case.closing_reason = ""
+    case.outcome = ""
+    case.closing_note = ""
+    return ("closing_reason", "outcome", "closing_note")
+
+
 def case_close(*, case: Case, by: Any, reason: str, outcome: str, note: str = "") -> Case:
     """Close the case with a reason and an outcome.
 
@@ -313,16 +335,7 @@ def case_close(*, case: Case, by: Any, reason: str, outcome: str, note: str = ""
         closing = ("closing_reason", "outcome", "closing_note")
         detail = {"reason": reason, "outcome": outcome}
         if by.is_coordinator:
-            case.closed_at = now
-            case.close_requested_at = None
-            case.close_requested_by = None
-            _move(
-                case=case,
-                by=by,
-                to=CaseStatus.CLOSED,
-                also=(*closing, "closed_at", "close_requested_at", "close_requested_by"),
-            )
-            audit_record(actor=by, action="case.close", case=case, obj=case, detail=detail)
+            _close_now(case=case, by=by, detail=detail, also=closing)
         else:
             case.close_requested_at = now
             case.close_requested_by = by
@@ -344,27 +357,12 @@ def case_close_approve(*, case: Case, by: Any) -> Case:
         _check_open(case)
         if case.close_requested_at is None:
             raise ValidationError(_("Voor deze zaak is geen verzoek om te sluiten gedaan."))
-        requested_by = case.close_requested_by_id
-        case.closed_at = clock.now()
-        case.close_requested_at = None
-        case.close_requested_by = None
-        _move(
-            case=case,
-            by=by,
-            to=CaseStatus.CLOSED,
-            also=("closed_at", "close_requested_at", "close_requested_by"),
-        )
-        audit_record(
-            actor=by,
-            action="case.close",
-            case=case,
-            obj=case,
-            detail={
-                "reason": case.closing_reason,
-                "outcome": case.outcome,
-                "requested_by": requested_by,
-            },
-        )
+        detail = {
+            "reason": case.closing_reason,
+            "outcome": case.outcome,
+            "requested_by": case.close_requested_by_id,
+        }
+        _close_now(case=case, by=by, detail=detail)
     return case
 
 
@@ -380,19 +378,10 @@ def case_close_refuse(*, case: Case, by: Any) -> Case:
         requested_by = case.close_requested_by_id
         case.close_requested_at = None
         case.close_requested_by = None
-        case.closing_reason = ""
-        case.outcome = ""
-        case.closing_note = ""
         case.updated_at = clock.now()
+        cleared = _clear_closing(case)
         case.save(
-            update_fields=[
-                "close_requested_at",
-                "close_requested_by",
-                "closing_reason",
-                "outcome",
-                "closing_note",
-                "updated_at",
-            ]
+            update_fields=["close_requested_at", "close_requested_by", *cleared, "updated_at"]
         )
         audit_record(
             actor=by,
@@ -418,20 +407,9 @@ def case_reopen(*, case: Case, by: Any) -> Case:
             raise ValidationError(_("Alleen een gesloten zaak kan heropend worden."))
         case.status = CaseStatus.IN_PROGRESS
         case.closed_at = None
-        case.closing_reason = ""
-        case.outcome = ""
-        case.closing_note = ""
         case.updated_at = clock.now()
-        case.save(
-            update_fields=[
-                "status",
-                "closed_at",
-                "closing_reason",
-                "outcome",
-                "closing_note",
-                "updated_at",
-            ]
-        )
+        cleared = _clear_closing(case)
+        case.save(update_fields=["status", "closed_at", *cleared, "updated_at"])
         audit_record(
             actor=by,
             action="case.status",
