@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from meldpunt.accounts.models import Municipality
 from meldpunt.lib.fields import EncryptedJSONField, EncryptedTextField
 
 
@@ -39,17 +40,13 @@ class Exploitation(models.TextChoices):
     NONE = "none", _("geen mensenhandel")
 
 
-class Area(models.TextChoices):
-    """Where it happens: the region's municipalities by CBS code, or elsewhere."""
-
-    ALMERE = "GM0034", "Almere"
-    DRONTEN = "GM0303", "Dronten"
-    LELYSTAD = "GM0995", "Lelystad"
-    NOORDOOSTPOLDER = "GM0171", "Noordoostpolder"
-    URK = "GM0184", "Urk"
-    ZEEWOLDE = "GM0050", "Zeewolde"
-    ELSEWHERE = "elsewhere", _("elders")
-    UNKNOWN = "unknown", _("onbekend")
+# Where it happens: the region's municipalities by CBS code (the one list, in
+# accounts.Municipality, that another region replaces), or elsewhere, or unknown.
+Area = models.TextChoices(
+    "Area",
+    [(place.name, (place.value, place.label)) for place in Municipality]
+    + [("ELSEWHERE", ("elsewhere", _("elders"))), ("UNKNOWN", ("unknown", _("onbekend")))],
+)
 
 
 class Channel(models.TextChoices):
