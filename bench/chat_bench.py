@@ -51,7 +51,7 @@ os.environ.pop("PYTEST_XDIST_WORKER", None)
 if not DB_URL.startswith("postgres"):
     sys.exit("DATABASE_URL must name a PostgreSQL database.")
 
-from _common import free_port, pct  # noqa: E402
+from _common import cpu_seconds, free_port, pct  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
 
 ADVISOR_CAPACITY = 10
@@ -321,16 +321,6 @@ async def run_chat(
         "duration": duration,
         "timeline": timeline,
     }
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """User plus system CPU time the given processes have used so far (Linux /proc)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])
-    return total / ticks
 
 
 async def measure(

@@ -39,12 +39,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 import psycopg
-from _common import free_port
+from _common import child_pids, cpu_seconds, free_port, pids_named
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,8 +176,11 @@ async def one_baseline(client: httpx.AsyncClient) -> None:
         raise Failure(f"baseline {response.status_code}")
 
 
-async def run_sends(base: str, clients: int, total: int) -> dict[str, float]:
-    """Fill ``total`` drafts (not timed), then press Send on all of them, ``clients`` at once."""
+async def run_sends(base: str, clients: int, total: int, server_pid: int) -> dict[str, Any]:
+    """Fill ``total`` drafts (not timed), then press Send on all of them, ``clients`` at once.
+
+    The CPU figures count the Sends only, not the filling.
+    """
     photo = jpeg_with_gps()
     ready: list[tuple[httpx.AsyncClient, str]] = []
     gate = asyncio.Semaphore(clients)
@@ -200,12 +205,15 @@ async def run_sends(base: str, clients: int, total: int) -> dict[str, float]:
                 latencies.append(time.perf_counter() - began)
             await client.aclose()
 
+    before = cpu_now(server_pid)
     began = time.perf_counter()
     await asyncio.gather(*(press(client, token) for client, token in ready))
-    return summarise(latencies, errors, time.perf_counter() - began)
+    result = summarise(latencies, errors, time.perf_counter() - began)
+    result["cpu_ms"] = cpu_per_item(before, cpu_now(server_pid), result["done"])
+    return result
 
 
-def summarise(latencies: list[float], errors: list[str], elapsed: float) -> dict[str, float]:
+def summarise(latencies: list[float], errors: list[str], elapsed: float) -> dict[str, Any]:
     ordered = sorted(latencies) or [0.0]
     return {
         "done": len(latencies),
@@ -218,7 +226,7 @@ def summarise(latencies: list[float], errors: list[str], elapsed: float) -> dict
     }
 
 
-async def run(base: str, clients: int, total: int, kind: str) -> dict[str, float]:
+async def run(base: str, clients: int, total: int, kind: str) -> dict[str, Any]:
     photo = jpeg_with_gps()
     queue: asyncio.Queue[int] = asyncio.Queue()
     for n in range(total):
@@ -255,6 +263,29 @@ async def run(base: str, clients: int, total: int, kind: str) -> dict[str, float
     began = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(clients)))
     return summarise(latencies, errors, time.perf_counter() - began)
+
+
+def cpu_now(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the server's workers, PostgreSQL and this client."""
+    own = os.times()
+    return {
+        "workers": cpu_seconds(child_pids(server_pid)),
+        "postgres": cpu_seconds(pids_named("postgres")),
+        "client": own.user + own.system,
+    }
+
+
+def cpu_per_item(before: dict[str, float], after: dict[str, float], done: int) -> dict[str, float]:
+    """CPU milliseconds each side spent per completed item between two ``cpu_now``."""
+    return {side: (after[side] - before[side]) * 1000 / max(done, 1) for side in after}
+
+
+def with_cpu(server_pid: int, phase: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Run one phase and add the CPU each side spent per completed item."""
+    before = cpu_now(server_pid)
+    result = phase()
+    result["cpu_ms"] = cpu_per_item(before, cpu_now(server_pid), result["done"])
+    return result
 
 
 def wait_until_up(base: str, server: subprocess.Popen) -> None:
@@ -336,9 +367,13 @@ def main() -> None:
         wait_until_up(base, server)
         warm = asyncio.run(run(base, min(args.clients, 10), 20, "report"))
         asyncio.run(run(base, args.clients, 200, "baseline"))  # warm-up
-        baseline = asyncio.run(run(base, args.clients, args.baseline, "baseline"))
-        reports = asyncio.run(run(base, args.clients, args.reports, "report"))
-        sends = asyncio.run(run_sends(base, args.clients, args.sends))
+        baseline = with_cpu(
+            server.pid, lambda: asyncio.run(run(base, args.clients, args.baseline, "baseline"))
+        )
+        reports = with_cpu(
+            server.pid, lambda: asyncio.run(run(base, args.clients, args.reports, "report"))
+        )
+        sends = asyncio.run(run_sends(base, args.clients, args.sends, server.pid))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -354,8 +389,11 @@ def main() -> None:
         f"baseline requests: {args.baseline}"
     )
     print()
-    print("| run | done | errors | per second | p50 ms | p99 ms |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print(
+        "| run | done | errors | per second | p50 ms | p99 ms "
+        "| CPU ms each: workers / PostgreSQL / client |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---|")
     for name, result in (
         ("baseline (1 insert)", baseline),
         ("complete web report, all 17 requests", reports),
@@ -363,7 +401,9 @@ def main() -> None:
     ):
         print(
             f"| {name} | {result['done']} | {result['errors']} | {result['per_second']:.1f} | "
-            f"{result['p50_ms']:.0f} | {result['p99_ms']:.0f} |"
+            f"{result['p50_ms']:.0f} | {result['p99_ms']:.0f} | "
+            + " / ".join(f"{ms:.1f}" for ms in result["cpu_ms"].values())
+            + " |"
         )
     ratio = baseline["per_second"] / reports["per_second"] if reports["per_second"] else 0
     send_ratio = baseline["per_second"] / sends["per_second"] if sends["per_second"] else 0
