@@ -29,7 +29,7 @@ from meldpunt.cases.models import (
     Task,
     Urgency,
 )
-from meldpunt.cases.services import case_create, contact_add
+from meldpunt.cases.services import Related, case_create, contact_add
 from meldpunt.lib import clock
 
 URGENCY_ORDER = [Urgency.NORMAL, Urgency.HIGH, Urgency.ACUTE]
@@ -113,21 +113,25 @@ def intake_save(
             _raise_urgency(case=case, urgency=new_case["urgency"], by=by)
         owner = case
 
-        def add_related(saved: Contact) -> None:
+        def add_related(saved: Contact) -> Related:
             """Victim, place and task, written before the case and contact are indexed."""
+            persons, places, tasks = [], [], []
             if victim:
-                person = Person.objects.create(
-                    case=owner, contact=saved, role=PersonRole.VICTIM, **victim
+                persons.append(
+                    Person.objects.create(
+                        case=owner, contact=saved, role=PersonRole.VICTIM, **victim
+                    )
                 )
-                audit_record(actor=by, action="person.create", case=owner, obj=person)
+                audit_record(actor=by, action="person.create", case=owner, obj=persons[0])
             if location:
-                place = Location.objects.create(case=owner, contact=saved, **location)
-                audit_record(actor=by, action="location.create", case=owner, obj=place)
+                places.append(Location.objects.create(case=owner, contact=saved, **location))
+                audit_record(actor=by, action="location.create", case=owner, obj=places[0])
             if task:
-                todo = Task.objects.create(
-                    case=owner, created_by=by, created_at=clock.now(), **task
+                tasks.append(
+                    Task.objects.create(case=owner, created_by=by, created_at=clock.now(), **task)
                 )
-                audit_record(actor=by, action="task.create", case=owner, obj=todo)
+                audit_record(actor=by, action="task.create", case=owner, obj=tasks[0])
+            return Related(persons=persons, locations=places, tasks=tasks)
 
         contact_add(
             case=case,

@@ -330,6 +330,8 @@ class Note(models.Model):
     created_at = models.DateTimeField(_("geschreven"))
     text = EncryptedTextField(_("notitie"))
 
+    TEXT_FIELDS = ("text",)
+
     class Meta:
         ordering = ["created_at"]
         verbose_name = _("interne notitie")
@@ -355,6 +357,8 @@ class Task(models.Model):
     done_at = models.DateTimeField(_("gedaan op"), null=True, blank=True)
     created_at = models.DateTimeField(_("aangemaakt"))
     description = EncryptedTextField(_("taak"))
+
+    TEXT_FIELDS = ("description",)
 
     class Meta:
         ordering = ["due_date"]

@@ -7,13 +7,14 @@ as a ``CaseSearchToken`` row. A query is normalised the same way and matches the
 that hold every one of its tokens. Whole words only: no prefix or fuzzy search.
 
 Any code that changes case content calls ``case_reindex(case=...)`` inside its own
-transaction. Apps that keep content for a case elsewhere (chat transcripts, web
-reports) add it with ``register_text_source``.
+transaction; code that only adds content may call ``case_index_add`` with the new text
+instead, which does not read the case back. Apps that keep content for a case elsewhere
+(chat transcripts, web reports) add it with ``register_text_source``.
 """
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -26,7 +27,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from meldpunt.cases.audit import audit_record
-from meldpunt.cases.models import Case, CaseSearchToken, Contact, Location, Person
+from meldpunt.cases.models import Case, CaseSearchToken, Contact, Location, Person, Task
 from meldpunt.cases.selectors import user_may_handle_cases
 from meldpunt.lib.crypto import blind_index
 from meldpunt.linking.extract import texts_of
@@ -91,30 +92,43 @@ def tokens_for_text(texts: Iterable[str]) -> set[str]:
     }
 
 
+def _fields(obj: Any) -> Iterator[str]:
+    yield from (getattr(obj, name) for name in type(obj).TEXT_FIELDS)
+
+
+def _contact_texts(contact: Contact) -> Iterator[str]:
+    yield from _fields(contact)
+    yield from texts_of(contact.details)
+
+
 def case_texts(case: Case) -> Iterable[str]:
     """Every piece of searchable text of a case, decrypted."""
     yield case.title
     yield case.closing_note
     for contact in case.contacts.all():
-        yield from (getattr(contact, name) for name in Contact.TEXT_FIELDS)
-        yield from texts_of(contact.details)
-    for person in case.persons.all():
-        yield from (getattr(person, name) for name in Person.TEXT_FIELDS)
-    for location in case.locations.all():
-        yield from (getattr(location, name) for name in Location.TEXT_FIELDS)
-    for note in case.notes.all():
-        yield note.text
-    for task in case.tasks.all():
-        yield task.description
+        yield from _contact_texts(contact)
+    for related in (case.persons.all(), case.locations.all(), case.notes.all(), case.tasks.all()):
+        for obj in related:
+            yield from _fields(obj)
     for source in _extra_sources:
         yield from source(case)
+
+
+def new_contact_texts(contact: Contact, *related: Iterable[Person | Location | Task]) -> list[str]:
+    """The searchable text of a contact just made, with the people, places and tasks made
+    with it: what ``case_index_add`` needs, without reading any of it back."""
+    texts = list(_contact_texts(contact))
+    for objects in related:
+        for obj in objects:
+            texts.extend(_fields(obj))
+    return texts
 
 
 def case_reindex(*, case: Case) -> None:
     """Bring the case's search tokens in line with its current content."""
     wanted = tokens_for_text(case_texts(case))
     # Old tokens go and new ones arrive together, so a search never sees half an index.
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         stored = set(CaseSearchToken.objects.filter(case=case).values_list("token", flat=True))
         stale = stored - wanted
         if stale:
@@ -123,6 +137,19 @@ def case_reindex(*, case: Case) -> None:
             [CaseSearchToken(case=case, token=token) for token in wanted - stored],
             ignore_conflicts=True,
         )
+
+
+def case_index_add(*, case: Case, texts: Iterable[str]) -> None:
+    """Add the tokens of new content to the case's index, without reading the case.
+
+    Only for writers that add content and change or remove none (a new contact with its
+    people and places, a new mailbox message): nothing in the index can become stale
+    then, so the index stays what ``case_reindex`` would make of it.
+    """
+    CaseSearchToken.objects.bulk_create(
+        [CaseSearchToken(case=case, token=token) for token in tokens_for_text(texts)],
+        ignore_conflicts=True,
+    )
 
 
 def query_tokens(words: str) -> list[list[str]]:

@@ -5,7 +5,8 @@ place. Audit details hold ids and choice values only, never text.
 """
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Any
@@ -24,14 +25,16 @@ from meldpunt.cases.models import (
     Channel,
     ClosingReason,
     Contact,
+    Location,
     Note,
     Outcome,
+    Person,
     Task,
 )
-from meldpunt.cases.search import case_reindex
+from meldpunt.cases.search import case_index_add, case_reindex, new_contact_texts
 from meldpunt.lib import clock
 from meldpunt.lib.workdays import add_working_days
-from meldpunt.linking.services import index_contact
+from meldpunt.linking.services import index_contact, index_new_contact
 
 ASSESSMENT_WORKING_DAYS = 5
 
@@ -72,7 +75,7 @@ def case_create(
     """
     now = fields.pop("created_at", None) or clock.now()
     # The number is read and written in one transaction so two intakes never share one.
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         case = Case.objects.create(
             number=f"~{secrets.token_hex(7)}" if number_later else _next_case_number(now.year),
             kind=kind,
@@ -97,22 +100,32 @@ def case_number_assign(case: Case) -> None:
     case.save(update_fields=["number"])
 
 
+@dataclass(frozen=True)
+class Related:
+    """What a contact's ``add_related`` made with it, so it is indexed without a read back."""
+
+    persons: Sequence[Person] = ()
+    locations: Sequence[Location] = ()
+    tasks: Sequence[Task] = ()
+
+
 def contact_add(
     *,
     case: Case,
     by: Any,
     channel: str,
-    add_related: Callable[[Contact], object] | None = None,
+    add_related: Callable[[Contact], Related] | None = None,
     **fields: Any,
 ) -> Contact:
     """Attach a contact to a case and note on the case that something happened.
 
-    ``add_related`` creates the contact's people and places in the same transaction,
-    before the case and contact are indexed (once). Without it the contact is indexed
-    again after commit, for callers that add them in their own transaction.
+    ``add_related`` creates the contact's people, places and tasks in the same
+    transaction, before the case and contact are indexed (once), and returns them.
+    Without it the contact is indexed again after commit, for callers that add them in
+    their own transaction.
     """
     now = clock.now()
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         contact = Contact.objects.create(
             case=case,
             channel=channel,
@@ -129,10 +142,11 @@ def contact_add(
         audit_record(
             actor=by, action="contact.create", case=case, obj=contact, detail={"channel": channel}
         )
-        if add_related is not None:
-            add_related(contact)
-        case_reindex(case=case)
-        index_contact(contact=contact)
+        related = add_related(contact) if add_related is not None else Related()
+        # Only content is added here, so the index grows without reading the case back.
+        texts = new_contact_texts(contact, related.persons, related.locations, related.tasks)
+        case_index_add(case=case, texts=[case.title, *texts])
+        index_new_contact(contact=contact, persons=related.persons, locations=related.locations)
         if add_related is None:
             # Again after commit, so people and places the caller adds in its own
             # transaction (phone intake) are in the blind index too.

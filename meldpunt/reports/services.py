@@ -24,8 +24,8 @@ from meldpunt.cases.models import (
     Person,
     PersonRole,
 )
-from meldpunt.cases.search import case_reindex
-from meldpunt.cases.services import case_create, case_number_assign, contact_add
+from meldpunt.cases.search import case_index_add, case_reindex
+from meldpunt.cases.services import Related, case_create, case_number_assign, contact_add
 from meldpunt.lib import clock
 from meldpunt.lib.crypto import encrypt_bytes
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft, Sender
@@ -122,7 +122,7 @@ def _title(description: str) -> str:
 
 def _add_people_and_places(
     contact: Contact, *, answers: dict[str, Any], minors: bool | None
-) -> None:
+) -> Related:
     """The possible victim, the perpetrators and the places of a web report."""
     people = [
         {
@@ -140,9 +140,13 @@ def _add_people_and_places(
     if answers.get("workplace"):
         places.append({"kind": LocationKind.WORKPLACE, "company_name": answers["workplace"]})
     own = {"case": contact.case, "contact": contact}
-    Person.objects.bulk_create([Person(**own, **fields) for fields in people])
     where = {"municipality": answers["municipality"], "place": answers.get("place", "")}
-    Location.objects.bulk_create([Location(**own, **where, **fields) for fields in places])
+    return Related(
+        persons=Person.objects.bulk_create([Person(**own, **fields) for fields in people]),
+        locations=Location.objects.bulk_create(
+            [Location(**own, **where, **fields) for fields in places]
+        ),
+    )
 
 
 def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
@@ -265,6 +269,7 @@ def mailbox_post(*, mailbox: Mailbox, text: str, files: list[CleanFile]) -> Mail
             channel=Channel.MAILBOX,
             details={"mailbox_message": message.pk},
         )
+        case_index_add(case=case, texts=[text])
         mailbox.last_seen = now
         mailbox.save(update_fields=["last_seen"])
         transaction.on_commit(lambda: _notify_new_message(case.pk))
