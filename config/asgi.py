@@ -3,12 +3,17 @@
 import gc
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-django_asgi_app = get_asgi_application()
+django.setup(set_prefix=False)
 
-from config.routing import build_application  # noqa: E402 (needs Django set up first)
+from django.conf import settings  # noqa: E402 (after setup, like the imports below)
+
+from config.routing import build_application  # noqa: E402
+from meldpunt.lib.asgi import ThreadPoolASGIHandler  # noqa: E402
+
+django_asgi_app = ThreadPoolASGIHandler(threads=settings.MELDPUNT_HTTP_THREADS)
 
 application = build_application(django_asgi_app)
 
