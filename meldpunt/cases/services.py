@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -54,13 +55,15 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
 def _next_case_number(year: int) -> str:
     """Year and a running number, e.g. 2026-00042. Called inside the creating transaction.
 
-    The counter row is locked, so concurrent intakes wait for each other here.
+    The UPDATE locks the counter row, so concurrent intakes wait for each other here
+    until the first one commits.
     """
-    CaseNumberSequence.objects.get_or_create(year=year)
-    counter = CaseNumberSequence.objects.select_for_update().get(year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{year}-{counter.last:05d}"
+    counter = CaseNumberSequence.objects.filter(year=year)
+    if not counter.update(last=F("last") + 1):
+        # The year's first case: whoever comes first makes the row, then both count on.
+        CaseNumberSequence.objects.get_or_create(year=year)
+        counter.update(last=F("last") + 1)
+    return f"{year}-{counter.values_list('last', flat=True).get():05d}"
 
 
 def case_create(

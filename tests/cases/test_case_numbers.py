@@ -89,3 +89,32 @@ def test_a_long_transaction_does_not_hold_up_other_cases() -> None:
         f"{year}-00001",
         f"{year}-00002",
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
+def test_concurrent_intakes_never_share_or_skip_a_number() -> None:
+    """Eight writers at once, from the year's very first case on: 40 numbers, 1 to 40."""
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def writer() -> None:
+        try:
+            start.wait(timeout=10)
+            for _ in range(5):
+                with transaction.atomic():
+                    case_create(by=None)
+        except BaseException as exc:  # reported by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=writer) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    year = clock.now().year
+    numbers = sorted(Case.objects.values_list("number", flat=True))
+    assert numbers == [f"{year}-{n:05d}" for n in range(1, 41)]
