@@ -202,3 +202,21 @@ def test_weekly_summary_splits_on_gaps_and_different_hours() -> None:
     lines = chat_status(at=local(2026, 11, 25)).weekly
     assert [(line.first_day, line.last_day) for line in lines] == [(0, 2), (4, 4), (5, 5)]
     assert lines[2].periods == ((time(10), time(12)), (time(13), time(15)))
+
+
+def test_the_schedule_is_read_once_a_day_and_again_after_every_change(
+    django_assert_num_queries,  # type: ignore[no-untyped-def]
+) -> None:
+    """Pages reuse the schedule without a query; a change in the admin shows at once."""
+    tuesday = local(2026, 12, 1, 10, 0)
+    assert chat_status(at=tuesday).is_open
+    with django_assert_num_queries(0):
+        assert chat_status(at=tuesday).is_open
+    WeeklyOpening.objects.filter(weekday=1).delete()
+    assert not chat_status(at=tuesday).is_open
+    OpeningException.objects.create(
+        date=date(2026, 12, 1), kind=OpeningException.Kind.OPEN, opens=time(9), closes=time(12)
+    )
+    assert chat_status(at=tuesday).is_open
+    with django_assert_num_queries(2):
+        chat_status(at=local(2026, 12, 2, 10, 0))

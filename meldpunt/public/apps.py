@@ -1,5 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class PublicConfig(AppConfig):
     name = "meldpunt.public"
+
+    def ready(self) -> None:
+        from meldpunt.public.models import OpeningException, WeeklyOpening
+        from meldpunt.public.selectors import forget_chat_schedule
+
+        for model in (WeeklyOpening, OpeningException):
+            post_save.connect(forget_chat_schedule, sender=model, dispatch_uid=f"schedule-{model}")
+            post_delete.connect(
+                forget_chat_schedule, sender=model, dispatch_uid=f"schedule-del-{model}"
+            )

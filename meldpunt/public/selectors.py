@@ -1,22 +1,34 @@
-"""Reads about the chat's opening hours, used by the contact block and the chat."""
+"""Reads about the chat's opening hours, used by the contact block and the chat.
+
+Every public page shows whether the chat is open, so the schedule is kept in the cache
+(one round trip instead of two queries) until a change to the opening hours or the next
+day; ``forget_chat_schedule`` runs on every save and delete of either model.
+"""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import cache
 
 from meldpunt.lib import clock
 from meldpunt.lib.workdays import holiday_name
 from meldpunt.public.models import OpeningException, Weekday, WeeklyOpening
 
 LOOKAHEAD_DAYS = 60
+SCHEDULE_CACHE_KEY = "public:chat-schedule"
+SCHEDULE_CACHE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
 class ChatSchedule:
-    """Opening hours loaded once, so that answering questions needs no more queries."""
+    """Opening hours loaded once, so that answering questions needs no more queries.
 
+    ``exceptions`` holds the dated exceptions from ``first`` to LOOKAHEAD_DAYS later.
+    """
+
+    first: date
     weekly: dict[int, list[tuple[time, time]]]
     exceptions: dict[date, list[OpeningException]]
 
@@ -105,16 +117,26 @@ def _zone() -> ZoneInfo:
 
 
 def chat_schedule(*, around: datetime) -> ChatSchedule:
+    first = around.astimezone(_zone()).date()
+    cached = cache.get(SCHEDULE_CACHE_KEY)
+    if isinstance(cached, ChatSchedule) and cached.first == first:
+        return cached
     weekly: dict[int, list[tuple[time, time]]] = {}
     for row in WeeklyOpening.objects.all():
         weekly.setdefault(row.weekday, []).append((row.opens, row.closes))
-    first = around.astimezone(_zone()).date()
     exceptions: dict[date, list[OpeningException]] = {}
     for exc in OpeningException.objects.filter(
         date__gte=first, date__lte=first + timedelta(days=LOOKAHEAD_DAYS)
     ):
         exceptions.setdefault(exc.date, []).append(exc)
-    return ChatSchedule(weekly=weekly, exceptions=exceptions)
+    schedule = ChatSchedule(first=first, weekly=weekly, exceptions=exceptions)
+    cache.set(SCHEDULE_CACHE_KEY, schedule, SCHEDULE_CACHE_SECONDS)
+    return schedule
+
+
+def forget_chat_schedule(**_signal: object) -> None:
+    """The opening hours changed: the next page reads them again (signal receiver)."""
+    cache.delete(SCHEDULE_CACHE_KEY)
 
 
 def chat_status(*, at: datetime | None = None) -> ChatStatus:
