@@ -22,7 +22,7 @@ from typing import Any
 import simplemma
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -133,10 +133,7 @@ def case_reindex(*, case: Case) -> None:
         stale = stored - wanted
         if stale:
             CaseSearchToken.objects.filter(case=case, token__in=stale).delete()
-        CaseSearchToken.objects.bulk_create(
-            [CaseSearchToken(case=case, token=token) for token in wanted - stored],
-            ignore_conflicts=True,
-        )
+        _insert_tokens(case, wanted - stored)
 
 
 def case_index_add(*, case: Case, texts: Iterable[str]) -> None:
@@ -146,10 +143,30 @@ def case_index_add(*, case: Case, texts: Iterable[str]) -> None:
     people and places, a new mailbox message): nothing in the index can become stale
     then, so the index stays what ``case_reindex`` would make of it.
     """
-    CaseSearchToken.objects.bulk_create(
-        [CaseSearchToken(case=case, token=token) for token in tokens_for_text(texts)],
-        ignore_conflicts=True,
-    )
+    _insert_tokens(case, tokens_for_text(texts))
+
+
+def _insert_tokens(case: Case, tokens: set[str]) -> None:
+    """Store tokens for a case; ones it has already are skipped.
+
+    A web report has about a hundred tokens. On PostgreSQL they go in as one array, as
+    one statement, without a model object per token: a fifth of the CPU time of
+    ``bulk_create`` (docs/PERFORMANCE.md).
+    """
+    if not tokens:
+        return
+    if connection.vendor != "postgresql":
+        CaseSearchToken.objects.bulk_create(
+            [CaseSearchToken(case=case, token=token) for token in tokens], ignore_conflicts=True
+        )
+        return
+    table = connection.ops.quote_name(CaseSearchToken._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (case_id, token) SELECT %s, unnest(%s::varchar[]) "
+            "ON CONFLICT DO NOTHING",
+            [case.pk, sorted(tokens)],
+        )
 
 
 def query_tokens(words: str) -> list[list[str]]:
