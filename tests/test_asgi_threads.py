@@ -3,6 +3,7 @@
 import asyncio
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from asgiref.testing import ApplicationCommunicator
@@ -39,7 +40,7 @@ tracker = Tracker()
 urlpatterns = [path("slow/", tracker.view)]
 
 
-async def _get(app: ThreadPoolASGIHandler) -> int:
+async def _get(app: ThreadPoolASGIHandler) -> tuple[int, set[bytes]]:
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
@@ -57,20 +58,27 @@ async def _get(app: ThreadPoolASGIHandler) -> int:
     start = await communicator.receive_output(timeout=10)
     await communicator.receive_output(timeout=10)
     await communicator.wait(timeout=10)
-    return int(start["status"])
+    return int(start["status"]), {name.lower() for name, _value in start["headers"]}
 
 
 @pytest.mark.urls(__name__)
 def test_no_more_requests_run_at_once_than_there_are_threads() -> None:
     """Six requests at once on a handler with two threads: never more than two in a view,
-    always on one of the handler's own threads, and every request answered."""
+    always on one of the handler's own threads, and every request answered, through the
+    whole middleware chain (its security headers are there)."""
     tracker.reset()
     app = ThreadPoolASGIHandler(threads=2)
 
-    async def six() -> list[int]:
+    async def six() -> list[tuple[int, set[bytes]]]:
         return list(await asyncio.gather(*(_get(app) for _ in range(6))))
 
-    assert asyncio.run(six()) == [200] * 6
+    # An event loop of its own, in a thread of its own: a browser test before this one
+    # may have left one running in this thread.
+    with ThreadPoolExecutor(max_workers=1) as runner:
+        answers = runner.submit(asyncio.run, six()).result(timeout=30)
+    assert [status for status, _headers in answers] == [200] * 6
+    for _status, headers in answers:
+        assert {b"permissions-policy", b"x-frame-options", b"x-content-type-options"} <= headers
     assert tracker.peak == 2
     assert len(tracker.threads) == 6
     assert {name.rsplit("_", 1)[0] for name in tracker.threads} == {"http-0", "http-1"}
