@@ -5,11 +5,16 @@ scrypt(HMAC(index-derived key, code)): the HMAC key comes from the key ring outs
 database, so a database dump alone cannot be used to test candidate codes, and scrypt
 makes each guess costly even for someone who also holds the key. The hash is
 deterministic (fixed salt and cost), so a code can be looked up by its hash.
+
+scrypt comes from libsodium (PyNaCl): the same function as OpenSSL's ``hashlib.scrypt``
+(RFC 7914, same output; a test compares them), in 7 ms instead of 8.5 on the
+development machine. The hash is a quarter of a web report's CPU time.
 """
 
-import hashlib
 import re
 import secrets
+
+from nacl.bindings import crypto_pwhash_scryptsalsa208sha256_ll as scrypt
 
 from meldpunt.lib.crypto import keyed_digest
 
@@ -45,6 +50,4 @@ def normalise_code(typed: str) -> str | None:
 def hash_code(code: str) -> str:
     """The stored form of a code: hex of scrypt over a keyed digest of the digits."""
     keyed = keyed_digest("receipt-code", code.encode())
-    return hashlib.scrypt(
-        keyed, salt=SCRYPT_SALT, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32
-    ).hex()
+    return scrypt(keyed, SCRYPT_SALT, SCRYPT_N, SCRYPT_R, SCRYPT_P, dklen=32).hex()

@@ -1,5 +1,6 @@
 """Receipt codes: enough entropy, shown in groups, stored only as a keyed slow hash."""
 
+import hashlib
 import json
 import math
 import re
@@ -10,6 +11,7 @@ from django.db import connection
 from django.test import Client, override_settings
 
 from meldpunt.lib import crypto
+from meldpunt.reports import receipts
 from meldpunt.reports.receipts import (
     format_code,
     generate_code,
@@ -69,3 +71,19 @@ def test_code_appears_nowhere_in_the_database(reporter: Client) -> None:
                 text = " ".join(str(value) for value in row)
                 assert code not in text, table
                 assert grouped not in text, table
+
+
+def test_the_hash_is_rfc_7914_scrypt_as_openssl_computes_it() -> None:
+    """libsodium's scrypt gives what hashlib.scrypt (OpenSSL) gives, for the stored
+    parameters: hashes stay valid whichever library computes them."""
+    for code in ("0000000000000000", "1111222233334444", generate_code()):
+        keyed = crypto.keyed_digest("receipt-code", code.encode())
+        expected = hashlib.scrypt(
+            keyed,
+            salt=receipts.SCRYPT_SALT,
+            n=receipts.SCRYPT_N,
+            r=receipts.SCRYPT_R,
+            p=receipts.SCRYPT_P,
+            dklen=32,
+        )
+        assert hash_code(code) == expected.hex()
