@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -99,8 +99,32 @@ def case_number_assign(case: Case) -> None:
     """Give a case created with ``number_later`` its number; last step of that transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("case_number_assign must run inside the creating transaction")
-    case.number = _next_case_number(case.created_at.year)
-    case.save(update_fields=["number"])
+    year = case.created_at.year
+    number = _number_in_one_statement(case, year) if connection.vendor == "postgresql" else None
+    if number is None:
+        number = _next_case_number(year)
+        Case.objects.filter(pk=case.pk).update(number=number)
+    case.number = number
+
+
+def _number_in_one_statement(case: Case, year: int) -> str | None:
+    """PostgreSQL: count up and number the case in one statement (a web report's submit
+    holds the counter's lock from here to its commit). None if the year has no counter yet.
+
+    The number is formatted as ``_next_case_number`` does: at least five digits.
+    """
+    counter = connection.ops.quote_name(CaseNumberSequence._meta.db_table)
+    cases = connection.ops.quote_name(Case._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH counter AS (UPDATE {counter} SET last = last + 1 WHERE year = %s "  # noqa: S608 - names from the models
+            f"RETURNING last) UPDATE {cases} SET number = %s || '-' || "
+            "lpad(counter.last::text, greatest(5, length(counter.last::text)), '0') "
+            f"FROM counter WHERE {cases}.id = %s RETURNING {cases}.number",
+            [year, str(year), case.pk],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection, transaction
 
-from meldpunt.cases.models import Case
+from meldpunt.cases.models import Case, CaseNumberSequence
 from meldpunt.cases.services import case_create, case_number_assign
 from meldpunt.lib import clock
 
@@ -94,22 +94,25 @@ def test_a_long_transaction_does_not_hold_up_other_cases() -> None:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
 def test_concurrent_intakes_never_share_or_skip_a_number() -> None:
-    """Eight writers at once, from the year's very first case on: 40 numbers, 1 to 40."""
+    """Eight writers at once, from the year's very first case on: 40 numbers, 1 to 40.
+    Half of them number their cases at the end of the transaction, as a web report does."""
     errors: list[BaseException] = []
     start = threading.Barrier(8)
 
-    def writer() -> None:
+    def writer(late: bool) -> None:
         try:
             start.wait(timeout=10)
             for _ in range(5):
                 with transaction.atomic():
-                    case_create(by=None)
+                    case = case_create(by=None, number_later=late)
+                    if late:
+                        case_number_assign(case)
         except BaseException as exc:  # reported by the assertion below
             errors.append(exc)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=writer) for _ in range(8)]
+    threads = [threading.Thread(target=writer, args=(n % 2 == 0,)) for n in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -118,3 +121,16 @@ def test_concurrent_intakes_never_share_or_skip_a_number() -> None:
     year = clock.now().year
     numbers = sorted(Case.objects.values_list("number", flat=True))
     assert numbers == [f"{year}-{n:05d}" for n in range(1, 41)]
+
+
+@pytest.mark.django_db
+def test_a_number_past_99999_keeps_all_its_digits() -> None:
+    """Five digits is the least, not the most: the 100,000th case is 2026-100000."""
+    year = clock.now().year
+    case_create(by=None)
+    CaseNumberSequence.objects.filter(year=year).update(last=99_999)
+    with transaction.atomic():
+        late = case_create(by=None, number_later=True)
+        case_number_assign(late)
+    late.refresh_from_db()
+    assert late.number == f"{year}-100000"
