@@ -7,7 +7,7 @@ place. Audit details hold ids and choice values only, never text.
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from typing import Any
 
@@ -142,6 +142,7 @@ def contact_add(
     by: Any,
     channel: str,
     add_related: Callable[[Contact], Related] | None = None,
+    at: datetime | None = None,
     **fields: Any,
 ) -> Contact:
     """Attach a contact to a case and note on the case that something happened.
@@ -149,9 +150,10 @@ def contact_add(
     ``add_related`` creates the contact's people, places and tasks in the same
     transaction, before the case and contact are indexed (once), and returns them.
     Without it the contact is indexed again after commit, for callers that add them in
-    their own transaction.
+    their own transaction. ``at`` is the moment of the contact (default now); a caller
+    that made the case at that moment, already marked, saves the case no second time.
     """
-    now = clock.now()
+    now = at or clock.now()
     with transaction.atomic(savepoint=False):
         contact = Contact.objects.create(
             case=case,
@@ -160,12 +162,15 @@ def contact_add(
             staff=by if getattr(by, "is_authenticated", False) else None,
             **fields,
         )
-        case.updated_at = now
-        update = ["updated_at"]
-        if channel in {Channel.WEB_REPORT, Channel.MAILBOX}:
+        update = []
+        if case.updated_at != now:
+            case.updated_at = now
+            update.append("updated_at")
+        if channel in {Channel.WEB_REPORT, Channel.MAILBOX} and not case.needs_attention:
             case.needs_attention = True
             update.append("needs_attention")
-        case.save(update_fields=update)
+        if update:
+            case.save(update_fields=update)
         audit_record(
             actor=by, action="contact.create", case=case, obj=contact, detail={"channel": channel}
         )

@@ -173,11 +173,13 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
             title=_title(answers["description"]),
             created_at=now,
             response_due=now + timedelta(days=settings.MELDPUNT_FIRST_RESPONSE_DAYS),
+            needs_attention=True,
         )
         contact = contact_add(
             case=case,
             by=None,
             channel=Channel.WEB_REPORT,
+            at=now,
             add_related=partial(_add_people_and_places, answers=answers, minors=minors),
             reporter_role=answers["reporter_role"],
             anonymous=preference == "anonymous",
