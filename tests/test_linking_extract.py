@@ -107,3 +107,11 @@ def test_handles_need_a_platform_nearby() -> None:
 def test_texts_of_walks_json_values() -> None:
     """Strings in nested details (dicts and lists) are all found for indexing."""
     assert texts_of({"a": "x", "b": ["y", {"c": "z"}], "d": 3}) == ["x", "y", "z"]
+
+
+def test_texts_with_too_few_digits_for_a_phone_number_find_none_and_short_ones_are_found() -> None:
+    """The matcher is skipped below five digits; a six-digit municipal number is still found."""
+    from meldpunt.linking.extract import phones
+
+    assert phones("Bel 112 of kom naar nummer 12") == []
+    assert [e.value for e in phones("Gemeente: 14 0320")] == ["+31140320"]

@@ -137,8 +137,16 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in taken)
 
 
+# No valid phone number has fewer digits (none of the four-digit strings matches; the
+# shortest Dutch one, 14 + area code, has six): a text with fewer is not handed to the
+# phone number matcher, the slowest extractor.
+MIN_PHONE_DIGITS = 5
+
+
 def phones(text: str) -> list[Entity]:
     """Phone numbers as E.164; the public numbers of the meldpunt and its partners are skipped."""
+    if sum(c.isdigit() for c in text) < MIN_PHONE_DIGITS:
+        return []
     found = []
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
