@@ -101,7 +101,7 @@ DATABASES = {
     "default": database_from_url(DATABASE_URL, pool_size=env_int("MELDPUNT_DB_POOL_SIZE", 10))
 }
 # Threads per process for the synchronous part of HTTP requests (meldpunt/lib/asgi.py).
-MELDPUNT_HTTP_THREADS = env_int("MELDPUNT_HTTP_THREADS", 4)
+MELDPUNT_HTTP_THREADS = env_int("MELDPUNT_HTTP_THREADS", 2)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     if DATABASES["default"]["NAME"] != ":memory:":
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
