@@ -13,6 +13,11 @@ from meldpunt.accounts.models import Municipality
 from meldpunt.lib.fields import EncryptedJSONField, EncryptedTextField
 
 
+def text_values(obj: models.Model) -> list[str]:
+    """The values of a model's ``TEXT_FIELDS``: the free text that search and linking read."""
+    return [getattr(obj, name) for name in type(obj).TEXT_FIELDS]  # type: ignore[attr-defined]
+
+
 class CaseKind(models.TextChoices):
     ADVICE = "advies", _("advies")
     REPORT = "melding", _("melding")

@@ -27,7 +27,15 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from meldpunt.cases.audit import audit_record
-from meldpunt.cases.models import Case, CaseSearchToken, Contact, Location, Person, Task
+from meldpunt.cases.models import (
+    Case,
+    CaseSearchToken,
+    Contact,
+    Location,
+    Person,
+    Task,
+    text_values,
+)
 from meldpunt.cases.selectors import user_may_handle_cases
 from meldpunt.lib.crypto import blind_index
 from meldpunt.linking.extract import texts_of
@@ -92,12 +100,8 @@ def tokens_for_text(texts: Iterable[str]) -> set[str]:
     }
 
 
-def _fields(obj: Any) -> Iterator[str]:
-    yield from (getattr(obj, name) for name in type(obj).TEXT_FIELDS)
-
-
 def _contact_texts(contact: Contact) -> Iterator[str]:
-    yield from _fields(contact)
+    yield from text_values(contact)
     yield from texts_of(contact.details)
 
 
@@ -109,7 +113,7 @@ def case_texts(case: Case) -> Iterable[str]:
         yield from _contact_texts(contact)
     for related in (case.persons.all(), case.locations.all(), case.notes.all(), case.tasks.all()):
         for obj in related:
-            yield from _fields(obj)
+            yield from text_values(obj)
     for source in _extra_sources:
         yield from source(case)
 
@@ -120,7 +124,7 @@ def new_contact_texts(contact: Contact, *related: Iterable[Person | Location | T
     texts = list(_contact_texts(contact))
     for objects in related:
         for obj in objects:
-            texts.extend(_fields(obj))
+            texts.extend(text_values(obj))
     return texts
 
 

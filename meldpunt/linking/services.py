@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from meldpunt.cases.models import Contact, Location, Person
+from meldpunt.cases.models import Contact, Location, Person, text_values
 from meldpunt.lib import clock
 from meldpunt.lib.crypto import blind_index
 from meldpunt.linking.extract import extract, texts_of
@@ -15,12 +15,11 @@ def contact_texts(
     contact: Contact, persons: Iterable[Person], locations: Iterable[Location]
 ) -> list[str]:
     """All encrypted text of a contact: summary, advice, details and its persons and places."""
-    texts = [getattr(contact, name) for name in Contact.TEXT_FIELDS]
-    texts += texts_of(contact.details)
+    texts = text_values(contact) + texts_of(contact.details)
     for person in persons:
-        texts += [getattr(person, name) for name in Person.TEXT_FIELDS]
+        texts += text_values(person)
     for location in locations:
-        texts += [getattr(location, name) for name in Location.TEXT_FIELDS]
+        texts += text_values(location)
         if location.kvk_number:
             texts.append(f"KvK {location.kvk_number}")
         if location.postcode and location.address:

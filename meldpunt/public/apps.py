@@ -10,7 +10,6 @@ class PublicConfig(AppConfig):
         from meldpunt.public.selectors import forget_chat_schedule
 
         for model in (WeeklyOpening, OpeningException):
-            post_save.connect(forget_chat_schedule, sender=model, dispatch_uid=f"schedule-{model}")
-            post_delete.connect(
-                forget_chat_schedule, sender=model, dispatch_uid=f"schedule-del-{model}"
-            )
+            uid = f"forget-chat-schedule-{model._meta.label}"
+            post_save.connect(forget_chat_schedule, sender=model, dispatch_uid=uid)
+            post_delete.connect(forget_chat_schedule, sender=model, dispatch_uid=uid)
