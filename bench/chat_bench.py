@@ -73,7 +73,6 @@ def ensure_database() -> None:
 def prepare(chats: int) -> tuple[list[tuple[str, str]], list[str]]:
     """Empty the chat tables, then create advisors on duty and ``chats`` running chats."""
     django.setup()
-    from django.contrib.sessions.backends.db import SessionStore
     from django.core.cache import cache
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -83,6 +82,7 @@ def prepare(chats: int) -> tuple[list[tuple[str, str]], list[str]]:
     from meldpunt.chat.models import ChatAgent, ChatMessage, ChatSession, ChatStatus
     from meldpunt.chat.services import chat_start
     from meldpunt.lib import clock
+    from meldpunt.lib.sessions import SessionStore
     from meldpunt.public.models import OpeningException
 
     cache.clear()

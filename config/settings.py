@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "meldpunt.accounts.admin_config.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
+    # Kept for ``clearsessions``; the sessions themselves live in meldpunt.lib's table.
     "django.contrib.sessions",
     "django.contrib.messages",
     "servestatic",
@@ -196,6 +197,8 @@ LANGUAGE_COOKIE_SECURE = SECURE_PRODUCTION
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
+# The session table holds a keyed hash of each session key and the data encrypted.
+SESSION_ENGINE = "meldpunt.lib.sessions"
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # "same-origin", not "no-referrer": with no-referrer browsers send "Origin: null" on POST,

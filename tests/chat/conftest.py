@@ -10,7 +10,6 @@ from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers
 from channels.testing import WebsocketCommunicator
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import connections
 from django.test import Client
 
@@ -21,6 +20,7 @@ from meldpunt.chat.auth import SESSION_TOKEN_KEY
 from meldpunt.chat.consumers import CLOSE_FORBIDDEN
 from meldpunt.chat.models import ChatAgent, ChatSession
 from meldpunt.lib import clock
+from meldpunt.lib.sessions import SessionStore
 from meldpunt.public.models import WeeklyOpening
 from tests.conftest import verify_session
 

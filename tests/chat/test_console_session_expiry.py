@@ -9,13 +9,13 @@ from datetime import datetime, timedelta
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.contrib.sessions.backends.db import SessionStore
 
 from meldpunt.accounts.models import User
 from meldpunt.accounts.staff_session import SEEN_KEY, STARTED_KEY
 from meldpunt.chat.consumers import CLOSE_FORBIDDEN, CLOSE_LOGGED_OUT
 from meldpunt.chat.models import ChatAgent, ChatStatus
 from meldpunt.chat.services import agent_set_available
+from meldpunt.lib.sessions import SessionStore
 from tests.chat.conftest import (
     TUESDAY_10,
     advisor_ws,

@@ -13,13 +13,13 @@ import django
 
 def main() -> None:
     django.setup()
-    from django.contrib.sessions.backends.db import SessionStore
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from meldpunt.accounts.models import Role, User
     from meldpunt.chat.models import ChatAgent
     from meldpunt.lib import clock
+    from meldpunt.lib.sessions import SessionStore
     from meldpunt.public.models import OpeningException
 
     today = clock.now().astimezone().date()

@@ -1,0 +1,25 @@
+"""The session table: a keyed hash of each session key and the session's data encrypted."""
+
+from django.db import models
+
+from meldpunt.lib.fields import EncryptedTextField
+
+
+class StoredSession(models.Model):
+    """One session as ``meldpunt.lib.sessions`` stores it.
+
+    The cookie holds the session key; this table holds only its keyed hash, so a database
+    dump gives no cookie that opens a session, and the data (who is logged in, a reporter's
+    chat token) only as ciphertext.
+    """
+
+    key_hash = models.CharField(max_length=64, primary_key=True)
+    session_data = EncryptedTextField()
+    expire_date = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "session"
+        verbose_name_plural = "sessions"
+
+    def __str__(self) -> str:
+        return self.key_hash[:8]
