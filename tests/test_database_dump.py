@@ -5,18 +5,39 @@ PostgreSQL: ``pg_dump`` of the test database. The data must be committed for pg_
 see it, so this test runs outside a wrapping transaction (``transactional_db``).
 """
 
+import base64
+import contextlib
 import os
+import re
 import subprocess
 import tempfile
+import time
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from meldpunt.accounts import services
 from meldpunt.accounts.models import Role, User
+from meldpunt.accounts.services import Outcome
 from meldpunt.cases.intake_services import intake_save, quick_disposition_save
-from meldpunt.cases.models import Disposition, IntakeDraft, Note, Urgency
+from meldpunt.cases.models import Contact, Disposition, IntakeDraft, Note, Urgency
+from meldpunt.chat import services as chat_services
+from meldpunt.chat.auth import SESSION_TOKEN_KEY
+from meldpunt.chat.selectors import get_chat_for_token
 from meldpunt.lib import clock
+from meldpunt.reports.selectors import get_mailbox_for_receipt
+from meldpunt.reports.services import mailbox_open_for_contact
+
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 
 SECRETS = [
     "Marieke Zwanenburg",
@@ -107,3 +128,101 @@ def test_dump_contains_none_of_the_typed_content(transactional_db: None) -> None
         for variant in {secret, secret.lower(), secret.upper()}:
             assert variant.encode() not in dump, f"{secret!r} found in the dump"
             assert variant.encode("utf-16-le") not in dump, f"{secret!r} found as UTF-16"
+
+
+# Anything in a dump that could be a session key, token, code, hash or key: runs of
+# letters, digits and the characters of base64, hex and codes.
+CANDIDATE = re.compile(rb"[A-Za-z0-9+/=_\-]{6,200}")
+
+
+def _candidates(dump: bytes, baseline: bytes) -> set[str]:
+    """Every secret-looking value in ``dump`` that the empty database's dump does not hold."""
+    known = set(CANDIDATE.findall(baseline))
+    return {m.decode() for m in set(CANDIDATE.findall(dump)) - known}
+
+
+def _as_totp_keys(value: str) -> list[bytes]:
+    """``value`` read as a TOTP key the way it could be stored: hex or base32."""
+    keys = []
+    with contextlib.suppress(ValueError):
+        keys.append(bytes.fromhex(value))
+    with contextlib.suppress(ValueError):
+        keys.append(base64.b32decode(value.upper() + "=" * (-len(value) % 8)))
+    return [key for key in keys if len(key) >= 10]
+
+
+def _opens_staff_page(cookie: str) -> bool:
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = cookie
+    response = client.get(reverse("accounts:home"))
+    return not response["Location"].startswith(reverse("accounts:login"))
+
+
+def _opens_chat(cookie: str) -> bool:
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = cookie
+    response = client.get(reverse("chat_public:chat"))
+    return "chat/reporter.html" in {t.name for t in response.templates}
+
+
+def _passes_second_factor(user: User, code: str) -> bool:
+    # Back-off and rate limits are lifted for each try: the test asks whether the value
+    # is accepted, not whether guessing is slowed down.
+    cache.clear()
+    for model in (TOTPDevice, StaticDevice):
+        model.objects.filter(user=user).update(throttling_failure_count=0)
+    result = services.second_factor_verify(user=user, code=code, client="dump-test")
+    return result.outcome == Outcome.OK
+
+
+def _totp_now(key: bytes) -> str:
+    otp = TOTP(key)
+    otp.time = time.time()
+    return f"{otp.token():06d}"
+
+
+def test_no_value_in_a_dump_opens_anything(transactional_db: None) -> None:
+    """Session keys, chat tokens, receipt codes, TOTP keys and recovery codes in a dump are
+    useless: no value from it, as a cookie or a code, opens a staff page, a chat, a mailbox
+    or the second login step. The same values that the people hold do open them."""
+    baseline = _dump()
+    number = _fill_database()
+    advisor = User.objects.get(username="anna")
+    advisor.set_password("correct horse battery staple")
+    advisor.save()
+    device = TOTPDevice.objects.create(user=advisor, name="app", confirmed=True)
+    recovery = services.recovery_codes_create(user=advisor)
+    staff = Client()
+    staff.post(
+        reverse("accounts:login"),
+        {"username": "anna", "password": "correct horse battery staple"},
+    )
+    staff.post(reverse("accounts:verify"), {"code": _totp_now(device.bin_key)})
+    staff_cookie = staff.cookies[settings.SESSION_COOKIE_NAME].value
+    chat, chat_token = chat_services.chat_start(nickname="Sam")
+    reporter = SessionStore()
+    reporter[SESSION_TOKEN_KEY] = chat_token
+    reporter.save()
+    contact = Contact.objects.filter(case__number=number).first()
+    _mailbox, receipt_code = mailbox_open_for_contact(contact=contact)
+
+    dump = _dump()
+    candidates = _candidates(dump, baseline)
+    assert candidates, "the dump holds values to try"
+    for value in sorted(candidates):
+        assert not _opens_staff_page(value), f"{value!r} from the dump opens a staff page"
+        assert not _opens_chat(value), f"{value!r} from the dump opens a chat"
+        assert get_chat_for_token(value) is None, f"{value!r} from the dump is a chat token"
+        assert get_mailbox_for_receipt(value) is None, f"{value!r} opens a mailbox"
+        assert not _passes_second_factor(advisor, value), f"{value!r} is a second factor"
+        for key in _as_totp_keys(value):
+            assert not _passes_second_factor(advisor, _totp_now(key)), (
+                f"{value!r} from the dump is a TOTP key"
+            )
+
+    # The values the people hold do open what they belong to: the checks above can fail.
+    assert _opens_staff_page(staff_cookie)
+    assert _opens_chat(reporter.session_key or "")
+    assert get_chat_for_token(chat_token) == chat
+    assert get_mailbox_for_receipt(receipt_code) is not None
+    assert _passes_second_factor(advisor, recovery[0])

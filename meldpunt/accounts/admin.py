@@ -29,7 +29,6 @@ class UserAdmin(DjangoUserAdmin):
             {
                 "fields": (
                     "is_active",
-                    "locked_until",
                     "is_staff",
                     "is_superuser",
                     "groups",
@@ -59,7 +58,7 @@ class UserAdmin(DjangoUserAdmin):
     )
     list_display = ("username", "first_name", "last_name", "role", "municipality", "is_active")
     list_filter = ("role", "municipality", "is_active")
-    readonly_fields = ("locked_until", "last_login", "date_joined")
+    readonly_fields = ("last_login", "date_joined")
     actions = ["unlock", "reset_second_factor"]
 
     @admin.action(description=_("Blokkade na mislukte inlogpogingen opheffen"))

@@ -3,3 +3,21 @@ from django.apps import AppConfig
 
 class AccountsConfig(AppConfig):
     name = "meldpunt.accounts"
+
+    def ready(self) -> None:
+        encrypt_totp_keys()
+
+
+def encrypt_totp_keys() -> None:
+    """django-otp keeps TOTP keys as hex; here they are encrypted with the key ring.
+
+    The field keeps its name, type and migrations, so django-otp's own code (the verify
+    flow, ``bin_key``, ``config_url``) works on the plaintext unchanged; ``rotate_keys``
+    finds the column like every other encrypted field. Migration 0003 widened the column
+    and encrypted the keys that were there.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from meldpunt.lib.fields import EncryptedCharField
+
+    TOTPDevice._meta.get_field("key").__class__ = EncryptedCharField

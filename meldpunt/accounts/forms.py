@@ -6,6 +6,20 @@ from django.utils.translation import gettext_lazy as _
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 
 
+def password_field(label: str) -> forms.CharField:
+    """The staff member's current password, as typed (never stripped)."""
+    return forms.CharField(
+        label=label,
+        strip=False,
+        widget=forms.PasswordInput(
+            attrs={
+                "class": TEXTBOX + " utrecht-textbox--password",
+                "autocomplete": "current-password",
+            }
+        ),
+    )
+
+
 class LoginForm(forms.Form):
     username = forms.CharField(
         label=_("Gebruikersnaam"),
@@ -19,16 +33,7 @@ class LoginForm(forms.Form):
             }
         ),
     )
-    password = forms.CharField(
-        label=_("Wachtwoord"),
-        strip=False,
-        widget=forms.PasswordInput(
-            attrs={
-                "class": TEXTBOX + " utrecht-textbox--password",
-                "autocomplete": "current-password",
-            }
-        ),
-    )
+    password = password_field(_("Wachtwoord"))
 
 
 class CodeForm(forms.Form):
@@ -44,3 +49,9 @@ class CodeForm(forms.Form):
             }
         ),
     )
+
+
+class PasswordConfirmForm(forms.Form):
+    """The password once more, before new recovery codes are made."""
+
+    password = password_field(_("Uw wachtwoord"))

@@ -34,10 +34,9 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Alleen voor de rol gemeente: de cijfers van welke gemeente."),
     )
-    failed_logins = models.PositiveSmallIntegerField(
-        _("mislukte inlogpogingen"), default=0, editable=False
-    )
-    locked_until = models.DateTimeField(_("geblokkeerd tot"), null=True, blank=True)
+    # Lockouts after wrong passwords live in the cache, per account and client, under this
+    # generation: an unlock raises it, and every client's lockout of the account is gone.
+    login_generation = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("medewerker")

@@ -5,26 +5,35 @@ user agent is stored: the per-client limit keys on a keyed hash held only in the
 """
 
 import enum
+import hmac
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from django.contrib.auth import authenticate
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
-from meldpunt.accounts.models import User
+from meldpunt.accounts.models import Role, User
 from meldpunt.cases.audit import audit_record
-from meldpunt.lib import clock, ratelimit
+from meldpunt.lib import clock, crypto, ratelimit
 from meldpunt.lib.ratelimit import Limit
 
 LOCKOUT_FAILURES = 5
-LOCKOUT_DURATION = timedelta(minutes=15)
+LOCKOUT_SECONDS = 15 * 60
 RECOVERY_CODE_COUNT = 10
 # Failures from one client across all usernames; stops guessing many accounts at once.
-CLIENT_LIMIT = Limit("login-client", 20, 15 * 60)
-# Unknown usernames lock like real ones, so the lockout message reveals nothing.
-UNKNOWN_USER_LIMIT = Limit("login-unknown-user", LOCKOUT_FAILURES, 15 * 60)
+CLIENT_LIMIT = Limit("login-client", 20, LOCKOUT_SECONDS)
+# Wrong passwords for one account from one client. A stranger locks only their own client
+# out of the account; the staff member's own client is untouched.
+ACCOUNT_CLIENT_LIMIT = Limit("login-account-client", LOCKOUT_FAILURES, LOCKOUT_SECONDS)
+LOCK_PREFIX = "login-lock:"
+UNLOCK_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
+# Stored recovery codes are keyed hashes, as long as django-otp's token column allows.
+RECOVERY_DIGEST_CHARS = 16
 
 
 class Outcome(enum.StrEnum):
@@ -48,65 +57,84 @@ class SecondFactorResult:
     device: TOTPDevice | StaticDevice | None = None
 
 
-def _username_key(username: str) -> str:
-    return ratelimit.client_key("username:" + username.casefold())
+def _account_client_key(*, username: str, known: User | None, client: str) -> str:
+    """The lockout counter of one account for one client.
+
+    A known account's counter carries its unlock generation, so an unlock clears the
+    counters of every client at once. An unknown username locks the same way, keyed on
+    the name, so the message reveals nothing.
+    """
+    if known is None:
+        return ratelimit.client_key(f"username:{username.casefold()}:{client}")
+    return f"{known.pk}:{known.login_generation}:{client}"
 
 
 def password_check(*, username: str, password: str, client: str) -> PasswordResult:
     """Check the first factor for ``username``; ``client`` is ``ratelimit.client_key(...)``.
 
-    Five failures lock an account for 15 minutes, also for the right password.
+    Five failures from one client lock that client out of the account for 15 minutes, also
+    for the right password; other clients, the staff member's own among them, go on.
     """
     if ratelimit.is_limited(CLIENT_LIMIT, client):
         return PasswordResult(Outcome.CLIENT_LIMITED)
     known = User.objects.filter(username=username).first()
-    now = clock.now()
-    if known is None and ratelimit.is_limited(UNKNOWN_USER_LIMIT, _username_key(username)):
+    lock_key = _account_client_key(username=username, known=known, client=client)
+    if _locked(lock_key):
         ratelimit.hit(CLIENT_LIMIT, client)
-        return PasswordResult(Outcome.LOCKED)
-    if known is not None and known.locked_until and known.locked_until > now:
-        ratelimit.hit(CLIENT_LIMIT, client)
-        audit_record(actor=known, action="auth.login_failed", detail={"reason": "locked"})
+        if known is not None:
+            audit_record(actor=known, action="auth.login_failed", detail={"reason": "locked"})
         return PasswordResult(Outcome.LOCKED)
 
     user = authenticate(username=username, password=password)
     if user is not None:
-        User.objects.filter(pk=user.pk).update(failed_logins=0, locked_until=None)
+        ratelimit.reset(ACCOUNT_CLIENT_LIMIT, lock_key)
         return PasswordResult(Outcome.OK, user)
 
     ratelimit.hit(CLIENT_LIMIT, client)
-    if known is None:
-        ratelimit.hit(UNKNOWN_USER_LIMIT, _username_key(username))
-        audit_record(actor=None, action="auth.login_failed", detail={"reason": "password"})
-        if ratelimit.is_limited(UNKNOWN_USER_LIMIT, _username_key(username)):
-            return PasswordResult(Outcome.LOCKED)
-        return PasswordResult(Outcome.INVALID)
-    return _count_failure(user_id=known.pk, now=clock.now())
+    audit_record(actor=known, action="auth.login_failed", detail={"reason": "password"})
+    return _count_failure(known=known, lock_key=lock_key)
 
 
-def _count_failure(*, user_id: int, now: datetime) -> PasswordResult:
-    # The row lock keeps concurrent wrong guesses from slipping past the threshold.
-    with transaction.atomic():
-        user = User.objects.select_for_update().get(pk=user_id)
-        user.failed_logins += 1
-        locked = user.failed_logins >= LOCKOUT_FAILURES
-        if locked:
-            user.failed_logins = 0
-            user.locked_until = now + LOCKOUT_DURATION
-        user.save(update_fields=["failed_logins", "locked_until"])
-        audit_record(actor=user, action="auth.login_failed", detail={"reason": "password"})
-        if locked:
-            audit_record(
-                actor=user,
-                action="auth.locked",
-                detail={"minutes": int(LOCKOUT_DURATION.total_seconds() // 60)},
-            )
-    return PasswordResult(Outcome.LOCKED if locked else Outcome.INVALID, user)
+def _locked(lock_key: str) -> bool:
+    until = cache.get(LOCK_PREFIX + lock_key)
+    return until is not None and until > clock.now().timestamp()
+
+
+def _count_failure(*, known: User | None, lock_key: str) -> PasswordResult:
+    ratelimit.hit(ACCOUNT_CLIENT_LIMIT, lock_key)
+    if not ratelimit.is_limited(ACCOUNT_CLIENT_LIMIT, lock_key):
+        return PasswordResult(Outcome.INVALID, known)
+    # The lock runs a full 15 minutes from the last failure, whatever the counting window.
+    ratelimit.reset(ACCOUNT_CLIENT_LIMIT, lock_key)
+    cache.set(
+        LOCK_PREFIX + lock_key,
+        clock.now().timestamp() + LOCKOUT_SECONDS,
+        timeout=LOCKOUT_SECONDS + 1,
+    )
+    if known is not None:
+        audit_record(actor=known, action="auth.locked", detail={"minutes": LOCKOUT_SECONDS // 60})
+    return PasswordResult(Outcome.LOCKED, known)
+
+
+def password_confirm(*, user: User, password: str, client: str) -> Outcome:
+    """A logged-in staff member types their password again before a sensitive change.
+
+    Wrong passwords count towards the same lockout as at login.
+    """
+    lock_key = _account_client_key(username=user.username, known=user, client=client)
+    if _locked(lock_key):
+        return Outcome.LOCKED
+    if user.check_password(password):
+        return Outcome.OK
+    audit_record(actor=user, action="auth.password_confirm_failed")
+    return _count_failure(known=user, lock_key=lock_key).outcome
 
 
 def user_unlock(*, user: User, by: User) -> None:
-    """An administrator lifts a lockout before it runs out."""
-    User.objects.filter(pk=user.pk).update(failed_logins=0, locked_until=None)
+    """A coordinator or administrator lifts the lockouts of ``user`` on every client."""
+    if by.role not in UNLOCK_ROLES:
+        raise PermissionDenied
+    User.objects.filter(pk=user.pk).update(login_generation=F("login_generation") + 1)
     audit_record(actor=by, action="auth.unlocked", obj=user)
 
 
@@ -136,7 +164,7 @@ def second_factor_verify(*, user: User, code: str, client: str) -> SecondFactorR
         for device in StaticDevice.objects.filter(user=user, confirmed=True):
             if not device.verify_is_allowed()[0]:
                 return SecondFactorResult(Outcome.THROTTLED)
-            if device.verify_token(code):
+            if _use_recovery_code(device, code):
                 remaining = device.token_set.count()
                 audit_record(
                     actor=user, action="auth.recovery_code_used", detail={"remaining": remaining}
@@ -172,22 +200,60 @@ def totp_enrol_confirm(*, device: TOTPDevice, code: str) -> tuple[Outcome, list[
         return Outcome.OK, recovery_codes_create(user=device.user)
 
 
-def recovery_codes_create(*, user: User) -> list[str]:
-    """Replace the user's recovery codes with ten new ones; shown once, then never again."""
+def recovery_code_digest(code: str) -> str:
+    """The stored form of a recovery code: a keyed hash of the code as typed, normalised.
+
+    Codes are random (40 bits or more), so a keyed hash is enough: without the key ring a
+    dump gives nothing to test guesses against.
+    """
+    digest = crypto.keyed_digest("recovery-code", normalise_code(code).encode())
+    return digest.hex()[:RECOVERY_DIGEST_CHARS]
+
+
+def _use_recovery_code(device: StaticDevice, code: str) -> bool:
+    """Use up one of the device's codes, with django-otp's back-off after a wrong one."""
+    digest = recovery_code_digest(code)
+    match = None
+    for token_pk, stored in device.token_set.values_list("pk", "token"):
+        # Every stored code is compared, each in constant time, whichever one matches.
+        if hmac.compare_digest(stored, digest):
+            match = token_pk
+    # Deleting by key settles a race: of two logins with the same code, only one deletes it.
+    if match is None or not StaticToken.objects.filter(pk=match).delete()[0]:
+        device.throttle_increment()
+        return False
+    device.throttle_reset(commit=False)
+    device.set_last_used_timestamp(commit=False)
+    device.save()
+    return True
+
+
+def recovery_codes_replace(*, user: User, codes: list[str]) -> None:
+    """Make ``codes`` the user's only recovery codes, stored as keyed hashes."""
     # Old codes must stop working in the same moment the new ones start.
     with transaction.atomic():
         StaticDevice.objects.filter(user=user).delete()
         device = StaticDevice.objects.create(user=user, name="Herstelcodes", confirmed=True)
-        codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
-        StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+        StaticToken.objects.bulk_create(
+            StaticToken(device=device, token=recovery_code_digest(code)) for code in codes
+        )
+
+
+def recovery_codes_create(*, user: User) -> list[str]:
+    """Replace the user's recovery codes with ten new ones; shown once, then never again."""
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    # The new codes and their audit entry land together.
+    with transaction.atomic():
+        recovery_codes_replace(user=user, codes=codes)
         audit_record(actor=user, action="auth.recovery_codes_created", detail={"count": len(codes)})
     return codes
 
 
 def second_factor_reset(*, user: User, by: User) -> None:
     """An administrator removes all second factors; the user sets up a new one at next login."""
-    # Both kinds of device go, or neither: a half reset would leave a working factor behind.
+    # Every kind of device goes, or none: a half reset would leave a working factor behind.
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
+        WebAuthnCredential.objects.filter(user=user).delete()
         audit_record(actor=by, action="auth.second_factor_reset", obj=user)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("inloggen/herstelcodes/", views.recovery_codes_view, name="recovery_codes"),
     path("uitloggen/", views.logout_view, name="logout"),
     path("beveiliging/", views.security_view, name="security"),
+    path("ontgrendelen/", views.unlock_view, name="unlock"),
     path(
         "passkey/inloggen/start/",
         passkeys.PasskeyAuthBeginView.as_view(),

@@ -4,7 +4,7 @@ import base64
 
 import segno
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
-from meldpunt.accounts import passkeys, services, staff_session
-from meldpunt.accounts.forms import CodeForm, LoginForm
+from meldpunt.accounts import passkeys, selectors, services, staff_session
+from meldpunt.accounts.forms import CodeForm, LoginForm, PasswordConfirmForm
 from meldpunt.accounts.models import Role
 from meldpunt.accounts.permissions import is_fully_authenticated, staff_required
 from meldpunt.accounts.services import Outcome
@@ -171,19 +171,47 @@ def recovery_codes_view(request: HttpRequest) -> HttpResponse:
 @staff_required()
 @require_http_methods(["GET", "POST"])
 def security_view(request: HttpRequest) -> HttpResponse:
-    """Any staff member with both factors: their passkeys, and new recovery codes on request."""
-    if request.method == "POST":
-        codes = services.recovery_codes_create(user=request.user)
-        request.session[staff_session.RECOVERY_CODES_KEY] = {
-            "codes": codes,
-            "next": reverse("accounts:security"),
-        }
-        return redirect("accounts:recovery_codes")
+    """Any staff member with both factors: their passkeys, and new recovery codes after
+    typing their password again."""
+    form = PasswordConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        outcome = services.password_confirm(
+            user=request.user,
+            password=form.cleaned_data["password"],
+            client=ratelimit.request_client(request),
+        )
+        if outcome == Outcome.OK:
+            codes = services.recovery_codes_create(user=request.user)
+            request.session[staff_session.RECOVERY_CODES_KEY] = {
+                "codes": codes,
+                "next": reverse("accounts:security"),
+            }
+            return redirect("accounts:recovery_codes")
+        form.add_error(
+            "password",
+            _("Het wachtwoord klopt niet.") if outcome == Outcome.INVALID else _messages()[outcome],
+        )
     context = {
+        "form": form,
         "passkeys": WebAuthnCredential.objects.filter(user=request.user).order_by("created_at"),
         "passkey_config": passkeys.passkey_config(request),
     }
-    return render(request, "accounts/security.html", context)
+    return render(request, "accounts/security.html", context, status=400 if form.errors else 200)
+
+
+@never_cache
+@staff_required(*services.UNLOCK_ROLES)
+@require_http_methods(["GET", "POST"])
+def unlock_view(request: HttpRequest) -> HttpResponse:
+    """Coordinators and administrators: accounts locked after wrong passwords; lift a lock."""
+    if request.method == "POST":
+        user = selectors.get_unlockable_user(request.POST.get("user", ""))
+        if user is None:
+            raise Http404
+        services.user_unlock(user=user, by=request.user)
+        messages.success(request, _("De blokkade van %(name)s is opgeheven.") % {"name": user})
+        return redirect("accounts:unlock")
+    return render(request, "accounts/unlock.html", {"locked": selectors.recently_locked_users()})
 
 
 @never_cache

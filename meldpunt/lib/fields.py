@@ -87,3 +87,26 @@ class EncryptedJSONField(EncryptedMixin, models.TextField):
 
     def value_to_string(self, obj: models.Model) -> str:
         return self.to_plain(self.value_from_object(obj))
+
+
+class EncryptedCharField(EncryptedMixin, models.CharField):
+    """A short secret in another app's ``CharField`` column, stored encrypted.
+
+    Put in place of that field's class at start-up (see ``meldpunt.accounts.apps``): the
+    other app's code and migrations still see a ``CharField``, its values are plaintext in
+    Python and ciphertext in the database. The column must be wide enough for the
+    ciphertext (``m1:<key id>:`` and base64 of nonce, text and tag).
+    """
+
+    def get_internal_type(self) -> str:
+        return "CharField"
+
+    def to_plain(self, value: Any) -> str:
+        return str(value)
+
+    def from_plain(self, text: str) -> str:
+        return text
+
+    def deconstruct(self) -> Any:
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.CharField", args, kwargs

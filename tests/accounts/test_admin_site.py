@@ -8,7 +8,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.models import Role, User
 from meldpunt.cases.models import AuditEvent
-from meldpunt.lib import clock
 from tests.accounts.conftest import verified
 
 pytestmark = pytest.mark.django_db
@@ -59,14 +58,13 @@ def test_unlock_and_reset_second_factor_are_audited(
     client: Client, administrator: User, advisor: User
 ) -> None:
     """The administrator lifts a lockout and resets a lost phone; both go to the audit log."""
-    User.objects.filter(pk=advisor.pk).update(locked_until=clock.now())
     StaticDevice.objects.create(user=advisor, name="Herstelcodes")
     url = reverse("admin:accounts_user_changelist")
     verified(client, administrator)
     client.post(url, {"action": "unlock", "_selected_action": [advisor.pk]})
     client.post(url, {"action": "reset_second_factor", "_selected_action": [advisor.pk]})
     advisor.refresh_from_db()
-    assert advisor.locked_until is None
+    assert advisor.login_generation == 1
     assert not TOTPDevice.objects.filter(user=advisor).exists()
     assert not StaticDevice.objects.filter(user=advisor).exists()
     actions = set(AuditEvent.objects.filter(actor=administrator).values_list("action", flat=True))

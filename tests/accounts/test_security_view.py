@@ -1,12 +1,16 @@
 """The security page: passkeys and new recovery codes, for staff with both factors."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
+from meldpunt.accounts import services
 from meldpunt.accounts.models import User
-from tests.accounts.conftest import verified
+from meldpunt.accounts.services import Outcome
+from meldpunt.cases.models import AuditEvent
+from tests.accounts.conftest import PASSWORD, verified
 
 pytestmark = pytest.mark.django_db
 SECURITY = "/medewerkers/beveiliging/"
@@ -31,15 +35,31 @@ def test_anonymous_visitor_is_sent_to_login(client: Client, db: None) -> None:
     assert response["Location"].startswith(reverse("accounts:login"))
 
 
-def test_new_recovery_codes_replace_the_old_ones(client: Client, advisor: User) -> None:
-    """New codes are shown once; the old ones stop working at the same moment."""
-    old = StaticDevice.objects.create(user=advisor, name="Herstelcodes", confirmed=True)
-    StaticToken.objects.create(device=old, token="oudecode")
+def test_new_recovery_codes_need_the_password_again(client: Client, advisor: User) -> None:
+    """Someone at Anouk's unlocked screen gets no new codes without her password."""
+    old = services.recovery_codes_create(user=advisor)
     verified(client, advisor)
-    response = client.post(SECURITY)
+    assert client.post(SECURITY).status_code == 400
+    response = client.post(SECURITY, {"password": "niet haar wachtwoord"})
+    assert response.status_code == 400
+    assert "Het wachtwoord klopt niet." in response.content.decode()
+    assert client.get(reverse("accounts:recovery_codes"))["Location"] == reverse("accounts:home")
+    assert AuditEvent.objects.filter(action="auth.recovery_codes_created").count() == 1
+    result = services.second_factor_verify(user=advisor, code=old[0], client="kantoor")
+    assert result.outcome == Outcome.OK
+
+
+def test_new_recovery_codes_replace_the_old_ones(client: Client, advisor: User) -> None:
+    """With her password, new codes are shown once; the old ones stop working at that moment."""
+    old = services.recovery_codes_create(user=advisor)
+    verified(client, advisor)
+    response = client.post(SECURITY, {"password": PASSWORD})
     assert response["Location"] == reverse("accounts:recovery_codes")
-    assert not StaticToken.objects.filter(token="oudecode").exists()
     page = client.get(reverse("accounts:recovery_codes")).content.decode()
-    for token in StaticToken.objects.filter(device__user=advisor):
-        assert token.token in page
     assert f'href="{SECURITY}"' in page
+    shown = re.findall(r"<code[^>]*>([^<]+)</code>", page)
+    assert len(shown) == services.RECOVERY_CODE_COUNT
+    result = services.second_factor_verify(user=advisor, code=shown[0], client="kantoor")
+    assert result.outcome == Outcome.OK
+    result = services.second_factor_verify(user=advisor, code=old[0], client="kantoor")
+    assert result.outcome == Outcome.INVALID

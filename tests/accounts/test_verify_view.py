@@ -6,9 +6,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from meldpunt.accounts import services
 from meldpunt.accounts.models import User
 from meldpunt.cases.models import AuditEvent
 from meldpunt.lib import clock
@@ -19,9 +19,7 @@ VERIFY = "/medewerkers/inloggen/code/"
 
 
 def recovery_codes(user: User, *codes: str) -> None:
-    device = StaticDevice.objects.create(user=user, name="Herstelcodes", confirmed=True)
-    for code in codes:
-        StaticToken.objects.create(device=device, token=code)
+    services.recovery_codes_replace(user=user, codes=list(codes))
 
 
 def test_right_totp_code_logs_in_with_second_factor(client: Client, advisor: User) -> None:

@@ -12,10 +12,10 @@ import secrets
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.models import Municipality, Role, User
+from meldpunt.accounts.services import recovery_codes_replace
 
 DEMO_USERS = [
     ("demo-adviseur", Role.ADVISOR, "Demi", "Adviseur"),
@@ -80,16 +80,11 @@ class Command(BaseCommand):
             user.municipality = Municipality.ALMERE if role == Role.MUNICIPALITY else ""
             user.is_staff = role == Role.ADMINISTRATOR
             user.is_superuser = role == Role.ADMINISTRATOR
-            user.failed_logins = 0
-            user.locked_until = None
+            user.login_generation += 1
             user.set_password(password)
             user.save()
             TOTPDevice.objects.filter(user=user).delete()
             TOTPDevice.objects.create(
                 user=user, name="Demo", confirmed=True, key=demo_totp_key(username).hex()
             )
-            StaticDevice.objects.filter(user=user).delete()
-            device = StaticDevice.objects.create(user=user, name="Herstelcodes", confirmed=True)
-            StaticToken.objects.bulk_create(
-                StaticToken(device=device, token=code) for code in demo_recovery_codes(username)
-            )
+            recovery_codes_replace(user=user, codes=demo_recovery_codes(username))

@@ -1,0 +1,94 @@
+"""Lockout after wrong passwords is per account and client: a stranger locks only themselves.
+
+Anouk (advisor) works from her own address; a stranger types wrong passwords for her
+username from another. Cor (coordinator) may lift a lockout; Bart (advisor) may not.
+"""
+
+from collections.abc import Callable
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+from django.urls import reverse
+
+from meldpunt.accounts import services
+from meldpunt.accounts.models import Role, User
+from meldpunt.cases.models import AuditEvent
+from tests.accounts.conftest import PASSWORD, full_login, verified
+
+pytestmark = pytest.mark.django_db
+LOGIN = "/medewerkers/inloggen/"
+UNLOCK = "/medewerkers/ontgrendelen/"
+STRANGER = "203.0.113.9"
+OFFICE = "198.51.100.20"
+
+
+def attempt(client: Client, username: str, password: str) -> str:
+    response = client.post(LOGIN, {"username": username, "password": password})
+    return response.content.decode()
+
+
+@pytest.fixture
+def coordinator(make_user: Callable[..., User]) -> User:
+    return make_user("cor", Role.COORDINATOR)
+
+
+@pytest.fixture
+def other_advisor(make_user: Callable[..., User]) -> User:
+    return make_user("bart", Role.ADVISOR)
+
+
+def lock_out_from(address: str, user: User) -> Client:
+    stranger = Client(REMOTE_ADDR=address)
+    for _ in range(services.LOCKOUT_FAILURES):
+        attempt(stranger, user.username, "geraden wachtwoord")
+    return stranger
+
+
+def test_a_strangers_wrong_passwords_do_not_lock_the_advisor_out(advisor: User) -> None:
+    """Five wrong passwords from the stranger's address leave Anouk's own login working."""
+    stranger = lock_out_from(STRANGER, advisor)
+    assert "15 minuten geblokkeerd" in attempt(stranger, advisor.username, PASSWORD)
+
+    anouk = Client(REMOTE_ADDR=OFFICE)
+    response = full_login(anouk, advisor)
+    assert response["Location"] == reverse("accounts:home")
+    assert anouk.session["_auth_user_id"] == str(advisor.pk)
+
+
+def test_a_stranger_who_keeps_guessing_stays_locked(advisor: User) -> None:
+    """Locked out, the stranger is refused even the right password, from that address."""
+    stranger = lock_out_from(STRANGER, advisor)
+    assert "15 minuten geblokkeerd" in attempt(stranger, advisor.username, PASSWORD)
+    assert AuditEvent.objects.filter(action="auth.locked", actor=advisor).count() == 1
+
+
+def test_the_coordinator_may_lift_a_lockout(
+    client: Client, advisor: User, coordinator: User
+) -> None:
+    """Cor sees Anouk among the locked accounts, lifts it, and that goes to the audit log."""
+    locked = lock_out_from(OFFICE, advisor)
+    verified(client, coordinator)
+    page = client.get(UNLOCK)
+    assert page.status_code == 200
+    assert advisor.username in page.content.decode()
+    response = client.post(UNLOCK, {"user": advisor.pk})
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(action="auth.unlocked")
+    assert (event.actor, event.object_id) == (coordinator, str(advisor.pk))
+    assert "klopt niet" in attempt(locked, advisor.username, "nog een keer fout")
+    assert advisor.username not in client.get(UNLOCK).content.decode()
+
+
+def test_an_advisor_may_not_lift_a_lockout(
+    client: Client, advisor: User, other_advisor: User
+) -> None:
+    """Bart, an advisor, gets no unlock page and cannot unlock Anouk."""
+    locked = lock_out_from(OFFICE, advisor)
+    verified(client, other_advisor)
+    assert client.get(UNLOCK).status_code == 403
+    assert client.post(UNLOCK, {"user": advisor.pk}).status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.user_unlock(user=advisor, by=other_advisor)
+    assert "15 minuten geblokkeerd" in attempt(locked, advisor.username, PASSWORD)
+    assert not AuditEvent.objects.filter(action="auth.unlocked").exists()
