@@ -30,6 +30,9 @@ CLIENT_LIMIT = Limit("login-client", 20, LOCKOUT_SECONDS)
 # Wrong passwords for one account from one client. A stranger locks only their own client
 # out of the account; the staff member's own client is untouched.
 ACCOUNT_CLIENT_LIMIT = Limit("login-account-client", LOCKOUT_FAILURES, LOCKOUT_SECONDS)
+# Wrong passwords for one account from all clients together. Past it the password step
+# stops telling whether the password was right; it never locks the account.
+ACCOUNT_CEILING = Limit("login-account", 30, LOCKOUT_SECONDS)
 LOCK_PREFIX = "login-lock:"
 UNLOCK_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
 # Stored recovery codes are keyed hashes, as long as django-otp's token column allows.
@@ -42,12 +45,15 @@ class Outcome(enum.StrEnum):
     LOCKED = "locked"
     CLIENT_LIMITED = "client_limited"
     THROTTLED = "throttled"
+    # The account is under attack: on to the code step, right password or not.
+    BLIND = "blind"
 
 
 @dataclass(frozen=True)
 class PasswordResult:
     outcome: Outcome
     user: User | None = None
+    password_ok: bool = True
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,9 @@ def password_check(*, username: str, password: str, client: str) -> PasswordResu
 
     Five failures from one client lock that client out of the account for 15 minutes, also
     for the right password; other clients, the staff member's own among them, go on.
+    Past the account's ceiling of wrong passwords from all clients together, the answer
+    no longer says whether the password was right (``Outcome.BLIND``): everyone goes on to
+    the code step, and only the right password with the right code logs in.
     """
     if ratelimit.is_limited(CLIENT_LIMIT, client):
         return PasswordResult(Outcome.CLIENT_LIMITED)
@@ -84,15 +93,24 @@ def password_check(*, username: str, password: str, client: str) -> PasswordResu
         if known is not None:
             audit_record(actor=known, action="auth.login_failed", detail={"reason": "locked"})
         return PasswordResult(Outcome.LOCKED)
+    account_key = f"{known.pk}:{known.login_generation}" if known is not None else ""
+    blind = bool(account_key) and ratelimit.is_limited(ACCOUNT_CEILING, account_key)
 
     user = authenticate(username=username, password=password)
-    if user is not None:
+    if user is not None and not blind:
         ratelimit.reset(ACCOUNT_CLIENT_LIMIT, lock_key)
         return PasswordResult(Outcome.OK, user)
-
+    if user is None:
+        audit_record(actor=known, action="auth.login_failed", detail={"reason": "password"})
+        if account_key:
+            ratelimit.hit(ACCOUNT_CEILING, account_key)
     ratelimit.hit(CLIENT_LIMIT, client)
-    audit_record(actor=known, action="auth.login_failed", detail={"reason": "password"})
-    return _count_failure(known=known, lock_key=lock_key)
+    # Blind, every try counts towards this client's lockout, right password or not, so
+    # that being locked out says nothing about the password either.
+    result = _count_failure(known=known, lock_key=lock_key)
+    if blind and result.outcome == Outcome.INVALID:
+        return PasswordResult(Outcome.BLIND, known, password_ok=user is not None)
+    return result
 
 
 def _locked(lock_key: str) -> bool:
@@ -173,6 +191,14 @@ def second_factor_verify(*, user: User, code: str, client: str) -> SecondFactorR
                 return SecondFactorResult(Outcome.OK, "recovery_code", device)
     ratelimit.hit(CLIENT_LIMIT, client)
     audit_record(actor=user, action="auth.login_failed", detail={"reason": "second_factor"})
+    return SecondFactorResult(Outcome.INVALID)
+
+
+def second_factor_refused(*, client: str) -> SecondFactorResult:
+    """The code step after a wrong password (blind mode): refused like a wrong code."""
+    if ratelimit.is_limited(CLIENT_LIMIT, client):
+        return SecondFactorResult(Outcome.CLIENT_LIMITED)
+    ratelimit.hit(CLIENT_LIMIT, client)
     return SecondFactorResult(Outcome.INVALID)
 
 

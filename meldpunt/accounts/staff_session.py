@@ -29,24 +29,54 @@ MAX_SECONDS = 12 * 60 * 60
 SEEN_RESOLUTION_SECONDS = 60
 
 
-def pending_start(request: HttpRequest, *, user: User, next_url: str) -> None:
+def pending_start(
+    request: HttpRequest,
+    *,
+    user: User,
+    next_url: str,
+    password_ok: bool = True,
+    blind: bool = False,
+) -> None:
+    """Remember who is halfway. ``blind``: the account is under attack, and the code step
+    must look the same whether the password was right (``password_ok``) or not."""
     request.session.cycle_key()
     request.session[PENDING_KEY] = {
         "user": user.pk,
         "at": clock.now().timestamp(),
         "next": next_url,
+        "password_ok": password_ok,
+        "blind": blind,
     }
 
 
-def pending_user(request: HttpRequest) -> User | None:
-    """The user who passed the password step in this session, if that was recent."""
+def _pending(request: HttpRequest) -> dict[str, Any] | None:
     pending: dict[str, Any] | None = request.session.get(PENDING_KEY)
     if not pending:
         return None
     if clock.now().timestamp() - pending["at"] > PENDING_SECONDS:
         request.session.pop(PENDING_KEY, None)
         return None
+    return pending
+
+
+def pending_user(request: HttpRequest, *, blind_ok: bool = False) -> User | None:
+    """The user who passed the password step in this session, if that was recent.
+
+    Blind, only the code step (``blind_ok``) gets the user: the other steps (setting up an
+    app, passkeys) refuse everyone alike, so none of them tells whether the password was right.
+    """
+    pending = _pending(request)
+    if not pending or not pending.get("password_ok", True):
+        return None
+    if pending.get("blind") and not blind_ok:
+        return None
     return User.objects.filter(pk=pending["user"], is_active=True).first()
+
+
+def pending_blind(request: HttpRequest) -> bool:
+    """True when this session's code step must not show whether the password was right."""
+    pending = _pending(request)
+    return bool(pending and pending.get("blind"))
 
 
 def pending_next(request: HttpRequest) -> str:

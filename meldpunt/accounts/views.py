@@ -78,8 +78,14 @@ def login_view(request: HttpRequest) -> HttpResponse:
             password=form.cleaned_data["password"],
             client=ratelimit.request_client(request),
         )
-        if result.outcome == Outcome.OK and result.user is not None:
-            staff_session.pending_start(request, user=result.user, next_url=next_url)
+        if result.outcome in (Outcome.OK, Outcome.BLIND) and result.user is not None:
+            staff_session.pending_start(
+                request,
+                user=result.user,
+                next_url=next_url,
+                password_ok=result.password_ok,
+                blind=result.outcome == Outcome.BLIND,
+            )
             return redirect("accounts:verify")
         form.add_error(None, _messages()[result.outcome])
     status = 400 if form.errors else 200
@@ -90,24 +96,29 @@ def login_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def verify_view(request: HttpRequest) -> HttpResponse:
     """Whoever passed the password step in this session: step 2, the second factor."""
-    user = staff_session.pending_user(request)
-    if user is None:
+    user = staff_session.pending_user(request, blind_ok=True)
+    # Blind (the account is under attack), the page is the same whether the password was
+    # right or not: no set-up of an app, no passkey, no back-off message.
+    blind = staff_session.pending_blind(request)
+    if user is None and not blind:
         return _restart(request)
-    if not services.has_totp(user):
+    if user is not None and not blind and not services.has_totp(user):
         return redirect("accounts:enrol")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        result = services.second_factor_verify(
-            user=user, code=form.cleaned_data["code"], client=ratelimit.request_client(request)
-        )
-        if result.outcome == Outcome.OK:
+        client = ratelimit.request_client(request)
+        if user is None:
+            result = services.second_factor_refused(client=client)
+        else:
+            result = services.second_factor_verify(
+                user=user, code=form.cleaned_data["code"], client=client
+            )
+        if result.outcome == Outcome.OK and user is not None:
             return redirect(staff_session.complete(request, user=user, device=result.device))
-        form.add_error(
-            "code",
-            _code_error() if result.outcome == Outcome.INVALID else _messages()[result.outcome],
-        )
+        shown = Outcome.INVALID if blind and result.outcome == Outcome.THROTTLED else result.outcome
+        form.add_error("code", _code_error() if shown == Outcome.INVALID else _messages()[shown])
     context = {"form": form, "next": staff_session.pending_next(request)}
-    if passkeys.has_passkey(user):
+    if user is not None and not blind and passkeys.has_passkey(user):
         context["passkey_config"] = passkeys.passkey_config(request)
     return render(request, "accounts/verify.html", context, status=400 if form.errors else 200)
 

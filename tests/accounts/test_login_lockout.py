@@ -14,6 +14,7 @@ from django.urls import reverse
 from meldpunt.accounts import services
 from meldpunt.accounts.models import Role, User
 from meldpunt.cases.models import AuditEvent
+from meldpunt.lib import ratelimit
 from tests.accounts.conftest import PASSWORD, full_login, verified
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +93,46 @@ def test_an_advisor_may_not_lift_a_lockout(
         services.user_unlock(user=advisor, by=other_advisor)
     assert "15 minuten geblokkeerd" in attempt(locked, advisor.username, PASSWORD)
     assert not AuditEvent.objects.filter(action="auth.unlocked").exists()
+
+
+def code_step(client: Client, password: str, code: str) -> tuple[int, str]:
+    """Password step for Anouk, then a code; what the code step answered."""
+    client.post(LOGIN, {"username": "anouk", "password": password})
+    response = client.post(reverse("accounts:verify"), {"code": code})
+    return response.status_code, response.content.decode()
+
+
+def test_under_attack_from_many_addresses_the_advisor_still_logs_in(advisor: User) -> None:
+    """Strangers on many addresses pass the account's ceiling of wrong passwords, each staying
+    under their own lockout. From then on the password step tells no one whether the
+    password was right, and Anouk, with password and app code, still logs in."""
+    per_stranger = services.LOCKOUT_FAILURES - 1
+    for n in range(services.ACCOUNT_CEILING.count // per_stranger + 1):
+        stranger = Client(REMOTE_ADDR=f"203.0.113.{n + 10}")
+        for _ in range(per_stranger):
+            attempt(stranger, advisor.username, "geraden wachtwoord")
+
+    anouk = Client(REMOTE_ADDR=OFFICE)
+    assert full_login(anouk, advisor)["Location"] == reverse("accounts:home")
+    assert anouk.session["_auth_user_id"] == str(advisor.pk)
+
+    wrong = code_step(Client(REMOTE_ADDR="192.0.2.1"), "nog een gok", "123456")
+    right = code_step(Client(REMOTE_ADDR="192.0.2.2"), PASSWORD, "123456")
+    for status, page in (wrong, right):
+        assert status == 400
+        assert "Deze code klopt niet" in page
+        assert "otp_webauthn" not in page
+
+
+def test_under_attack_passkeys_and_app_set_up_tell_nothing(advisor: User) -> None:
+    """Blind, the passkey challenge and the app set-up refuse the right password as the wrong."""
+    for _ in range(services.ACCOUNT_CEILING.count):
+        ratelimit.hit(services.ACCOUNT_CEILING, f"{advisor.pk}:{advisor.login_generation}")
+    for password in ("nog een gok", PASSWORD):
+        client = Client(REMOTE_ADDR="192.0.2.3")
+        attempt(client, advisor.username, password)
+        begin = client.post(
+            reverse("accounts:passkey_auth_begin"), "{}", content_type="application/json"
+        )
+        assert begin.status_code == 403
+        assert client.get(reverse("accounts:enrol"))["Location"] == reverse("accounts:login")
