@@ -144,7 +144,7 @@ def password_confirm(*, user: User, password: str, client: str) -> Outcome:
         return Outcome.LOCKED
     if user.check_password(password):
         return Outcome.OK
-    audit_record(actor=user, action="auth.password_confirm_failed")
+    audit_record(actor=user, action="auth.login_failed", detail={"reason": "password_confirm"})
     return _count_failure(known=user, lock_key=lock_key).outcome
 
 

@@ -43,6 +43,9 @@ def test_new_recovery_codes_need_the_password_again(client: Client, advisor: Use
     response = client.post(SECURITY, {"password": "niet haar wachtwoord"})
     assert response.status_code == 400
     assert "Het wachtwoord klopt niet." in response.content.decode()
+    assert AuditEvent.objects.get(action="auth.login_failed").detail == {
+        "reason": "password_confirm"
+    }
     assert client.get(reverse("accounts:recovery_codes"))["Location"] == reverse("accounts:home")
     assert AuditEvent.objects.filter(action="auth.recovery_codes_created").count() == 1
     result = services.second_factor_verify(user=advisor, code=old[0], client="kantoor")
