@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meldpunt.accounts import services
@@ -136,3 +138,20 @@ def test_under_attack_passkeys_and_app_set_up_tell_nothing(advisor: User) -> Non
         )
         assert begin.status_code == 403
         assert client.get(reverse("accounts:enrol"))["Location"] == reverse("accounts:login")
+
+
+def test_the_unlock_page_reads_a_fixed_number_of_queries(
+    client: Client, coordinator: User, make_user: Callable[..., User]
+) -> None:
+    """The list costs the same number of queries for one locked account as for three."""
+    verified(client, coordinator)
+    lock_out_from(STRANGER, make_user("een"))
+    client.get(UNLOCK)
+    with CaptureQueriesContext(connection) as one:
+        client.get(UNLOCK)
+    for name in ("twee", "drie"):
+        lock_out_from(STRANGER, make_user(name))
+    with CaptureQueriesContext(connection) as three:
+        page = client.get(UNLOCK).content.decode()
+    assert all(name in page for name in ("een", "twee", "drie"))
+    assert len(three.captured_queries) == len(one.captured_queries)
