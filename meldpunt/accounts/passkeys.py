@@ -23,7 +23,7 @@ from django_otp_webauthn.views import (
 from meldpunt.accounts import staff_session
 from meldpunt.accounts.models import User
 from meldpunt.accounts.permissions import is_fully_authenticated
-from meldpunt.accounts.services import CLIENT_LIMIT
+from meldpunt.accounts.services import CLIENT_LIMIT, login_failures_forget
 from meldpunt.cases.audit import audit_record
 from meldpunt.lib import ratelimit
 
@@ -70,6 +70,7 @@ class PasskeyAuthCompleteView(PendingUserMixin, CompleteCredentialAuthentication
     next_url = ""
 
     def complete_auth(self, device: WebAuthnCredential) -> None:
+        login_failures_forget(user=device.user, client=ratelimit.request_client(self.request))
         self.next_url = staff_session.complete(self.request, user=device.user, device=device)
         audit_record(actor=device.user, action="auth.login", detail={"method": "passkey"})
 

@@ -113,6 +113,16 @@ def password_check(*, username: str, password: str, client: str) -> PasswordResu
     return result
 
 
+def login_failures_forget(*, user: User, client: str) -> None:
+    """After both factors, this client's count of tries for the account starts again.
+
+    Under attack every try counts, right password or not; a staff member who logs in
+    often from their own client must not lock that client out.
+    """
+    lock_key = _account_client_key(username=user.username, known=user, client=client)
+    ratelimit.reset(ACCOUNT_CLIENT_LIMIT, lock_key)
+
+
 def _locked(lock_key: str) -> bool:
     until = cache.get(LOCK_PREFIX + lock_key)
     return until is not None and until > clock.now().timestamp()
@@ -177,6 +187,7 @@ def second_factor_verify(*, user: User, code: str, client: str) -> SecondFactorR
                 return SecondFactorResult(Outcome.THROTTLED)
             if device.verify_token(code):
                 audit_record(actor=user, action="auth.login", detail={"method": "totp"})
+                login_failures_forget(user=user, client=client)
                 return SecondFactorResult(Outcome.OK, "totp", device)
     else:
         for device in StaticDevice.objects.filter(user=user, confirmed=True):
@@ -188,6 +199,7 @@ def second_factor_verify(*, user: User, code: str, client: str) -> SecondFactorR
                     actor=user, action="auth.recovery_code_used", detail={"remaining": remaining}
                 )
                 audit_record(actor=user, action="auth.login", detail={"method": "recovery_code"})
+                login_failures_forget(user=user, client=client)
                 return SecondFactorResult(Outcome.OK, "recovery_code", device)
     ratelimit.hit(CLIENT_LIMIT, client)
     audit_record(actor=user, action="auth.login_failed", detail={"reason": "second_factor"})

@@ -117,6 +117,12 @@ def test_under_attack_from_many_addresses_the_advisor_still_logs_in(advisor: Use
     anouk = Client(REMOTE_ADDR=OFFICE)
     assert full_login(anouk, advisor)["Location"] == reverse("accounts:home")
     assert anouk.session["_auth_user_id"] == str(advisor.pk)
+    # Logging in again and again from her own address never locks her out either.
+    for code in services.recovery_codes_create(user=advisor)[: services.LOCKOUT_FAILURES + 1]:
+        anouk.post("/medewerkers/uitloggen/")
+        status, _page = code_step(anouk, PASSWORD, code)
+        assert status == 302
+        assert anouk.session["_auth_user_id"] == str(advisor.pk)
 
     wrong = code_step(Client(REMOTE_ADDR="192.0.2.1"), "nog een gok", "123456")
     right = code_step(Client(REMOTE_ADDR="192.0.2.2"), PASSWORD, "123456")
