@@ -35,3 +35,18 @@ def test_counter_expires_with_its_window() -> None:
         raw = backend.make_and_validate_key(key)
         ttl = backend._cache.get_client(raw).ttl(raw)
         assert 0 < ttl <= LIMIT.seconds + 1
+
+
+def test_ipv6_addresses_in_one_64_share_a_key() -> None:
+    """Every address of one IPv6 /64 is one client; the next /64 is another."""
+    first = ratelimit.client_key("2001:db8:1:2::1")
+    assert ratelimit.client_key("2001:db8:1:2:ffff:ffff:ffff:ffff") == first
+    assert ratelimit.client_key("2001:DB8:1:2:0:0:0:abcd") == first
+    assert ratelimit.client_key("2001:db8:1:3::1") != first
+
+
+def test_ipv4_addresses_keep_a_key_each() -> None:
+    """Neighbouring IPv4 addresses are different clients, also when written as IPv6."""
+    assert ratelimit.client_key("192.0.2.1") != ratelimit.client_key("192.0.2.2")
+    assert ratelimit.client_key("::ffff:192.0.2.1") == ratelimit.client_key("192.0.2.1")
+    assert ratelimit.client_key("::ffff:192.0.2.1") != ratelimit.client_key("::ffff:192.0.2.2")
