@@ -311,6 +311,10 @@ MELDPUNT_MAILBOX_CHECKS_PER_SECOND = env_int("MELDPUNT_MAILBOX_CHECKS_PER_SECOND
 MELDPUNT_MAILBOX_CHECKS_WAITING = env_int("MELDPUNT_MAILBOX_CHECKS_WAITING", 200)
 MELDPUNT_MAILBOX_IDLE_SECONDS = env_int("MELDPUNT_MAILBOX_IDLE_SECONDS", 15 * 60)
 
+# Chat queue (meldpunt/chat/limits.py): chats that may wait at once, and per client address.
+MELDPUNT_CHAT_QUEUE_MAX = env_int("MELDPUNT_CHAT_QUEUE_MAX", 10)
+MELDPUNT_CHAT_WAITING_PER_CLIENT = env_int("MELDPUNT_CHAT_WAITING_PER_CLIENT", 2)
+
 # E-mail: notifications only ("something new is waiting"), never content.
 _EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
