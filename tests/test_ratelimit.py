@@ -50,3 +50,15 @@ def test_ipv4_addresses_keep_a_key_each() -> None:
     assert ratelimit.client_key("192.0.2.1") != ratelimit.client_key("192.0.2.2")
     assert ratelimit.client_key("::ffff:192.0.2.1") == ratelimit.client_key("192.0.2.1")
     assert ratelimit.client_key("::ffff:192.0.2.1") != ratelimit.client_key("::ffff:192.0.2.2")
+
+
+def test_a_network_is_an_ipv4_24_or_an_ipv6_48() -> None:
+    """With ``wide``, neighbours count together: one /24, one /48; not the next one."""
+    v4 = ratelimit.client_key("192.0.2.1", wide=True)
+    assert ratelimit.client_key("192.0.2.254", wide=True) == v4
+    assert ratelimit.client_key("::ffff:192.0.2.9", wide=True) == v4
+    assert ratelimit.client_key("192.0.3.1", wide=True) != v4
+    v6 = ratelimit.client_key("2001:db8:1:2::1", wide=True)
+    assert ratelimit.client_key("2001:db8:1:ffff::1", wide=True) == v6
+    assert ratelimit.client_key("2001:db8:2::1", wide=True) != v6
+    assert ratelimit.client_key("192.0.2.1") != v4

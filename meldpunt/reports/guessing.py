@@ -7,10 +7,11 @@ server's CPU and HTTP threads. Two things keep a correct code working while they
   gets ``MELDPUNT_MAILBOX_ATTEMPTS_PER_CLIENT`` tries per 15 minutes; beyond that only
   that client is refused, without a check.
 - Every POST of a code passes ``MailboxCodeGate`` before it reaches Django: per process a
-  bounded number of checks at a time and per second. A client without a wrong code in
-  the last 15 minutes goes first; while the wrong codes from everyone together pass
-  ``MELDPUNT_MAILBOX_FAILURES_GLOBAL`` a minute, a client that did guess wrong first
-  waits ``MELDPUNT_MAILBOX_SLOW_SECONDS``, in the event loop, holding no thread.
+  bounded number of checks at a time and per second. A client without a wrong code from
+  its network (IPv4 /24, IPv6 /48) in the last 15 minutes goes first; while the wrong
+  codes from everyone together pass ``MELDPUNT_MAILBOX_FAILURES_GLOBAL`` a minute, a
+  client whose network did guess wrong first waits ``MELDPUNT_MAILBOX_SLOW_SECONDS``, in
+  the event loop, holding no thread.
 """
 
 from dataclasses import dataclass
@@ -36,7 +37,9 @@ def code_limit() -> ratelimit.Limit:
 
 
 def failed_limit() -> ratelimit.Limit:
-    """One wrong code puts a client behind those who have not guessed wrong."""
+    """One wrong code from a network (an IPv4 /24, an IPv6 /48) puts every client in it
+    behind those who have not guessed wrong: an attacker with many addresses in few
+    networks cannot keep the first lane for themselves."""
     return ratelimit.Limit("mailbox-code-failed", 1, QUARTER)
 
 
@@ -53,10 +56,10 @@ class Standing:
     slowed: bool  # had a wrong code, and many wrong codes come in from everywhere
 
 
-def standing(who: str) -> Standing:
-    """Reads the counters; counts nothing."""
+def standing(who: str, network: str) -> Standing:
+    """Reads the counters of client ``who`` in ``network`` (its wide key); counts nothing."""
     tries, failed, everyone = ratelimit.counts(
-        (code_limit(), who), (failed_limit(), who), (global_failures(), ALL)
+        (code_limit(), who), (failed_limit(), network), (global_failures(), ALL)
     )
     first = failed < failed_limit().count
     return Standing(
@@ -66,10 +69,10 @@ def standing(who: str) -> Standing:
     )
 
 
-def record_failure(who: str) -> None:
-    """A wrong code: counts for this client and for the global attack watch."""
+def record_failure(network: str) -> None:
+    """A wrong code: counts for the client's network and for the global attack watch."""
     ratelimit.hit(global_failures(), ALL)
-    ratelimit.hit(failed_limit(), who)
+    ratelimit.hit(failed_limit(), network)
 
 
 def gate_full(request: Any) -> bool:
@@ -104,7 +107,9 @@ class MailboxCodeGate:
         if not self.gated(scope):
             await self.app(scope, receive, send)
             return
-        found = await sync_to_async(standing, thread_sensitive=False)(ratelimit.scope_client(scope))
+        found = await sync_to_async(standing, thread_sensitive=False)(
+            ratelimit.scope_client(scope), ratelimit.scope_client(scope, wide=True)
+        )
         if found.refused:
             await self.app(scope, receive, send)
             return

@@ -198,8 +198,8 @@ def _render_mailbox(request: HttpRequest, mailbox, form: MailboxMessageForm, sta
 @require_http_methods(["GET", "POST"])
 def mailbox(request: HttpRequest) -> HttpResponse:
     """Anyone with a receipt code: POST the code to open the mailbox; GET shows it while open."""
-    _reporter_session(request)
     if request.method == "GET":
+        _reporter_session(request)
         opened = _open_mailbox(request)
         if opened is not None:
             return _render_mailbox(request, opened, MailboxMessageForm())
@@ -223,11 +223,13 @@ def mailbox(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         found = selectors.get_mailbox_for_receipt(form.cleaned_data["code"])
         if found is not None:
+            # Only now a session: a wrong code (a guess) costs no session row.
+            _reporter_session(request)
             request.session.cycle_key()
             request.session[SESSION_MAILBOX] = {"id": found.pk, "seen": clock.now().timestamp()}
             services.mailbox_seen(mailbox=found)
             return redirect("reports_public:mailbox")
-        guessing.record_failure(who)
+        guessing.record_failure(ratelimit.request_client(request, wide=True))
         form.add_error(
             "code",
             gettext("Wij kennen deze code niet. Kijk of u alle 16 cijfers goed hebt overgenomen."),

@@ -3,6 +3,7 @@ first, who is slowed while many guess, and that waiting holds no HTTP thread."""
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -15,8 +16,15 @@ from meldpunt.lib.checkgate import CheckGate
 from meldpunt.reports import guessing
 
 GUESSER = "10.2.0.1"
-REPORTER = "10.2.0.2"
+REPORTER = "10.9.0.2"
+NEIGHBOUR = "10.2.0.77"
 CSRF = "k" * 32
+
+
+@pytest.fixture(autouse=True)
+def one_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One moment for the counters, so that a test never straddles two windows."""
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
 
 
 class RecordingGate(CheckGate):
@@ -94,25 +102,26 @@ def test_only_posts_of_a_code_pass_the_gate_in_every_language() -> None:
 
 @override_settings(MELDPUNT_MAILBOX_FAILURES_GLOBAL=3, MELDPUNT_MAILBOX_SLOW_SECONDS=2)
 def test_while_many_guess_a_guesser_waits_and_a_reporter_goes_first_without_delay() -> None:
-    """Wrong codes from everywhere pass the global count: the client that guessed wrong
-    waits two seconds and queues behind; a client without a wrong code goes first at once."""
+    """Wrong codes from everywhere pass the global count: the client that guessed wrong,
+    and its neighbour in the same /24, wait two seconds and queue behind; a client from a
+    network without a wrong code goes first at once."""
     for n in range(3):
-        guessing.record_failure(ratelimit.client_key(f"10.3.0.{n}"))
-    guessing.record_failure(ratelimit.client_key(GUESSER))
+        guessing.record_failure(ratelimit.client_key(f"10.3.{n}.1", wide=True))
+    guessing.record_failure(ratelimit.client_key(GUESSER, wide=True))
     app, gate = _gated_app()
 
-    async def both() -> None:
-        await _call(app, _scope("/melden/postbus/", client=GUESSER))
-        await _call(app, _scope("/melden/postbus/", client=REPORTER))
+    async def three() -> None:
+        for client in (GUESSER, NEIGHBOUR, REPORTER):
+            await _call(app, _scope("/melden/postbus/", client=client))
 
-    # The guesser's two seconds are not waited here: the recording gate skips them.
-    _run(both())
-    assert gate.asked == [(False, 2), (True, 0.0)]
+    # The two seconds are not waited here: the recording gate skips them.
+    _run(three())
+    assert gate.asked == [(False, 2), (False, 2), (True, 0.0)]
 
 
 @override_settings(MELDPUNT_MAILBOX_FAILURES_GLOBAL=100)
 def test_without_an_attack_a_client_that_mistyped_is_not_slowed() -> None:
-    guessing.record_failure(ratelimit.client_key(GUESSER))
+    guessing.record_failure(ratelimit.client_key(GUESSER, wide=True))
     app, gate = _gated_app()
     _run(_call(app, _scope("/melden/postbus/", client=GUESSER)))
     assert gate.asked == [(False, 0.0)]
@@ -139,7 +148,7 @@ def test_a_guesser_finding_the_gate_full_is_told_to_try_again_without_a_check(
     monkeypatch.setattr(
         "meldpunt.reports.selectors.hash_code", lambda code: hashed.append(code) or ""
     )
-    guessing.record_failure(ratelimit.client_key(GUESSER))
+    guessing.record_failure(ratelimit.client_key(GUESSER, wide=True))
     app = guessing.MailboxCodeGate(ThreadPoolASGIHandler(threads=1))
 
     async def while_a_check_runs() -> tuple[int, bytes]:
