@@ -94,6 +94,7 @@ class Phase:
         self.opened: Counter[str] = Counter()
         self.attack: Counter[int] = Counter()
         self.deadline = 0.0
+        self.client_cpu = 0.0
 
     async def loop_get(self, name: str, path: str) -> None:
         client = RawHTTP(self.host, self.port)
@@ -189,7 +190,10 @@ def show(name: str, phase: Phase, cpu: float) -> None:
     print(f"correct codes: {dict(phase.opened)}")
     print(f"attack answers (status: count): {dict(phase.attack)}")
     print(f"probe errors: {dict(phase.errors)}")
-    print(f"worker CPU: {cpu:.1f} s in {phase.seconds:.0f} s")
+    print(
+        f"CPU in {phase.seconds:.0f} s: server workers {cpu:.1f} s, "
+        f"this load generator {phase.client_cpu:.1f} s"
+    )
     print()
 
 
@@ -225,6 +229,7 @@ def main() -> None:
         ):
             phase = Phase(host, port, code, args.seconds)
             before = cpu_seconds(child_pids(server.pid))
+            own = os.times()
             asyncio.run(
                 phase.run(
                     connections=connections,
@@ -233,6 +238,8 @@ def main() -> None:
                     run_id=run_id,
                 )
             )
+            spent = os.times()
+            phase.client_cpu = spent.user + spent.system - own.user - own.system
             phases[name] = (phase, cpu_seconds(child_pids(server.pid)) - before)
     finally:
         server.terminate()
