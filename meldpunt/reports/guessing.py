@@ -28,12 +28,20 @@ from meldpunt.lib.checkgate import CheckGate
 QUARTER = 15 * 60
 MINUTE = 60
 ALL = "all"
-# Set in the scope of a code POST that found the later lane full: answered without a check.
+# In the scope of a code POST that passed the gate: its Standing (the gate counted the
+# try), and whether it found the later lane full (answered without a check).
+STANDING = "meldpunt.code_standing"
 GATE_FULL = "meldpunt.code_gate_full"
 
 
 def code_limit() -> ratelimit.Limit:
     return ratelimit.Limit("mailbox-code", settings.MELDPUNT_MAILBOX_ATTEMPTS_PER_CLIENT, QUARTER)
+
+
+def first_lane_limit() -> ratelimit.Limit:
+    """Tries per network that may go first: a burst from one network, sent before its
+    first wrong code is known, cannot fill the first lane."""
+    return ratelimit.Limit("mailbox-code-first", 3, QUARTER)
 
 
 def failed_limit() -> ratelimit.Limit:
@@ -52,32 +60,42 @@ class Standing:
     """Where a client stands before its code is checked."""
 
     refused: bool  # used up its own tries: answered at once, without a check
-    first: bool  # no wrong code lately: goes before those who had one
-    slowed: bool  # had a wrong code, and many wrong codes come in from everywhere
+    first: bool  # no wrong code from its network lately: goes before those who had one
+    slowed: bool  # its network had a wrong code, and many come in from everywhere
 
 
-def standing(who: str, network: str) -> Standing:
-    """Reads the counters of client ``who`` in ``network`` (its wide key); counts nothing."""
-    tries, failed, everyone = ratelimit.counts(
-        (code_limit(), who), (failed_limit(), network), (global_failures(), ALL)
-    )
-    first = failed < failed_limit().count
+def arrive(who: str, network: str) -> Standing:
+    """Count a try of client ``who`` in ``network`` (its wide key) as it arrives, before
+    it waits, so that a burst is counted at once; then say where it stands."""
+    within = ratelimit.hit(code_limit(), who)
+    first_lane = ratelimit.hit(first_lane_limit(), network)
+    failed, everyone = ratelimit.counts((failed_limit(), network), (global_failures(), ALL))
+    guessed = failed >= failed_limit().count
     return Standing(
-        refused=tries >= code_limit().count,
-        first=first,
-        slowed=not first and everyone >= global_failures().count,
+        refused=not within,
+        first=first_lane and not guessed,
+        slowed=guessed and everyone >= global_failures().count,
     )
+
+
+def refusal(request: Any) -> str:
+    """Why this code POST is answered without a check: "tries" (the client used up its
+    own), "busy" (the gate's later lane was full), or "" (check it). Counts the try
+    unless the gate already did."""
+    scope = getattr(request, "scope", {})
+    found = scope.get(STANDING)
+    if found is None:
+        within = ratelimit.hit(code_limit(), ratelimit.request_client(request))
+        return "" if within else "tries"
+    if found.refused:
+        return "tries"
+    return "busy" if scope.get(GATE_FULL) else ""
 
 
 def record_failure(network: str) -> None:
     """A wrong code: counts for the client's network and for the global attack watch."""
     ratelimit.hit(global_failures(), ALL)
     ratelimit.hit(failed_limit(), network)
-
-
-def gate_full(request: Any) -> bool:
-    """The request came through the gate without a place: answer without a check."""
-    return bool(getattr(request, "scope", {}).get(GATE_FULL))
 
 
 class MailboxCodeGate:
@@ -107,9 +125,10 @@ class MailboxCodeGate:
         if not self.gated(scope):
             await self.app(scope, receive, send)
             return
-        found = await sync_to_async(standing, thread_sensitive=False)(
+        found = await sync_to_async(arrive, thread_sensitive=False)(
             ratelimit.scope_client(scope), ratelimit.scope_client(scope, wide=True)
         )
+        scope = {**scope, STANDING: found}
         if found.refused:
             await self.app(scope, receive, send)
             return

@@ -206,16 +206,9 @@ def mailbox(request: HttpRequest) -> HttpResponse:
         return render(request, "reports/mailbox_code.html", {"form": MailboxCodeForm()})
 
     form = MailboxCodeForm(request.POST)
-    who = ratelimit.request_client(request)
     # Others guessing never refuse this client (guessing.py): only its own tries, or a
     # gate so full that asking again shortly costs less than waiting in it.
-    limited = (
-        "busy"
-        if guessing.gate_full(request)
-        else "tries"
-        if not ratelimit.hit(guessing.code_limit(), who)
-        else ""
-    )
+    limited = guessing.refusal(request)
     if limited:
         return render(
             request, "reports/mailbox_code.html", {"form": form, "limited": limited}, status=429

@@ -137,6 +137,28 @@ def test_a_client_over_its_own_limit_is_not_queued_but_answered_at_once() -> Non
     assert gate.asked == []
 
 
+@override_settings(MELDPUNT_MAILBOX_ATTEMPTS_PER_CLIENT=10)
+def test_a_burst_from_one_network_is_counted_as_it_arrives() -> None:
+    """Codes sent all at once, before any of them is checked: three go first, the rest
+    queue behind, and from the eleventh on the client is refused without waiting."""
+    who, network = ratelimit.client_key(GUESSER), ratelimit.client_key(GUESSER, wide=True)
+    burst = [guessing.arrive(who, network) for _ in range(12)]
+    assert [s.first for s in burst] == [True] * 3 + [False] * 9
+    assert [s.refused for s in burst] == [False] * 10 + [True] * 2
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(MELDPUNT_MAILBOX_ATTEMPTS_PER_CLIENT=1)
+def test_a_try_through_the_gate_is_counted_once() -> None:
+    """With one try allowed, a wrong code through the gate and the view is answered as a
+    wrong code (200), not refused as a second try."""
+    app = guessing.MailboxCodeGate(ThreadPoolASGIHandler(threads=1))
+    body = f"csrfmiddlewaretoken={CSRF}&code=1234123412341234".encode()
+    status, content = _run(_call(app, _scope("/melden/postbus/", client=REPORTER), body))
+    assert status == 200
+    assert "Wij kennen deze code niet" in content.decode()
+
+
 @pytest.mark.django_db(transaction=True)
 @override_settings(MELDPUNT_MAILBOX_CHECKS_WAITING=0)
 def test_a_guesser_finding_the_gate_full_is_told_to_try_again_without_a_check(
