@@ -4,6 +4,7 @@ first, a full later lane turned away at once, and nobody's place lost on a cance
 import asyncio
 
 from meldpunt.lib.checkgate import CheckGate
+from tests.own_loop import run
 
 
 def _gate(later_max: int = 10) -> CheckGate:
@@ -38,7 +39,7 @@ def test_a_client_without_a_wrong_code_goes_before_the_waiting_guessers() -> Non
         await asyncio.gather(running, reporter, *guessers)
         return order
 
-    assert asyncio.run(scenario()) == ["busy", "reporter", "guess-0", "guess-1", "guess-2"]
+    assert run(scenario()) == ["busy", "reporter", "guess-0", "guess-1", "guess-2"]
 
 
 def test_only_one_check_runs_at_a_time() -> None:
@@ -58,7 +59,7 @@ def test_only_one_check_runs_at_a_time() -> None:
         await asyncio.gather(*(check() for _ in range(8)))
         return peak
 
-    assert asyncio.run(scenario()) == 1
+    assert run(scenario()) == 1
 
 
 def test_a_full_later_lane_turns_the_next_guesser_away_but_never_the_first_lane() -> None:
@@ -73,7 +74,7 @@ def test_a_full_later_lane_turns_the_next_guesser_away_but_never_the_first_lane(
         reporter = await asyncio.gather(_take(gate, "reporter", order, first=True), running, queued)
         return turned_away, reporter[0]
 
-    assert asyncio.run(scenario()) == (False, True)
+    assert run(scenario()) == (False, True)
 
 
 def test_a_request_that_gives_up_while_waiting_loses_nobody_their_turn() -> None:
@@ -90,4 +91,4 @@ def test_a_request_that_gives_up_while_waiting_loses_nobody_their_turn() -> None
         assert gate.waiting() == (0, 0)
         return order
 
-    assert asyncio.run(scenario()) == ["busy", "patient"]
+    assert run(scenario()) == ["busy", "patient"]

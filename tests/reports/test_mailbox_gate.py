@@ -1,8 +1,6 @@
 """The gate in front of the receipt-code check (meldpunt/reports/guessing.py): who goes
 first, who is slowed while many guess, and that waiting holds no HTTP thread."""
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 from typing import Any
 
@@ -14,6 +12,7 @@ from meldpunt.lib import ratelimit
 from meldpunt.lib.asgi import ThreadPoolASGIHandler
 from meldpunt.lib.checkgate import CheckGate
 from meldpunt.reports import guessing
+from tests.own_loop import run
 
 GUESSER = "10.2.0.1"
 REPORTER = "10.9.0.2"
@@ -78,13 +77,6 @@ async def _ok(scope: dict[str, Any], receive: Any, send: Any) -> None:
     await send({"type": "http.response.body", "body": b""})
 
 
-def _run(coroutine: Any) -> Any:
-    # An event loop of its own, in a thread of its own: a browser test may have left one
-    # running in this thread.
-    with ThreadPoolExecutor(max_workers=1) as runner:
-        return runner.submit(asyncio.run, coroutine).result(timeout=30)
-
-
 def _gated_app() -> tuple[guessing.MailboxCodeGate, RecordingGate]:
     app = guessing.MailboxCodeGate(_ok)
     app.gate = RecordingGate()
@@ -115,7 +107,7 @@ def test_while_many_guess_a_guesser_waits_and_a_reporter_goes_first_without_dela
             await _call(app, _scope("/melden/postbus/", client=client))
 
     # The two seconds are not waited here: the recording gate skips them.
-    _run(three())
+    run(three())
     assert gate.asked == [(False, 2), (False, 2), (True, 0.0)]
 
 
@@ -123,7 +115,7 @@ def test_while_many_guess_a_guesser_waits_and_a_reporter_goes_first_without_dela
 def test_without_an_attack_a_client_that_mistyped_is_not_slowed() -> None:
     guessing.record_failure(ratelimit.client_key(GUESSER, wide=True))
     app, gate = _gated_app()
-    _run(_call(app, _scope("/melden/postbus/", client=GUESSER)))
+    run(_call(app, _scope("/melden/postbus/", client=GUESSER)))
     assert gate.asked == [(False, 0.0)]
 
 
@@ -133,7 +125,7 @@ def test_a_client_over_its_own_limit_is_not_queued_but_answered_at_once() -> Non
     for _ in range(2):
         ratelimit.hit(guessing.code_limit(), ratelimit.client_key(GUESSER))
     app, gate = _gated_app()
-    assert _run(_call(app, _scope("/melden/postbus/", client=GUESSER)))[0] == 204
+    assert run(_call(app, _scope("/melden/postbus/", client=GUESSER)))[0] == 204
     assert gate.asked == []
 
 
@@ -154,7 +146,7 @@ def test_a_try_through_the_gate_is_counted_once() -> None:
     wrong code (200), not refused as a second try."""
     app = guessing.MailboxCodeGate(ThreadPoolASGIHandler(threads=1))
     body = f"csrfmiddlewaretoken={CSRF}&code=1234123412341234".encode()
-    status, content = _run(_call(app, _scope("/melden/postbus/", client=REPORTER), body))
+    status, content = run(_call(app, _scope("/melden/postbus/", client=REPORTER), body))
     assert status == 200
     assert "Wij kennen deze code niet" in content.decode()
 
@@ -178,7 +170,7 @@ def test_a_guesser_finding_the_gate_full_is_told_to_try_again_without_a_check(
             body = f"csrfmiddlewaretoken={CSRF}&code=1234123412341234".encode()
             return await _call(app, _scope("/melden/postbus/", client=GUESSER), body)
 
-    status, content = _run(while_a_check_runs())
+    status, content = run(while_a_check_runs())
     assert status == 429
     assert "Het is nu erg druk" in content.decode()
     assert hashed == []
