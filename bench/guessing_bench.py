@@ -6,8 +6,9 @@ Run:  .venv/bin/python bench/guessing_bench.py [--seconds 20] [--attackers 300]
 Needs local PostgreSQL and Redis. Each run drops and creates the database
 ``meldpunt_guessing_bench`` (``--database-url`` to change), migrates it and starts
 ``uvicorn config.asgi:application`` with 2 workers on 127.0.0.1 with production settings
-and limits (``bench/guessing_bench_settings.py``: one trusted proxy, so that each
-simulated client can send its own address in X-Forwarded-For). One web report is sent
+and limits (``bench/report_bench_settings.py``, which only adds the report bench's
+route and raises the report limits) behind one trusted proxy, so that each simulated
+client can send its own address in X-Forwarded-For. One web report is sent
 through the server first; its receipt code is the correct code.
 
 Two phases of ``--seconds`` each, in the same run, with the same probes:
@@ -27,10 +28,14 @@ baseline.
 
 import argparse
 import asyncio
+import base64
+import json
 import os
 import platform
 import re
 import secrets
+import subprocess
+import tempfile
 import time
 from collections import Counter
 from itertools import count
@@ -38,14 +43,15 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import httpx
-from _common import child_pids, cpu_seconds, pct
+from _common import child_pids, cpu_seconds, free_port, pct
 from _rawhttp import HTTPError, RawHTTP
 from report_bench import (
-    bench_env,
+    PYTHON,
+    ROOT,
+    UVICORN,
     fill_steps,
     jpeg_with_gps,
-    prepare_database,
-    start_uvicorn,
+    reset_database,
     wait_until_up,
 )
 
@@ -197,6 +203,33 @@ def show(name: str, phase: Phase, cpu: float) -> None:
     print()
 
 
+def server_env(*, database_url: str, redis_url: str) -> dict[str, str]:
+    """Production settings and limits (the report bench's settings only add a route and
+    raise the report limits) behind one trusted proxy, fresh secrets and key ring."""
+    keyring = {
+        "current": "1",
+        "keys": {"1": base64.b64encode(os.urandom(32)).decode()},
+        "index_key": base64.b64encode(os.urandom(32)).decode(),
+    }
+    return {
+        **os.environ,
+        "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench'}",
+        "DJANGO_SETTINGS_MODULE": "report_bench_settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        "MELDPUNT_KEYRING": json.dumps(keyring),
+        "MELDPUNT_HTTPS": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "MELDPUNT_VAR_DIR": tempfile.mkdtemp(prefix="meldpunt-guessing-bench-"),
+        "MELDPUNT_REDIS_PREFIX": f"meldpunt-guessing-bench-{secrets.token_hex(4)}",
+        "MELDPUNT_LOG_LEVEL": "WARNING",
+        # Each simulated client sends its own address, as the proxy of a deployment would.
+        "MELDPUNT_TRUSTED_PROXY_HOPS": "1",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20)
@@ -210,14 +243,20 @@ def main() -> None:
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
     args = parser.parse_args()
 
-    env = bench_env(
-        settings="guessing_bench_settings",
-        prefix=f"meldpunt-guessing-bench-{secrets.token_hex(4)}",
-        database_url=args.database_url,
-        redis_url=args.redis_url,
+    env = server_env(database_url=args.database_url, redis_url=args.redis_url)
+    reset_database(args.database_url)
+    for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
+        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)  # noqa: S603
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(  # noqa: S603 (fixed command line)
+        [
+            *(UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port)),
+            *("--workers", str(args.workers), "--no-access-log", "--log-level", "warning"),
+        ],
+        cwd=ROOT,
+        env=env,
     )
-    prepare_database(env, args.database_url)
-    server, base = start_uvicorn(env, args.workers)
     address = urlsplit(base)
     host, port = address.hostname or "", address.port or 80
     try:
