@@ -12,8 +12,10 @@ from django.conf import settings  # noqa: E402 (after setup, like the imports be
 
 from config.routing import build_application  # noqa: E402
 from meldpunt.lib.asgi import ThreadPoolASGIHandler  # noqa: E402
+from meldpunt.reports.guessing import MailboxCodeGate  # noqa: E402
 
-django_asgi_app = ThreadPoolASGIHandler(threads=settings.MELDPUNT_HTTP_THREADS)
+# Receipt codes wait at their gate before they take an HTTP thread.
+django_asgi_app = MailboxCodeGate(ThreadPoolASGIHandler(threads=settings.MELDPUNT_HTTP_THREADS))
 
 application = build_application(django_asgi_app)
 

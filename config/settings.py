@@ -302,10 +302,21 @@ MELDPUNT_ATTACHMENT_MAX_BYTES = env_int("MELDPUNT_ATTACHMENT_MAX_BYTES", 10 * 10
 # Per client (keyed hash of the address, in the cache only): started drafts and submits per hour.
 MELDPUNT_REPORT_DRAFTS_PER_HOUR = env_int("MELDPUNT_REPORT_DRAFTS_PER_HOUR", 30)
 MELDPUNT_REPORT_SUBMITS_PER_HOUR = env_int("MELDPUNT_REPORT_SUBMITS_PER_HOUR", 10)
-# Mailbox codes: attempts per client per 15 minutes, and wrong codes from everyone per minute.
+# Mailbox codes (meldpunt/reports/guessing.py): tries per client per 15 minutes; wrong
+# codes from everyone per minute above which a client that guessed wrong first waits
+# MELDPUNT_MAILBOX_SLOW_SECONDS; per process, code checks at a time, started per second,
+# and waiting behind those without a wrong code.
 MELDPUNT_MAILBOX_ATTEMPTS_PER_CLIENT = env_int("MELDPUNT_MAILBOX_ATTEMPTS_PER_CLIENT", 10)
 MELDPUNT_MAILBOX_FAILURES_GLOBAL = env_int("MELDPUNT_MAILBOX_FAILURES_GLOBAL", 300)
+MELDPUNT_MAILBOX_SLOW_SECONDS = env_int("MELDPUNT_MAILBOX_SLOW_SECONDS", 2)
+MELDPUNT_MAILBOX_CHECKS_AT_ONCE = env_int("MELDPUNT_MAILBOX_CHECKS_AT_ONCE", 1)
+MELDPUNT_MAILBOX_CHECKS_PER_SECOND = env_int("MELDPUNT_MAILBOX_CHECKS_PER_SECOND", 10)
+MELDPUNT_MAILBOX_CHECKS_WAITING = env_int("MELDPUNT_MAILBOX_CHECKS_WAITING", 200)
 MELDPUNT_MAILBOX_IDLE_SECONDS = env_int("MELDPUNT_MAILBOX_IDLE_SECONDS", 15 * 60)
+
+# Chat queue (meldpunt/chat/limits.py): chats that may wait at once, and per client address.
+MELDPUNT_CHAT_QUEUE_MAX = env_int("MELDPUNT_CHAT_QUEUE_MAX", 10)
+MELDPUNT_CHAT_WAITING_PER_CLIENT = env_int("MELDPUNT_CHAT_WAITING_PER_CLIENT", 2)
 
 # E-mail: notifications only ("something new is waiting"), never content.
 _EMAIL_BACKEND = env_str(

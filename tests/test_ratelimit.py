@@ -35,3 +35,30 @@ def test_counter_expires_with_its_window() -> None:
         raw = backend.make_and_validate_key(key)
         ttl = backend._cache.get_client(raw).ttl(raw)
         assert 0 < ttl <= LIMIT.seconds + 1
+
+
+def test_ipv6_addresses_in_one_64_share_a_key() -> None:
+    """Every address of one IPv6 /64 is one client; the next /64 is another."""
+    first = ratelimit.client_key("2001:db8:1:2::1")
+    assert ratelimit.client_key("2001:db8:1:2:ffff:ffff:ffff:ffff") == first
+    assert ratelimit.client_key("2001:DB8:1:2:0:0:0:abcd") == first
+    assert ratelimit.client_key("2001:db8:1:3::1") != first
+
+
+def test_ipv4_addresses_keep_a_key_each() -> None:
+    """Neighbouring IPv4 addresses are different clients, also when written as IPv6."""
+    assert ratelimit.client_key("192.0.2.1") != ratelimit.client_key("192.0.2.2")
+    assert ratelimit.client_key("::ffff:192.0.2.1") == ratelimit.client_key("192.0.2.1")
+    assert ratelimit.client_key("::ffff:192.0.2.1") != ratelimit.client_key("::ffff:192.0.2.2")
+
+
+def test_a_network_is_an_ipv4_24_or_an_ipv6_48() -> None:
+    """With ``wide``, neighbours count together: one /24, one /48; not the next one."""
+    v4 = ratelimit.client_key("192.0.2.1", wide=True)
+    assert ratelimit.client_key("192.0.2.254", wide=True) == v4
+    assert ratelimit.client_key("::ffff:192.0.2.9", wide=True) == v4
+    assert ratelimit.client_key("192.0.3.1", wide=True) != v4
+    v6 = ratelimit.client_key("2001:db8:1:2::1", wide=True)
+    assert ratelimit.client_key("2001:db8:1:ffff::1", wide=True) == v6
+    assert ratelimit.client_key("2001:db8:2::1", wide=True) != v6
+    assert ratelimit.client_key("192.0.2.1") != v4

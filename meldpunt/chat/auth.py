@@ -16,7 +16,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.models import Device
 
 from meldpunt.accounts import staff_session
-from meldpunt.lib.ratelimit import client_address, client_key
+from meldpunt.lib.ratelimit import scope_client
 
 SESSION_TOKEN_KEY = "chat_token"  # noqa: S105 (a session key name, not a secret)
 
@@ -68,9 +68,4 @@ def staff_user_still_there(session_key: str | None, *, active: bool) -> Any | No
 
 def scope_client_key(scope: dict[str, Any]) -> str:
     """The rate-limit key of a websocket client: a keyed hash of its address, never the address."""
-    meta: dict[str, Any] = {"REMOTE_ADDR": (scope.get("client") or [""])[0]}
-    if settings.MELDPUNT_TRUSTED_PROXY_HOPS > 0:
-        for name, value in scope.get("headers", []):
-            if name == b"x-forwarded-for":
-                meta["HTTP_X_FORWARDED_FOR"] = value.decode("latin-1")
-    return client_key(client_address(meta))
+    return scope_client(scope)

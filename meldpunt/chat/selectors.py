@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from meldpunt.cases.selectors import case_handlers
+from meldpunt.chat import limits
 from meldpunt.chat.models import (
     CannedResponse,
     ChatAgent,
@@ -26,6 +27,8 @@ AGENT_PRESENCE_SECONDS = 90
 RESUME_SECONDS = 10 * 60
 # Expected wait per person ahead in the queue when there is no recent history.
 DEFAULT_WAIT_SECONDS = 120
+# Even when advisors took the last chats at once, each person ahead takes a while.
+MIN_WAIT_SECONDS = 60
 WAIT_HISTORY = 20
 
 
@@ -33,6 +36,7 @@ class ClosedReason:
     HOURS = "hours"
     HOLIDAY = "holiday"
     NO_ADVISOR = "no_advisor"
+    QUEUE_FULL = "queue_full"
 
 
 @dataclass(frozen=True)
@@ -75,15 +79,16 @@ def advisor_present(*, now: datetime | None = None) -> bool:
     ).exists()
 
 
-def free_capacity(*, now: datetime) -> int:
-    """Chats that available advisors can still take on, minus those already waiting."""
-    free = sum(max(agent.capacity - agent.active, 0) for agent in present_agents(now=now))
-    waiting = ChatSession.objects.filter(status=ChatStatus.WAITING).count()
-    return free - waiting
+def waiting_chats() -> QuerySet[ChatSession]:
+    """Waiting chats in the order they are taken: first come, first served (ties by id)."""
+    return ChatSession.objects.filter(status=ChatStatus.WAITING).order_by("created_at", "pk")
 
 
 def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
-    """Open only within opening hours and while an advisor has room for one more chat."""
+    """Open within opening hours while an advisor is there and the queue has room.
+
+    A waiting chat takes no advisor's capacity: the queue has its own limit, and a visitor
+    who joins it sees their place and expected wait."""
     now = at or clock.now()
     status = chat_status(at=now)
     if not status.is_open:
@@ -94,11 +99,14 @@ def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
             holiday=status.holiday,
             hours=status,
         )
-    if free_capacity(now=now) <= 0:
-        return ChatAvailability(
-            is_open=False, reason=ClosedReason.NO_ADVISOR, opens_at=None, holiday=None, hours=status
-        )
-    return ChatAvailability(is_open=True, reason=None, opens_at=None, holiday=None, hours=status)
+    reason = None
+    if not advisor_present(now=now):
+        reason = ClosedReason.NO_ADVISOR
+    elif waiting_chats().count() >= limits.queue_limit():
+        reason = ClosedReason.QUEUE_FULL
+    return ChatAvailability(
+        is_open=reason is None, reason=reason, opens_at=None, holiday=None, hours=status
+    )
 
 
 def get_chat_for_token(token: str | None) -> ChatSession | None:
@@ -116,53 +124,61 @@ def get_chat_for_token(token: str | None) -> ChatSession | None:
 
 
 def queue(*, now: datetime | None = None) -> list[dict[str, Any]]:
-    """Waiting chats, longest waiting first, with how long each has waited."""
+    """Waiting chats, longest waiting first, with how long each has waited, its place and
+    expected wait: the same place and wait the reporter sees (``waiting_state``)."""
     moment = now or clock.now()
+    average = _average_wait()
     return [
         {
             "id": chat.public_id.hex,
             "nickname": chat.nickname,
             "language": chat.language,
             "waiting_seconds": int((moment - chat.created_at).total_seconds()),
+            **_place(position, average),
         }
-        for chat in ChatSession.objects.filter(status=ChatStatus.WAITING).order_by("created_at")
+        for position, chat in enumerate(waiting_chats(), start=1)
     ]
 
 
 def queue_position(chat: ChatSession) -> int:
-    """1 for the first in line."""
+    """1 for the first in line, in the order of ``waiting_chats``; 0 once no longer waiting."""
+    if chat.status != ChatStatus.WAITING:
+        return 0
     return (
-        ChatSession.objects.filter(
-            status=ChatStatus.WAITING, created_at__lte=chat.created_at
-        ).count()
-        if chat.status == ChatStatus.WAITING
-        else 0
+        waiting_chats()
+        .filter(Q(created_at__lt=chat.created_at) | Q(created_at=chat.created_at, pk__lte=chat.pk))
+        .count()
     )
 
 
 def waiting_state(chat: ChatSession) -> dict[str, Any]:
     """What a waiting reporter is told: their place, the expected wait, and whether any
     advisor is there at all (if not, the page offers the phone and the web form)."""
-    position = queue_position(chat)
-    return {
-        "position": position,
-        "wait_seconds": expected_wait_seconds(position),
-        "advisor_present": advisor_present(),
-    }
+    return {**_place(queue_position(chat), _average_wait()), "advisor_present": advisor_present()}
 
 
-def expected_wait_seconds(position: int) -> int:
-    """Position times the average wait of recently accepted chats."""
+def _average_wait() -> float:
+    """The average wait of recently accepted chats, or a default without history."""
     recent = list(
         ChatSession.objects.filter(accepted_at__isnull=False)
         .order_by("-accepted_at")
         .values_list("created_at", "accepted_at")[:WAIT_HISTORY]
     )
-    if recent:
-        average = sum((acc - created).total_seconds() for created, acc in recent) / len(recent)
-    else:
-        average = DEFAULT_WAIT_SECONDS
-    return int(max(position, 1) * max(average, 30))
+    if not recent:
+        return DEFAULT_WAIT_SECONDS
+    return sum((acc - created).total_seconds() for created, acc in recent) / len(recent)
+
+
+def _place(position: int, average: float) -> dict[str, int]:
+    """A place in the queue as both sides show it: the number, and the expected wait
+    (position times the average wait of recently accepted chats) in seconds and in
+    whole minutes, at least one."""
+    seconds = int(max(position, 1) * max(average, MIN_WAIT_SECONDS))
+    return {
+        "position": position,
+        "wait_seconds": seconds,
+        "wait_minutes": max(1, round(seconds / 60)),
+    }
 
 
 def agent_settings(user: Any) -> ChatAgent:

@@ -11,7 +11,7 @@ from meldpunt.cases.audit import audit_record
 from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.search import case_reindex
 from meldpunt.cases.services import case_create, contact_add
-from meldpunt.chat import events
+from meldpunt.chat import events, limits
 from meldpunt.chat.models import (
     ChatAgent,
     ChatMessage,
@@ -26,6 +26,7 @@ from meldpunt.chat.selectors import (
     present_agents,
     present_since,
     token_hash,
+    waiting_chats,
 )
 from meldpunt.lib import clock
 from meldpunt.linking.services import index_contact
@@ -76,8 +77,18 @@ def _waiting_changed() -> None:
     events.publish(events.WAITING_GROUP, {"type": "queue.changed"})
 
 
-def chat_start(*, nickname: str = "", language: str = "") -> tuple[ChatSession, str]:
-    """Put a new chat in the queue; returns it and the reporter's secret resume token."""
+def chat_start(
+    *, nickname: str = "", language: str = "", client: str = ""
+) -> tuple[ChatSession, str]:
+    """Put a new chat in the queue; returns it and the reporter's secret resume token.
+
+    ``client`` (a rate-limit key) may have only a few chats waiting at once, so one
+    visitor cannot fill the queue that others wait in.
+    """
+    if client and limits.waiting_for(client) >= limits.waiting_per_client():
+        raise ChatError(
+            _("U wacht al in de rij met een andere chat. Ga verder in dat venster, of bel ons.")
+        )
     token = secrets.token_urlsafe(32)
     chat = ChatSession.objects.create(
         token_hash=token_hash(token),
@@ -85,6 +96,8 @@ def chat_start(*, nickname: str = "", language: str = "") -> tuple[ChatSession, 
         language=language,
         created_at=clock.now(),
     )
+    if client:
+        limits.remember_waiting(client, chat)
     _queue_changed()
     return chat, token
 
@@ -213,12 +226,7 @@ def chat_accept_next(*, user: Any) -> ChatSession | None:
         raise ChatError(_("U voert al zoveel chats als u aankunt, of u staat op afwezig."))
     # Lock the oldest waiting chat so two advisors never take the same one.
     with transaction.atomic():
-        chat = (
-            ChatSession.objects.select_for_update(skip_locked=True)
-            .filter(status=ChatStatus.WAITING)
-            .order_by("created_at")
-            .first()
-        )
+        chat = waiting_chats().select_for_update(skip_locked=True).first()
         if chat is None:
             return None
         chat.status = ChatStatus.ACTIVE

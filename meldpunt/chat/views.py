@@ -14,7 +14,7 @@ from meldpunt.cases.selectors import get_case_for_user
 from meldpunt.chat import selectors, services
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
 from meldpunt.chat.forms import AvailabilityForm, ChatContactForm, ChatStartForm
-from meldpunt.chat.limits import start_limit
+from meldpunt.chat.limits import queue_limit, start_limit
 from meldpunt.chat.models import EndedBy
 from meldpunt.lib import clock, ratelimit
 from meldpunt.reports.receipts import format_code
@@ -67,9 +67,15 @@ def chat_start(request: HttpRequest) -> HttpResponse:
             None, _("U bent vaak achter elkaar een chat begonnen. Probeer het later opnieuw.")
         )
         return _start_page(request, availability, form, status=429)
-    _chat, token = services.chat_start(
-        nickname=form.cleaned_data["nickname"], language=form.cleaned_data["language"]
-    )
+    try:
+        _chat, token = services.chat_start(
+            nickname=form.cleaned_data["nickname"],
+            language=form.cleaned_data["language"],
+            client=who,
+        )
+    except services.ChatError as error:
+        form.add_error(None, str(error))
+        return _start_page(request, availability, form, status=429)
     request.session[SESSION_TOKEN_KEY] = token
     # The session cookie goes when the browser closes; the chat itself can be resumed for 10 min.
     request.session.set_expiry(0)
@@ -122,6 +128,7 @@ def console(request: HttpRequest) -> HttpResponse:
             "canned": canned,
             "canned_texts": [response.text for response in canned],
             "colleagues": selectors.colleagues(of=request.user),
+            "queue_limit": queue_limit(),
         },
     )
 

@@ -8,6 +8,7 @@ is read from ``REMOTE_ADDR`` or, behind a trusted reverse proxy
 
 import hashlib
 import hmac
+import ipaddress
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -38,15 +39,55 @@ def client_address(meta: dict[str, Any]) -> str:
     return str(meta.get("REMOTE_ADDR", ""))
 
 
-def client_key(address: str) -> str:
-    """A keyed, truncated hash of the address: enough to count, useless to identify."""
+# One IPv6 subscriber usually gets a whole /64 and can pick any address in it at will.
+IPV6_PREFIX = 64
+# A "network" (``wide``): the block a hosting provider or an ISP hands out together.
+IPV4_NETWORK_PREFIX = 24
+IPV6_NETWORK_PREFIX = 48
+
+
+def address_group(address: str, *, wide: bool = False) -> str:
+    """What one client is counted as: an IPv4 address itself, an IPv6 address's /64; with
+    ``wide``, its network: the IPv4 /24 or the IPv6 /48.
+
+    An IPv4 address written as IPv6 (``::ffff:192.0.2.1``) counts as the IPv4 address;
+    anything that is not an address is counted as it is.
+    """
+    try:
+        parsed = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped is not None:
+        parsed = parsed.ipv4_mapped
+    if isinstance(parsed, ipaddress.IPv6Address):
+        prefix = IPV6_NETWORK_PREFIX if wide else IPV6_PREFIX
+    else:
+        prefix = IPV4_NETWORK_PREFIX if wide else 32
+    network = ipaddress.ip_network((parsed, prefix), strict=False)
+    return str(network.network_address) if network.num_addresses == 1 else str(network)
+
+
+def client_key(address: str, *, wide: bool = False) -> str:
+    """A keyed, truncated hash of the client (see ``address_group``): enough to count,
+    useless to identify."""
     key = settings.MELDPUNT_RATE_LIMIT_KEY.encode()
-    return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()[:24]
+    group = address_group(address, wide=wide).encode()
+    return hmac.new(key, group, hashlib.sha256).hexdigest()[:24]
 
 
-def request_client(request: Any) -> str:
+def request_client(request: Any, *, wide: bool = False) -> str:
     """The rate-limit key of an HTTP request's client (see ``client_key``)."""
-    return client_key(client_address(request.META))
+    return client_key(client_address(request.META), wide=wide)
+
+
+def scope_client(scope: dict[str, Any], *, wide: bool = False) -> str:
+    """The rate-limit key of the client of an ASGI scope (HTTP or websocket)."""
+    meta: dict[str, Any] = {"REMOTE_ADDR": (scope.get("client") or [""])[0]}
+    if settings.MELDPUNT_TRUSTED_PROXY_HOPS > 0:
+        for name, value in scope.get("headers", []):
+            if name == b"x-forwarded-for":
+                meta["HTTP_X_FORWARDED_FOR"] = value.decode("latin-1")
+    return client_key(client_address(meta), wide=wide)
 
 
 def _bucket_key(limit: Limit, who: str) -> str:
@@ -79,6 +120,13 @@ def hit(limit: Limit, who: str) -> bool:
 def is_limited(limit: Limit, who: str) -> bool:
     """True when the caller has used up the limit, without counting another attempt."""
     return (cache.get(_bucket_key(limit, who)) or 0) >= limit.count
+
+
+def counts(*checks: tuple[Limit, str]) -> list[int]:
+    """The hits each (limit, client) has in its current window, in one cache round trip."""
+    keys = [_bucket_key(limit, who) for limit, who in checks]
+    found = cache.get_many(keys)
+    return [int(found.get(key) or 0) for key in keys]
 
 
 def reset(limit: Limit, who: str) -> None:

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meldpunt.lib import clock, ratelimit
-from meldpunt.reports import selectors, services
+from meldpunt.reports import guessing, selectors, services
 from meldpunt.reports.downloads import attachment_response
 from meldpunt.reports.forms import CheckForm, FilesForm, MailboxCodeForm, MailboxMessageForm
 from meldpunt.reports.models import ReportDraft
@@ -27,8 +27,6 @@ SESSION_DRAFT = "report_draft"
 SESSION_MAILBOX = "report_mailbox"
 SESSION_SENT = "report_mailbox_sent"
 HOUR = 3600
-QUARTER = 15 * 60
-MINUTE = 60
 
 
 def _draft_limit() -> ratelimit.Limit:
@@ -37,14 +35,6 @@ def _draft_limit() -> ratelimit.Limit:
 
 def _submit_limit() -> ratelimit.Limit:
     return ratelimit.Limit("report-submit", settings.MELDPUNT_REPORT_SUBMITS_PER_HOUR, HOUR)
-
-
-def _code_limit() -> ratelimit.Limit:
-    return ratelimit.Limit("mailbox-code", settings.MELDPUNT_MAILBOX_ATTEMPTS_PER_CLIENT, QUARTER)
-
-
-def _global_code_limit() -> ratelimit.Limit:
-    return ratelimit.Limit("mailbox-code-all", settings.MELDPUNT_MAILBOX_FAILURES_GLOBAL, MINUTE)
 
 
 def _reporter_session(request: HttpRequest) -> None:
@@ -208,27 +198,31 @@ def _render_mailbox(request: HttpRequest, mailbox, form: MailboxMessageForm, sta
 @require_http_methods(["GET", "POST"])
 def mailbox(request: HttpRequest) -> HttpResponse:
     """Anyone with a receipt code: POST the code to open the mailbox; GET shows it while open."""
-    _reporter_session(request)
     if request.method == "GET":
+        _reporter_session(request)
         opened = _open_mailbox(request)
         if opened is not None:
             return _render_mailbox(request, opened, MailboxMessageForm())
         return render(request, "reports/mailbox_code.html", {"form": MailboxCodeForm()})
 
     form = MailboxCodeForm(request.POST)
-    who = ratelimit.request_client(request)
-    if ratelimit.is_limited(_global_code_limit(), "all") or not ratelimit.hit(_code_limit(), who):
+    # Others guessing never refuse this client (guessing.py): only its own tries, or a
+    # gate so full that asking again shortly costs less than waiting in it.
+    limited = guessing.refusal(request)
+    if limited:
         return render(
-            request, "reports/mailbox_code.html", {"form": form, "limited": True}, status=429
+            request, "reports/mailbox_code.html", {"form": form, "limited": limited}, status=429
         )
     if form.is_valid():
         found = selectors.get_mailbox_for_receipt(form.cleaned_data["code"])
         if found is not None:
+            # Only now a session: a wrong code (a guess) costs no session row.
+            _reporter_session(request)
             request.session.cycle_key()
             request.session[SESSION_MAILBOX] = {"id": found.pk, "seen": clock.now().timestamp()}
             services.mailbox_seen(mailbox=found)
             return redirect("reports_public:mailbox")
-        ratelimit.hit(_global_code_limit(), "all")
+        guessing.record_failure(ratelimit.request_client(request, wide=True))
         form.add_error(
             "code",
             gettext("Wij kennen deze code niet. Kijk of u alle 16 cijfers goed hebt overgenomen."),

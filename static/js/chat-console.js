@@ -11,6 +11,7 @@
   var t = root.dataset;
   var statusEl = root.querySelector("[data-console-status]");
   var queueEl = root.querySelector("[data-queue]");
+  var queueFullEl = root.querySelector("[data-queue-full]");
   var acceptButton = root.querySelector("[data-accept]");
   var chatsEl = root.querySelector("[data-chats]");
   var errorEl = root.querySelector("[data-console-error]");
@@ -52,11 +53,14 @@
     queue.forEach(function (entry) {
       var item = document.createElement("li");
       var minutes = Math.floor(entry.waiting_seconds / 60);
+      // Place and expected wait are the ones the reporter sees on their own page.
       item.textContent = (entry.nickname || t.tAnonymous) +
         (entry.language ? " (" + entry.language + ")" : "") + ", " +
-        t.tWaited.replace("{minutes}", minutes);
+        t.tWaited.replace("{minutes}", minutes) + ", " +
+        t.tPlace.replace("{position}", entry.position).replace("{minutes}", entry.wait_minutes);
       queueEl.appendChild(item);
     });
+    queueFullEl.hidden = queue.length < Number(t.queueLimit);
     acceptButton.disabled = queue.length === 0;
   }
 

@@ -125,8 +125,8 @@
     if (data.status === "waiting") {
       setActive(false);
       if (noAdvisorEl.hidden) {
-        var minutes = Math.max(1, Math.round((data.wait_seconds || 60) / 60));
-        setStatus(t.tWaiting.replace("{position}", data.position).replace("{minutes}", minutes));
+        var text = data.wait_minutes === 1 ? t.tWaitingOne : t.tWaiting;
+        setStatus(text.replace("{position}", data.position).replace("{minutes}", data.wait_minutes));
       }
     } else if (data.status === "active") {
       setActive(true);
