@@ -112,7 +112,8 @@ def _check_row(row: Mapping[str, Any], report: ChainReport) -> None:
     follows on was put there past the application: it is skipped.
     """
     expected_seq = report.last_seq + 1
-    valid = hmac.compare_digest(row_hash(row), row["hash"])
+    # As bytes: a forged hash need not be ASCII, which compare_digest refuses for str.
+    valid = hmac.compare_digest(row_hash(row).encode(), row["hash"].encode())
     fits = row["seq"] == expected_seq and row["prev_hash"] == report.last_hash
     if valid and not fits:
         if row["seq"] > expected_seq and row["prev_hash"] != report.last_hash:
@@ -168,7 +169,7 @@ def verify_chain(*, expect: Iterable[tuple[int, str]] = ()) -> ChainReport:
         )
     for seq, digest in expect:
         stored = AuditEvent.objects.filter(seq=seq).values_list("hash", flat=True).first()
-        if stored is None or not hmac.compare_digest(stored, digest):
+        if stored is None or not hmac.compare_digest(stored.encode(), digest.encode()):
             report.problems.append(
                 f"the row at seq {seq} recorded earlier is gone or different: rows were "
                 "deleted and the chain head set back"

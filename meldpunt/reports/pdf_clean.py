@@ -147,22 +147,33 @@ def _appearances(page: PageObject) -> list[tuple[StreamObject, list[float]]]:
     """The normal appearance of each visible annotation, with where it goes on the page."""
     drawn = []
     for ref in page.get("/Annots") or []:
-        annot = ref.get_object()
-        if not isinstance(annot, DictionaryObject) or annot.get("/Subtype") in NOT_DRAWN:
+        try:
+            found = _appearance(ref.get_object())
+        except (ValueError, TypeError, AttributeError, KeyError):
+            # An annotation that cannot be read is only left out, like every annotation.
             continue
-        if int(annot.get("/F", 0)) & HIDDEN_FLAGS:
-            continue
-        normal = (annot.get("/AP") or DictionaryObject()).get_object().get("/N")
-        stream = normal.get_object() if normal is not None else None
-        if isinstance(stream, DictionaryObject) and not isinstance(stream, StreamObject):
-            state = annot.get("/AS")
-            stream = stream.get(state).get_object() if state in stream else None
-        if not isinstance(stream, StreamObject) or "/BBox" not in stream or "/Rect" not in annot:
-            continue
-        placement = _placement(stream, [float(v) for v in annot["/Rect"]])
-        if placement is not None:
-            drawn.append((stream, placement))
+        if found is not None:
+            drawn.append(found)
     return drawn
+
+
+def _appearance(annot: PdfObject) -> tuple[StreamObject, list[float]] | None:
+    if not isinstance(annot, DictionaryObject) or annot.get("/Subtype") in NOT_DRAWN:
+        return None
+    if int(annot.get("/F", 0)) & HIDDEN_FLAGS:
+        return None
+    normal = (annot.get("/AP") or DictionaryObject()).get_object().get("/N")
+    stream = normal.get_object() if normal is not None else None
+    if isinstance(stream, DictionaryObject) and not isinstance(stream, StreamObject):
+        state = annot.get("/AS")
+        stream = stream[state].get_object() if state in stream else None
+    if not isinstance(stream, StreamObject) or "/BBox" not in stream:
+        return None
+    rect = [float(value) for value in annot["/Rect"]]
+    if len(rect) != 4:
+        return None
+    placement = _placement(stream, rect)
+    return (stream, placement) if placement is not None else None
 
 
 def _placement(stream: StreamObject, rect: list[float]) -> list[float] | None:

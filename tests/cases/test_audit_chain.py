@@ -5,6 +5,7 @@ the table past it (the application's database role, a database superuser with th
 triggers off) cannot make a row that verifies, because the key is in the key ring.
 """
 
+import importlib
 import io
 import itertools
 import threading
@@ -116,6 +117,16 @@ def test_a_row_without_a_hash_is_found_as_forged(advisor) -> None:  # type: igno
     problems = _broken()
     assert f"row id {forged.pk} (seq {forged.seq}" in problems
     assert "has no hash: forged" in problems
+
+
+@pytest.mark.django_db
+def test_a_forged_hash_that_is_not_hex_is_reported_not_a_crash(advisor) -> None:  # type: ignore[no-untyped-def]
+    _write(advisor, 1)
+    head = AuditChainHead.objects.get(pk=HEAD_PK)
+    forged = AuditEvent.objects.create(
+        at=clock.now(), action="case.view", seq=head.seq + 1, prev_hash=head.hash, hash="é" * 64
+    )
+    assert f"row id {forged.pk} (seq {forged.seq}" in _broken(f"--expect={forged.seq}:{'é' * 64}")
 
 
 @pytest.mark.django_db
@@ -275,8 +286,11 @@ def test_concurrent_writers_do_not_fork_the_chain(advisor) -> None:  # type: ign
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_chains_the_rows_written_before_it(advisor) -> None:  # type: ignore[no-untyped-def]
-    """Rows from before the chain (no seq, no hash) are chained in the order written."""
+def test_the_migration_chains_the_rows_written_before_it(advisor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Rows from before the chain (no seq, no hash) are chained in the order written,
+    across the migration's batches."""
+    migration = importlib.import_module("meldpunt.cases.migrations.0006_audit_chain_existing_rows")
+    monkeypatch.setattr(migration, "BATCH", 2)
     call_command("migrate", "cases", "0005", verbosity=0)
     before = MigrationExecutor(connection).loader.project_state(
         ("cases", "0005_audit_chain_fields")

@@ -317,3 +317,19 @@ def test_hidden_annotations_are_not_drawn() -> None:
 
     cleaned = _clean(hostile_pdf(hidden_stamp))
     assert "VERBORGEN" not in PdfReader(io.BytesIO(cleaned)).pages[0].extract_text()
+
+
+def test_an_unreadable_annotation_is_left_out_and_the_file_kept() -> None:
+    """A broken annotation (odd flags, a three-number rectangle) is dropped like any other;
+    the file is not refused for it."""
+
+    def broken_stamp(writer: PdfWriter, page: PageObject) -> None:
+        stamp = _dict(Subtype=_name("/Stamp"), F=_name("/Odd"), Rect=_rect(1, 2, 3))
+        stamp[_name("/AP")] = _appearance(writer, "KAPOT")
+        _annotate(writer, page, stamp)
+
+    cleaned = _clean(hostile_pdf(broken_stamp, link_script))
+    assert_inert(cleaned)
+    text = PdfReader(io.BytesIO(cleaned)).pages[0].extract_text()
+    assert PAGE_TEXT in text
+    assert "KAPOT" not in text

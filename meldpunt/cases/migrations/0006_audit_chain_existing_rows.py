@@ -13,6 +13,7 @@ from django.db import migrations
 from meldpunt.cases.audit_chain import CHAIN_FIELDS, GENESIS, HEAD_PK, row_hash
 
 TRIGGER = "cases_auditevent_append_only"
+BATCH = 1000
 NO_TRUNCATE = """
 CREATE TRIGGER cases_auditevent_no_truncate
     BEFORE TRUNCATE ON cases_auditevent
@@ -26,13 +27,19 @@ def chain_existing(apps, schema_editor):  # type: ignore[no-untyped-def]
     postgresql = schema_editor.connection.vendor == "postgresql"
     if postgresql:
         schema_editor.execute(f"ALTER TABLE cases_auditevent DISABLE TRIGGER {TRIGGER}")
-    seq, prev_hash = 0, GENESIS
+    seq, prev_hash, last_id = 0, GENESIS, 0
     fields = [name for name in CHAIN_FIELDS if name not in {"seq", "prev_hash"}]
-    for row in event_model.objects.order_by("id").values("id", *fields).iterator():
-        seq += 1
-        digest = row_hash({**row, "seq": seq, "prev_hash": prev_hash})
-        event_model.objects.filter(pk=row["id"]).update(seq=seq, prev_hash=prev_hash, hash=digest)
-        prev_hash = digest
+    rows = event_model.objects.order_by("id").values("id", *fields)
+    # In batches by id, each read completely before its rows are written back.
+    while batch := list(rows.filter(id__gt=last_id)[:BATCH]):
+        chained = []
+        for row in batch:
+            seq += 1
+            digest = row_hash({**row, "seq": seq, "prev_hash": prev_hash})
+            chained.append(event_model(pk=row["id"], seq=seq, prev_hash=prev_hash, hash=digest))
+            prev_hash = digest
+        event_model.objects.bulk_update(chained, ["seq", "prev_hash", "hash"])
+        last_id = batch[-1]["id"]
     if postgresql:
         schema_editor.execute(f"ALTER TABLE cases_auditevent ENABLE TRIGGER {TRIGGER}")
         schema_editor.execute(NO_TRUNCATE)
