@@ -100,7 +100,8 @@ class ChainReport:
 
 
 def _name(row: Mapping[str, Any]) -> str:
-    return f"row id {row['id']} (seq {row['seq']}, {row['at']:%Y-%m-%d %H:%M:%S}, {row['action']})"
+    at = row["at"].astimezone(UTC)
+    return f"row id {row['id']} (seq {row['seq']}, {at:%Y-%m-%d %H:%M:%S} UTC, {row['action']})"
 
 
 def _check_row(row: Mapping[str, Any], report: ChainReport) -> None:
