@@ -1,18 +1,35 @@
 """Readable names for audit log entries: actions, detail keys, choice values and users.
 
 The log stores ids and choice values only; this turns them into words for coordinators.
+Every action and detail key the code writes has a label here (tests/cases/test_audit_labels.py
+checks it against the source); a value of any JSON shape is shown without failing.
 """
 
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from meldpunt.cases.models import CaseKind, CaseStatus, Channel, ClosingReason, Outcome
+from meldpunt.cases.models import (
+    CaseKind,
+    CaseStatus,
+    Channel,
+    ClosingReason,
+    Exploitation,
+    Outcome,
+    Urgency,
+)
+from meldpunt.triage.models import Decision
+from meldpunt.triage.services import FORM_PREFIX
+from meldpunt.triage.taxonomy import indicator_choices
 
 # Known actions; anything else is shown as it is stored.
 AUDIT_ACTIONS = {
     "case.create": _("zaak aangemaakt"),
     "case.view": _("zaak bekeken"),
+    "case.chat_attach": _("zaak geopend om een chat vast te leggen"),
+    "case.mailbox_reply": _("zaak geopend om te antwoorden in de brievenbus"),
+    "case.attachment": _("zaak geopend om een bijlage te downloaden"),
     "case.status": _("status gewijzigd"),
     "case.assign": _("behandelaar gewijzigd"),
     "case.kind": _("soort zaak gewijzigd"),
@@ -30,6 +47,11 @@ AUDIT_ACTIONS = {
     "case.urgency": _("urgentie gewijzigd"),
     "person.create": _("persoon toegevoegd"),
     "location.create": _("plek toegevoegd"),
+    "chat.attach": _("chat vastgelegd bij de zaak"),
+    "mailbox.create": _("anonieme brievenbus geopend"),
+    "mailbox.reply": _("antwoord in de brievenbus gezet"),
+    "attachment.download": _("bijlage gedownload"),
+    "triage.decide": _("signaal beoordeeld"),
     "auth.login": _("ingelogd"),
     "auth.login_failed": _("inloggen mislukt"),
     "auth.logout": _("uitgelogd"),
@@ -50,18 +72,61 @@ DETAIL_NAMES = {
     "channel": _("kanaal"),
     "assignee": _("voor"),
     "requested_by": _("aangevraagd door"),
+    "filters": _("filters"),
+    "urgency": _("urgentie"),
+    "chat": _("chat"),
+    "mailbox": _("brievenbus"),
+    "item": _("signaal"),
+    "decision": _("besluit"),
+    "suggested": _("voorgesteld"),
+    "method": _("methode"),
+    "minutes": _("minuten"),
+    "remaining": _("nog over"),
+    "count": _("aantal"),
 }
 _STATUS_OR_KIND = {**dict(CaseStatus.choices), **dict(CaseKind.choices)}
+# The filters of a case search (the fields of cases.search.CaseQuery).
+SEARCH_FILTERS = {
+    "text": _("zoekwoorden"),
+    "status": _("status"),
+    "assigned_to_id": _("behandelaar"),
+    "unassigned": _("zonder behandelaar"),
+    "created_from": _("aangemaakt vanaf"),
+    "created_to": _("aangemaakt tot en met"),
+}
 # Per detail key, the choices its values come from.
-CHOICE_LABELS: dict[str, dict[str, Any]] = {
+CHOICE_LABELS: dict[str, Mapping[Hashable, Any]] = {
     "from": _STATUS_OR_KIND,
     "to": _STATUS_OR_KIND,
     "kind": dict(CaseKind.choices),
     "reason": dict(ClosingReason.choices),
     "outcome": dict(Outcome.choices),
     "channel": dict(Channel.choices),
+    "urgency": dict(Urgency.choices),
+    "decision": dict(Decision.choices),
+    "filters": SEARCH_FILTERS,
+    "method": {
+        "totp": _("app voor inlogcodes"),
+        "passkey": _("passkey"),
+        "recovery_code": _("herstelcode"),
+    },
 }
-
+# Where a detail key means something else for one action.
+ACTION_CHOICE_LABELS: dict[tuple[str, str], Mapping[Hashable, Any]] = {
+    ("auth.login_failed", "reason"): {
+        "password": _("wachtwoord onjuist"),
+        "locked": _("account was geblokkeerd"),
+        "passkey": _("passkey niet geaccepteerd"),
+        "second_factor": _("code onjuist"),
+    },
+    ("auth.logout", "reason"): {
+        "user": _("zelf uitgelogd"),
+        "idle": _("30 minuten niets gedaan"),
+        "max_age": _("12 uur ingelogd"),
+    },
+}
+# Detail keys whose values are ids of other records, shown as "#12".
+RECORD_KEYS = {"chat", "mailbox"}
 
 # Detail keys whose values are user ids, per action.
 USER_KEYS = {"requested_by", "assignee"}
@@ -70,27 +135,67 @@ OBJECT_TYPES = {
     "contact": _("contact"),
     "note": _("notitie"),
     "task": _("taak"),
+    "person": _("persoon"),
+    "location": _("plek"),
+    "mailbox": _("brievenbus"),
+    "mailboxmessage": _("bericht in brievenbus"),
+    "attachment": _("bijlage"),
+    "triagedecision": _("beoordeling van signaal"),
+    "user": _("medewerker"),
+    "totpdevice": _("inlogapp"),
 }
+
+
+def _user_keys(event: Any) -> set[str]:
+    return USER_KEYS | ({"from", "to"} if event.action == "case.assign" else set())
 
 
 def user_ids_in(event: Any) -> set[int]:
     """The user ids an event's detail refers to, so their names can be read in one query."""
     detail = event.detail if isinstance(event.detail, dict) else {}
-    keys = USER_KEYS | ({"from", "to"} if event.action == "case.assign" else set())
-    return {value for key, value in detail.items() if key in keys and isinstance(value, int)}
+    keys = _user_keys(event)
+    return {
+        value
+        for key, value in detail.items()
+        if key in keys and isinstance(value, int) and not isinstance(value, bool)
+    }
+
+
+def _triage_item(item: str) -> str:
+    """An indicator by its label, or ``form:<form>`` by the form's label."""
+    if item.startswith(FORM_PREFIX):
+        form = item.removeprefix(FORM_PREFIX)
+        return str(dict(Exploitation.choices).get(form, form))
+    return str(dict(indicator_choices()).get(item, item))
+
+
+def _shown(value: Any, choices: Mapping[Hashable, Any]) -> str:
+    """One stored value in words; lists item by item, whatever JSON the entry holds."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return str(_("ja") if value else _("nee"))
+    if isinstance(value, list):
+        return ", ".join(_shown(item, choices) for item in value) or str(_("geen"))
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {_shown(item, choices)}" for key, item in value.items())
+    return str(choices.get(value, value))
 
 
 def describe_detail(event: Any, names: dict[int, str]) -> list[tuple[str, str]]:
     """Detail pairs with readable names: choices by their label, users by their username."""
     detail = event.detail if isinstance(event.detail, dict) else {}
-    user_keys = USER_KEYS | ({"from", "to"} if event.action == "case.assign" else set())
+    user_keys = _user_keys(event)
     pairs = []
     for key, value in detail.items():
-        if value is None:
-            shown = "–"
-        elif key in user_keys:
+        if key in user_keys and isinstance(value, int) and not isinstance(value, bool):
             shown = names.get(value, f"#{value}")
+        elif key in RECORD_KEYS and isinstance(value, int):
+            shown = f"#{value}"
+        elif key == "item" and isinstance(value, str):
+            shown = _triage_item(value)
         else:
-            shown = str(CHOICE_LABELS.get(key, {}).get(value, value))
+            choices = ACTION_CHOICE_LABELS.get((event.action, key), CHOICE_LABELS.get(key, {}))
+            shown = _shown(value, choices)
         pairs.append((str(DETAIL_NAMES.get(key, key)), shown))
     return pairs

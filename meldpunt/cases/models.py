@@ -413,7 +413,10 @@ class IntakeDraft(models.Model):
 class AuditEvent(models.Model):
     """Append-only log of who did what when. Never any content.
 
-    The application has no update or delete path; on PostgreSQL a trigger refuses both.
+    The application has no update or delete path; on PostgreSQL a trigger refuses both,
+    and TRUNCATE. The rows form a chain (meldpunt/cases/audit_chain.py): ``seq`` is the
+    position, ``hash`` a keyed hash over the row's content and ``prev_hash``, the hash of
+    the row before it, so ``manage.py audit_verify`` finds a forged, changed or missing row.
     """
 
     at = models.DateTimeField(db_index=True)
@@ -428,6 +431,9 @@ class AuditEvent(models.Model):
     object_type = models.CharField(max_length=40, blank=True)
     object_id = models.CharField(max_length=40, blank=True)
     detail = models.JSONField(default=dict, blank=True)
+    seq = models.PositiveBigIntegerField(unique=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -435,3 +441,18 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.actor_name} {self.action}"
+
+
+class AuditChainHead(models.Model):
+    """The end of the audit chain: the last row's position and hash (one row).
+
+    Each append locks this row until its transaction ends, so appends are serialised and
+    two writers never link to the same row. ``audit_verify`` compares it with the last
+    row, so rows deleted at the end are found too (as long as this row was not rewound).
+    """
+
+    seq = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"audit chain head: {self.seq}"

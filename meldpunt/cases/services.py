@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meldpunt.cases.audit import audit_record
+from meldpunt.cases.audit_chain import lock_chain_head
 from meldpunt.cases.models import (
     Case,
     CaseKind,
@@ -58,6 +59,7 @@ def _next_case_number(year: int) -> str:
     The UPDATE locks the counter row, so concurrent intakes wait for each other here
     until the first one commits.
     """
+    lock_chain_head()  # before the counter, as every audited transaction takes them
     counter = CaseNumberSequence.objects.filter(year=year)
     if not counter.update(last=F("last") + 1):
         # The year's first case: whoever comes first makes the row, then both count on.
@@ -113,6 +115,7 @@ def _number_in_one_statement(case: Case, year: int) -> str | None:
 
     The number is formatted as ``_next_case_number`` does: at least five digits.
     """
+    lock_chain_head()  # before the counter, as every audited transaction takes them
     counter = connection.ops.quote_name(CaseNumberSequence._meta.db_table)
     cases = connection.ops.quote_name(Case._meta.db_table)
     with connection.cursor() as cursor:

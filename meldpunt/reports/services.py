@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from meldpunt.cases.audit import audit_record
+from meldpunt.cases.audit import audit_deferred, audit_record
 from meldpunt.cases.models import (
     Case,
     Channel,
@@ -164,7 +164,9 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
     )
     minors = {"yes": True, "no": False}.get(answers["minors"])
     # The whole report is stored or nothing: a half report would be a case without its files.
-    with transaction.atomic():
+    # Its audit entries join the audit chain at the end, so other audited work does not
+    # wait for the whole submit (the chain's end stays locked until the commit).
+    with transaction.atomic(), audit_deferred():
         case = case_create(
             by=None,
             number_later=True,

@@ -4,8 +4,9 @@ The type is decided by the content (magic bytes, then Pillow for images), never 
 file name or the browser's claim. Images are re-encoded from their pixels alone, so
 EXIF (GPS position, camera serial number), XMP, ICC profiles and comments are gone;
 HEIC photos (iPhones) are decoded with pillow-heif and stored as JPEG. PDFs are
-rewritten page by page with pypdf, without the document information (author, creator
-software, dates) and without XMP metadata.
+rebuilt from their pages' content with pypdf (meldpunt/reports/pdf_clean.py): no
+document information (author, creator software, dates), no XMP metadata, and nothing
+that acts (JavaScript, actions, links, embedded files, forms, rich media).
 """
 
 import io
@@ -18,8 +19,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
-from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
+
+from meldpunt.reports.pdf_clean import rebuild_pdf
 
 register_heif_opener()
 
@@ -134,19 +136,16 @@ def _image_kind(data: bytes) -> str | None:
 
 
 def _strip_pdf(data: bytes) -> bytes:
-    """Copy the pages into a new document: no document information, no XMP metadata."""
+    """The pages' content in a new document; refused if pypdf cannot read it."""
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise UploadRefused
-        writer = PdfWriter()
-        for page in reader.pages:
-            added = writer.add_page(page)
-            for key in ("/Metadata", "/PieceInfo"):
-                if key in added:
-                    del added[key]
-        out = io.BytesIO()
-        writer.write(out)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        return rebuild_pdf(data)
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OSError,
+        RecursionError,
+    ) as exc:
         raise UploadRefused from exc
-    return out.getvalue()

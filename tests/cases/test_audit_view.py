@@ -106,3 +106,15 @@ def test_postgresql_refuses_update_and_delete_of_audit_events(make_case):  # typ
         AuditEvent.objects.filter(pk=event.pk).delete()
     event.refresh_from_db()
     assert event.action == "case.create"
+
+
+def test_audit_page_opens_after_a_case_search(coordinator, verified_client, make_case):  # type: ignore[no-untyped-def]
+    """A search is audited with the list of filters used; the page still answers 200."""
+    case = make_case()
+    client = verified_client(coordinator)
+    client.post(reverse("intake:search"), {"q": "loods", "status": "new"})
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "zaken gezocht" in response.content.decode()
+    assert "filters: status, zoekwoorden" in response.content.decode()
+    assert case.number in response.content.decode()

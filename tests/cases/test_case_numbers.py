@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection, transaction
 
+from meldpunt.cases.audit import audit_deferred
 from meldpunt.cases.models import Case, CaseNumberSequence
 from meldpunt.cases.services import case_create, case_number_assign
 from meldpunt.lib import clock
@@ -53,15 +54,16 @@ def test_assigning_a_number_outside_the_creating_transaction_is_refused() -> Non
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 def test_a_long_transaction_does_not_hold_up_other_cases() -> None:
-    """While a web report's transaction is still busy (numbered later), another case is
-    created, numbered and committed; the busy one then gets the next number."""
+    """While a web report's transaction is still busy (numbered later, its audit entries
+    held back as report_submit does), another case is created, numbered and committed;
+    the busy one then gets the next number."""
     busy_created = threading.Event()
     other_done = threading.Event()
     seen: dict[str, object] = {}
 
     def busy() -> None:
         try:
-            with transaction.atomic():
+            with transaction.atomic(), audit_deferred():
                 case = case_create(by=None, number_later=True)
                 busy_created.set()
                 seen["other_finished_meanwhile"] = other_done.wait(timeout=10)

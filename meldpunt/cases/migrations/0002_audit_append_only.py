@@ -1,7 +1,7 @@
 """On PostgreSQL the audit log refuses UPDATE and DELETE, whatever the application does.
 
-TRUNCATE is left to the table owner (test runs flush with it); production connects as a
-role that does not own the tables (docs/DEPLOYMENT.md).
+Production connects as a role that does not own the tables (docs/DEPLOYMENT.md).
+Migration 0006 makes the same function refuse TRUNCATE too.
 """
 
 from django.db import migrations
