@@ -14,6 +14,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.models import User
+from meldpunt.accounts.signals import staff_access_changed
 from meldpunt.cases.audit import audit_record
 from meldpunt.lib import clock, ratelimit
 from meldpunt.lib.ratelimit import Limit
@@ -191,3 +192,5 @@ def second_factor_reset(*, user: User, by: User) -> None:
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
         audit_record(actor=by, action="auth.second_factor_reset", obj=user)
+        # Sessions verified with the removed factor no longer count; open connections look.
+        staff_access_changed.send(sender=User, user=user)
