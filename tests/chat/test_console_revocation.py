@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
 from django.urls import reverse
 
 from meldpunt.accounts.models import Role, User
+from meldpunt.accounts.selectors import session_for_key
 from meldpunt.accounts.staff_session import SEEN_KEY, STARTED_KEY
 from meldpunt.chat.consumers import CLOSE_LOGGED_OUT
 from meldpunt.chat.models import ChatAgent, ChatMessage, ChatSession, ChatStatus, Sender
@@ -61,7 +61,7 @@ def _deactivate_quietly(user: User, key: str) -> None:
 
 def _delete_sessions(user: User, key: str) -> None:
     """Every session of the user is deleted (through the session engine), nothing else."""
-    SessionStore(key).delete()
+    session_for_key(key).delete()
 
 
 def _make_analyst(user: User, key: str) -> None:
@@ -82,7 +82,7 @@ def _reset_second_factor(user: User, key: str) -> None:
 
 def _twelve_hours_old(user: User, key: str) -> None:
     """Logged in 12 hours and a minute ago (and active a moment ago)."""
-    session = SessionStore(key)
+    session = session_for_key(key)
     session[STARTED_KEY] = (TUESDAY_10 - timedelta(hours=12, minutes=1)).timestamp()
     session.save()
 
@@ -135,7 +135,7 @@ async def _chatting(
 
 def _started_now(key: str) -> None:
     """The session as a real login leaves it: started and last seen now."""
-    session = SessionStore(key)
+    session = session_for_key(key)
     session[STARTED_KEY] = session[SEEN_KEY] = TUESDAY_10.timestamp()
     session.save()
 
