@@ -16,6 +16,8 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp_webauthn.models import WebAuthnCredential
 
 from meldpunt.accounts.models import Role, User
 from meldpunt.accounts.selectors import session_for_key
@@ -234,17 +236,47 @@ async def test_every_action_is_refused_once_the_account_is_off(action, on_duty, 
     assert not await ChatMessage.objects.filter(session=chat, sender=Sender.STAFF).aexists()
 
 
-async def test_a_second_factor_reset_keeps_the_console_out(on_duty, check_every):
-    """After the administrator reset Anna's second factor, her old session opens no console
-    again, and she is away."""
+def _passkey_session(user: User) -> str:
+    """A session of ``user`` verified with a passkey instead of the authenticator app."""
+    passkey = WebAuthnCredential.objects.create(
+        user=user,
+        name="Laptop",
+        confirmed=True,
+        credential_id=b"laptop-credential",
+        public_key=b"laptop-public-key",
+        credential_id_sha256="0" * 64,
+    )
+    key = staff_session(user)
+    session = session_for_key(key)
+    session[DEVICE_ID_SESSION_KEY] = passkey.persistent_id
+    session.save()
+    _started_now(key)
+    return key
+
+
+def _app_session(user: User) -> str:
+    key = staff_session(user)
+    _started_now(key)
+    return key
+
+
+@pytest.mark.parametrize("login", [_app_session, _passkey_session], ids=["app", "passkey"])
+async def test_a_second_factor_reset_keeps_the_console_out(login, on_duty, check_every):
+    """Anna logged in with her authenticator app, or with a passkey; the administrator
+    resets her second factor (passkeys included): her console closes, her old session
+    opens no console again, and she is away."""
     check_every(0.1)
-    key, _chat, sam, console = await _chatting(on_duty)
+    key = await database_sync_to_async(login)(on_duty)
+    console = await open_console(key)
     await database_sync_to_async(_reset_second_factor)(on_duty, key)
-    code, _before = await _until_closed(console)
-    assert code == CLOSE_LOGGED_OUT
-    await console.disconnect()
-    await sam.disconnect()
+    await _closes_logged_out(console)
     await assert_out_of_chat(on_duty, key)
+
+
+async def _closes_logged_out(ws: WebsocketCommunicator) -> None:
+    code, _before = await _until_closed(ws)
+    assert code == CLOSE_LOGGED_OUT
+    await ws.disconnect()
 
 
 async def test_a_colleague_losing_access_leaves_anna_alone(on_duty, colleague, check_every):
@@ -255,9 +287,7 @@ async def test_a_colleague_losing_access_leaves_anna_alone(on_duty, colleague, c
     bram_key = await database_sync_to_async(staff_session)(colleague)
     bram = await open_console(bram_key)
     await database_sync_to_async(_deactivate)(colleague, bram_key)
-    code, _before = await _until_closed(bram)
-    assert code == CLOSE_LOGGED_OUT
-    await bram.disconnect()
+    await _closes_logged_out(bram)
     await anna.send_json_to({"type": "ping"})
     await receive_until(anna, "queue")
     assert (await ChatAgent.objects.aget(user=on_duty)).available is True
