@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
 from meldpunt.accounts.models import Role, User
+from meldpunt.accounts.signals import staff_access_changed
 from meldpunt.cases.audit import audit_record
 from meldpunt.lib import clock, crypto, ratelimit
 from meldpunt.lib.ratelimit import Limit
@@ -289,9 +290,12 @@ def recovery_codes_create(*, user: User) -> list[str]:
 
 def second_factor_reset(*, user: User, by: User) -> None:
     """An administrator removes all second factors; the user sets up a new one at next login."""
-    # Every kind of device goes, or none: a half reset would leave a working factor behind.
+    # Every kind of device goes, or none: a half reset would leave a working factor behind
+    # (a passkey on a lost laptop just as much as the app on a lost phone).
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
         WebAuthnCredential.objects.filter(user=user).delete()
         audit_record(actor=by, action="auth.second_factor_reset", obj=user)
+        # Sessions verified with the removed factor no longer count; open connections look.
+        staff_access_changed.send(sender=User, user=user)

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from meldpunt.accounts.models import User
+from meldpunt.accounts.signals import staff_logged_out
 from meldpunt.cases.audit import audit_record
 from meldpunt.lib import clock
 
@@ -102,11 +103,17 @@ def complete(request: HttpRequest, *, user: User, device: Any) -> str:
 
 
 def end(request: HttpRequest, *, reason: str) -> None:
-    """Log out and write why: the user asked, or the session ran out."""
+    """Log out and write why: the user asked, or the session ran out.
+
+    Then the apps above are told (the chat closes the user's consoles), once the session
+    is gone, so that nothing can reconnect with it.
+    """
     user = request.user
     if user.is_authenticated:
         audit_record(actor=user, action="auth.logout", detail={"reason": reason})
     auth.logout(request)
+    if isinstance(user, User):
+        staff_logged_out.send(sender=User, user=user)
 
 
 def expiry_reason(request: HttpRequest) -> str:

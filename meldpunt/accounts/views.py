@@ -21,7 +21,6 @@ from meldpunt.accounts.forms import CodeForm, LoginForm, PasswordConfirmForm
 from meldpunt.accounts.models import Role
 from meldpunt.accounts.permissions import is_fully_authenticated, staff_required
 from meldpunt.accounts.services import Outcome
-from meldpunt.chat import services as chat_services
 from meldpunt.lib import ratelimit
 
 
@@ -230,14 +229,10 @@ def unlock_view(request: HttpRequest) -> HttpResponse:
 def logout_view(request: HttpRequest) -> HttpResponse:
     """Anyone (POST only, with the CSRF token): end the session.
 
-    An advisor's or coordinator's open chat consoles close with it, and they go on away.
+    An advisor's or coordinator's open chat consoles close with it, and they go on away
+    (the chat app hears of it through ``staff_session.end``).
     """
-    user = request.user
-    chat_worker = user if user.is_authenticated and user.handles_cases else None
     staff_session.end(request, reason="user")
-    if chat_worker is not None:
-        # After the session is gone, so that a console cannot reconnect with it.
-        chat_services.agent_logged_out(user=chat_worker)
     messages.info(request, _("U bent uitgelogd."))
     return redirect("accounts:login")
 

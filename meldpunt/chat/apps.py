@@ -3,3 +3,14 @@ from django.apps import AppConfig
 
 class ChatConfig(AppConfig):
     name = "meldpunt.chat"
+
+    def ready(self) -> None:
+        from meldpunt.accounts import signals
+        from meldpunt.chat import receivers
+
+        signals.staff_logged_out.connect(
+            receivers.staff_logged_out, dispatch_uid="chat-staff-logged-out"
+        )
+        signals.staff_access_changed.connect(
+            receivers.staff_access_changed, dispatch_uid="chat-staff-access-changed"
+        )

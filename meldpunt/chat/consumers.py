@@ -7,13 +7,16 @@ its sequence number, and only then do others receive it. A resent ``ref`` is sto
 Message content and client addresses are never logged.
 """
 
+import asyncio
 import json
+import logging
 import time
 from typing import Any
 
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from meldpunt.chat import events, selectors, services
@@ -30,10 +33,13 @@ from meldpunt.lib import ratelimit
 CLOSE_LOGGED_OUT = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_ENDED = 4410
+CLOSE_SERVER_ERROR = 1011
 TYPING_INTERVAL = 1.5
 # What an advisor does by hand in the console: these keep the staff session alive. The
 # heartbeat and the hellos the page sends by itself do not.
 ADVISOR_ACTIONS = frozenset({"accept", "message", "typing", "end", "transfer"})
+
+logger = logging.getLogger(__name__)
 
 
 def _parse(text_data: str | None) -> dict[str, Any] | None:
@@ -252,14 +258,18 @@ def _forget_token(session: Any) -> None:
 
 
 class AdvisorConsumer(ChatBaseConsumer):
-    """Who: an advisor or coordinator logged in with two factors. Others are refused, and
-    a console whose staff session ends (logout, 30 minutes idle, 12 hours) closes."""
+    """Who: an advisor or coordinator logged in with two factors. Others are refused.
+
+    The staff session is looked at again before every action, every few seconds by the
+    server itself, and at once when the accounts app says access may have changed. Once it
+    has ended (logout, deactivation, a changed role, a reset second factor, 30 minutes
+    idle, 12 hours) the console closes and handles nothing more.
+    """
 
     user: Any = None
     session_key: str | None = None
-    # Set by an advisor action, read and reset by the next heartbeat.
-    active = False
     logged_out = False
+    watcher: asyncio.Task[None] | None = None
 
     async def connect(self) -> None:
         session = self.scope.get("session")
@@ -277,6 +287,7 @@ class AdvisorConsumer(ChatBaseConsumer):
         for chat in await database_sync_to_async(selectors.active_chats_for)(user):
             await self.join(chat)
         await self.accept()
+        self.watcher = asyncio.create_task(self.watch_session())
         await self.send_queue()
         for chat in self.chats.values():
             await self.send_chat_opened(chat)
@@ -284,8 +295,17 @@ class AdvisorConsumer(ChatBaseConsumer):
     async def disconnect(self, code: int) -> None:
         if self.user is None:
             return
+        if self.watcher is not None:
+            self.watcher.cancel()
         await self.leave_groups()
         await self.run(services.agent_console_closed, user=self.user)
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """Once closed for a logout, only the disconnect itself is handled: no queue, no
+        chat message, no frame from the page reaches or leaves this console any more."""
+        if self.logged_out and message["type"] != "websocket.disconnect":
+            return
+        await super().dispatch(message)
 
     async def leave_groups(self) -> None:
         await self.channel_layer.group_discard(events.STAFF_GROUP, self.channel_name)
@@ -298,11 +318,46 @@ class AdvisorConsumer(ChatBaseConsumer):
         if not self.logged_out:
             await super().send_json(payload)
 
-    async def close_logged_out(self) -> None:
-        """Close the console for good: the page asks the advisor to log in again."""
+    async def close_logged_out(self, *, away: bool = False) -> None:
+        """Close the console for good: the page asks the advisor to log in again.
+
+        ``away`` ends the advisor's chat work as a logout does (away, every other console
+        of theirs closes, waiting reporters are told); that comes before the close, so a
+        page that leaves at once cannot cut it short.
+        """
         self.logged_out = True
+        if away:
+            await self.run(services.agent_logged_out, user=self.user)
         await self.leave_groups()
         await self.close(code=CLOSE_LOGGED_OUT)
+
+    async def still_logged_in(self, *, active: bool) -> bool:
+        """Read the staff session afresh; if it has ended, close the console (logged out).
+
+        ``active``: the advisor did something by hand, which keeps the session alive.
+        """
+        user = await database_sync_to_async(staff_user_still_there)(self.session_key, active=active)
+        if self.logged_out:
+            return False
+        if user is None:
+            await self.close_logged_out(away=True)
+            return False
+        self.user = user
+        return True
+
+    async def watch_session(self) -> None:
+        """The server's own look every few seconds: a console left open on a page that
+        no longer pings (a laptop shut, a script) closes when the session ends too."""
+        try:
+            while True:
+                await asyncio.sleep(settings.MELDPUNT_STAFF_SOCKET_CHECK_SECONDS)
+                if not await self.still_logged_in(active=False):
+                    return
+        except Exception:
+            # A console whose session cannot be checked does not stay open; the page
+            # reconnects, and connecting checks again.
+            logger.exception("staff session check failed")
+            await self.close(code=CLOSE_SERVER_ERROR)
 
     async def join(self, chat: ChatSession) -> None:
         self.chats[chat.public_id.hex] = chat
@@ -335,8 +390,8 @@ class AdvisorConsumer(ChatBaseConsumer):
         if kind == "ping":
             await self.heartbeat()
             return
-        if kind in ADVISOR_ACTIONS:
-            self.active = True
+        if not await self.still_logged_in(active=kind in ADVISOR_ACTIONS):
+            return
         if kind == "accept":
             await self.call(services.chat_accept_next, user=self.user)
             return
@@ -363,11 +418,7 @@ class AdvisorConsumer(ChatBaseConsumer):
     async def heartbeat(self) -> None:
         """The page's regular ping: if the staff session still holds, the advisor counts as
         present and gets the queue; if it ran out, they are logged out, as by the button."""
-        active, self.active = self.active, False
-        user = await database_sync_to_async(staff_user_still_there)(self.session_key, active=active)
-        if user is None:
-            await self.close_logged_out()
-            await self.run(services.agent_logged_out, user=self.user)
+        if not await self.still_logged_in(active=False):
             return
         await self.run(services.agent_heartbeat, user=self.user)
         await self.send_queue()
@@ -419,6 +470,10 @@ class AdvisorConsumer(ChatBaseConsumer):
     async def agent_logout(self, event: dict[str, Any]) -> None:
         """The advisor logged out (in any tab): the console closes and does not come back."""
         await self.close_logged_out()
+
+    async def staff_revoke(self, event: dict[str, Any]) -> None:
+        """The accounts app says the advisor's access may have changed: look at once."""
+        await self.still_logged_in(active=False)
 
     async def chat_message(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "message", "chat": event["chat"], **event["message"]})
