@@ -17,6 +17,15 @@ AUDIT_ACTIONS = {
     "case.assign": _("behandelaar gewijzigd"),
     "case.kind": _("soort zaak gewijzigd"),
     "case.refer": _("doorverwezen"),
+    "referral.create": _("doorverwijzing gemaakt"),
+    "referral.view": _("doorverwijzing bekeken"),
+    "referral.print": _("samenvatting doorverwijzing afgedrukt"),
+    "referral.download": _("samenvatting doorverwijzing gedownload (pdf)"),
+    "referral.status": _("status doorverwijzing gewijzigd"),
+    "referral.feedback": _("terugkoppeling partner vastgelegd"),
+    "registration.create": _("registratie mogelijk slachtoffer vastgelegd"),
+    "registration.change": _("registratie mogelijk slachtoffer gewijzigd"),
+    "registration.export": _("registraties mogelijke slachtoffers geëxporteerd"),
     "case.close": _("zaak gesloten"),
     "case.close_request": _("sluiten aangevraagd"),
     "case.close_refuse": _("verzoek om te sluiten afgewezen"),
@@ -50,6 +59,14 @@ DETAIL_NAMES = {
     "channel": _("kanaal"),
     "assignee": _("voor"),
     "requested_by": _("aangevraagd door"),
+    "partner": _("partner"),
+    "fields": _("gedeelde velden"),
+    "consent": _("toestemming of grond"),
+    "start": _("van"),
+    "end": _("tot en met"),
+    "format": _("formaat"),
+    "count": _("aantal"),
+    "identity": _("met naam en leeftijd"),
 }
 _STATUS_OR_KIND = {**dict(CaseStatus.choices), **dict(CaseKind.choices)}
 # Per detail key, the choices its values come from.
@@ -70,6 +87,8 @@ OBJECT_TYPES = {
     "contact": _("contact"),
     "note": _("notitie"),
     "task": _("taak"),
+    "referral": _("doorverwijzing"),
+    "victimregistration": _("registratie mogelijk slachtoffer"),
 }
 
 
