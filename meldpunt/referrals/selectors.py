@@ -107,4 +107,3 @@ def case_victims(case: Case) -> list[Person]:
     return list(
         case.persons.filter(role=PersonRole.VICTIM).select_related("registration").order_by("id")
     )
-
