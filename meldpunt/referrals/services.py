@@ -167,7 +167,8 @@ def referral_create(
             obj=referral,
             detail={
                 "partner": partner.pk,
-                "fields": keys,
+                # One string: the audit log shows detail values as they are.
+                "fields": ", ".join(keys),
                 "consent": consent.how if consent.given else consent.legal_ground,
             },
         )

@@ -292,8 +292,14 @@ def registration_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(*COORDINATOR_ROLES)
 def registration_download(request: HttpRequest) -> HttpResponse:
-    """Who: coordinators. The registration records of a period as CSV or JSON; audited."""
-    form = ExportForm(request.POST or None)
+    """Who: coordinators. The registration records of a period as CSV or JSON; audited.
+
+    The period starts as this month up to today.
+    """
+    today = timezone.localdate(clock.now())
+    form = ExportForm(
+        request.POST or None, initial={"start": today.replace(day=1), "end": today, "fmt": "csv"}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -47,41 +47,45 @@ def inspectorate(db: None) -> Partner:
     return Partner.objects.get(name="Nederlandse Arbeidsinspectie")
 
 
+def labour_case_for(by: User, *, assess: bool = True) -> Case:
+    """A labour exploitation melding with a workplace, a victim and a reporter."""
+    case = case_create(by=by, kind=CaseKind.REPORT, exploitation=Exploitation.LABOUR)
+    contact = contact_add(
+        case=case,
+        by=by,
+        channel=Channel.PHONE,
+        summary=SUMMARY,
+        callback_allowed=True,
+        callback_details=REPORTER_PHONE,
+    )
+    Location.objects.create(
+        case=case,
+        contact=contact,
+        kind=LocationKind.WORKPLACE,
+        address=ADDRESS,
+        place="Dronten",
+        company_name=COMPANY,
+    )
+    Person.objects.create(
+        case=case,
+        contact=contact,
+        role=PersonRole.VICTIM,
+        name=VICTIM_NAME,
+        age="34",
+        age_group="24+",
+        gender="male",
+        nationality="Pools",
+    )
+    Person.objects.create(case=case, contact=contact, role=PersonRole.REPORTER, name="Els")
+    if assess:
+        case_start_assessment(case=case, by=by)
+    return case
+
+
 @pytest.fixture
 def make_labour_case(advisor: User) -> Callable[..., Case]:
     def make(*, assess: bool = True, by: User | None = None) -> Case:
-        by = by or advisor
-        case = case_create(by=by, kind=CaseKind.REPORT, exploitation=Exploitation.LABOUR)
-        contact = contact_add(
-            case=case,
-            by=by,
-            channel=Channel.PHONE,
-            summary=SUMMARY,
-            callback_allowed=True,
-            callback_details=REPORTER_PHONE,
-        )
-        Location.objects.create(
-            case=case,
-            contact=contact,
-            kind=LocationKind.WORKPLACE,
-            address=ADDRESS,
-            place="Dronten",
-            company_name=COMPANY,
-        )
-        Person.objects.create(
-            case=case,
-            contact=contact,
-            role=PersonRole.VICTIM,
-            name=VICTIM_NAME,
-            age="34",
-            age_group="24+",
-            gender="male",
-            nationality="Pools",
-        )
-        Person.objects.create(case=case, contact=contact, role=PersonRole.REPORTER, name="Els")
-        if assess:
-            case_start_assessment(case=case, by=by)
-        return case
+        return labour_case_for(by or advisor, assess=assess)
 
     return make
 

@@ -160,7 +160,7 @@ def test_no_follow_up_task_when_not_asked(advisor, labour_case, inspectorate):  
 def test_audit_holds_field_keys_and_ids_never_content(advisor, labour_case, inspectorate):  # type: ignore[no-untyped-def]
     refer(labour_case, advisor, inspectorate, "summary", "victim.name", reason="Geheime reden")
     event = AuditEvent.objects.get(case=labour_case, action="referral.create")
-    assert event.detail["fields"] == keys(labour_case, "summary", "victim.name")
+    assert event.detail["fields"] == ", ".join(keys(labour_case, "summary", "victim.name"))
     assert event.detail["partner"] == inspectorate.pk
     assert event.detail["consent"] == "phone"
     dump = str(list(AuditEvent.objects.values_list("detail", flat=True)))

@@ -210,3 +210,15 @@ def test_inbox_lists_referrals_waiting_past_their_date(advisor, verified_client,
     assert link in html
     assert "Nederlandse Arbeidsinspectie" in html
     assert SUMMARY not in html
+
+
+def test_the_audit_log_shows_the_referral_steps(coordinator, verified_client, referral):  # type: ignore[no-untyped-def]
+    """The coordinator's audit log reads the referral's entries (field keys included)."""
+    client = verified_client(coordinator)
+    client.get(reverse("referrals:pdf", args=[referral.pk]))
+    response = client.get(reverse("cases:audit"), {"case_number": referral.case.number})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "doorverwijzing gemaakt" in html
+    assert "samenvatting doorverwijzing gedownload (pdf)" in html
+    assert "gedeelde velden" in html
