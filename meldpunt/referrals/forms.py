@@ -70,7 +70,8 @@ class PartnerFilterForm(PageForm):
 
 class PartnerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Partner) -> str:
-        return f"{obj.name} ({PartnerKind(obj.kind).label})"
+        kind = str(PartnerKind(obj.kind).label)
+        return obj.name if kind.lower() in obj.name.lower() else f"{obj.name} ({kind})"
 
 
 class ReferralForm(PageForm):

@@ -8,6 +8,7 @@ in a plain column and written to the audit log.
 from dataclasses import dataclass
 
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from meldpunt.cases.models import Case, LocationKind, PersonRole
@@ -34,7 +35,12 @@ def _case_fields(case: Case) -> list[ShareableField]:
         ShareableField(
             "case.exploitation", group, _("Vorm van uitbuiting"), case.get_exploitation_display()
         ),
-        ShareableField("case.municipality", group, _("Gemeente"), case.get_municipality_display()),
+        ShareableField(
+            "case.municipality",
+            group,
+            _("Gemeente"),
+            case.get_municipality_display() if case.municipality != "unknown" else "",
+        ),
         ShareableField("case.urgency", group, _("Urgentie"), case.get_urgency_display()),
     ]
 
@@ -60,7 +66,7 @@ def _contact_fields(case: Case) -> list[ShareableField]:
                 f"{prefix}.reporter_role",
                 group,
                 _("Wie nam contact op"),
-                contact.get_reporter_role_display(),
+                contact.get_reporter_role_display() if contact.reporter_role != "unknown" else "",
             ),
             ShareableField(
                 f"{prefix}.callback",
@@ -79,7 +85,7 @@ def _person_fields(case: Case) -> list[ShareableField]:
     counts: dict[str, int] = {}
     for person in case.persons.order_by("id"):
         counts[person.role] = counts.get(person.role, 0) + 1
-        group = f"{PersonRole(person.role).label} {counts[person.role]}"
+        group = f"{capfirst(PersonRole(person.role).label)} {counts[person.role]}"
         prefix = f"person.{person.pk}"
         reporter = person.role == PersonRole.REPORTER
         age = person.age or (
@@ -110,7 +116,7 @@ def _location_fields(case: Case) -> list[ShareableField]:
     counts: dict[str, int] = {}
     for location in case.locations.order_by("id"):
         counts[location.kind] = counts.get(location.kind, 0) + 1
-        group = f"{LocationKind(location.kind).label} {counts[location.kind]}"
+        group = f"{capfirst(LocationKind(location.kind).label)} {counts[location.kind]}"
         prefix = f"location.{location.pk}"
         fields += [
             ShareableField(

@@ -92,12 +92,16 @@ def referral_preview(
 
 
 # Typographic characters outside Latin-1 that have a plain equivalent.
-_PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})
+_PLAIN = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."}
+    | {"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "ı": "i", "Œ": "OE", "œ": "oe"}
+)
 
 
 def _latin1(text: str) -> str:
     """The PDF's built-in fonts cover Latin-1 (é, ë, ï, ö, ç ...). Other letters lose their
-    accent (ł stays as "?"): the printable page shows every character as typed."""
+    accent, and a letter in another script becomes "?": the printable page shows every
+    character as typed."""
     text = text.translate(_PLAIN)
     if all(ord(char) < 256 for char in text):
         return text
