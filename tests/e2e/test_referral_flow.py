@@ -22,6 +22,7 @@ from tests.referrals.conftest import (
     SUMMARY,
     VICTIM_NAME,
     labour_case_for,
+    seed_partners,
 )
 
 pytestmark = pytest.mark.e2e
@@ -63,6 +64,7 @@ def test_advisor_refers_with_the_keyboard_and_the_coordinator_exports(
     foreign_requests: ForeignRequests,
     tmp_path: Path,
 ) -> None:  # type: ignore[no-untyped-def]
+    seed_partners()
     case = labour_case_for(advisor)
     csp_errors: list[str] = []
     page.on(

@@ -3,9 +3,11 @@ and a reporter, being assessed; and the labour inspectorate from the seeded dire
 
 from collections.abc import Callable
 from datetime import datetime
+from importlib import import_module
 from typing import Any
 
 import pytest
+from django.apps import apps
 
 from meldpunt.accounts.models import User
 from meldpunt.cases.models import (
@@ -39,6 +41,17 @@ def frozen_now(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime], None]:
         monkeypatch.setattr(clock, "now", lambda: moment)
 
     return freeze
+
+
+def seed_partners() -> None:
+    """Run the data migration's seed again: a browser test elsewhere (transactional) may
+    have emptied the tables since the migrations ran. It adds nothing twice."""
+    import_module("meldpunt.referrals.migrations.0002_seed_partners").seed(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _partners(db: None) -> None:
+    seed_partners()
 
 
 @pytest.fixture

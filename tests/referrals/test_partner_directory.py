@@ -6,6 +6,8 @@ from django.urls import reverse
 
 from meldpunt.referrals.models import Partner
 
+from .conftest import seed_partners
+
 pytestmark = pytest.mark.django_db
 URL = "/medewerkers/partners/"
 PARTNER_ADMIN = "/beheer-partners/referrals/partner/"
@@ -20,13 +22,18 @@ def test_url_name_is_referrals_partners() -> None:
 
 
 def test_the_partners_of_the_domain_notes_are_seeded() -> None:
-    """By a data migration, with the numbers from the domain notes."""
+    """By a data migration, with the numbers from the domain notes; seeding twice adds
+    nothing."""
+    Partner.objects.all().delete()
+    seed_partners()
+    seed_partners()
     phones = dict(Partner.objects.values_list("name", "phone"))
     assert phones["Nederlandse Arbeidsinspectie"] == "0800-5151"
     assert phones["Meld Misdaad Anoniem"] == "0800-7000"
     assert phones["Veilig Thuis"] == "0800-2000"
     assert phones["Politie"] == "0900-8844"
     assert {"CoMensha", "Fier / CKM", "Politie – AVIM (mensenhandel)"} <= set(phones)
+    assert Partner.objects.count() == len(phones)
 
 
 @pytest.mark.parametrize("role", ["advisor", "coordinator"])
