@@ -68,7 +68,7 @@ def partner_directory(*, exploitation: str = "", municipality: str = "") -> list
 
 
 def case_referrals(case: Case) -> list[Referral]:
-    return list(case.referrals.select_related("partner", "referred_by").prefetch_related("updates"))
+    return list(case.referrals.select_related("partner", "referred_by"))
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,12 @@ class TimelineEntry:
 
 def referral_timelines(case: Case) -> dict[int, list[TimelineEntry]]:
     """Per referral of ``case``, its audit entries oldest first: made, printed, downloaded,
-    status and feedback. One query."""
-    events = AuditEvent.objects.filter(case=case, object_type="referral").order_by("at", "id")
+    status and feedback (opening its page is in the audit log only). One query."""
+    events = (
+        AuditEvent.objects.filter(case=case, object_type="referral")
+        .exclude(action="referral.view")
+        .order_by("at", "id")
+    )
     timelines: dict[int, list[TimelineEntry]] = {}
     for at, action, actor_name, object_id in events.values_list(
         "at", "action", "actor_name", "object_id"

@@ -192,6 +192,8 @@ def referral_set_status(*, referral: Referral, by: User, status: str, on: date) 
     allowed = {ReferralStatus.RECEIVED, ReferralStatus.ACCEPTED, ReferralStatus.DECLINED}
     if status not in allowed:
         raise ValidationError({"status": _("Kies ontvangen, geaccepteerd of afgewezen.")})
+    if referral.status == ReferralStatus.FEEDBACK:
+        raise ValidationError(_("De partner heeft al teruggekoppeld; de status blijft zo."))
     _check_date(on, referral)
     # The status, its date and the audit entry are one change.
     with transaction.atomic():

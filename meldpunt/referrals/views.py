@@ -56,7 +56,12 @@ def partner_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "referrals/partners.html",
-        {"form": form, "partners": partners, "back_case": back if back.isdigit() else ""},
+        {
+            "form": form,
+            "partners": partners,
+            # ASCII digits only: "²".isdigit() is true too, and would not reverse.
+            "back_case": back if back.isascii() and back.isdigit() else "",
+        },
     )
 
 

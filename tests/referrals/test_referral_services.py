@@ -215,3 +215,12 @@ def test_status_dates_in_the_future_or_before_the_referral_are_refused(
             referral_set_status(referral=referral, by=advisor, status="received", on=day)
     with pytest.raises(ValidationError):
         referral_set_status(referral=referral, by=advisor, status="feedback", on=today)
+
+
+def test_after_feedback_the_status_stays(advisor, labour_case, inspectorate):  # type: ignore[no-untyped-def]
+    """Feedback ends the wait; going back to "accepted" would put it in the inbox again."""
+    referral = refer(labour_case, advisor, inspectorate)
+    today = referral.referred_at.date()
+    referral_record_feedback(referral=referral, by=advisor, text="Klaar.", on=today)
+    with pytest.raises(ValidationError):
+        referral_set_status(referral=referral, by=advisor, status="accepted", on=today)

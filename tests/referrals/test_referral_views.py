@@ -4,7 +4,9 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -222,3 +224,31 @@ def test_the_audit_log_shows_the_referral_steps(coordinator, verified_client, re
     assert "doorverwijzing gemaakt" in html
     assert "samenvatting doorverwijzing gedownload (pdf)" in html
     assert "gedeelde velden" in html
+
+
+def test_a_strange_case_number_in_the_directory_link_is_ignored(advisor, verified_client):  # type: ignore[no-untyped-def]
+    """Only ASCII digits make a link back ("²" counts as a digit for str.isdigit)."""
+    response = verified_client(advisor).get(reverse("referrals:partners"), {"zaak": "²"})
+    assert response.status_code == 200
+    assert "Terug naar de zaak" not in response.content.decode()
+
+
+def test_more_referrals_do_not_mean_more_queries_on_the_case_page(  # type: ignore[no-untyped-def]
+    advisor, verified_client, referral, inspectorate, django_assert_num_queries
+):
+    client = verified_client(advisor)
+    url = reverse("cases:detail", args=[referral.case.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as baseline:
+        client.get(url)
+    # Counted now: every request starts a new query log.
+    expected = len(baseline)
+    for _ in range(3):
+        client.post(
+            reverse("referrals:new", args=[referral.case.pk]),
+            form_data(referral.case, inspectorate, "summary"),
+        )
+        client.get(reverse("referrals:pdf", args=[Referral.objects.latest("id").pk]))
+    assert Referral.objects.count() == 4
+    with django_assert_num_queries(expected):
+        client.get(url)
