@@ -108,3 +108,13 @@ def test_other_roles_may_not_manage_partners(role, request, verified_client):  #
     response = verified_client(request.getfixturevalue(role)).get(PARTNER_ADMIN)
     assert response.status_code in {302, 403}
     assert Client().get(PARTNER_ADMIN).status_code == 302
+
+
+@pytest.mark.parametrize("page", ["cases:inbox", "intake:new", "chat:console"])
+def test_the_directory_is_one_link_away_from_case_intake_and_chat(page, advisor, verified_client):  # type: ignore[no-untyped-def]
+    """From the phone intake and the chat console it opens in a new tab, so the call's
+    form and the chat's connection stay as they are."""
+    html = verified_client(advisor).get(reverse(page)).content.decode()
+    assert f'href="{URL}"' in html
+    if page != "cases:inbox":
+        assert f'href="{URL}" target="_blank" rel="noopener"' in html
