@@ -252,3 +252,15 @@ def test_more_referrals_do_not_mean_more_queries_on_the_case_page(  # type: igno
     assert Referral.objects.count() == 4
     with django_assert_num_queries(expected):
         client.get(url)
+
+
+def test_preview_of_an_empty_form_explains_and_saves_nothing(advisor, verified_client, labour_case):  # type: ignore[no-untyped-def]
+    """No partner, no consent, nothing ticked: the preview still shows, sharing nothing."""
+    response = verified_client(advisor).post(
+        reverse("referrals:new", args=[labour_case.pk]), {"preview": "1", "consent_given": "yes"}
+    )
+    assert response.status_code == 200
+    preview = response.content.decode().split('id="voorbeeld"')[1]
+    assert "nog geen partner gekozen" in preview
+    assert "Er zijn geen gegevens van de zaak gedeeld." in preview
+    assert not Referral.objects.exists()
