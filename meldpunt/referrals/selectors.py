@@ -46,14 +46,15 @@ def access_victim(user: Any, person_id: int) -> Person:
 
 
 def partner_directory(*, exploitation: str = "", municipality: str = "") -> list[Partner]:
-    """Active partners serving ``exploitation`` and ``municipality`` (empty: any).
+    """Active partners serving ``exploitation`` and ``municipality`` (empty: any), those
+    that serve just the chosen form or municipality first, then by name.
 
     A partner with no forms or no municipalities listed serves all of them. The list is
     short (tens of partners), so it is filtered here rather than with JSON lookups that
     differ between databases.
     """
-    partners = Partner.objects.filter(active=True).order_by("kind", "name")
-    return [
+    partners = Partner.objects.filter(active=True).order_by("name")
+    found = [
         partner
         for partner in partners
         if (
@@ -65,6 +66,14 @@ def partner_directory(*, exploitation: str = "", municipality: str = "") -> list
             not municipality or not partner.municipalities or municipality in partner.municipalities
         )
     ]
+    # Partners for just this form or municipality first: the most likely ones.
+    return sorted(
+        found,
+        key=lambda partner: (
+            not (exploitation and partner.exploitation_forms),
+            not (municipality and partner.municipalities),
+        ),
+    )
 
 
 def case_referrals(case: Case) -> list[Referral]:
