@@ -3,11 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from meldpunt.public import views as public_views
+from meldpunt.referrals.admin import partner_admin_site
 
 urlpatterns = [
     path("healthz", public_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    path("beheer-partners/", partner_admin_site.urls),
     path("medewerkers/", include("meldpunt.accounts.urls")),
     path("medewerkers/zaken/", include("meldpunt.cases.urls")),
     path("medewerkers/telefoon/", include("meldpunt.cases.intake_urls")),

@@ -19,7 +19,6 @@ from meldpunt.cases.services import (
     case_close_refuse,
     case_create,
     case_progress,
-    case_refer,
     contact_add,
     note_add,
     task_add,
@@ -128,15 +127,14 @@ def test_a_query_of_only_short_words_finds_nothing(advisor: User) -> None:
 def test_notes_tasks_and_closing_notes_written_on_the_case_page_are_found(
     advisor: User, coordinator: User
 ) -> None:
-    """A note, a task, a referral and a closing note find the case as soon as they are
+    """A note, a task and a closing note find the case as soon as they are
     saved; a refused close takes its closing note out of the index again."""
     case = _case(advisor, "Zorgen")
     note_add(case=case, by=advisor, text="Tulpenveld")
     task_add(case=case, by=advisor, description="Bel Kowalski", due_date=clock.now().date())
     case_progress(case=case, by=advisor)
-    case_refer(case=case, by=advisor, partner="Zorgcoördinator Almere")
     case_close(case=case, by=advisor, reason="referred", outcome="unclear", note="Windmolen")
-    for word in ("tulpenveld", "kowalski", "zorgcoördinator", "windmolen"):
+    for word in ("tulpenveld", "kowalski", "windmolen"):
         assert list(case_search(CaseQuery(text=word))) == [case], word
     case_close_refuse(case=case, by=coordinator)
     assert list(case_search(CaseQuery(text="windmolen"))) == []

@@ -34,6 +34,15 @@ AUDIT_ACTIONS = {
     "case.assign": _("behandelaar gewijzigd"),
     "case.kind": _("soort zaak gewijzigd"),
     "case.refer": _("doorverwezen"),
+    "referral.create": _("doorverwijzing gemaakt"),
+    "referral.view": _("doorverwijzing bekeken"),
+    "referral.print": _("samenvatting doorverwijzing afgedrukt"),
+    "referral.download": _("samenvatting doorverwijzing gedownload (pdf)"),
+    "referral.status": _("status doorverwijzing gewijzigd"),
+    "referral.feedback": _("terugkoppeling partner vastgelegd"),
+    "registration.create": _("registratie mogelijk slachtoffer vastgelegd"),
+    "registration.change": _("registratie mogelijk slachtoffer gewijzigd"),
+    "registration.export": _("registraties mogelijke slachtoffers geëxporteerd"),
     "case.close": _("zaak gesloten"),
     "case.close_request": _("sluiten aangevraagd"),
     "case.close_refuse": _("verzoek om te sluiten afgewezen"),
@@ -83,6 +92,13 @@ DETAIL_NAMES = {
     "minutes": _("minuten"),
     "remaining": _("nog over"),
     "count": _("aantal"),
+    "partner": _("partner"),
+    "fields": _("gedeelde velden"),
+    "consent": _("toestemming of grond"),
+    "start": _("van"),
+    "end": _("tot en met"),
+    "format": _("formaat"),
+    "identity": _("met naam en leeftijd"),
 }
 _STATUS_OR_KIND = {**dict(CaseStatus.choices), **dict(CaseKind.choices)}
 # The filters of a case search (the fields of cases.search.CaseQuery).
@@ -143,6 +159,8 @@ OBJECT_TYPES = {
     "triagedecision": _("beoordeling van signaal"),
     "user": _("medewerker"),
     "totpdevice": _("inlogapp"),
+    "referral": _("doorverwijzing"),
+    "victimregistration": _("registratie mogelijk slachtoffer"),
 }
 
 

@@ -46,16 +46,6 @@ class KindForm(PageForm):
     )
 
 
-class ReferForm(PageForm):
-    partner = forms.CharField(
-        label=_("Doorverwezen naar"),
-        help_text=_("Bijvoorbeeld politie, Arbeidsinspectie, CoMensha of de zorgcoördinator."),
-        max_length=200,
-        error_messages={"required": _("Vul in naar welke partner u doorverwijst.")},
-        widget=forms.TextInput(attrs=TEXTBOX),
-    )
-
-
 class CloseForm(PageForm):
     reason = forms.ChoiceField(
         label=_("Reden van sluiten"),

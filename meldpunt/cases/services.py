@@ -316,20 +316,21 @@ def case_progress(*, case: Case, by: Any) -> Case:
     return case
 
 
-def case_refer(*, case: Case, by: Any, partner: str) -> Case:
-    """Mark the case referred to ``partner``; the partner's name goes into an internal note."""
+def case_mark_referred(*, case: Case, by: Any) -> Case:
+    """Move the case to referred, for its first referral (made in the referrals app).
+
+    A case already referred stays so; the caller holds the transaction and the lock.
+    """
     require_case_handler(by)
-    partner = partner.strip()
-    if not partner:
-        raise ValidationError(_("Vul in naar welke partner u doorverwijst."))
-    # Status, note and audit entries are one change: all or nothing.
-    with transaction.atomic():
-        _lock(case)
-        _check_open(case)
+    _check_open(case)
+    if case.status != CaseStatus.REFERRED:
         _move(case=case, by=by, to=CaseStatus.REFERRED)
-        note = _note_create(case=case, by=by, text=_("Doorverwezen naar: %s") % partner)
-        audit_record(actor=by, action="case.refer", case=case, obj=note)
     return case
+
+
+def case_lock(case: Case) -> Case:
+    """Re-read ``case`` under a row lock, for a change another app makes to it."""
+    return _lock(case)
 
 
 def _check_closing(reason: str, outcome: str) -> None:

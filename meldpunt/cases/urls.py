@@ -16,7 +16,6 @@ urlpatterns = [
     path("<int:case_id>/beoordelen/", views.start_assessment, name="start_assessment"),
     path("<int:case_id>/in-behandeling/", views.progress, name="progress"),
     path("<int:case_id>/soort/", views.set_kind, name="set_kind"),
-    path("<int:case_id>/doorverwijzen/", views.refer, name="refer"),
     path("<int:case_id>/sluiten/", views.close, name="close"),
     path("<int:case_id>/sluiten/goedkeuren/", views.close_approve, name="close_approve"),
     path("<int:case_id>/sluiten/afwijzen/", views.close_refuse, name="close_refuse"),

@@ -24,7 +24,6 @@ from meldpunt.cases.forms import (
     CloseForm,
     KindForm,
     NoteForm,
-    ReferForm,
     TaskForm,
 )
 from meldpunt.cases.models import Case
@@ -54,7 +53,6 @@ def _render_case(request: HttpRequest, case: Case, **bound: forms.Form) -> HttpR
     """The case page; forms passed in carry the input and errors of a failed submit."""
     page_forms: dict[str, forms.Form] = {
         "kind_form": KindForm(initial={"kind": case.kind}),
-        "refer_form": ReferForm(),
         "close_form": CloseForm(),
         "note_form": NoteForm(),
         "task_form": TaskForm(),
@@ -192,20 +190,6 @@ def set_kind(request: HttpRequest, case_id: int) -> HttpResponse:
         "kind_form",
         lambda case, data: services.case_set_kind(case=case, by=request.user, kind=data["kind"]),
         _("De soort zaak is opgeslagen."),
-    )
-
-
-@require_POST
-@staff_required(*CASE_ROLES)
-def refer(request: HttpRequest, case_id: int) -> HttpResponse:
-    """Who: advisors and coordinators. Mark the case referred to a partner."""
-    return _with_form(
-        request,
-        case_id,
-        ReferForm,
-        "refer_form",
-        lambda case, data: services.case_refer(case=case, by=request.user, partner=data["partner"]),
-        _("De zaak staat op doorverwezen."),
     )
 
 

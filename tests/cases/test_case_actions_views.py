@@ -104,13 +104,12 @@ def test_coordinator_assigns_a_colleague(coordinator, colleague, verified_client
     assert case.assigned_to == colleague
 
 
-def test_kind_referral_note_and_task_forms(advisor, colleague, verified_client, make_case):  # type: ignore[no-untyped-def]
+def test_kind_note_and_task_forms(advisor, colleague, verified_client, make_case):  # type: ignore[no-untyped-def]
     """Each form saves and redirects; the stored texts are those typed."""
     case = make_case()
     client = verified_client(advisor)
     assert client.post(action(case, "set_kind"), {"kind": "melding"}).status_code == 302
     client.post(action(case, "start_assessment"))
-    client.post(action(case, "refer"), {"partner": "Politie AVIM"})
     client.post(action(case, "note_add"), {"text": "Melder is gerustgesteld"})
     client.post(
         action(case, "task_add"),
@@ -118,11 +117,8 @@ def test_kind_referral_note_and_task_forms(advisor, colleague, verified_client, 
     )
     case.refresh_from_db()
     assert case.kind == CaseKind.REPORT
-    assert case.status == CaseStatus.REFERRED
-    assert sorted(n.text for n in Note.objects.filter(case=case)) == [
-        "Doorverwezen naar: Politie AVIM",
-        "Melder is gerustgesteld",
-    ]
+    assert case.status == CaseStatus.ASSESSMENT
+    assert [n.text for n in Note.objects.filter(case=case)] == ["Melder is gerustgesteld"]
     task = Task.objects.get(case=case)
     assert (task.description, task.assignee) == ("Terugbellen", colleague)
 

@@ -4,12 +4,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 
-from meldpunt.cases.models import AuditEvent, CaseKind, CaseStatus, Note
+from meldpunt.cases.models import AuditEvent, CaseKind, CaseStatus
 from meldpunt.cases.services import (
     case_assign,
+    case_lock,
+    case_mark_referred,
     case_progress,
-    case_refer,
     case_set_kind,
     case_start_assessment,
     note_add,
@@ -31,7 +33,8 @@ def test_advisor_moves_a_melding_through_assessment_and_every_step_is_audited(ad
     case = make_case(kind=CaseKind.REPORT)
     case_start_assessment(case=case, by=advisor)
     case_progress(case=case, by=advisor)
-    case_refer(case=case, by=advisor, partner="Arbeidsinspectie")
+    with transaction.atomic():
+        case_mark_referred(case=case_lock(case), by=advisor)
     case.refresh_from_db()
     assert case.status == CaseStatus.REFERRED
     statuses = AuditEvent.objects.filter(case=case, action="case.status").order_by("id")
@@ -40,29 +43,6 @@ def test_advisor_moves_a_melding_through_assessment_and_every_step_is_audited(ad
         {"from": "assessment", "to": "in_progress"},
         {"from": "in_progress", "to": "referred"},
     ]
-    assert "case.refer" in actions(case)
-
-
-def test_referral_keeps_the_partner_in_an_internal_note_not_in_the_audit_log(advisor, make_case):  # type: ignore[no-untyped-def]
-    """The partner's name is in an encrypted note; the audit entry only points at the note."""
-    case = make_case()
-    case_start_assessment(case=case, by=advisor)
-    case_refer(case=case, by=advisor, partner="Zorgcoördinator Almere")
-    note = Note.objects.get(case=case)
-    assert "Zorgcoördinator Almere" in note.text
-    refer = AuditEvent.objects.get(case=case, action="case.refer")
-    assert refer.object_id == str(note.pk)
-    assert "Almere" not in str(AuditEvent.objects.filter(case=case).values_list("detail"))
-
-
-def test_referral_without_partner_is_refused(advisor, make_case):  # type: ignore[no-untyped-def]
-    """Referring needs the partner's name."""
-    case = make_case()
-    case_start_assessment(case=case, by=advisor)
-    with pytest.raises(ValidationError):
-        case_refer(case=case, by=advisor, partner="  ")
-    case.refresh_from_db()
-    assert case.status == CaseStatus.ASSESSMENT
 
 
 def test_a_wrong_transition_is_refused_with_a_dutch_message(advisor, make_case):  # type: ignore[no-untyped-def]
