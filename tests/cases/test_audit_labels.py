@@ -23,6 +23,39 @@ INDICATOR = taxonomy().indicators[0]
 
 # (action, object type, detail, what the page shows for them in Dutch)
 SAMPLES: list[tuple[str, str, dict[str, Any], list[str]]] = [
+    (
+        "referral.create",
+        "referral",
+        {"partner": 3, "fields": "summary, workplace", "consent": "phone"},
+        ["doorverwijzing gemaakt", "gedeelde velden: summary, workplace", "toestemming of grond"],
+    ),
+    ("referral.view", "referral", {}, ["doorverwijzing bekeken", "doorverwijzing #7"]),
+    ("referral.print", "referral", {}, ["samenvatting doorverwijzing afgedrukt"]),
+    ("referral.download", "referral", {}, ["samenvatting doorverwijzing gedownload (pdf)"]),
+    ("referral.status", "referral", {}, ["status doorverwijzing gewijzigd"]),
+    ("referral.feedback", "referral", {}, ["terugkoppeling partner vastgelegd"]),
+    (
+        "registration.create",
+        "victimregistration",
+        {"identity": True},
+        ["registratie mogelijk slachtoffer vastgelegd", "met naam en leeftijd: ja"],
+    ),
+    (
+        "registration.change",
+        "victimregistration",
+        {},
+        ["registratie mogelijk slachtoffer gewijzigd"],
+    ),
+    (
+        "registration.export",
+        "",
+        {"start": "2026-01-01", "end": "2026-03-31", "format": "csv", "count": 2},
+        [
+            "registraties mogelijke slachtoffers geëxporteerd",
+            "tot en met: 2026-03-31",
+            "formaat: csv",
+        ],
+    ),
     ("case.create", "case", {"kind": "melding"}, ["zaak aangemaakt", "soort: melding"]),
     ("case.view", "case", {}, ["zaak bekeken"]),
     ("case.chat_attach", "case", {}, ["zaak geopend om een chat vast te leggen"]),
@@ -37,7 +70,6 @@ SAMPLES: list[tuple[str, str, dict[str, Any], list[str]]] = [
     ("case.assign", "case", {"from": None, "to": "ADVISOR"}, ["van: –", "naar: anna"]),
     ("case.kind", "case", {"from": "advies", "to": "melding"}, ["soort zaak gewijzigd"]),
     ("case.urgency", "case", {"urgency": "acute"}, ["urgentie gewijzigd", "urgentie: acuut"]),
-    ("case.refer", "note", {}, ["doorverwezen", "notitie #7"]),
     (
         "case.close",
         "case",
@@ -131,7 +163,8 @@ SAMPLES: list[tuple[str, str, dict[str, Any], list[str]]] = [
 def _written_in_code() -> tuple[set[str], set[str]]:
     """Actions and literal detail keys of every ``audit_record`` call under meldpunt/.
 
-    ``f"case.{purpose}"`` stands for every purpose passed to ``get_case_for_user``.
+    ``f"case.{purpose}"`` stands for every purpose passed to ``get_case_for_user``, and
+    ``audit`` for every entry named to ``access_referral``.
     """
     actions: set[str] = set()
     keys: set[str] = set()
@@ -146,17 +179,22 @@ def _written_in_code() -> tuple[set[str], set[str]]:
             purpose = arguments.get("purpose")
             if name == "get_case_for_user" and isinstance(purpose, ast.Constant):
                 purposes.add(purpose.value)
+            audit = arguments.get("audit")
+            if name == "access_referral" and isinstance(audit, ast.Constant):
+                actions.add(audit.value)
             if name != "audit_record":
                 continue
             action, detail = arguments["action"], arguments.get("detail")
             if isinstance(action, ast.Constant):
                 actions.add(action.value)
+            elif isinstance(action, ast.IfExp):
+                actions.update(branch.value for branch in (action.body, action.orelse))  # type: ignore[attr-defined]
             else:
-                assert isinstance(action, ast.JoinedStr), ast.unparse(action)
+                assert isinstance(action, ast.JoinedStr | ast.Name), ast.unparse(action)
                 templates.add(ast.unparse(action))
             if isinstance(detail, ast.Dict):
                 keys.update(key.value for key in detail.keys if isinstance(key, ast.Constant))
-    assert templates == {"f'case.{purpose}'"}
+    assert templates == {"f'case.{purpose}'", "audit"}
     actions.update(f"case.{purpose}" for purpose in purposes)
     return actions, keys
 
