@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from meldpunt.linking.extract import extract
-from meldpunt.triage.suggest import Suggestion, suggest
+from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import FORMS
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -176,13 +176,6 @@ def _one(report_id: str, yes: bool) -> set[str]:
     return {report_id} if yes else set()
 
 
-def shown_forms(suggestion: Suggestion) -> tuple[str, ...]:
-    """The forms the screen names, top suggestion first (empty when none is named)."""
-    return tuple(getattr(suggestion, "forms", ())) or (
-        (suggestion.form,) if suggestion.form in FORMS else ()
-    )
-
-
 def _slice_add(part: Slice, report: Report, top: str, found_ids: set[str]) -> None:
     part.reports += 1
     if report.forms:
@@ -199,7 +192,7 @@ def evaluate(split: str = "development") -> Results:
     for report in reports(split):
         results.count += 1
         suggestion = suggest(report.text)
-        shown = shown_forms(suggestion)
+        shown = suggestion.forms
         top = shown[0] if shown else suggestion.form
         predicted = top if top in FORMS else "none"
         results.confusion[(report.form, top)] += 1
