@@ -150,3 +150,17 @@ def test_entities_written_the_way_people_write_them(text: str, kind: str, value:
 def test_times_amounts_dates_and_house_numbers_are_no_entities(text: str) -> None:
     """Only a phone number is found in these texts, never a plate, address, KvK or handle."""
     assert {e.kind for e in extract(text)} <= {"phone"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KvK onbekend, bel 06 - 12 34 56 78 of 0320 - 12 34 56.",
+        "Op Snapchat is ze actief, his Instagram is private, op TikTok als influencer.",
+        "Op instagram heet hij anders; her snapchat name is unknown.",
+    ],
+)
+def test_pairs_and_platform_phrases_without_a_real_value_give_no_kvk_or_handle(text) -> None:
+    """A phone number in pairs after "KvK" is no KvK number; a word after "op Snapchat is"
+    without a digit, dot or underscore is no handle."""
+    assert not {e.kind for e in extract(text)} & {"kvk", "handle"}

@@ -148,16 +148,13 @@ PLATFORM_NAMED_RE = re.compile(
     r"(?i)\b(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord)"
     r"(?:\s+(?:account|naam|name|profiel|profile))?\s*:\s*@?([a-z0-9_][a-z0-9_.]{1,29})\b"
 )
-# "op Snapchat heet hij xyz", "his Snapchat is xyz", "xyz op Snapchat" is too loose.
+# "op Snapchat heet hij xyz_1", "his Snapchat is xyz.1": only a name with a digit, dot or
+# underscore, so "op Snapchat is ze actief" or "his Instagram is private" gives nothing.
 PLATFORM_SAYS_RE = re.compile(
     r"(?i)\b(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord)\s+"
     r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:heet|is|as|als|called|named|name|naam)|"
     r"(?:account|naam|name|profiel|profile|handle|username)\s+(?:is|heet))\s+"
-    r"@?([a-z0-9_][a-z0-9_.]{1,29}[a-z0-9_])\b"
-)
-# Words that follow such a phrase but are no name ("heet hij niet", "is a friend").
-NOT_A_HANDLE = frozenset(
-    "niet ook een de het a an the not also still de er was dus well".split()  # noqa: SIM905
+    r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])(?![\w@-])(?!\.\w)"
 )
 CONTEXT_CHARS = 40
 # Numbers that many reports mention because they are advice, not because they are part
@@ -264,13 +261,22 @@ def ibans(text: str) -> list[Entity]:
 
 
 def kvk_numbers(text: str) -> list[Entity]:
-    """8-digit numbers with a chamber-of-commerce word at most 40 characters before them."""
+    """8-digit numbers with a chamber-of-commerce word at most 40 characters before them.
+
+    Written in pairs ("71 23 45 68") only as the first number after that word, since a
+    phone number is often written in pairs too ("06 - 12 34 56 78").
+    """
     found = []
     for match in KVK_RE.finditer(text):
         before = text[max(0, match.start() - CONTEXT_CHARS) : match.start()]
-        if KVK_CONTEXT_RE.search(before):
-            digits = re.sub(r"\D", "", match.group())
-            found.append(Entity("kvk", digits, match.start(), match.end()))
+        contexts = list(KVK_CONTEXT_RE.finditer(before))
+        if not contexts:
+            continue
+        between = before[contexts[-1].end() :]
+        if match.group().count(" ") == 3 and any(c.isdigit() for c in between):
+            continue
+        digits = re.sub(r"\D", "", match.group())
+        found.append(Entity("kvk", digits, match.start(), match.end()))
     return found
 
 
@@ -311,7 +317,7 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     for regex in (PLATFORM_NAMED_RE, PLATFORM_SAYS_RE):
         for match in regex.finditer(text):
             name = match.group(1).lower()
-            if name in NOT_A_HANDLE or _overlaps(*match.span(1), taken):
+            if _overlaps(*match.span(1), taken):
                 continue
             found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
             taken.append(match.span(1))

@@ -19,8 +19,8 @@ Explainable rules over lemmatised words, no network and no learned model:
    of its own. The general ILO indicators add half their weight to labour, and a
    quarter to another form that has a core signal. The top form is suggested when at
    least ``MIN_SIGNALS`` indicators were found and its score reaches
-   ``MIN_FORM_SCORE``; another form with a core signal and a score of its own is shown
-   next to it, so a report with two forms shows both, each with its reasons.
+   ``MIN_FORM_SCORE``; another form with clear signals of its own and a score of its
+   own is shown next to it, so a report with two forms shows both, each with reasons.
 
 Every match keeps the spans of its content words, so the screen shows what caused it.
 Suggestions never change data; an advisor accepts or dismisses them (services.py).
@@ -47,13 +47,16 @@ from meldpunt.triage.taxonomy import FORMS, Taxonomy, taxonomy
 # A phrase's next word comes at most this many words after the previous one.
 WINDOW = 3
 # The parts of a "verb & object" pattern lie within this many words of each other.
-SPAN = 6
+SPAN = 8
 # A negation reaches this many words forward within its clause.
 NEGATION_REACH = 5
 # The form score needed before a form is suggested.
 MIN_FORM_SCORE = 2.0
-# Another form is shown next to the top one from this share of the top score on.
+# Another form is shown next to the top one from this share of the top score on, when it
+# has this many indicators of its own, or one core indicator of at least this weight.
 SECOND_FORM_SHARE = 0.5
+SECOND_FORM_SIGNALS = 2
+SECOND_FORM_WEIGHT = 2.5
 # Shares of a general (ILO) indicator's weight: for labour always, for another form only
 # when that form already has a core indicator of its own (it strengthens, never decides).
 LABOUR_SHARE = 0.5
@@ -373,12 +376,12 @@ def _choose_forms(
     top = scores[0]
     shown = [top.form]
     for score in scores[1:]:
-        has_core = any(
-            tax.indicator(r.indicator_id).form == score.form
-            and not tax.indicator(r.indicator_id).supporting
-            for r in score.reasons
+        own = [tax.indicator(r.indicator_id) for r in score.reasons]
+        own = [ind for ind in own if ind.form == score.form]
+        strong = len(own) >= SECOND_FORM_SIGNALS or any(
+            not ind.supporting and ind.weight >= SECOND_FORM_WEIGHT for ind in own
         )
-        if has_core and score.score >= max(needed, top.score * SECOND_FORM_SHARE):
+        if strong and score.score >= max(needed, top.score * SECOND_FORM_SHARE):
             shown.append(score.form)
     return top.form, tuple(shown)
 
