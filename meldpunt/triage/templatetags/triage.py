@@ -47,7 +47,6 @@ def triage_panel(context: template.Context, case: Case, user: Any) -> dict[str, 
             {
                 "contact": contact,
                 "result": result,
-                "form_decision": decisions.get(f"form:{result.form}", "") if result else "",
                 "checklist": checklist(contact.indicators),
             }
         )
