@@ -11,7 +11,8 @@ Thresholds (Dutch law and practice, rounded so only clear cases fire):
   day, and with a word for being paid before it, under 300 a week or 1,200 a month;
   an amount that is rent, a fine, a debt or a promise is not a wage;
 - age: 1 to 17 next to a person ("meisje van 15", "15-jarige", "my daughter is 15",
-  "pleegdochter (16)", "aged 14", "15 years old"), never a bare number.
+  "pleegdochter (16)", "the boy next door (15)", "aged 14", "15 years old"), never a
+  bare number.
 """
 
 import re
@@ -99,7 +100,7 @@ AGE_RE = re.compile(
     rf"|\b(?:leeftijd|age)\s*:?\s*(\d{{1,2}})\b"
     rf"|\b{PERSON}\s+(?:van|of)\s+(?:een\s+jaar\s+of\s+|ongeveer\s+|pas\s+|nog\s+maar\s+|rond\s+de\s+|about\s+|only\s+)?"
     rf"(\d{{1,2}}|{WORDS})\b{NOT_AN_AGE}"
-    rf"|\b{PERSON}\s*\(\s*(\d{{1,2}})\s*(?:jaar|jr|years?)?\s*\)"
+    rf"|\b{PERSON}\b(?:\s+[\w'-]+){{0,3}}\s*\(\s*(\d{{1,2}})\s*(?:jaar|jr|years?)?\s*\)"
     rf"|\b{SUBJECT}\s+(?:is|was|ben|am)\s+(?:pas\s+|nog\s+maar\s+|only\s+|just\s+)?(\d{{1,2}}|{WORDS})"
     rf"(?:\s+(?:jaar|years?)(?:\s+oud|\s+old)?)?\s*(?=[.,;!?)]|$|\s+(?:en|and|maar|but)\b)"
     rf"|\bi'?m\s+(\d{{1,2}})\b{NOT_AN_AGE}"

@@ -61,8 +61,10 @@ SECOND_FORM_WEIGHT = 2.5
 # when that form already has a core indicator of its own (it strengthens, never decides).
 LABOUR_SHARE = 0.5
 GENERAL_SHARE = 0.25
-# One signal alone is never enough for a form: signals are indicators, not proof.
+# One signal alone is not enough for a form (signals are indicators, not proof), unless
+# it is a strong core indicator found as a phrase of several words.
 MIN_SIGNALS = 2
+STRONG_WEIGHT = 2.5
 # With a sentence that rules trafficking out, a form needs this much more score.
 RULED_OUT_FACTOR = 2.0
 RULES_OUT = "form"
@@ -164,6 +166,8 @@ def _compile_word(raw: str, lang: str) -> _PatternWord:
     for alternative in raw.lower().split("|"):
         if alternative.endswith("*"):
             prefixes.append(alternative[:-1])
+        elif alternative.startswith("="):
+            forms.add(alternative[1:])
         else:
             forms |= {alternative, lemma(alternative, lang)}
     return _PatternWord(forms=frozenset(forms), prefixes=tuple(prefixes))
@@ -176,7 +180,9 @@ def _phrases(text: str, lang: str) -> tuple[Phrase, ...]:
     for raw in text.split():
         multi = [a for a in raw.split("|") if len(WORD_RE.findall(a)) > 1]
         single = "|".join(
-            WORD_RE.findall(a)[0] + ("*" if a.endswith("*") else "")
+            ("=" if a.startswith("=") else "")
+            + WORD_RE.findall(a)[0]
+            + ("*" if a.endswith("*") else "")
             for a in raw.split("|")
             if a not in multi and WORD_RE.findall(a)
         )
@@ -365,13 +371,28 @@ def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
     return scores
 
 
+def _enough(tax: Taxonomy, found: dict[str, Match]) -> bool:
+    """At least ``MIN_SIGNALS`` indicators, or one strong core indicator found as a phrase
+    of several words ("bankpas verhuren"), never as one word alone."""
+    if len(found) >= MIN_SIGNALS:
+        return True
+    (match,) = found.values()
+    indicator = tax.indicator(match.id)
+    return (
+        indicator.form is not None
+        and not indicator.supporting
+        and indicator.weight >= STRONG_WEIGHT
+        and len(match.spans) >= 2
+    )
+
+
 def _choose_forms(
     tax: Taxonomy, scores: list[FormScore], found: dict[str, Match], ruled_out: bool
 ) -> tuple[str, tuple[str, ...]]:
     if not found:
         return "none", ()
     needed = MIN_FORM_SCORE * (RULED_OUT_FACTOR if ruled_out else 1)
-    if len(found) < MIN_SIGNALS or not scores or scores[0].score < needed:
+    if not scores or scores[0].score < needed or not _enough(tax, found):
         return ("none" if ruled_out else "unknown"), ()
     top = scores[0]
     shown = [top.form]
