@@ -215,3 +215,9 @@ def test_two_forms_are_both_shown_with_their_own_evidence() -> None:
     for form in result.forms:
         score = next(s for s in result.scores if s.form == form)
         assert any(r.indicator_id.startswith(form[:3]) for r in score.reasons)
+
+
+def test_a_supporting_indicator_alone_is_not_shown() -> None:
+    """ "werkt in een restaurant" alone is no signal; with a general signal it supports labour."""
+    assert ids("Hij werkt sinds maart in een restaurant in Almere.") == set()
+    assert "lab.sector" in ids("Hij werkt in een restaurant en krijgt geen loon.")

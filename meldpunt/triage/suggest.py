@@ -16,8 +16,9 @@ Explainable rules over lemmatised words, no network and no learned model:
    ("geen aanwijzingen voor uitbuiting") stops a weak form suggestion.
 4. Each form scores the weights of its own indicators. Supporting indicators (gifts,
    sector, several phones, ...) count for their form only when it has a core signal
-   of its own. The general ILO indicators add half their weight to labour, and a
-   quarter to another form that has a core signal. The top form is suggested when at
+   of its own, and are not shown at all when they stand alone. The general ILO
+   indicators add half their weight to labour, and a quarter to another form that has
+   a core signal. The top form is suggested when at
    least ``MIN_SIGNALS`` indicators were found and its score reaches
    ``MIN_FORM_SCORE``; another form with clear signals of its own and a score of its
    own is shown next to it, so a report with two forms shows both, each with reasons.
@@ -407,6 +408,21 @@ def _choose_forms(
     return top.form, tuple(shown)
 
 
+def _drop_lonely_support(tax: Taxonomy, found: dict[str, Match]) -> None:
+    """A supporting indicator alone says little ("werkt in een restaurant"): it stays when
+    its form has a core indicator, labour also with a general one, or a second
+    supporting indicator of the same form (late nights, two phones, new clothes)."""
+    indicators = [tax.indicator(i) for i in found]
+    for ind in indicators:
+        if not ind.supporting:
+            continue
+        same = [o for o in indicators if o.form == ind.form and o.id != ind.id]
+        core = any(not o.supporting for o in same)
+        general = ind.form == "labour" and any(o.form is None for o in indicators)
+        if not (core or general or same):
+            del found[ind.id]
+
+
 def _add(bucket: dict[str, Match], target: str, label: str, spans: list[tuple[int, int]]) -> None:
     match = bucket.setdefault(target, Match(id=target))
     if label not in match.patterns:
@@ -452,6 +468,7 @@ def suggest(text: str) -> Suggestion:
         for target in cancels:
             found.pop(target, None)
             urgent.pop(target, None)
+    _drop_lonely_support(tax, found)
     order = tax.order
     scores = _score_forms(tax, found)
     form, forms = _choose_forms(tax, scores, found, ruled_out)
