@@ -93,19 +93,32 @@ NOT_AN_AGE = (
     r"(?!\s*(?:euro|€|uur|uren|procent|%|kilo|km|meter|minuten|minutes|hours?|keer|times|"
     r"jaar\s+geleden|years\s+ago|mannen|men|klanten|clients|telefoons?))"
 )
-AGE_RE = re.compile(
-    rf"(?i)\b(\d{{1,2}}|{WORDS})[- ]?jarige?n?\b"
-    rf"|\b(\d{{1,2}}|{WORDS})[- ](?:years?|yrs?)[- ]old\b"
-    rf"|\baged?\s+(\d{{1,2}})\b"
-    rf"|\b(?:leeftijd|age)\s*:?\s*(\d{{1,2}})\b"
-    rf"|\b{PERSON}\s+(?:van|of)\s+(?:een\s+jaar\s+of\s+|ongeveer\s+|pas\s+|nog\s+maar\s+|rond\s+de\s+|about\s+|only\s+)?"
-    rf"(\d{{1,2}}|{WORDS})\b{NOT_AN_AGE}"
-    rf"|\b{PERSON}\b(?:\s+[\w'-]+){{0,3}}\s*\(\s*(\d{{1,2}})\s*(?:jaar|jr|years?)?\s*\)"
-    rf"|\b{SUBJECT}\s+(?:is|was|ben|am)\s+(?:pas\s+|nog\s+maar\s+|only\s+|just\s+)?(\d{{1,2}}|{WORDS})"
-    rf"(?:\s+(?:jaar|years?)(?:\s+oud|\s+old)?)?\s*(?=[.,;!?)]|$|\s+(?:en|and|maar|but)\b)"
-    rf"|\bi'?m\s+(\d{{1,2}})\b{NOT_AN_AGE}"
-    rf"|\b(\d{{1,2}}|{WORDS})\s+(?:jaar\s+oud|years\s+old)\b"
+LOOSE = (
+    r"(?:een\s+jaar\s+of\s+|ongeveer\s+|pas\s+|nog\s+maar\s+|rond\s+de\s+|about\s+|"
+    r"only\s+|just\s+)?"
 )
+# What must come right before a candidate age, and what right after it.
+AGE_RULES = tuple(
+    (re.compile(before + r"$", re.IGNORECASE), re.compile(after, re.IGNORECASE))
+    for before, after in (
+        (r"", r"[- ]?jarige?n?\b"),
+        (r"", r"[- ](?:years?|yrs?)[- ]old\b"),
+        (r"", r"\s+(?:jaar\s+oud|years\s+old)\b"),
+        (r"\baged?\s+", r""),
+        (r"\b(?:leeftijd|age)\s*:?\s*", r""),
+        (rf"\b{PERSON}\s+(?:van|of)\s+{LOOSE}", NOT_AN_AGE),
+        (rf"\b{PERSON}\b(?:\s+[\w'-]+){{0,3}}\s*\(\s*", r"\s*(?:jaar|jr|years?)?\s*\)"),
+        (
+            rf"\b{SUBJECT}\s+(?:is|was|ben|am)\s+{LOOSE}",
+            r"(?:\s+(?:jaar|years?)(?:\s+oud|\s+old)?)?\s*(?:[.,;!?)]|$|\s+(?:en|and|maar|but)\b)",
+        ),
+        (r"\bi'?m\s+", NOT_AN_AGE),
+    )
+)
+# Every number of one or two digits, or number word, is a candidate age; the rules look
+# at the few words right before and after it.
+AGE_ANCHOR_RE = re.compile(rf"(?i)(?<![\d.,])\d{{1,2}}(?![\d.,]\d)|\b(?:{WORDS})\b")
+AGE_BEFORE, AGE_AFTER = 60, 30
 
 
 def _number(raw: str) -> float:
@@ -115,21 +128,42 @@ def _number(raw: str) -> float:
     return float(lower.replace(",", "."))
 
 
-def _first(match: re.Match[str]) -> str:
-    return next(group for group in match.groups() if group)
+# The long expressions run only on short windows around a unit word, which is much
+# faster on a long text than running them from every position.
+HOURS_ANCHOR_RE = re.compile(r"(?i)uur|uren|hour|hrs|dagen|days|tot|till|until|\bto\b")
+WAGE_ANCHOR_RE = re.compile(r"(?i)€|eur|uurloon|hourly")
+WINDOW_BEFORE, WINDOW_AFTER = 40, 40
+
+
+def _windows(text: str, anchor_re: re.Pattern[str]) -> list[tuple[int, int]]:
+    windows: list[list[int]] = []
+    for anchor in anchor_re.finditer(text):
+        low, high = max(0, anchor.start() - WINDOW_BEFORE), anchor.end() + WINDOW_AFTER
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    return [(low, min(high, len(text))) for low, high in windows]
+
+
+def _in_windows(
+    regex: re.Pattern[str], text: str, anchor_re: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    for low, high in _windows(text, anchor_re):
+        yield from regex.finditer(text, low, high)
 
 
 def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    for match in HOURS_RE.finditer(text):
+    for match in _in_windows(HOURS_RE, text, HOURS_ANCHOR_RE):
         groups = [g for g in match.groups() if g]
         hours, unit = _number(groups[0]), (groups[1] if len(groups) > 1 else "dag").lower()
         weekly = unit in {"week", "wk", "werkweek"}
         if hours >= (50 if weekly else 11) and hours <= (120 if weekly else 24):
             yield OVERTIME, match.span()
-    for match in DAYS_RE.finditer(text):
+    for match in _in_windows(DAYS_RE, text, HOURS_ANCHOR_RE):
         if 6 <= _number(match.group(1)) <= 7:
             yield OVERTIME, match.span()
-    for match in RANGE_RE.finditer(text):
+    for match in _in_windows(RANGE_RE, text, HOURS_ANCHOR_RE):
         start, start_mark, end, end_mark = match.groups()
         begin, finish = int(start), int(end)
         if (end_mark or "").lower().startswith("p") or (finish <= begin and finish <= 12):
@@ -141,7 +175,7 @@ def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
 
 
 def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    for match in WAGE_RE.finditer(text):
+    for match in _in_windows(WAGE_RE, text, WAGE_ANCHOR_RE):
         groups = [g for g in match.groups() if g]
         amount = _number(groups[0])
         unit = UNITS.get(groups[1].lower(), "hour") if len(groups) > 1 else "hour"
@@ -155,9 +189,18 @@ def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
 
 
 def _ages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    for match in AGE_RE.finditer(text):
-        if 1 <= _number(_first(match)) < 18:
-            yield MINOR, match.span()
+    for anchor in AGE_ANCHOR_RE.finditer(text):
+        if not 1 <= _number(anchor.group()) < 18:
+            continue
+        before = text[max(0, anchor.start() - AGE_BEFORE) : anchor.start()]
+        after = text[anchor.end() : anchor.end() + AGE_AFTER]
+        for before_re, after_re in AGE_RULES:
+            found = before_re.search(before)
+            tail = after_re.match(after) if found is not None else None
+            if found is not None and tail is not None:
+                start = anchor.start() - (len(before) - found.start())
+                yield MINOR, (start, anchor.end() + tail.end())
+                break
 
 
 def numeric_signals(text: str) -> list[tuple[str, tuple[int, int]]]:

@@ -116,10 +116,12 @@ def tokenize(text: str) -> list[Word]:
         lower = match.group().lower()
         if lower in ELIDED and gap.endswith(("'", "’")):
             gap = gap[:-1]
-        if words and SENTENCE_GAP_RE.search(gap):
+        if gap == " " or not words:
+            clause += lower in CONJUNCTIONS and bool(words)
+        elif SENTENCE_GAP_RE.search(gap):
             sentence += 1
             clause += 1
-        elif words and (CLAUSE_GAP_RE.search(gap) or lower in CONJUNCTIONS):
+        elif CLAUSE_GAP_RE.search(gap) or lower in CONJUNCTIONS:
             clause += 1
         words.append(
             Word(

@@ -82,7 +82,11 @@ class _PatternWord:
     def matches(self, word: Word) -> bool:
         if not self.forms.isdisjoint(word.forms):
             return True
-        return any(form.startswith(p) for p in self.prefixes for form in word.forms)
+        if self.prefixes:
+            for form in word.forms:
+                if form.startswith(self.prefixes):
+                    return True
+        return False
 
 
 Phrase = tuple[_PatternWord, ...]
@@ -97,6 +101,9 @@ class _Pattern:
     text: str
     parts: tuple[tuple[Phrase, ...], ...]
     negated: bool
+    # Per part, one pattern word for the first words of all its phrases: a quick test
+    # whether a word can start the part at all.
+    starts: tuple[_PatternWord, ...] = ()
 
 
 @dataclass
@@ -206,7 +213,16 @@ def _compile(target: str, kind: str, text: str, lang: str) -> _Pattern:
             )
             for part in text.split("&")
         )
-    return _Pattern(target=target, kind=kind, text=text, parts=parts, negated=negated)
+    starts = tuple(
+        _PatternWord(
+            forms=frozenset().union(*(phrase[0].forms for phrase in part)),
+            prefixes=tuple(p for phrase in part for p in phrase[0].prefixes),
+        )
+        for part in parts
+    )
+    return _Pattern(
+        target=target, kind=kind, text=text, parts=parts, negated=negated, starts=starts
+    )
 
 
 Entry = tuple[_Pattern, int, int]
@@ -274,9 +290,14 @@ def _indexes(version: str) -> dict[str, _Index]:
     }
 
 
-def _phrase_at(phrase: Phrase, words: list[Word], start: int) -> list[int] | None:
-    """Positions of a phrase's words from ``start`` on, within one sentence, else None."""
-    if not phrase[0].matches(words[start]):
+def _phrase_at(
+    phrase: Phrase, words: list[Word], start: int, *, first_known: bool = False
+) -> list[int] | None:
+    """Positions of a phrase's words from ``start`` on, within one sentence, else None.
+
+    ``first_known``: the first word is known to match (the index found it).
+    """
+    if not first_known and not phrase[0].matches(words[start]):
         return None
     positions = [start]
     sentence = words[start].sentence
@@ -296,7 +317,7 @@ def _phrase_at(phrase: Phrase, words: list[Word], start: int) -> list[int] | Non
 def _match(entry: Entry, words: list[Word], start: int) -> list[int] | None:
     """Positions of all the pattern's words when the entry's phrase starts at ``start``."""
     pattern, part, phrase = entry
-    positions = _phrase_at(pattern.parts[part][phrase], words, start)
+    positions = _phrase_at(pattern.parts[part][phrase], words, start, first_known=True)
     if positions is None:
         return None
     sentence = words[start].sentence
@@ -304,11 +325,14 @@ def _match(entry: Entry, words: list[Word], start: int) -> list[int] | None:
     for other, alternatives in enumerate(pattern.parts):
         if other == part:
             continue
+        start_word = pattern.starts[other]
         found = next(
             (
                 hit
                 for j in range(low, high)
-                if words[j].sentence == sentence and j not in positions
+                if words[j].sentence == sentence
+                and j not in positions
+                and start_word.matches(words[j])
                 for alternative in alternatives
                 if (hit := _phrase_at(alternative, words, j)) is not None
             ),
