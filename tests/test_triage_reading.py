@@ -221,3 +221,16 @@ def test_a_supporting_indicator_alone_is_not_shown() -> None:
     """ "werkt in een restaurant" alone is no signal; with a general signal it supports labour."""
     assert ids("Hij werkt sinds maart in een restaurant in Almere.") == set()
     assert "lab.sector" in ids("Hij werkt in een restaurant en krijgt geen loon.")
+
+
+def test_very_long_tokens_are_not_lemmatised(monkeypatch) -> None:
+    """A token longer than any word (hostile input) is never handed to the lemmatiser,
+    which needs seconds for some of them; its own form is kept."""
+    from meldpunt.triage import reading
+
+    def refuse(word: str, lang: str) -> str:
+        raise AssertionError(f"lemmatised a token of {len(word)} characters")
+
+    monkeypatch.setattr(reading.simplemma, "lemmatize", refuse)
+    word = "a" * (reading.MAX_LEMMA_LENGTH + 1)
+    assert reading.forms_of(word) == frozenset({word})

@@ -77,9 +77,16 @@ def lemma(word: str, lang: str) -> str:
     return simplemma.lemmatize(word, lang=lang).lower()
 
 
+# No word of either language is longer; simplemma needs seconds for some very long
+# tokens ("aaaa..." of 5,000 letters), so those keep their own form only.
+MAX_LEMMA_LENGTH = 40
+
+
 @lru_cache(maxsize=MEMO_LIMIT)
 def forms_of(word: str) -> frozenset[str]:
     lower = word.lower().replace("’", "'")
+    if len(lower) > MAX_LEMMA_LENGTH:
+        return frozenset((lower,))
     return frozenset((lower, lemma(lower, "nl"), lemma(lower, "en")))
 
 
