@@ -115,3 +115,52 @@ def test_texts_with_too_few_digits_for_a_phone_number_find_none_and_short_ones_a
 
     assert phones("Bel 112 of kom naar nummer 12") == []
     assert [e.value for e in phones("Gemeente: 14 0320")] == ["+31140320"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Een busje met kenteken VT 123 B haalt ze op.", "plate", "VT123B"),
+        ("Hij rijdt een 12 KBB 3 rond.", "plate", "12KBB3"),
+        ("Ze slapen op 8221ab 12 in Lelystad.", "address", "8221AB 12"),
+        ("Ze wonen op Kerkstraat 12 (8221 AB) Lelystad.", "address", "8221AB 12"),
+        ("Zijn rekening NL 91 ABNA 0417 1643 00 is uitgeleend.", "iban", "NL91ABNA0417164300"),
+        ("Het bureau staat bij de KvK onder 71 23 45 68.", "kvk", "71234568"),
+        ("Snap: dark.knight07", "handle", "@dark.knight07"),
+        ("Op Snapchat heet hij mo.breda, zegt ze.", "handle", "@mo.breda"),
+        ("His Instagram is kingmo_030 and he texts her.", "handle", "@kingmo_030"),
+    ],
+)
+def test_entities_written_the_way_people_write_them(text: str, kind: str, value: str) -> None:
+    """Plates with spaces, lower-case or bracketed postcodes, an IBAN with a space after
+    the country code, a KvK number in pairs and a handle named next to a platform."""
+    assert values(text, kind) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Om 05:30 kregen ze 350 euro, op 12-03-2026, at 12 30 PM.",
+        "In 2024 en 12 mannen; huisnummer 12; 8221ab zonder nummer.",
+        "Ze werken 62 uur per week voor 3 euro per uur, in 2025 13 keer.",
+        "Telefoonnummer 06 12 34 56 78 is geen KvK-nummer.",
+        "Op Snapchat heet hij niet zo.",
+    ],
+)
+def test_times_amounts_dates_and_house_numbers_are_no_entities(text: str) -> None:
+    """Only a phone number is found in these texts, never a plate, address, KvK or handle."""
+    assert {e.kind for e in extract(text)} <= {"phone"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KvK onbekend, bel 06 - 12 34 56 78 of 0320 - 12 34 56.",
+        "Op Snapchat is ze actief, his Instagram is private, op TikTok als influencer.",
+        "Op instagram heet hij anders; her snapchat name is unknown.",
+    ],
+)
+def test_pairs_and_platform_phrases_without_a_real_value_give_no_kvk_or_handle(text) -> None:
+    """A phone number in pairs after "KvK" is no KvK number; a word after "op Snapchat is"
+    without a digit, dot or underscore is no handle."""
+    assert not {e.kind for e in extract(text)} & {"kvk", "handle"}

@@ -1,12 +1,16 @@
 """The indicator taxonomy: a versioned, checked data file with labels in both languages."""
 
+import pytest
 from django.utils import translation
 
 from meldpunt.triage.suggest import _indexes
 from meldpunt.triage.taxonomy import (
+    DATA_FILE,
     FORMS,
+    _load,
     grouped_indicator_choices,
     indicator_choices,
+    only_weak_words,
     taxonomy,
 )
 
@@ -66,5 +70,30 @@ def test_choices_follow_the_active_language() -> None:
 def test_every_pattern_compiles_to_at_least_one_word() -> None:
     """No pattern in the data file is empty after splitting into words."""
     for index in _indexes(taxonomy().version).values():
-        for patterns in [*index.exact.values(), *index.prefixed.values()]:
-            assert all(pattern.words for pattern in patterns)
+        for entries in [*index.exact.values(), *index.prefixed.values()]:
+            for pattern, _, _ in entries:
+                assert pattern.parts
+                assert all(phrase for part in pattern.parts for phrase in part)
+
+
+def test_a_pattern_of_common_words_only_is_refused(tmp_path) -> None:
+    """ "veel mannen" or "moe" alone can never be the whole evidence: loading fails."""
+    for weak in ("veel mannen", "moe", "worden", "met|van dat", "many men & tired"):
+        assert only_weak_words(weak)
+    for fine in ("paspoort & afgeven", "prostitu*", "klanten & ontvangen", "niet betaald"):
+        assert not only_weak_words(fine)
+    text = DATA_FILE.read_text(encoding="utf-8").replace('"uitgeput", ', '"moe", "uitgeput", ', 1)
+    broken = tmp_path / "indicators.toml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="common words only"):
+        _load(broken)
+
+
+def test_contra_rules_name_known_ids() -> None:
+    """Each counter-signal cancels indicators of the list, or the form ("form")."""
+    tax = taxonomy()
+    ids = {ind.id for ind in tax.indicators} | {"form"}
+    assert tax.contra
+    for rule in tax.contra:
+        assert set(rule.cancels) <= ids
+        assert rule.patterns_nl and rule.patterns_en

@@ -22,6 +22,30 @@ def test_advisor_gets_highlighted_words_and_suggestions(advisor, verified_client
     assert "&lt;b&gt;zonder&lt;/b&gt;" in html and "<b>zonder</b>" not in html
 
 
+def test_two_forms_are_shown_each_with_its_words(advisor, verified_client) -> None:
+    """A report with sexual and criminal exploitation shows both forms, each with the
+    indicators and words that belong to it."""
+    text = (
+        "Een meisje van 16 moet van haar loverboy seks hebben met klanten in hotels. "
+        "Daarnaast moet ze voor hem drugs verkopen op school."
+    )
+    html = verified_client(advisor).post(URL, {"text": text}).content.decode()
+    assert "meer dan één vorm" in html
+    assert 'data-form="sexual"' in html and 'data-form="criminal"' in html
+    assert 'Drugs dealen of vervoeren <span class="triage-words">(drugs, verkopen)</span>' in html
+
+
+def test_a_text_that_rules_exploitation_out_says_so(advisor, verified_client) -> None:
+    """Own passport, free to leave, "geen aanwijzingen voor uitbuiting": no form, and why."""
+    text = (
+        "Hij heeft zijn eigen paspoort en kan gewoon weg als hij wil. Wel werkt hij soms "
+        "veel overuren. Geen aanwijzingen voor uitbuiting."
+    )
+    html = verified_client(advisor).post(URL, {"text": text}).content.decode()
+    assert "de tekst zegt zelf dat er geen aanwijzingen voor uitbuiting zijn" in html
+    assert "data-form=" not in html
+
+
 def test_coordinator_may_use_it_too(coordinator, verified_client) -> None:
     """A coordinator gets the fragment as well."""
     assert verified_client(coordinator).post(URL, {"text": TEXT}).status_code == 200

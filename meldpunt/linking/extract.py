@@ -17,6 +17,7 @@ Nothing here stores or logs what it finds.
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import phonenumbers
@@ -71,16 +72,36 @@ def _plate_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+def _spaced_plate_regex() -> re.Pattern[str]:
+    """Plates written with spaces ("VT 123 B"): capitals the RDW issues only, and only side
+    codes whose groups alternate letters and digits, so a time ("12 30 PM"), an amount
+    or "om 12 uur" never reads as a plate."""
+    spaced = []
+    for code in PLATE_SIDE_CODES:
+        groups = code.split("-")
+        if all(a[0] != b[0] for a, b in pairwise(groups)):
+            spaced.append(" ".join(_plate_part(g, PLATE_LETTERS) for g in groups))
+    body = "|".join(f"(?:{p})" for p in spaced)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
 PLATE_RE = _plate_regex()
+SPACED_PLATE_RE = _spaced_plate_regex()
 POSTCODE_RE = re.compile(r"(?<![\w-])([1-9]\d{3}) ?([A-Z]{2})(?![\w-])")
 POSTCODE_LOWER_RE = re.compile(r"(?i)postcode:?\s+([1-9]\d{3}) ?([a-z]{2})(?![\w-])")
+# Lower case without the word "postcode" only written together ("8221ab"), and then only
+# with a house number right after it: "2024 en 12" must never read as an address.
+POSTCODE_JOINED_RE = re.compile(r"(?<![\w-])([1-9]\d{3})([a-z]{2})(?![\w-])")
 HOUSE_AFTER_RE = re.compile(
     r"^,?\s*(?:(?:nr|nummer|huisnummer|no)\.?:?\s*)?(\d{1,5})\s?([a-zA-Z])?\b"
 )
-HOUSE_BEFORE_RE = re.compile(r"[\wÀ-ÿ.]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:in\s)?$")
+HOUSE_BEFORE_RE = re.compile(r"[\wÀ-ÿ.]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:in\s)?\(?$")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
-IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
-KVK_RE = re.compile(r"(?<![\d-])(?<!\d[.,])(\d{8}|\d{4} \d{4}|\d{2}\.\d{3}\.\d{3})(?![\d-]|[.,]\d)")
+IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
+KVK_RE = re.compile(
+    r"(?<![\d-])(?<!\d[.,])(?<!\d )"
+    r"(\d{8}|\d{4} \d{4}|\d{2}\.\d{3}\.\d{3}|\d{2} \d{2} \d{2} \d{2})(?![\d-]|[.,]\d| \d)"
+)
 KVK_CONTEXT_RE = re.compile(
     r"(?i)\b(kvk|k\.v\.k\.|kamer van koophandel|handelsregister|chamber of commerce|"
     r"coc number|company number|registration number)\b"
@@ -127,6 +148,14 @@ PLATFORM_NAMED_RE = re.compile(
     r"(?i)\b(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord)"
     r"(?:\s+(?:account|naam|name|profiel|profile))?\s*:\s*@?([a-z0-9_][a-z0-9_.]{1,29})\b"
 )
+# "op Snapchat heet hij xyz_1", "his Snapchat is xyz.1": only a name with a digit, dot or
+# underscore, so "op Snapchat is ze actief" or "his Instagram is private" gives nothing.
+PLATFORM_SAYS_RE = re.compile(
+    r"(?i)\b(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord)\s+"
+    r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:heet|is|as|als|called|named|name|naam)|"
+    r"(?:account|naam|name|profiel|profile|handle|username)\s+(?:is|heet))\s+"
+    r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])(?![\w@-])(?!\.\w)"
+)
 CONTEXT_CHARS = 40
 # Numbers that many reports mention because they are advice, not because they are part
 # of a case: the meldpunt, Veilig Thuis, police, labour inspectorate, Meld Misdaad Anoniem.
@@ -168,13 +197,21 @@ def plates(text: str) -> list[Entity]:
         if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
             continue
         found.append(Entity("plate", raw.replace("-", "").upper(), match.start(), match.end()))
+    taken = [(e.start, e.end) for e in found]
+    for match in SPACED_PLATE_RE.finditer(text):
+        if not _overlaps(*match.span(), taken):
+            found.append(Entity("plate", match.group().replace(" ", ""), *match.span()))
     return found
 
 
-def _house_number(text: str, start: int, end: int) -> tuple[str, str] | None:
+def _house_number(
+    text: str, start: int, end: int, *, after_only: bool = False
+) -> tuple[str, str] | None:
     after = HOUSE_AFTER_RE.match(text[end : end + 20])
     if after:
         return after.group(1), (after.group(2) or "")
+    if after_only:
+        return None
     before = HOUSE_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
     if before:
         return before.group(1), (before.group(2) or "")
@@ -185,13 +222,13 @@ def addresses(text: str) -> list[Entity]:
     """Postcode plus house number; a postcode alone (a whole street) is not taken."""
     found = []
     seen: list[tuple[int, int]] = []
-    for regex in (POSTCODE_RE, POSTCODE_LOWER_RE):
+    for regex in (POSTCODE_RE, POSTCODE_LOWER_RE, POSTCODE_JOINED_RE):
         for match in regex.finditer(text):
             start, end = match.start(1), match.end(2)
             letters = match.group(2).upper()
             if letters in {"SA", "SD", "SS"} or _overlaps(start, end, seen):
                 continue
-            house = _house_number(text, start, end)
+            house = _house_number(text, start, end, after_only=regex is POSTCODE_JOINED_RE)
             if house is None:
                 continue
             number, addition = house
@@ -224,13 +261,22 @@ def ibans(text: str) -> list[Entity]:
 
 
 def kvk_numbers(text: str) -> list[Entity]:
-    """8-digit numbers with a chamber-of-commerce word at most 40 characters before them."""
+    """8-digit numbers with a chamber-of-commerce word at most 40 characters before them.
+
+    Written in pairs ("71 23 45 68") only as the first number after that word, since a
+    phone number is often written in pairs too ("06 - 12 34 56 78").
+    """
     found = []
     for match in KVK_RE.finditer(text):
         before = text[max(0, match.start() - CONTEXT_CHARS) : match.start()]
-        if KVK_CONTEXT_RE.search(before):
-            digits = re.sub(r"\D", "", match.group())
-            found.append(Entity("kvk", digits, match.start(), match.end()))
+        contexts = list(KVK_CONTEXT_RE.finditer(before))
+        if not contexts:
+            continue
+        between = before[contexts[-1].end() :]
+        if match.group().count(" ") == 3 and any(c.isdigit() for c in between):
+            continue
+        digits = re.sub(r"\D", "", match.group())
+        found.append(Entity("kvk", digits, match.start(), match.end()))
     return found
 
 
@@ -268,9 +314,13 @@ def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
 def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     found = []
     taken = list(skip)
-    for match in PLATFORM_NAMED_RE.finditer(text):
-        found.append(Entity("handle", "@" + match.group(1).lower(), match.start(1), match.end(1)))
-        taken.append(match.span(1))
+    for regex in (PLATFORM_NAMED_RE, PLATFORM_SAYS_RE):
+        for match in regex.finditer(text):
+            name = match.group(1).lower()
+            if _overlaps(*match.span(1), taken):
+                continue
+            found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
+            taken.append(match.span(1))
     for match in HANDLE_RE.finditer(text):
         if _overlaps(*match.span(), taken):
             continue

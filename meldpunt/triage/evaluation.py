@@ -1,11 +1,19 @@
 """Measuring the triage rules and entity extraction against the labelled reports.
 
-Four sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
+Five sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
 rules); data/evaluation_heldout.toml ("heldout") and data/evaluation_blind.toml
-("blind"), each measured blind once and then used for tuning; and
-data/evaluation_blind2.toml ("blind2"), never used for tuning. Run
-``manage.py triage_evaluate`` for the figures; tests/test_triage_evaluation.py holds
-them above agreed floors.
+("blind"), each measured blind once and then used for tuning;
+data/evaluation_blind2.toml ("blind2") and data/evaluation_blind3.toml ("blind3"),
+never used for tuning. Run ``manage.py triage_evaluate`` for the figures;
+tests/test_triage_evaluation.py holds them above agreed floors.
+
+A report carries ``form`` and optionally ``second_form`` (a report that shows two forms
+counts as correct when the top suggestion is either), ``minor`` and ``acute_danger``
+(urgency labels; in a set where any report carries the key, a report without it counts
+as false) and ``rules_out`` (the text rules trafficking out).
+
+The frozen blind sets (``FROZEN``) are only ever measured in aggregate: their misses are
+not collected, so no one tunes on them by reading them.
 """
 
 import tomllib
@@ -24,9 +32,13 @@ SETS = {
     "heldout": "evaluation_heldout.toml",
     "blind": "evaluation_blind.toml",
     "blind2": "evaluation_blind2.toml",
+    "blind3": "evaluation_blind3.toml",
 }
+FROZEN = frozenset({"blind3"})
 # A suggestion of "unknown" counts as no form, like "none".
 NO_FORM = {"none", "unknown"}
+URGENCY_LABELS = ("minor", "acute_danger")
+PREDICTED = (*FORMS, "unknown", "none")
 
 
 @dataclass(frozen=True)
@@ -37,12 +49,34 @@ class Report:
     indicators: frozenset[str]
     entities: frozenset[tuple[str, str]]
     text: str
+    second_form: str | None = None
+    urgency: frozenset[str] = frozenset()
+    rules_out: bool = False
+
+    @property
+    def forms(self) -> frozenset[str]:
+        """The forms a correct top suggestion may name."""
+        return frozenset(f for f in (self.form, self.second_form) if f and f != "none")
+
+
+def available(split: str) -> bool:
+    return (DATA_DIR / SETS[split]).exists()
+
+
+@cache
+def _raw(split: str) -> tuple[dict, ...]:
+    with (DATA_DIR / SETS[split]).open("rb") as handle:
+        return tuple(tomllib.load(handle)["report"])
+
+
+@cache
+def labelled_urgency(split: str) -> frozenset[str]:
+    """The urgency labels this set carries (a key on at least one report)."""
+    return frozenset(key for key in URGENCY_LABELS if any(key in r for r in _raw(split)))
 
 
 @cache
 def reports(split: str = "development") -> tuple[Report, ...]:
-    with (DATA_DIR / SETS[split]).open("rb") as handle:
-        raw = tomllib.load(handle)["report"]
     return tuple(
         Report(
             id=r["id"],
@@ -53,8 +87,11 @@ def reports(split: str = "development") -> tuple[Report, ...]:
                 (kind, value) for kind, values in r.get("entities", {}).items() for value in values
             ),
             text=r["text"],
+            second_form=r.get("second_form") or None,
+            urgency=frozenset(key for key in URGENCY_LABELS if r.get(key)),
+            rules_out=bool(r.get("rules_out", False)),
         )
-        for r in raw
+        for r in _raw(split)
     )
 
 
@@ -79,16 +116,48 @@ class Tally:
 
 
 @dataclass
+class Share:
+    hits: int = 0
+    count: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        return self.hits / self.count if self.count else None
+
+    def add(self, hit: bool) -> None:
+        self.hits += hit
+        self.count += 1
+
+
+@dataclass
+class Slice:
+    """Figures for one part of a set (one language, one form, or the whole set)."""
+
+    reports: int = 0
+    trafficking_correct: Share = field(default_factory=Share)
+    false_form: Share = field(default_factory=Share)
+    indicators: Tally = field(default_factory=Tally)
+
+
+@dataclass
 class Results:
     count: int = 0
     forms: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in FORMS})
     form_correct: int = 0
     no_trafficking: Tally = field(default_factory=Tally)
     indicators: Tally = field(default_factory=Tally)
+    indicator_ids: dict[str, Tally] = field(default_factory=dict)
     entities: Tally = field(default_factory=Tally)
     entity_kinds: dict[str, Tally] = field(default_factory=dict)
     confusion: Counter = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
+    overall: Slice = field(default_factory=Slice)
+    by_language: dict[str, Slice] = field(default_factory=dict)
+    by_form: dict[str, Slice] = field(default_factory=dict)
+    second_form_shown: Share = field(default_factory=Share)
+    rules_out_form: Share = field(default_factory=Share)
+    urgency: dict[str, Tally] = field(default_factory=dict)
+    frozen: bool = False
 
     @property
     def form_accuracy(self) -> float:
@@ -107,23 +176,57 @@ def _one(report_id: str, yes: bool) -> set[str]:
     return {report_id} if yes else set()
 
 
+def _slice_add(part: Slice, report: Report, top: str, found_ids: set[str]) -> None:
+    part.reports += 1
+    if report.forms:
+        part.trafficking_correct.add(top in report.forms)
+    else:
+        part.false_form.add(top in FORMS)
+    part.indicators.add(report.indicators, found_ids)
+
+
 def evaluate(split: str = "development") -> Results:
-    results = Results()
+    results = Results(frozen=split in FROZEN)
+    urgency_keys = labelled_urgency(split)
+    results.urgency = {key: Tally() for key in urgency_keys}
     for report in reports(split):
         results.count += 1
         suggestion = suggest(report.text)
-        predicted = "none" if suggestion.form in NO_FORM else suggestion.form
-        results.confusion[(report.form, predicted)] += 1
-        if predicted == report.form:
+        shown = suggestion.forms
+        top = shown[0] if shown else suggestion.form
+        predicted = top if top in FORMS else "none"
+        results.confusion[(report.form, top)] += 1
+        expected = report.forms or {"none"}
+        if predicted in expected:
             results.form_correct += 1
-        else:
+        elif not results.frozen:
             results.misses.append(f"{report.id}: expected {report.form}, got {suggestion.form}")
+        credited = predicted if predicted in expected else report.form
         for form, tally in results.forms.items():
-            tally.add(_one(report.id, report.form == form), _one(report.id, predicted == form))
+            tally.add(_one(report.id, credited == form), _one(report.id, predicted == form))
         results.no_trafficking.add(
             _one(report.id, report.form == "none"), _one(report.id, predicted == "none")
         )
-        results.indicators.add(report.indicators, {m.id for m in suggestion.indicators})
+        if report.second_form and report.second_form != "none" and predicted in expected:
+            other = next(iter(expected - {predicted}))
+            results.second_form_shown.add(other in shown)
+        if report.rules_out:
+            results.rules_out_form.add(predicted in FORMS)
+        found_ids = {m.id for m in suggestion.indicators}
+        results.indicators.add(report.indicators, found_ids)
+        for ind in report.indicators | found_ids:
+            results.indicator_ids.setdefault(ind, Tally()).add(
+                report.indicators & {ind}, found_ids & {ind}
+            )
+        for part in (
+            results.overall,
+            results.by_language.setdefault(report.language, Slice()),
+            results.by_form.setdefault(report.form, Slice()),
+        ):
+            _slice_add(part, report, predicted, found_ids)
+        flagged = {m.id for m in suggestion.urgency}
+        for key, tally in results.urgency.items():
+            tally.add(_one(report.id, key in report.urgency), _one(report.id, key in flagged))
         found = {(e.kind, e.value) for e in extract(report.text)}
         results.entities.add(report.entities, found)
         for kind in {k for k, _ in report.entities | found}:
@@ -137,9 +240,41 @@ def _row(name: str, tally: Tally) -> str:
     return f"| {name} | {tally.precision:.2f} | {tally.recall:.2f} |"
 
 
+def _share(share: Share) -> str:
+    return "-" if share.rate is None else f"{share.rate:.2f} ({share.hits}/{share.count})"
+
+
+def _slices(title: str, slices: dict[str, Slice]) -> list[str]:
+    lines = [
+        f"| {title} | Reports | Form correct (trafficking) | Form given (no trafficking) "
+        "| Indicator P | Indicator R |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, part in slices.items():
+        lines.append(
+            f"| {name} | {part.reports} | {_share(part.trafficking_correct)} "
+            f"| {_share(part.false_form)} | {part.indicators.precision:.2f} "
+            f"| {part.indicators.recall:.2f} |"
+        )
+    return lines
+
+
 def render(results: Results) -> str:
     """The figures as Markdown, the way docs/TRIAGE.md shows them."""
-    lines = [f"Reports: {results.count}", "", "| Form | Precision | Recall |", "|---|---|---|"]
+    overall = results.overall
+    lines = [
+        f"Reports: {results.count}",
+        "",
+        f"Form correct on trafficking reports (top suggestion; unknown is wrong): "
+        f"{_share(overall.trafficking_correct)}",
+        f"Non-trafficking reports that get a form: {_share(overall.false_form)}",
+        f"Reports that rule trafficking out and get a form: {_share(results.rules_out_form)}",
+        f"Two-form reports, right top form, where the other form is also shown: "
+        f"{_share(results.second_form_shown)}",
+        "",
+        "| Form | Precision | Recall |",
+        "|---|---|---|",
+    ]
     lines += [_row(form, tally) for form, tally in results.forms.items()]
     macro = f"{results.form_macro_precision:.2f} | {results.form_macro_recall:.2f}"
     indicators = results.indicators
@@ -151,11 +286,30 @@ def render(results: Results) -> str:
         "",
         f"Indicators (micro): precision {indicators.precision:.2f}, recall {indicators.recall:.2f}",
         "",
-        "| Entity kind | Precision | Recall |",
+        "| Urgency | Precision | Recall |",
         "|---|---|---|",
     ]
+    lines += [_row(key, tally) for key, tally in sorted(results.urgency.items())] or [
+        "| (not labelled) | - | - |"
+    ]
+    lines += ["", *_slices("Language", dict(sorted(results.by_language.items())))]
+    lines += ["", *_slices("Labelled form", results.by_form)]
+    lines += [
+        "",
+        "Confusion matrix (rows: labelled form; columns: top suggestion):",
+        "",
+        "| labelled \\ suggested | " + " | ".join(PREDICTED) + " |",
+        "|---" * (len(PREDICTED) + 1) + "|",
+    ]
+    for form in (*FORMS, "none"):
+        cells = " | ".join(str(results.confusion[(form, p)]) for p in PREDICTED)
+        lines.append(f"| {form} | {cells} |")
+    lines += ["", "| Entity kind | Precision | Recall |", "|---|---|---|"]
     lines += [_row(kind, results.entity_kinds[kind]) for kind in sorted(results.entity_kinds)]
     lines.append(_row("all entities", results.entities))
+    if not results.frozen:
+        lines += ["", "| Indicator | Precision | Recall |", "|---|---|---|"]
+        lines += [_row(i, results.indicator_ids[i]) for i in sorted(results.indicator_ids)]
     if results.misses:
         lines += ["", "Form misses:", *[f"- {miss}" for miss in results.misses]]
     return "\n".join(lines)

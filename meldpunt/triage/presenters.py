@@ -24,6 +24,7 @@ class ShownIndicator:
 class ShownReason:
     label: str
     weight: float
+    words: list[str]
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class ShownForm:
     label: str
     score: float
     reasons: list[ShownReason]
+    decision: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,11 @@ class Presented:
     highlighted: SafeString
     indicators: list[ShownIndicator]
     form: str
-    form_label: str
     scores: list[ShownForm]
+    forms: list[ShownForm]
     urgency: list[ShownUrgency]
     version: str
+    ruled_out: bool
 
 
 def highlight(text: str, spans: list[tuple[int, int]]) -> SafeString:
@@ -83,17 +86,23 @@ def present(
                 decision=decisions.get(ind.id, ""),
             )
         )
+    words = {match.id: match.words(text) for match in suggestion.indicators}
     scores = [
         ShownForm(
             id=score.form,
             label=Exploitation(score.form).label,
             score=score.score,
             reasons=[
-                ShownReason(tax.indicator(r.indicator_id).label, r.weight) for r in score.reasons
+                ShownReason(
+                    tax.indicator(r.indicator_id).label, r.weight, words.get(r.indicator_id, [])
+                )
+                for r in score.reasons
             ],
+            decision=decisions.get(f"form:{score.form}", ""),
         )
         for score in suggestion.scores
     ]
+    by_form = {shown.id: shown for shown in scores}
     urgency = [
         ShownUrgency(id=m.id, label=tax.urgency_rule(m.id).label, words=m.words(text))
         for m in suggestion.urgency
@@ -103,10 +112,11 @@ def present(
         highlighted=highlight(text, suggestion.spans()),
         indicators=indicators,
         form=suggestion.form,
-        form_label=Exploitation(suggestion.form).label,
         scores=scores,
+        forms=[by_form[form] for form in suggestion.forms],
         urgency=urgency,
         version=suggestion.taxonomy_version,
+        ruled_out=suggestion.ruled_out,
     )
 
 

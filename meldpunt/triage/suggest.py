@@ -1,95 +1,109 @@
-"""Suggestions from free text: indicators, a form of exploitation and urgency flags.
+"""Suggestions from free text: indicators, forms of exploitation and urgency flags.
 
 Explainable rules over lemmatised words, no network and no learned model:
 
-1. The text is split into words with their character spans; each word gets its
-   lemma in Dutch and in English (simplemma).
-2. The language is guessed by counting common Dutch and English function words; a
-   text with a fair share of both is "mixed" and gets both pattern sets.
-3. Every pattern of the taxonomy (see data/indicators.toml for the syntax) is looked
-   up from its first word in a dictionary built once per process, then the following
-   words are checked in a short window. A match keeps the spans of the words that
-   triggered it, so the screen can highlight them.
-4. Each form scores the weights of its own indicators. The general ILO indicators are
-   forced-labour indicators: they add half their weight to labour, and a quarter to
-   another form only when that form has a signal of its own. A form is suggested when
-   at least ``MIN_SIGNALS`` different indicators were found, its score reaches
-   ``MIN_FORM_SCORE`` and it clearly leads; the reasons are the indicators and weights.
+1. The text is read (reading.py): words with spans and lemmas, sentences and clauses,
+   the language of each sentence, negation words, Dutch separable verbs.
+2. Every pattern of the taxonomy (see data/indicators.toml for the syntax) is looked up
+   from its first words in a dictionary built once per process, in the pattern set of
+   the sentence's language. A phrase matches within one sentence, word after word; a
+   "verb & object" pattern matches its parts in any order within a few words of one
+   sentence. Hours, wages and ages written as numbers are read by numbers.py.
+3. A match preceded in its clause by a negation ("geen", "niet", "nooit", "zonder",
+   "no", "not", "never", "n't", ...) is dropped, unless the pattern itself holds the
+   negation ("geen loon"). A counter-signal ("heeft zijn eigen paspoort", "kan gewoon
+   weg") cancels the indicators it names; a sentence that rules trafficking out
+   ("geen aanwijzingen voor uitbuiting") stops a weak form suggestion.
+4. Each form scores the weights of its own indicators. Supporting indicators (gifts,
+   sector, several phones, ...) count for their form only when it has a core signal
+   of its own, and are not shown at all when they stand alone. The general ILO
+   indicators add half their weight to labour, and a quarter to another form that has
+   a core signal. The top form is suggested when at
+   least ``MIN_SIGNALS`` indicators were found and its score reaches
+   ``MIN_FORM_SCORE``; another form with clear signals of its own and a score of its
+   own is shown next to it, so a report with two forms shows both, each with reasons.
 
+Every match keeps the spans of its content words, so the screen shows what caused it.
 Suggestions never change data; an advisor accepts or dismisses them (services.py).
 The text is never logged or stored here.
 """
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from itertools import product
-from typing import NamedTuple
+from functools import cache
 
-import simplemma
-
+from meldpunt.triage.numbers import numeric_signals
+from meldpunt.triage.reading import (
+    EN_FUNCTION_WORDS,
+    MEMO_LIMIT,
+    NL_FUNCTION_WORDS,
+    WORD_RE,
+    Word,
+    language_of,
+    lemma,
+    sentences,
+    tokenize,
+)
 from meldpunt.triage.taxonomy import FORMS, Taxonomy, taxonomy
 
-# A pattern word may be followed by its next word at most this many words later.
+# A phrase's next word comes at most this many words after the previous one.
 WINDOW = 3
-# The form score needed before a form is suggested, and how far it must lead the next.
+# The parts of a "verb & object" pattern lie within this many words of each other.
+SPAN = 8
+# A negation reaches this many words forward within its clause.
+NEGATION_REACH = 5
+# The form score needed before a form is suggested.
 MIN_FORM_SCORE = 2.0
-MIN_LEAD = 1.0
+# Another form is shown next to the top one from this share of the top score on, when it
+# has this many indicators of its own, or one core indicator of at least this weight.
+SECOND_FORM_SHARE = 0.5
+SECOND_FORM_SIGNALS = 2
+SECOND_FORM_WEIGHT = 2.5
 # Shares of a general (ILO) indicator's weight: for labour always, for another form only
-# when that form already has an indicator of its own (it strengthens, never decides).
+# when that form already has a core indicator of its own (it strengthens, never decides).
 LABOUR_SHARE = 0.5
 GENERAL_SHARE = 0.25
-# One signal alone is never enough for a form: signals are indicators, not proof.
+# One signal alone is not enough for a form (signals are indicators, not proof), unless
+# it is a strong core indicator found as a phrase of several words.
 MIN_SIGNALS = 2
+STRONG_WEIGHT = 2.5
+# With a sentence that rules trafficking out, a form needs this much more score.
+RULED_OUT_FACTOR = 2.0
+RULES_OUT = "form"
 
-# Words seen are remembered (lemmas, candidate patterns) to keep a call fast; the
-# memories live in process memory only and are bounded.
-MEMO_LIMIT = 65536
-
-WORD_RE = re.compile(r"\w+", re.UNICODE)
-
-NL_FUNCTION_WORDS = frozenset(
-    """
-    de het een en van ik je jij hij zij ze we wij niet is zijn was heeft hebben met
-    op voor dat die dit er maar ook als bij naar om te geen wel uit nog wordt werd
-    mag moet kan haar hem hun mijn ons onze zich al wat wie waar hoe omdat dan zo
-    heel
-    """.split()  # noqa: SIM905 - a word list reads best as text
-)
-EN_FUNCTION_WORDS = frozenset(
-    """
-    the a an and of i you he she they we not is are was were has have had with on
-    for that this there but also as at to no yes from still be been being her him
-    his their my our what who where how because then so very does did do can must
-    """.split()  # noqa: SIM905 - a word list reads best as text
-)
-
-
-class Word(NamedTuple):
-    text: str
-    start: int
-    end: int
-    forms: frozenset[str]
+# Words that never show as evidence: the function words (negations do show).
+FILLER = (NL_FUNCTION_WORDS | EN_FUNCTION_WORDS) - {"geen", "niet", "no", "not"}
 
 
 @dataclass(frozen=True)
 class _PatternWord:
     forms: frozenset[str]
-    prefix: str | None
+    prefixes: tuple[str, ...]
 
     def matches(self, word: Word) -> bool:
-        if self.prefix is not None:
-            return any(form.startswith(self.prefix) for form in word.forms)
-        return not self.forms.isdisjoint(word.forms)
+        if not self.forms.isdisjoint(word.forms):
+            return True
+        if self.prefixes:
+            for form in word.forms:
+                if form.startswith(self.prefixes):
+                    return True
+        return False
+
+
+Phrase = tuple[_PatternWord, ...]
 
 
 @dataclass(frozen=True)
 class _Pattern:
+    """``parts``: each part must occur; a part is one of several phrases (alternatives)."""
+
     target: str
     kind: str
     text: str
-    words: tuple[_PatternWord, ...]
+    parts: tuple[tuple[Phrase, ...], ...]
+    negated: bool
+    # Per part, one pattern word for the first words of all its phrases: a quick test
+    # whether a word can start the part at all.
+    starts: tuple[_PatternWord, ...] = ()
 
 
 @dataclass
@@ -119,15 +133,21 @@ class FormScore:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """What the rules see in a text. ``form`` is a form id, "unknown" or "none"."""
+    """What the rules see in a text.
+
+    ``form`` is the top form id, "unknown" or "none"; ``forms`` every form shown, top
+    first (a report can show two).
+    """
 
     language: str
     taxonomy_version: str
     words: tuple[Word, ...]
     indicators: tuple[Match, ...]
     form: str
+    forms: tuple[str, ...]
     scores: tuple[FormScore, ...]
     urgency: tuple[Match, ...]
+    ruled_out: bool = False
 
     @property
     def form_score(self) -> FormScore | None:
@@ -147,107 +167,105 @@ class Suggestion:
         return merged
 
 
-@lru_cache(maxsize=MEMO_LIMIT)
-def _lemma(word: str, lang: str) -> str:
-    return simplemma.lemmatize(word, lang=lang).lower()
-
-
-@lru_cache(maxsize=MEMO_LIMIT)
-def _forms(word: str) -> frozenset[str]:
-    lower = word.lower()
-    return frozenset((lower, _lemma(lower, "nl"), _lemma(lower, "en")))
-
-
-def tokenize(text: str) -> list[Word]:
-    """Words with spans and the forms they can match: as written, Dutch and English lemma."""
-    return [Word(m.group(), m.start(), m.end(), _forms(m.group())) for m in WORD_RE.finditer(text)]
-
-
-def detect_language(words: Iterable[Word]) -> str:
-    """ "nl", "en" or "mixed", from the share of Dutch and English function words.
-
-    A text with hardly any function words counts as mixed, so both pattern sets apply.
-    """
-    nl = en = 0
-    for word in words:
-        lower = word.text.lower()
-        nl += lower in NL_FUNCTION_WORDS
-        en += lower in EN_FUNCTION_WORDS
-    total = nl + en
-    if total < 3:
-        return "mixed"
-    if nl / total >= 0.8:
-        return "nl"
-    if en / total >= 0.8:
-        return "en"
-    return "mixed"
-
-
-def _compile_word(raw: str, lang: str) -> list[_PatternWord]:
-    wildcard = raw.endswith("*")
-    parts = WORD_RE.findall(raw.lower())
-    compiled = []
-    for index, part in enumerate(parts):
-        if wildcard and index == len(parts) - 1:
-            compiled.append(_PatternWord(forms=frozenset(), prefix=part))
+def _compile_word(raw: str, lang: str) -> _PatternWord:
+    """One pattern word: "a|b*" matches a, or anything starting with b."""
+    forms: set[str] = set()
+    prefixes: list[str] = []
+    for alternative in raw.lower().split("|"):
+        if alternative.endswith("*"):
+            prefixes.append(alternative[:-1])
+        elif alternative.startswith("="):
+            forms.add(alternative[1:])
         else:
-            compiled.append(_PatternWord(forms=frozenset((part, _lemma(part, lang))), prefix=None))
-    return compiled
+            forms |= {alternative, lemma(alternative, lang)}
+    return _PatternWord(forms=frozenset(forms), prefixes=tuple(prefixes))
 
 
-def _variants(text: str) -> list[str]:
-    """ "a|b c|d" stands for "a c", "a d", "b c" and "b d"."""
-    return [" ".join(combo) for combo in product(*(raw.split("|") for raw in text.split()))]
-
-
-def _compile_patterns(target: str, kind: str, text: str, lang: str) -> list[_Pattern]:
-    return [
-        _Pattern(
-            target=target,
-            kind=kind,
-            text=text,
-            words=tuple(pw for raw in variant.split() for pw in _compile_word(raw, lang)),
+def _phrases(text: str, lang: str) -> tuple[Phrase, ...]:
+    """A phrase of pattern words ("a|b c") as its alternatives. Alternatives of one word
+    stay one pattern word; one of several words ("id|id-kaart") is a phrase of its own."""
+    variants: list[list[str]] = [[]]
+    for raw in text.split():
+        multi = [a for a in raw.split("|") if len(WORD_RE.findall(a)) > 1]
+        single = "|".join(
+            ("=" if a.startswith("=") else "")
+            + WORD_RE.findall(a)[0]
+            + ("*" if a.endswith("*") else "")
+            for a in raw.split("|")
+            if a not in multi and WORD_RE.findall(a)
         )
-        for variant in _variants(text)
-    ]
+        options = ([[single]] if single else []) + [WORD_RE.findall(a) for a in multi]
+        variants = [v + option for v in variants for option in options]
+    return tuple(tuple(_compile_word(raw, lang) for raw in variant) for variant in variants)
+
+
+def _compile(target: str, kind: str, text: str, lang: str) -> _Pattern:
+    """Without "&" the pattern is one phrase; with "&", "|" in a part separates phrases."""
+    negations = {"geen", "niet", "nooit", "zonder", "no", "not", "never", "without", "nothing"}
+    words = {w.lower() for w in WORD_RE.findall(text)}
+    negated = bool(words & negations) or any(w.endswith("n't") for w in words)
+    if "&" not in text:
+        parts = (_phrases(text, lang),)
+    else:
+        parts = tuple(
+            tuple(
+                phrase for alternative in part.split("|") for phrase in _phrases(alternative, lang)
+            )
+            for part in text.split("&")
+        )
+    starts = tuple(
+        _PatternWord(
+            forms=frozenset().union(*(phrase[0].forms for phrase in part)),
+            prefixes=tuple(p for phrase in part for p in phrase[0].prefixes),
+        )
+        for part in parts
+    )
+    return _Pattern(
+        target=target, kind=kind, text=text, parts=parts, negated=negated, starts=starts
+    )
+
+
+Entry = tuple[_Pattern, int, int]
 
 
 @dataclass(frozen=True)
 class _Index:
-    """Patterns by their first word: exact forms in a dict, prefixes by first 3 letters."""
+    """Patterns by the first word of each phrase: exact forms, and prefixes by 3 letters."""
 
-    exact: dict[str, tuple[_Pattern, ...]]
-    prefixed: dict[str, tuple[_Pattern, ...]]
-    memo: dict[frozenset[str], tuple[_Pattern, ...]] = field(default_factory=dict)
+    exact: dict[str, tuple[Entry, ...]]
+    prefixed: dict[str, tuple[Entry, ...]]
+    memo: dict[frozenset[str], tuple[Entry, ...]] = field(default_factory=dict)
 
-    def candidates(self, forms: frozenset[str]) -> tuple[_Pattern, ...]:
-        """Patterns whose first word matches a word with these forms (remembered)."""
+    def candidates(self, forms: frozenset[str]) -> tuple[Entry, ...]:
+        """(pattern, part, phrase) whose phrase starts with a word of these forms."""
         found = self.memo.get(forms)
         if found is None:
             if len(self.memo) >= MEMO_LIMIT:
                 self.memo.clear()
-            probe = Word("", 0, 0, forms)
-            seen: dict[int, _Pattern] = {}
+            probe = Word("", 0, 0, forms, 0, 0, False)
+            seen: dict[tuple[int, int, int], Entry] = {}
             for form in forms:
-                for pattern in self.exact.get(form, ()):
-                    seen.setdefault(id(pattern), pattern)
-                for pattern in self.prefixed.get(form[:3], ()):
-                    if pattern.words[0].matches(probe):
-                        seen.setdefault(id(pattern), pattern)
+                for entry in self.exact.get(form, ()):
+                    seen.setdefault((id(entry[0]), entry[1], entry[2]), entry)
+                for entry in self.prefixed.get(form[:3], ()):
+                    pattern, part, phrase = entry
+                    if pattern.parts[part][phrase][0].matches(probe):
+                        seen.setdefault((id(pattern), part, phrase), entry)
             found = self.memo[forms] = tuple(seen.values())
         return found
 
 
 def _build_index(patterns: list[_Pattern]) -> _Index:
-    exact: dict[str, list[_Pattern]] = {}
-    prefixed: dict[str, list[_Pattern]] = {}
+    exact: dict[str, list[Entry]] = {}
+    prefixed: dict[str, list[Entry]] = {}
     for pattern in patterns:
-        first = pattern.words[0]
-        if first.prefix is not None:
-            prefixed.setdefault(first.prefix[:3], []).append(pattern)
-        else:
-            for form in first.forms:
-                exact.setdefault(form, []).append(pattern)
+        for number, part in enumerate(pattern.parts):
+            for alternative, phrase in enumerate(part):
+                first = phrase[0]
+                for prefix in first.prefixes:
+                    prefixed.setdefault(prefix[:3], []).append((pattern, number, alternative))
+                for form in first.forms:
+                    exact.setdefault(form, []).append((pattern, number, alternative))
     return _Index(
         exact={k: tuple(v) for k, v in exact.items()},
         prefixed={k: tuple(v) for k, v in prefixed.items()},
@@ -261,11 +279,10 @@ def _indexes(version: str) -> dict[str, _Index]:
     by_lang: dict[str, list[_Pattern]] = {"nl": [], "en": []}
     sources = [(ind.id, "indicator", ind.patterns_nl, ind.patterns_en) for ind in tax.indicators]
     sources += [(rule.id, "urgency", rule.patterns_nl, rule.patterns_en) for rule in tax.urgency]
+    sources += [(c.id, "contra", c.patterns_nl, c.patterns_en) for c in tax.contra]
     for target, kind, patterns_nl, patterns_en in sources:
-        for text in patterns_nl:
-            by_lang["nl"] += _compile_patterns(target, kind, text, "nl")
-        for text in patterns_en:
-            by_lang["en"] += _compile_patterns(target, kind, text, "en")
+        by_lang["nl"] += [_compile(target, kind, text, "nl") for text in patterns_nl]
+        by_lang["en"] += [_compile(target, kind, text, "en") for text in patterns_en]
     return {
         "nl": _build_index(by_lang["nl"]),
         "en": _build_index(by_lang["en"]),
@@ -273,12 +290,22 @@ def _indexes(version: str) -> dict[str, _Index]:
     }
 
 
-def _match_at(pattern: _Pattern, words: list[Word], start: int) -> list[int] | None:
-    """Positions of the pattern's words when it matches from ``start``, else None."""
+def _phrase_at(
+    phrase: Phrase, words: list[Word], start: int, *, first_known: bool = False
+) -> list[int] | None:
+    """Positions of a phrase's words from ``start`` on, within one sentence, else None.
+
+    ``first_known``: the first word is known to match (the index found it).
+    """
+    if not first_known and not phrase[0].matches(words[start]):
+        return None
     positions = [start]
-    for pattern_word in pattern.words[1:]:
+    sentence = words[start].sentence
+    for pattern_word in phrase[1:]:
         previous = positions[-1]
         for j in range(previous + 1, min(previous + 1 + WINDOW, len(words))):
+            if words[j].sentence != sentence:
+                return None
             if pattern_word.matches(words[j]):
                 positions.append(j)
                 break
@@ -287,65 +314,201 @@ def _match_at(pattern: _Pattern, words: list[Word], start: int) -> list[int] | N
     return positions
 
 
+def _match(entry: Entry, words: list[Word], start: int) -> list[int] | None:
+    """Positions of all the pattern's words when the entry's phrase starts at ``start``."""
+    pattern, part, phrase = entry
+    positions = _phrase_at(pattern.parts[part][phrase], words, start, first_known=True)
+    if positions is None:
+        return None
+    sentence = words[start].sentence
+    low, high = max(0, start - SPAN), min(len(words), positions[-1] + SPAN + 1)
+    for other, alternatives in enumerate(pattern.parts):
+        if other == part:
+            continue
+        start_word = pattern.starts[other]
+        found = next(
+            (
+                hit
+                for j in range(low, high)
+                if words[j].sentence == sentence
+                and j not in positions
+                and start_word.matches(words[j])
+                for alternative in alternatives
+                if (hit := _phrase_at(alternative, words, j)) is not None
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        positions += found
+    return sorted(positions)
+
+
+def _is_negated(pattern: _Pattern, words: list[Word], positions: list[int]) -> bool:
+    """A negation word before a matched word, in its clause and within reach."""
+    if pattern.negated:
+        return False
+    matched = set(positions)
+    for position in positions:
+        clause = words[position].clause
+        for j in range(position - 1, max(-1, position - 1 - NEGATION_REACH), -1):
+            if words[j].clause != clause:
+                break
+            if words[j].negation and j not in matched and not _not_only(words, j):
+                return True
+    return False
+
+
+def _not_only(words: list[Word], j: int) -> bool:
+    """ "niet alleen ... maar ook", "not only": no negation of what follows."""
+    return j + 1 < len(words) and words[j + 1].text.lower() in {"alleen", "only", "just"}
+
+
+def _evidence(words: list[Word], positions: list[int]) -> list[tuple[int, int]]:
+    """Spans of the matched words that carry meaning (no "met", "van", "moet")."""
+    spans = [
+        (words[p].start, words[p].end) for p in positions if words[p].text.lower() not in FILLER
+    ]
+    return spans or [(words[p].start, words[p].end) for p in positions]
+
+
 def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
-    general = [tax.indicator(i) for i in found if tax.indicator(i).form is None]
+    indicators = [tax.indicator(i) for i in found]
+    general = [ind for ind in indicators if ind.form is None]
     scores = []
     for form in FORMS:
-        specific = [tax.indicator(i) for i in found if tax.indicator(i).form == form]
-        share = LABOUR_SHARE if form == "labour" else GENERAL_SHARE
-        if not specific and (form != "labour" or not general):
+        core = [ind for ind in indicators if ind.form == form and not ind.supporting]
+        support = [ind for ind in indicators if ind.form == form and ind.supporting]
+        if not core and (form != "labour" or not general):
             continue
-        reasons = [FormReason(ind.id, ind.weight) for ind in specific]
-        reasons += [FormReason(ind.id, round(ind.weight * share, 2)) for ind in general]
+        share = LABOUR_SHARE if form == "labour" else GENERAL_SHARE
+        reasons = [FormReason(ind.id, ind.weight) for ind in core]
+        if core or form == "labour":
+            reasons += [FormReason(ind.id, ind.weight) for ind in support if core]
+            reasons += [FormReason(ind.id, round(ind.weight * share, 2)) for ind in general]
         reasons.sort(key=lambda r: (-r.weight, r.indicator_id))
         scores.append(
             FormScore(
                 form=form, score=round(sum(r.weight for r in reasons), 2), reasons=tuple(reasons)
             )
         )
-    scores.sort(key=lambda s: (-s.score, s.form))
+    scores.sort(key=lambda s: (-s.score, -len(s.reasons), s.form))
     return scores
 
 
-def _choose_form(scores: list[FormScore], found: dict[str, Match]) -> str:
+def _enough(tax: Taxonomy, found: dict[str, Match]) -> bool:
+    """At least ``MIN_SIGNALS`` indicators, or one strong core indicator found as a phrase
+    of several words ("bankpas verhuren"), never as one word alone."""
+    if len(found) >= MIN_SIGNALS:
+        return True
+    (match,) = found.values()
+    indicator = tax.indicator(match.id)
+    return (
+        indicator.form is not None
+        and not indicator.supporting
+        and indicator.weight >= STRONG_WEIGHT
+        and len(match.spans) >= 2
+    )
+
+
+def _choose_forms(
+    tax: Taxonomy, scores: list[FormScore], found: dict[str, Match], ruled_out: bool
+) -> tuple[str, tuple[str, ...]]:
     if not found:
-        return "none"
-    if len(found) < MIN_SIGNALS or not scores or scores[0].score < MIN_FORM_SCORE:
-        return "unknown"
-    if len(scores) > 1 and scores[0].score - scores[1].score < MIN_LEAD:
-        return "unknown"
-    return scores[0].form
+        return "none", ()
+    needed = MIN_FORM_SCORE * (RULED_OUT_FACTOR if ruled_out else 1)
+    if not scores or scores[0].score < needed or not _enough(tax, found):
+        return ("none" if ruled_out else "unknown"), ()
+    top = scores[0]
+    shown = [top.form]
+    for score in scores[1:]:
+        own = [tax.indicator(r.indicator_id) for r in score.reasons]
+        own = [ind for ind in own if ind.form == score.form]
+        strong = len(own) >= SECOND_FORM_SIGNALS or any(
+            not ind.supporting and ind.weight >= SECOND_FORM_WEIGHT for ind in own
+        )
+        if strong and score.score >= max(needed, top.score * SECOND_FORM_SHARE):
+            shown.append(score.form)
+    return top.form, tuple(shown)
+
+
+def _drop_lonely_support(tax: Taxonomy, found: dict[str, Match]) -> None:
+    """A supporting indicator alone says little ("werkt in een restaurant"): it stays when
+    its form has a core indicator, labour also with a general one, or a second
+    supporting indicator of the same form (late nights, two phones, new clothes)."""
+    indicators = [tax.indicator(i) for i in found]
+    for ind in indicators:
+        if not ind.supporting:
+            continue
+        same = [o for o in indicators if o.form == ind.form and o.id != ind.id]
+        core = any(not o.supporting for o in same)
+        general = ind.form == "labour" and any(o.form is None for o in indicators)
+        if not (core or general or same):
+            del found[ind.id]
+
+
+def _add(bucket: dict[str, Match], target: str, label: str, spans: list[tuple[int, int]]) -> None:
+    match = bucket.setdefault(target, Match(id=target))
+    if label not in match.patterns:
+        match.patterns.append(label)
+    for span in spans:
+        if span not in match.spans:
+            match.spans.append(span)
+
+
+def _find(words: list[Word], language: str) -> dict[str, dict[str, Match]]:
+    """Matches per kind ("indicator", "urgency", "contra"), sentence by sentence."""
+    indexes = _indexes(taxonomy().version)
+    buckets: dict[str, dict[str, Match]] = {"indicator": {}, "urgency": {}, "contra": {}}
+    for sentence in sentences(words, language):
+        index = indexes[sentence.language]
+        for i in range(sentence.first, sentence.last + 1):
+            for entry in index.candidates(words[i].forms):
+                pattern = entry[0]
+                if pattern.target in buckets[pattern.kind]:
+                    continue
+                positions = _match(entry, words, i)
+                if positions is None or _is_negated(pattern, words, positions):
+                    continue
+                _add(
+                    buckets[pattern.kind], pattern.target, pattern.text, _evidence(words, positions)
+                )
+    return buckets
 
 
 def suggest(text: str) -> Suggestion:
-    """Indicators, a suggested form with reasons, and urgency flags for ``text``."""
+    """Indicators, suggested forms with reasons, and urgency flags for ``text``."""
     tax = taxonomy()
     words = tokenize(text)
-    language = detect_language(words)
-    index = _indexes(tax.version)[language]
-    found: dict[str, Match] = {}
-    urgent: dict[str, Match] = {}
-    for i, word in enumerate(words):
-        for pattern in index.candidates(word.forms):
-            positions = _match_at(pattern, words, i)
-            if positions is None:
-                continue
-            bucket = found if pattern.kind == "indicator" else urgent
-            match = bucket.setdefault(pattern.target, Match(id=pattern.target))
-            if pattern.text not in match.patterns:
-                match.patterns.append(pattern.text)
-            for p in positions:
-                span = (words[p].start, words[p].end)
-                if span not in match.spans:
-                    match.spans.append(span)
+    language = language_of(words)
+    buckets = _find(words, language)
+    found, urgent = buckets["indicator"], buckets["urgency"]
+    for target, span in numeric_signals(text):
+        _add(urgent if tax.is_urgency(target) else found, target, "#", [span])
+    ruled_out = False
+    for contra_id in buckets["contra"]:
+        cancels = tax.contra_rule(contra_id).cancels
+        ruled_out |= RULES_OUT in cancels
+        for target in cancels:
+            found.pop(target, None)
+            urgent.pop(target, None)
+    _drop_lonely_support(tax, found)
     order = tax.order
     scores = _score_forms(tax, found)
+    form, forms = _choose_forms(tax, scores, found, ruled_out)
     return Suggestion(
         language=language,
         taxonomy_version=tax.version,
         words=tuple(words),
         indicators=tuple(sorted(found.values(), key=lambda m: order[m.id])),
-        form=_choose_form(scores, found),
+        form=form,
+        forms=forms,
         scores=tuple(scores),
         urgency=tuple(sorted(urgent.values(), key=lambda m: order[m.id])),
+        ruled_out=ruled_out,
     )
+
+
+def detect_language(words: list[Word]) -> str:
+    """The language of a whole text: "nl", "en" or "mixed" (see reading.language_of)."""
+    return language_of(words)

@@ -17,7 +17,21 @@ from pathlib import Path
 
 from django.utils.translation import get_language
 
+from meldpunt.triage.reading import EN_FUNCTION_WORDS, NEGATIONS, NL_FUNCTION_WORDS, WORD_RE
+
 DATA_FILE = Path(__file__).parent / "data" / "indicators.toml"
+
+# Words too common to be evidence on their own: a pattern needs at least one other word
+# (with the function words of reading.py). "veel mannen" or "moe" alone fired on
+# ordinary reports.
+WEAK_WORDS = frozenset(
+    """
+    veel mannen man vrouwen vrouw worden wordt werd moe moet moeten denkt mee laat gaat
+    komt werken werkt klanten kind kinderen zoon dochter jongens meisjes geld
+    many men man women woman tired clients customers child children son daughter
+    money work works working get gets got make makes made go goes take takes
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
 
 FORMS = ("sexual", "labour", "criminal")
 
@@ -37,6 +51,7 @@ class Indicator:
     weight: float
     patterns_nl: tuple[str, ...]
     patterns_en: tuple[str, ...]
+    supporting: bool = False
 
     @property
     def label(self) -> str:
@@ -82,10 +97,23 @@ class UrgencyRule:
 
 
 @dataclass(frozen=True)
+class ContraRule:
+    """Words that speak against indicators ("heeft zijn eigen paspoort"): when they occur,
+    the indicators in ``cancels`` are dropped; "form" in ``cancels`` means the text rules
+    trafficking out."""
+
+    id: str
+    cancels: tuple[str, ...]
+    patterns_nl: tuple[str, ...]
+    patterns_en: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Taxonomy:
     version: str
     groups: tuple[Group, ...]
     urgency: tuple[UrgencyRule, ...]
+    contra: tuple[ContraRule, ...] = ()
 
     @cached_property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -104,6 +132,15 @@ class Taxonomy:
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; KeyError when there is none."""
         return self._by_id[indicator_id]
+
+    def is_urgency(self, rule_id: str) -> bool:
+        return any(rule.id == rule_id for rule in self.urgency)
+
+    def contra_rule(self, rule_id: str) -> ContraRule:
+        for rule in self.contra:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
 
     def urgency_rule(self, rule_id: str) -> UrgencyRule:
         for rule in self.urgency:
@@ -131,6 +168,7 @@ def _load(path: Path) -> Taxonomy:
                     weight=float(ind.get("weight", 1.0)),
                     patterns_nl=tuple(ind.get("nl", ())),
                     patterns_en=tuple(ind.get("en", ())),
+                    supporting=bool(ind.get("supporting", False)),
                 )
                 for ind in group["indicators"]
             ),
@@ -147,10 +185,45 @@ def _load(path: Path) -> Taxonomy:
         )
         for rule in raw.get("urgency", ())
     )
+    contra = tuple(
+        ContraRule(
+            id=rule["id"],
+            cancels=tuple(rule["cancels"]),
+            patterns_nl=tuple(rule.get("nl", ())),
+            patterns_en=tuple(rule.get("en", ())),
+        )
+        for rule in raw.get("contra", ())
+    )
     ids = [ind.id for g in groups for ind in g.indicators]
     if len(ids) != len(set(ids)):
         raise ValueError(f"{path}: indicator ids must be unique")
-    return Taxonomy(version=str(raw["version"]), groups=groups, urgency=urgency)
+    known = {*ids, *(rule.id for rule in urgency), "form"}
+    for rule in contra:
+        if not set(rule.cancels) <= known:
+            raise ValueError(f"{path}: contra rule {rule.id} cancels an unknown id")
+    weak = [
+        text
+        for item in (*(i for g in groups for i in g.indicators), *urgency)
+        for text in (*item.patterns_nl, *item.patterns_en)
+        if only_weak_words(text)
+    ]
+    if weak:
+        raise ValueError(f"{path}: patterns of common words only: {weak}")
+    return Taxonomy(version=str(raw["version"]), groups=groups, urgency=urgency, contra=contra)
+
+
+def only_weak_words(pattern: str) -> bool:
+    """True when no part of ``pattern`` has a word that means something on its own."""
+    common = NL_FUNCTION_WORDS | EN_FUNCTION_WORDS | NEGATIONS | WEAK_WORDS
+    for part in pattern.split("&"):
+        for raw in part.split():
+            for alternative in raw.split("|"):
+                words = WORD_RE.findall(alternative.lower())
+                if alternative.endswith("*") and words and len(words[-1]) >= 4:
+                    return False
+                if any(w not in common and not w.isdigit() for w in words):
+                    return False
+    return True
 
 
 @cache

@@ -9,4 +9,5 @@ app_name = "triage"
 urlpatterns = [
     path("suggesties/", views.suggest_fragment, name="suggest"),
     path("zaak/<int:case_id>/besluit/", views.decide, name="decide"),
+    path("besluiten/", views.decision_stats_page, name="decision_stats"),
 ]

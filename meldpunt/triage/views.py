@@ -23,19 +23,22 @@ The checklist itself: ``{% load triage %}{% indicator_checklist selected %}`` re
 checkbox named ``indicators`` per indicator, grouped by form (or build your own from
 ``meldpunt.triage.taxonomy``).
 
-``triage:decide`` (POST, on the case page) keeps an advisor's accept or dismiss.
+``triage:decide`` (POST, on the case page) keeps an advisor's accept or dismiss;
+``triage:decision_stats`` (GET, coordinators) shows per indicator how often it was
+accepted and dismissed.
 """
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from meldpunt.accounts.permissions import CASE_ROLES, staff_required
+from meldpunt.accounts.permissions import CASE_ROLES, COORDINATOR_ROLES, staff_required
 from meldpunt.cases.models import Contact
 from meldpunt.cases.selectors import get_case_for_action
 from meldpunt.triage.forms import DecideForm, SuggestForm
 from meldpunt.triage.presenters import present
+from meldpunt.triage.selectors import decision_stats
 from meldpunt.triage.services import triage_decide
 from meldpunt.triage.suggest import suggest
 
@@ -83,3 +86,12 @@ def decide(request: HttpRequest, case_id: int) -> HttpResponse:
     if not request.headers.get("HX-Request"):
         return redirect("cases:detail", case_id=case.pk)
     return render(request, "triage/_decision.html", {"state": decision.decision})
+
+
+@require_GET
+@staff_required(*COORDINATOR_ROLES)
+def decision_stats_page(request: HttpRequest) -> HttpResponse:
+    """Who: coordinators. Per indicator and taxonomy version: accepted and dismissed counts."""
+    return render(
+        request, "triage/decision_stats.html", {"stats": decision_stats(user=request.user)}
+    )

@@ -126,3 +126,24 @@ def test_case_page_panel_is_empty_for_other_roles(analyst, on_duty, chat):
         "chat/_case_transcript.html", {"case": Case.objects.get(), "user": analyst}
     )
     assert "buurvrouw" not in html
+
+
+def test_the_page_suggests_signals_from_what_the_chatter_wrote(verified_client, on_duty):
+    """Issue 14's labour case typed by the chatter gives labour exploitation with its words;
+    what the advisor wrote is not read."""
+    chat, _token = services.chat_start(nickname="Sam")
+    services.chat_accept_next(user=on_duty)
+    for body in (
+        "Naast mij wonen veel Poolse mannen, om 5:00 opgehaald met een busje.",
+        "Ze moesten hun paspoorten afgeven aan de baas. He says he was not paid.",
+    ):
+        services.message_store(chat=chat, sender=Sender.REPORTER, body=body)
+    services.message_store(
+        chat=chat, sender=Sender.STAFF, body="Werkt u zelf ook in de prostitutie?", author=on_duty
+    )
+    html = verified_client(on_duty).get(reverse("chat:to_case", args=[chat.pk])).content.decode()
+    assert 'data-testid="chat-suggestions"' in html
+    assert 'data-form="labour"' in html
+    assert 'data-indicator="gen.documents_retained"' in html
+    assert 'data-indicator="gen.wages_withheld"' in html
+    assert 'data-indicator="sex.' not in html

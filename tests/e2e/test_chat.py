@@ -100,6 +100,10 @@ def test_a_whole_chat_with_reload_case_and_nothing_left(browser, chat_server):
 
     # The advisor records the chat on a new case; the transcript is on the case page.
     panel.get_by_role("link", name="Vastleggen in een zaak").click()
+    suggestions = advisor.get_by_test_id("chat-suggestions")
+    expect(suggestions.locator('li[data-indicator="gen.excessive_overtime"]')).to_be_visible()
+    expect(suggestions.locator("mark", has_text="elke").first).to_be_visible()
+    assert axe_violations(advisor) == []
     advisor.get_by_label("Wie neemt contact op?").select_option("bystander")
     advisor.get_by_label("Samenvatting").fill("Signalen van arbeidsuitbuiting bij buurvrouw")
     advisor.get_by_test_id("save-contact").click()

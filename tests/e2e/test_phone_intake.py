@@ -210,3 +210,29 @@ def test_suggested_signal_is_ticked_with_one_button(advisor_page: Page, live_ser
     expect(box).to_be_visible()
     assert axe_violations(page) == []
     shot(page, "8-suggestions")
+
+
+POLISH_LABOUR = (
+    "Buurman belt. In het huis naast hem wonen veel Poolse mannen. Ze worden om 5:00 "
+    "opgehaald met een busje. Ze moesten hun paspoorten afgeven aan de baas. Een van hen "
+    "zegt dat hij niet betaald is. Ze zien er moe uit."
+)
+
+
+def test_the_polish_labour_case_gets_labour_with_its_words(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14's labour case, typed in the phone intake: labour exploitation with
+    "paspoorten afgeven" and "niet betaald" marked, and no sexual indicator."""
+    page = advisor_page
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    page.keyboard.type(POLISH_LABOUR)
+    suggestions = page.locator("#intake-suggest")
+    form = suggestions.locator('li.triage-form[data-form="labour"]')
+    expect(form).to_contain_text("Arbeidsuitbuiting")
+    for word in ("paspoorten", "afgeven", "niet", "betaald"):
+        expect(suggestions.locator("mark", has_text=word).first).to_be_visible()
+    expect(suggestions.locator('li[data-indicator="gen.documents_retained"]')).to_be_visible()
+    expect(suggestions.locator('li[data-indicator^="sex."]')).to_have_count(0)
+    expect(suggestions.locator('li.triage-form[data-form="sexual"]')).to_have_count(0)
+    expect(suggestions.locator("mark", has_text="moe")).to_have_count(0)
+    assert axe_violations(page) == []
+    shot(page, "9-labour-case")

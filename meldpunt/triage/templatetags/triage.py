@@ -1,4 +1,5 @@
-"""Template tags of the triage app, for the case page (templates/triage/_case_panel.html)."""
+"""Template tags of the triage app: the case page panel (templates/triage/_case_panel.html)
+and the suggestions for a chat transcript (the page that records a chat in a case)."""
 
 from typing import Any
 
@@ -47,7 +48,6 @@ def triage_panel(context: template.Context, case: Case, user: Any) -> dict[str, 
             {
                 "contact": contact,
                 "result": result,
-                "form_decision": decisions.get(f"form:{result.form}", "") if result else "",
                 "checklist": checklist(contact.indicators),
             }
         )
@@ -67,3 +67,14 @@ def indicator_checklist(selected: list[str] | None = None, name: str = "indicato
     named ``indicators`` (the field the suggestion fragment's "Overnemen" buttons tick).
     """
     return {"groups": checklist(list(selected or [])), "name": name}
+
+
+@register.inclusion_tag("triage/_chat_suggestions.html")
+def chat_suggestions(messages: list[Any], user: Any) -> dict[str, Any]:
+    """Suggestions for what the chatter wrote (``sender == "reporter"``), one message per
+    line so every message is read in its own language. Nothing for users without case
+    access; the text is never logged or stored."""
+    if not user_may_handle_cases(user):
+        return {"result": None}
+    text = "\n".join(m.body for m in messages if m.sender == "reporter" and m.body.strip())
+    return {"result": present(text, suggest(text)) if text else None}

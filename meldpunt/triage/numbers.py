@@ -1,0 +1,210 @@
+"""Signals written as numbers: working hours, wages and the age of a minor.
+
+A pattern word cannot say "more than 50 hours a week" or "under 18", so these few
+signals are read with regular expressions and a threshold. Each finding keeps the
+characters that caused it, like a pattern match, so the screen can show them.
+
+Thresholds (Dutch law and practice, rounded so only clear cases fire):
+- hours: 50 or more a week, 11 or more a day (or a day "from 6 to 22"), 6 or 7 days
+  a week, all count as excessive overtime;
+- wages: under 10 euro an hour (the adult minimum wage is well above 14), under 80 a
+  day, and with a word for being paid before it, under 300 a week or 1,200 a month;
+  an amount that is rent, a fine, a debt or a promise is not a wage;
+- age: 1 to 17 next to a person ("meisje van 15", "15-jarige", "my daughter is 15",
+  "pleegdochter (16)", "the boy next door (15)", "aged 14", "15 years old"), never a
+  bare number.
+"""
+
+import re
+from collections.abc import Iterator
+
+WORD_NUMBERS = {
+    "zes": 6,
+    "zeven": 7,
+    "six": 6,
+    "seven": 7,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+}
+WORDS = "|".join(WORD_NUMBERS)
+NUM = rf"(\d{{1,4}}(?:[.,]\d{{1,2}})?|{WORDS})"
+PER = r"\s*(?:per|a|an|each|every|/|p\.?|in\s+de|in\s+the|op\s+een)\s*"
+
+OVERTIME = "gen.excessive_overtime"
+WAGES = "gen.wages_withheld"
+MINOR = "minor"
+
+HOURS_RE = re.compile(
+    rf"(?i)\b{NUM}\s*(?:uur|uren|u|hours?|hrs?)\b{PER}(week|wk|dag|day|nacht|night|dienst|shift)\b"
+    rf"|\b(?:dagen|diensten|shifts|days|werkdagen|nachten|nights)\s+(?:van|of)\s+{NUM}\s*(?:uur|hours?)"
+    rf"|\b{NUM}[- ]?(?:urige|uurs|hour)[- ]?"
+    rf"(werkweek|week|werkdag|dag|dagen|diensten|shifts?|days?)\b"
+)
+DAYS_RE = re.compile(rf"(?i)\b{NUM}\s*(?:dagen|days)\b{PER}(?:week)\b")
+RANGE_RE = re.compile(
+    r"(?i)\b(?:van|from)\s+(\d{1,2})(?:[.:]\d\d)?\s*(am|pm|a\.m\.|p\.m\.|uur)?\s*"
+    r"(?:'s\s+\w+\s+)?(?:tot|to|till|until)\s+(\d{1,2})(?:[.:]\d\d)?\s*(am|pm|a\.m\.|p\.m\.|uur)?"
+)
+AMOUNT = rf"(?:€\s*|eur(?:o|os)?\s+){NUM}|{NUM}\s*(?:€|euros?|eur)\b"
+WAGE_RE = re.compile(
+    rf"(?i)(?:{AMOUNT}){PER}(uur|hour|hr|u|dag|day|week|maand|month)\b"
+    rf"|\b(?:uurloon|hourly\s+(?:wage|rate|pay))\s+(?:van|of)\s+(?:€\s*)?{NUM}"
+)
+NOT_A_WAGE_RE = re.compile(
+    r"(?i)\b(huur|rent|kost|kosten|costs?|betal\w*\s+voor|pay\s+for|boete|fine|schuld|debt|"
+    r"beloofd|belofte|promised?|bed|kamer|room|borg|deposit|vraagt|charges?)\b"
+)
+PAID_RE = re.compile(
+    r"(?i)\b(krijg\w*|kreg\w*|kreeg|verdien\w*|betaald|uitbetaald|paid|pays?|gets?|got|earns?|"
+    r"earning|loon|salaris|wages?|salary)\b"
+)
+WAGE_LIMITS = {"hour": 10, "day": 80, "week": 300, "month": 1200}
+UNITS = {
+    "uur": "hour",
+    "hour": "hour",
+    "hr": "hour",
+    "u": "hour",
+    "dag": "day",
+    "day": "day",
+    "week": "week",
+    "maand": "month",
+    "month": "month",
+}
+
+PERSON = (
+    r"(?:meisjes?|jongens?|dochter(?:tje)?|zoon(?:tje)?|kind(?:eren)?|broer(?:tje)?|zus(?:je)?|"
+    r"neef(?:je)?|nicht(?:je)?|klein(?:zoon|dochter)|leerlinge?n?|scholieren?|pupils?|vriendin(?:netje)?|"
+    r"vriendje|slachtoffer|tieners?|pubers?|meid|jongetje|stief(?:dochter|zoon)|pleeg(?:dochter|zoon|kind)|"
+    r"girls?|boys?|daughters?|sons?|child|children|kids?|brother|sister|cousin|niece|nephew|students?|"
+    r"teens?|teenagers?|victim)"
+)
+SUBJECT = rf"(?:{PERSON}|ik|hij|zij|ze|i|he|she)"
+NOT_AN_AGE = (
+    r"(?!\s*(?:euro|€|uur|uren|procent|%|kilo|km|meter|minuten|minutes|hours?|keer|times|"
+    r"jaar\s+geleden|years\s+ago|mannen|men|klanten|clients|telefoons?))"
+)
+LOOSE = (
+    r"(?:een\s+jaar\s+of\s+|ongeveer\s+|pas\s+|nog\s+maar\s+|rond\s+de\s+|about\s+|"
+    r"only\s+|just\s+)?"
+)
+# What must come right before a candidate age, and what right after it.
+AGE_RULES = tuple(
+    (re.compile(before + r"$", re.IGNORECASE), re.compile(after, re.IGNORECASE))
+    for before, after in (
+        (r"", r"[- ]?jarige?n?\b"),
+        (r"", r"[- ](?:years?|yrs?)[- ]old\b"),
+        (r"", r"\s+(?:jaar\s+oud|years\s+old)\b"),
+        (r"\baged?\s+", r""),
+        (r"\b(?:leeftijd|age)\s*:?\s*", r""),
+        (rf"\b{PERSON}\s+(?:van|of)\s+{LOOSE}", NOT_AN_AGE),
+        (rf"\b{PERSON}\b(?:\s+[\w'-]+){{0,3}}\s*\(\s*", r"\s*(?:jaar|jr|years?)?\s*\)"),
+        (
+            rf"\b{SUBJECT}\s+(?:is|was|ben|am)\s+{LOOSE}",
+            r"(?:\s+(?:jaar|years?)(?:\s+oud|\s+old)?)?\s*(?:[.,;!?)]|$|\s+(?:en|and|maar|but)\b)",
+        ),
+        (r"\bi'?m\s+", NOT_AN_AGE),
+    )
+)
+# Every number of one or two digits, or number word, is a candidate age; the rules look
+# at the few words right before and after it.
+AGE_ANCHOR_RE = re.compile(rf"(?i)(?<![\d.,])\d{{1,2}}(?![\d.,]\d)|\b(?:{WORDS})\b")
+AGE_BEFORE, AGE_AFTER = 60, 30
+
+
+def _number(raw: str) -> float:
+    lower = raw.lower()
+    if lower in WORD_NUMBERS:
+        return WORD_NUMBERS[lower]
+    return float(lower.replace(",", "."))
+
+
+# The long expressions run only on short windows around a unit word, which is much
+# faster on a long text than running them from every position.
+HOURS_ANCHOR_RE = re.compile(r"(?i)uur|uren|hour|hrs|dagen|days|tot|till|until|\bto\b")
+WAGE_ANCHOR_RE = re.compile(r"(?i)€|eur|uurloon|hourly")
+WINDOW_BEFORE, WINDOW_AFTER = 40, 40
+
+
+def _windows(text: str, anchor_re: re.Pattern[str]) -> list[tuple[int, int]]:
+    windows: list[list[int]] = []
+    for anchor in anchor_re.finditer(text):
+        low, high = max(0, anchor.start() - WINDOW_BEFORE), anchor.end() + WINDOW_AFTER
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    return [(low, min(high, len(text))) for low, high in windows]
+
+
+def _in_windows(
+    regex: re.Pattern[str], text: str, anchor_re: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    for low, high in _windows(text, anchor_re):
+        yield from regex.finditer(text, low, high)
+
+
+def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    for match in _in_windows(HOURS_RE, text, HOURS_ANCHOR_RE):
+        groups = [g for g in match.groups() if g]
+        hours, unit = _number(groups[0]), (groups[1] if len(groups) > 1 else "dag").lower()
+        weekly = unit in {"week", "wk", "werkweek"}
+        if hours >= (50 if weekly else 11) and hours <= (120 if weekly else 24):
+            yield OVERTIME, match.span()
+    for match in _in_windows(DAYS_RE, text, HOURS_ANCHOR_RE):
+        if 6 <= _number(match.group(1)) <= 7:
+            yield OVERTIME, match.span()
+    for match in _in_windows(RANGE_RE, text, HOURS_ANCHOR_RE):
+        start, start_mark, end, end_mark = match.groups()
+        begin, finish = int(start), int(end)
+        if (end_mark or "").lower().startswith("p") or (finish <= begin and finish <= 12):
+            finish += 12
+        if (start_mark or "").lower().startswith("p"):
+            begin += 12
+        if 11 <= finish - begin <= 20:
+            yield OVERTIME, match.span()
+
+
+def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    for match in _in_windows(WAGE_RE, text, WAGE_ANCHOR_RE):
+        groups = [g for g in match.groups() if g]
+        amount = _number(groups[0])
+        unit = UNITS.get(groups[1].lower(), "hour") if len(groups) > 1 else "hour"
+        before = text[max(0, match.start() - 40) : match.start()]
+        before = re.split(r"[.!?;\n]", before)[-1]
+        if NOT_A_WAGE_RE.search(before) or amount >= WAGE_LIMITS[unit]:
+            continue
+        if unit in {"week", "month"} and not PAID_RE.search(before):
+            continue
+        yield WAGES, match.span()
+
+
+def _ages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    for anchor in AGE_ANCHOR_RE.finditer(text):
+        if not 1 <= _number(anchor.group()) < 18:
+            continue
+        before = text[max(0, anchor.start() - AGE_BEFORE) : anchor.start()]
+        after = text[anchor.end() : anchor.end() + AGE_AFTER]
+        for before_re, after_re in AGE_RULES:
+            found = before_re.search(before)
+            tail = after_re.match(after) if found is not None else None
+            if found is not None and tail is not None:
+                start = anchor.start() - (len(before) - found.start())
+                yield MINOR, (start, anchor.end() + tail.end())
+                break
+
+
+def numeric_signals(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """(indicator or urgency id, character span) for hours, wages and ages in ``text``."""
+    if not any(c.isdigit() for c in text) and not any(w in text.lower() for w in WORD_NUMBERS):
+        return []
+    return [*_hours(text), *_wages(text), *_ages(text)]
