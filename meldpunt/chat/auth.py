@@ -7,7 +7,6 @@ accounts app's one check, at connect and again on every action of the console.
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase, UpdateError
 
 from meldpunt.accounts import selectors, staff_session
