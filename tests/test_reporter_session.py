@@ -120,3 +120,23 @@ def test_activity_outside_a_request_is_noted_but_never_brings_a_session_back(
     store(key).delete()
     reporter_session.activity_for_key(key)
     assert not store().exists(key)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/melden/",
+        *[f"/melden/stap/{step}/" for step in ANSWERS],
+        "/melden/stap/bijlagen/",
+        "/melden/controleren/",
+        "/melden/postbus/",
+        "/melden/postbus/gesloten/",
+        "/chat/",
+        "/en/melden/postbus/",
+    ],
+)
+def test_every_reporter_page_is_no_store(path: str) -> None:
+    """Back after the session ended fetches the page again, and it is empty then."""
+    response = Client().get(path)
+    assert response.status_code == 200
+    assert "no-store" in response.headers["Cache-Control"]
