@@ -57,6 +57,15 @@ def test_exit_ends_chat_draft_and_session(method: str) -> None:
     assert not reporter_session.is_reporter(client.session)
 
 
+def test_exit_removes_the_language_cookie_too() -> None:
+    """A language chosen through /i18n/setlang/ is a trace as well: it goes."""
+    client = Client()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    response = client.get(EXIT)
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == ""
+
+
 def test_exit_without_a_session_sets_no_cookie() -> None:
     """From an information page (no cookie at all) the exit creates nothing."""
     response = Client().get(EXIT)

@@ -57,19 +57,30 @@ def is_reporter(session: SessionBase) -> bool:
 def end(request: HttpRequest, response: HttpResponse | None = None) -> None:
     """End the reporter's session: what it holds is ended, then the session is thrown away.
 
-    With a response, the CSRF cookie goes too (the session cookie goes by itself once the
-    session is empty), so nothing of the visit is left in the browser.
+    With a response, the CSRF and language cookies go too (the session cookie goes by
+    itself once the session is empty), so nothing of the visit is left in the browser.
     """
     for ender in _enders:
         ender(request.session)
     request.session.flush()
-    if response is not None and settings.CSRF_COOKIE_NAME in request.COOKIES:
-        response.delete_cookie(
+    if response is None:
+        return
+    for name, path, domain, samesite in (
+        (
             settings.CSRF_COOKIE_NAME,
-            path=settings.CSRF_COOKIE_PATH,
-            domain=settings.CSRF_COOKIE_DOMAIN,
-            samesite=settings.CSRF_COOKIE_SAMESITE,
-        )
+            settings.CSRF_COOKIE_PATH,
+            settings.CSRF_COOKIE_DOMAIN,
+            settings.CSRF_COOKIE_SAMESITE,
+        ),
+        (
+            settings.LANGUAGE_COOKIE_NAME,
+            settings.LANGUAGE_COOKIE_PATH,
+            settings.LANGUAGE_COOKIE_DOMAIN,
+            settings.LANGUAGE_COOKIE_SAMESITE,
+        ),
+    ):
+        if name in request.COOKIES:
+            response.delete_cookie(name, path=path, domain=domain, samesite=samesite)
 
 
 def lapsed(session: SessionBase) -> bool:

@@ -167,11 +167,11 @@ def _open_mailbox(request: HttpRequest):
         return None
     now = clock.now().timestamp()
     if now - opened["seen"] > settings.MELDPUNT_MAILBOX_IDLE_SECONDS:
-        request.session.pop(SESSION_MAILBOX, None)
+        reporter_session.forget(request, SESSION_MAILBOX)
         return None
     mailbox = selectors.get_open_mailbox(opened["id"])
     if mailbox is None:
-        request.session.pop(SESSION_MAILBOX, None)
+        reporter_session.forget(request, SESSION_MAILBOX)
         return None
     request.session[SESSION_MAILBOX] = {"id": mailbox.pk, "seen": now}
     return mailbox

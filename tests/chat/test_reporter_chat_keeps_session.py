@@ -2,10 +2,11 @@
 the chat runs, so the websocket's frames count as activity (at most once a minute)."""
 
 import asyncio
+from importlib import import_module
 
 import pytest
 from channels.db import database_sync_to_async
-from django.contrib.sessions.backends.db import SessionStore
+from django.conf import settings
 
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
 from meldpunt.chat.services import chat_start
@@ -15,6 +16,7 @@ from tests.chat.conftest import receive_until, reporter_ws
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("close_db_threads")]
 
 TEN_MINUTES = 600
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 
 
 def chat_session_seen_ten_minutes_ago():  # type: ignore[no-untyped-def]
