@@ -70,9 +70,9 @@ def chat_start(request: HttpRequest) -> HttpResponse:
         nickname=form.cleaned_data["nickname"], language=form.cleaned_data["language"]
     )
     reporter_session.begin(request)
+    # The session cookie goes when the browser closes (SESSION_EXPIRE_AT_BROWSER_CLOSE); the
+    # chat itself can be resumed for 10 min.
     request.session[SESSION_TOKEN_KEY] = token
-    # The session cookie goes when the browser closes; the chat itself can be resumed for 10 min.
-    request.session.set_expiry(0)
     return redirect("chat_public:chat")
 
 

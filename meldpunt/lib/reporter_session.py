@@ -2,9 +2,9 @@
 
 A member of the public has a session only while it holds something of theirs: an
 unfinished report, an open mailbox, a chat. It ends when the browser closes (the cookie
-has no expiry date, ``SESSION_EXPIRE_AT_BROWSER_CLOSE``), after ``IDLE_SECONDS`` without
-a request (the store forgets it after ``SESSION_COOKIE_AGE``, and the middleware checks
-too), and at once on quick exit or when the reporter closes the mailbox.
+has no expiry date, ``SESSION_EXPIRE_AT_BROWSER_CLOSE``), after ``SESSION_COOKIE_AGE``
+(30 minutes) without a request (the store forgets it, and ReporterSessionMiddleware ends
+it), and at once on quick exit or when the reporter closes the mailbox.
 
 What a session holds is known to the apps on top (reports, chat); each registers here
 what must happen when the session ends, so this module imports none of them.
