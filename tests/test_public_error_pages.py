@@ -90,6 +90,7 @@ def test_too_many_reports(settings, client: Client) -> None:  # type: ignore[no-
     response = client.post(f"/melden/stap/{STEPS[0].slug}/", {"reporter_role": "bystander"})
     html = assert_safe_error_page(response, 429)
     assert "Even wachten" in html
+    assert "niet langer dan 30 minuten nadat u iets deed" in html
 
 
 def test_too_many_mailbox_codes(settings, client: Client) -> None:  # type: ignore[no-untyped-def]

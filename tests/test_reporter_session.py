@@ -140,3 +140,10 @@ def test_every_reporter_page_is_no_store(path: str) -> None:
     response = Client().get(path)
     assert response.status_code == 200
     assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_pages_about_a_lost_report_name_the_thirty_minutes() -> None:
+    """The page for a check without a draft says how long what was typed is kept."""
+    html = Client().get("/melden/controleren/").content.decode()
+    assert "niet langer dan 30 minuten nadat u iets deed" in html
+    assert "24 uur" not in html
