@@ -146,4 +146,4 @@ def test_pages_about_a_lost_report_name_the_thirty_minutes() -> None:
     """The page for a check without a draft says how long what was typed is kept."""
     html = Client().get("/melden/controleren/").content.decode()
     assert "niet langer dan 30 minuten nadat u iets deed" in html
-    assert "24 uur" not in html
+    assert "bewaren wij 24 uur" not in html
