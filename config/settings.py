@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "meldpunt.accounts.middleware.StaffSessionMiddleware",
+    "meldpunt.lib.middleware.ReporterSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
@@ -200,6 +201,15 @@ SESSION_COOKIE_HTTPONLY = True
 # The session table holds a keyed hash of each session key and the data encrypted.
 SESSION_ENGINE = "meldpunt.lib.sessions"
 CSRF_COOKIE_HTTPONLY = True
+# The reporter's device keeps nothing: the session and CSRF cookies have no expiry date, so
+# they go when the browser closes, and a session not used for 30 minutes is forgotten by
+# the store (meldpunt/lib/reporter_session.py). Staff sessions set their own expiry
+# (meldpunt/accounts/staff_session.py: 30 minutes idle, 12 hours at most).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 30 * 60
+CSRF_COOKIE_AGE = None
+# Error pages with quick exit and the phone number (meldpunt/public/errors.py).
+CSRF_FAILURE_VIEW = "meldpunt.public.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # "same-origin", not "no-referrer": with no-referrer browsers send "Origin: null" on POST,
 # which fails Django's CSRF origin check; other sites still get no referrer at all.

@@ -2,11 +2,18 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from meldpunt.public import errors
 from meldpunt.public import views as public_views
 from meldpunt.referrals.admin import partner_admin_site
 
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
+
 urlpatterns = [
     path("healthz", public_views.healthz, name="healthz"),
+    path("snel-weg/", public_views.quick_exit, name="quick_exit"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("beheer-partners/", partner_admin_site.urls),

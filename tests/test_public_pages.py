@@ -42,7 +42,8 @@ def test_page_has_quick_exit_contact_block_and_112(client: Client, name: str) ->
     """Quick exit link, the phone number as tel: link and 'call 112' are on every page."""
     html = client.get(url(name, "nl")).content.decode()
     assert "data-quick-exit" in html
-    assert 'href="https://www.google.nl/search?q=weerbericht"' in html
+    assert 'href="/snel-weg/"' in html
+    assert 'data-exit-url="https://www.google.nl/search?q=weerbericht"' in html
     assert 'href="tel:+31882220500"' in html
     assert "088 2220500" in html
     assert "Bel 112" in html

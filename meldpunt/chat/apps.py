@@ -14,3 +14,8 @@ class ChatConfig(AppConfig):
         signals.staff_access_changed.connect(
             receivers.staff_access_changed, dispatch_uid="chat-staff-access-changed"
         )
+
+        from meldpunt.chat.services import end_session_chat
+        from meldpunt.lib.reporter_session import register_session_end
+
+        register_session_end(end_session_chat)

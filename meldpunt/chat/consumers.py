@@ -11,12 +11,14 @@ import asyncio
 import json
 import logging
 import time
+from contextlib import suppress
 from typing import Any
 
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
+from django.contrib.sessions.backends.base import UpdateError
 from django.utils.translation import gettext as _
 
 from meldpunt.chat import events, selectors, services
@@ -28,7 +30,7 @@ from meldpunt.chat.auth import (
 )
 from meldpunt.chat.limits import MAX_FRAME_BYTES, message_limit
 from meldpunt.chat.models import ChatSession, ChatStatus, EndedBy, Sender
-from meldpunt.lib import ratelimit
+from meldpunt.lib import ratelimit, reporter_session
 
 CLOSE_LOGGED_OUT = 4401
 CLOSE_FORBIDDEN = 4403
@@ -143,6 +145,7 @@ class ReporterConsumer(ChatBaseConsumer):
 
     chat: ChatSession | None = None
     advisor_present: bool | None = None
+    activity_at = 0.0
 
     async def connect(self) -> None:
         session = self.scope.get("session")
@@ -174,6 +177,7 @@ class ReporterConsumer(ChatBaseConsumer):
         if data is None:
             await self.send_error(_("Dit bericht is te lang of onleesbaar."))
             return
+        await self.note_activity()
         kind = data.get("type")
         if kind == "hello":
             await self.replay(self.chat, data.get("after", 0), for_reporter=True)
@@ -189,6 +193,17 @@ class ReporterConsumer(ChatBaseConsumer):
             )
         elif kind == "end":
             await self.end_chat()
+
+    async def note_activity(self) -> None:
+        """An open chat page keeps the reporter's session alive (it would end after 30
+        minutes without an HTTP request), noted at most once a minute."""
+        now = time.monotonic()
+        if now - self.activity_at < reporter_session.SEEN_RESOLUTION_SECONDS:
+            return
+        self.activity_at = now
+        session = self.scope.get("session")
+        key = session.session_key if session is not None else None
+        await database_sync_to_async(reporter_session.activity_for_key)(key)
 
     async def end_chat(self) -> None:
         if self.chat is None:
@@ -254,7 +269,9 @@ def _store(*, chat: ChatSession, sender: str, body: str, author: Any, ref: str, 
 
 def _forget_token(session: Any) -> None:
     session.pop(SESSION_TOKEN_KEY, None)
-    session.save()
+    # Quick exit may have thrown the whole session away already; it stays away.
+    with suppress(UpdateError):
+        session.save()
 
 
 class AdvisorConsumer(ChatBaseConsumer):

@@ -4,6 +4,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,7 @@ from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.search import case_reindex
 from meldpunt.cases.services import case_create, contact_add
 from meldpunt.chat import events, limits
+from meldpunt.chat.auth import SESSION_TOKEN_KEY
 from meldpunt.chat.models import (
     ChatAgent,
     ChatMessage,
@@ -23,6 +25,7 @@ from meldpunt.chat.models import (
 from meldpunt.chat.selectors import (
     RESUME_SECONDS,
     advisor_present,
+    get_chat_for_token,
     present_agents,
     present_since,
     token_hash,
@@ -288,6 +291,18 @@ def chat_end(*, chat: ChatSession, ended_by: str, by: Any = None) -> ChatSession
         if was_waiting:
             _queue_changed()
     return locked
+
+
+def chat_end_for_reporter(*, token: str | None) -> None:
+    """The reporter left (end button, quick exit, an idle session): their chat ends."""
+    chat = get_chat_for_token(token)
+    if chat is not None:
+        chat_end(chat=chat, ended_by=EndedBy.REPORTER)
+
+
+def end_session_chat(session: SessionBase) -> None:
+    """The chat ends with the reporter's session (registered in ChatConfig.ready)."""
+    chat_end_for_reporter(token=session.get(SESSION_TOKEN_KEY))
 
 
 def reporter_left(*, chat: ChatSession) -> None:

@@ -15,8 +15,7 @@ from meldpunt.chat import selectors, services
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
 from meldpunt.chat.forms import AvailabilityForm, ChatContactForm, ChatStartForm
 from meldpunt.chat.limits import queue_limit, start_limit
-from meldpunt.chat.models import EndedBy
-from meldpunt.lib import clock, ratelimit
+from meldpunt.lib import clock, ratelimit, reporter_session
 from meldpunt.reports.receipts import format_code
 
 
@@ -76,9 +75,10 @@ def chat_start(request: HttpRequest) -> HttpResponse:
     except services.ChatError as error:
         form.add_error(None, str(error))
         return _start_page(request, availability, form, status=429)
+    reporter_session.begin(request)
+    # The session cookie goes when the browser closes (SESSION_EXPIRE_AT_BROWSER_CLOSE); the
+    # chat itself can be resumed for 10 min.
     request.session[SESSION_TOKEN_KEY] = token
-    # The session cookie goes when the browser closes; the chat itself can be resumed for 10 min.
-    request.session.set_expiry(0)
     return redirect("chat_public:chat")
 
 
@@ -86,12 +86,8 @@ def chat_start(request: HttpRequest) -> HttpResponse:
 @require_POST
 def chat_end(request: HttpRequest) -> HttpResponse:
     """Who: the reporter whose session holds the chat (also sent by the quick exit)."""
-    chat = selectors.get_chat_for_token(request.session.get(SESSION_TOKEN_KEY))
-    if chat is not None:
-        services.chat_end(chat=chat, ended_by=EndedBy.REPORTER)
-    request.session.pop(SESSION_TOKEN_KEY, None)
-    if not request.session.keys():
-        request.session.flush()
+    services.chat_end_for_reporter(token=request.session.get(SESSION_TOKEN_KEY))
+    reporter_session.forget(request, SESSION_TOKEN_KEY)
     if request.POST.get("beacon"):
         return HttpResponse(status=204)
     return redirect("chat_public:chat")

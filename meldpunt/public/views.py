@@ -1,10 +1,36 @@
-"""Public information pages and the health check. Anyone may call every view here."""
+"""Public information pages, quick exit and the health check. Anyone may call every view here."""
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
 
+from meldpunt.lib import reporter_session
 from meldpunt.lib.health import health_problems
+
+
+# Without a CSRF check: the quick exit must work from a page whose token has gone, and all
+# it can do is end the caller's own reporter session (which the link does by GET anyway).
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def quick_exit(request: HttpRequest) -> HttpResponse:
+    """Who: anyone. Snel weg: the reporter's session ends (chat, unfinished report, mailbox)
+    and its cookies go. The page's script sends a POST as a beacon and leaves by itself
+    (204); the link without JavaScript is a GET that redirects to the neutral site.
+
+    A staff member's session is left alone: they log out in the staff screens.
+    """
+    if request.method == "POST":
+        response: HttpResponse = HttpResponse(status=204)
+    else:
+        response = HttpResponseRedirect(settings.MELDPUNT_EXIT_URL)
+    if not request.user.is_authenticated:
+        reporter_session.end(request, response)
+    # The neutral site must not learn where the visitor came from, whatever the page said.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @require_GET

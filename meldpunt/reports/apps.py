@@ -6,11 +6,14 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from meldpunt.cases.search import register_text_source
+        from meldpunt.lib.reporter_session import register_session_end
         from meldpunt.lib.rotation import register_encrypted_binary
         from meldpunt.reports.selectors import mailbox_texts
         from meldpunt.reports.services import ATTACHMENT_PURPOSE
+        from meldpunt.reports.session import end_draft
 
         register_text_source(mailbox_texts)
+        register_session_end(end_draft)
         # Attachments are encrypt_bytes output in a BinaryField: rotate_keys must know them.
         register_encrypted_binary(
             model="reports.Attachment", field="data", purpose=ATTACHMENT_PURPOSE

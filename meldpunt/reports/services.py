@@ -105,6 +105,11 @@ def draft_remove_files(*, draft: ReportDraft, attachment_ids: list[int]) -> None
     Attachment.objects.filter(draft=draft, pk__in=attachment_ids).delete()
 
 
+def draft_discard(*, token: str) -> None:
+    """Delete a draft and its files at once: its reporter left (quick exit, idle session)."""
+    ReportDraft.objects.filter(token=token).delete()
+
+
 def drafts_purge() -> int:
     """Delete expired drafts and their files; returns how many drafts went."""
     _total, per_model = ReportDraft.objects.filter(expires_at__lte=clock.now()).delete()

@@ -1,9 +1,9 @@
 """Public views of the web report and the anonymous mailbox.
 
 Who may call them: anyone, without an account. Every response is no-store, so Back and
-the browser cache show nothing; the reporter's session cookie lasts only as long as the
-browser is open. The draft and the open mailbox are known by ids in the session, never
-in a URL.
+the browser cache show nothing; the reporter's session begins at the first save and lasts
+only as long as the browser is open and in use (meldpunt/lib/reporter_session.py). The
+draft and the open mailbox are known by ids in the session, never in a URL.
 """
 
 from django.conf import settings
@@ -14,18 +14,16 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meldpunt.lib import clock, ratelimit
+from meldpunt.lib import clock, ratelimit, reporter_session
 from meldpunt.reports import guessing, selectors, services
 from meldpunt.reports.downloads import attachment_response
 from meldpunt.reports.forms import CheckForm, FilesForm, MailboxCodeForm, MailboxMessageForm
 from meldpunt.reports.models import ReportDraft
 from meldpunt.reports.receipts import format_code
 from meldpunt.reports.review import collect_answers, review_draft
+from meldpunt.reports.session import SESSION_DRAFT, SESSION_MAILBOX, SESSION_SENT
 from meldpunt.reports.steps import BY_SLUG, FILES, STEPS, neighbours
 
-SESSION_DRAFT = "report_draft"
-SESSION_MAILBOX = "report_mailbox"
-SESSION_SENT = "report_mailbox_sent"
 HOUR = 3600
 
 
@@ -35,12 +33,6 @@ def _draft_limit() -> ratelimit.Limit:
 
 def _submit_limit() -> ratelimit.Limit:
     return ratelimit.Limit("report-submit", settings.MELDPUNT_REPORT_SUBMITS_PER_HOUR, HOUR)
-
-
-def _reporter_session(request: HttpRequest) -> None:
-    """The reporter's session ends when the browser closes (saved only when it changes)."""
-    if not request.session.get_expire_at_browser_close():
-        request.session.set_expiry(0)
 
 
 def _current_draft(request: HttpRequest) -> ReportDraft | None:
@@ -86,7 +78,6 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     """Anyone: one step of the form. Back keeps what was typed; Next checks it first."""
     if slug not in BY_SLUG:
         raise Http404
-    _reporter_session(request)
     draft = _current_draft(request)
     if request.method == "GET":
         if slug == FILES:
@@ -100,6 +91,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
         if not ratelimit.hit(_draft_limit(), ratelimit.request_client(request)):
             return _too_many(request)
         draft = services.draft_start()
+        reporter_session.begin(request)
         request.session[SESSION_DRAFT] = draft.token
     before, after = neighbours(slug)
     going_back = request.POST.get("action") == "back"
@@ -124,7 +116,6 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest) -> HttpResponse:
     """Anyone with a draft: everything at a glance, then send. The receipt code shows once."""
-    _reporter_session(request)
     draft = _current_draft(request)
     if draft is None:
         return render(
@@ -148,7 +139,7 @@ def check(request: HttpRequest) -> HttpResponse:
     if not ratelimit.hit(_submit_limit(), ratelimit.request_client(request)):
         return _too_many(request)
     submitted = services.report_submit(draft=draft, answers=collect_answers(reviews))
-    request.session.pop(SESSION_DRAFT, None)
+    reporter_session.forget(request, SESSION_DRAFT)
     return render(
         request,
         "reports/done.html",
@@ -166,11 +157,11 @@ def _open_mailbox(request: HttpRequest):
         return None
     now = clock.now().timestamp()
     if now - opened["seen"] > settings.MELDPUNT_MAILBOX_IDLE_SECONDS:
-        request.session.pop(SESSION_MAILBOX, None)
+        reporter_session.forget(request, SESSION_MAILBOX)
         return None
     mailbox = selectors.get_open_mailbox(opened["id"])
     if mailbox is None:
-        request.session.pop(SESSION_MAILBOX, None)
+        reporter_session.forget(request, SESSION_MAILBOX)
         return None
     request.session[SESSION_MAILBOX] = {"id": mailbox.pk, "seen": now}
     return mailbox
@@ -199,7 +190,6 @@ def _render_mailbox(request: HttpRequest, mailbox, form: MailboxMessageForm, sta
 def mailbox(request: HttpRequest) -> HttpResponse:
     """Anyone with a receipt code: POST the code to open the mailbox; GET shows it while open."""
     if request.method == "GET":
-        _reporter_session(request)
         opened = _open_mailbox(request)
         if opened is not None:
             return _render_mailbox(request, opened, MailboxMessageForm())
@@ -217,8 +207,8 @@ def mailbox(request: HttpRequest) -> HttpResponse:
         found = selectors.get_mailbox_for_receipt(form.cleaned_data["code"])
         if found is not None:
             # Only now a session: a wrong code (a guess) costs no session row.
-            _reporter_session(request)
             request.session.cycle_key()
+            reporter_session.begin(request)
             request.session[SESSION_MAILBOX] = {"id": found.pk, "seen": clock.now().timestamp()}
             services.mailbox_seen(mailbox=found)
             return redirect("reports_public:mailbox")
@@ -234,7 +224,6 @@ def mailbox(request: HttpRequest) -> HttpResponse:
 @require_POST
 def mailbox_message(request: HttpRequest) -> HttpResponse:
     """A reporter with an open mailbox: send a message and files to the meldpunt."""
-    _reporter_session(request)
     opened = _open_mailbox(request)
     if opened is None:
         return redirect("reports_public:mailbox")
@@ -263,8 +252,9 @@ def mailbox_file(request: HttpRequest, attachment_id: int) -> HttpResponse:
 @require_POST
 def mailbox_leave(request: HttpRequest) -> HttpResponse:
     """Anyone: close the mailbox; the whole reporter session is thrown away."""
-    request.session.flush()
-    return redirect("reports_public:mailbox_left")
+    response = redirect("reports_public:mailbox_left")
+    reporter_session.end(request, response)
+    return response
 
 
 @never_cache

@@ -238,14 +238,17 @@
     }
   }
 
-  // Wipe every trace of the conversation from the page and from browser storage.
-  function finish() {
+  // Wipe every trace of the conversation from the page and from browser storage. On a
+  // quick exit the exit's own beacon ends the chat with the rest of the session.
+  function finish(leaving) {
     if (finished) {
       return;
     }
     finished = true;
     clearTimeout(noAdvisorTimer);
-    tellServerEnded();
+    if (!leaving) {
+      tellServerEnded();
+    }
     if (socket && socket.readyState <= WebSocket.OPEN) {
       socket.close();
     }
@@ -278,7 +281,7 @@
 
   document.addEventListener("meldpunt:quick-exit", function () {
     send({type: "end"});
-    finish();
+    finish(true);
   });
 
   connect();

@@ -1,19 +1,31 @@
-// Quick exit: leave the site at once and keep it out of Back.
-// Without JavaScript the button is an ordinary link to the same neutral site.
+// Quick exit: leave the site at once, end the visit on the server and keep it out of Back.
+// Without JavaScript the button is a link through /snel-weg/, which ends the session and
+// sends the browser on to the same neutral site.
 (function () {
   "use strict";
   var link = document.querySelector("[data-quick-exit]");
   if (!link) {
     return;
   }
-  var target = link.getAttribute("href");
+  var target = link.getAttribute("data-exit-url");
+  var endUrl = link.getAttribute("href");
   var shiftPresses = [];
+
+  // The server ends the reporter's session (chat, unfinished report, mailbox) and removes
+  // its cookies; the browser does not wait for the answer.
+  function endSession() {
+    if (navigator.sendBeacon && navigator.sendBeacon(endUrl)) {
+      return;
+    }
+    fetch(endUrl, {method: "POST", credentials: "same-origin", keepalive: true});
+  }
 
   function leave(event) {
     if (event) {
       event.preventDefault();
     }
     document.dispatchEvent(new CustomEvent("meldpunt:quick-exit"));
+    endSession();
     document.body.hidden = true;
     document.title = "";
     window.location.replace(target);
@@ -39,5 +51,29 @@
         leave(event);
       }
     }
+  });
+
+  // Links to our own pages take the place of the page in the history instead of adding
+  // one, so that after a quick exit Back leads to where the visitor was before this site.
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0 ||
+        event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    var own = event.target.closest ? event.target.closest("a[href]") : null;
+    if (!own || own.hasAttribute("download") || (own.target && own.target !== "_self")) {
+      return;
+    }
+    var url = new URL(own.href, window.location.href);
+    if (url.origin !== window.location.origin) {
+      return;
+    }
+    var samePage = url.pathname === window.location.pathname &&
+      url.search === window.location.search;
+    if (samePage && url.hash) {
+      return;
+    }
+    event.preventDefault();
+    window.location.replace(url.href);
   });
 })();

@@ -15,6 +15,7 @@ from playwright.sync_api import (
     Page,
     Playwright,
     Request,
+    Route,
     sync_playwright,
 )
 
@@ -180,3 +181,36 @@ def advisor_page(browser: Browser, server: Server, session_key: str) -> Page:
     page = context.new_page()
     page.set_default_timeout(10_000)
     return page
+
+
+# Quick exit: the neutral site and the site the visitor came from are stubs on other
+# origins, answered by Playwright's router, so no real network is used and the test sees
+# exactly what the browser sends there.
+EXIT_URL = "https://neutraal.example/weer"
+START_URL = "https://start.example/"
+
+
+class Stub:
+    """Answers the start and exit origins with a plain page and remembers what was asked."""
+
+    def __init__(self) -> None:
+        self.referers: list[str | None] = []
+
+    def __call__(self, route: Route) -> None:
+        self.referers.append(route.request.headers.get("referer"))
+        route.fulfill(
+            status=200, content_type="text/html", body="<title>Weer</title><p>Het weer</p>"
+        )
+
+
+@pytest.fixture
+def exit_stub(settings, live_server) -> Stub:  # type: ignore[no-untyped-def]
+    settings.MELDPUNT_EXIT_URL = EXIT_URL
+    return Stub()
+
+
+def open_context(browser: Browser, stub: Stub, **options: object) -> BrowserContext:
+    context = browser.new_context(locale="nl-NL", **options)
+    context.route("https://neutraal.example/**", stub)
+    context.route("https://start.example/**", stub)
+    return context

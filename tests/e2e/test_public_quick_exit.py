@@ -7,38 +7,11 @@ network is used and the test sees exactly what the browser sends there.
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.conftest import EXIT_URL, START_URL, Stub, open_context
 
 pytestmark = pytest.mark.e2e
-
-EXIT_URL = "https://neutraal.example/weer"
-START_URL = "https://start.example/"
-
-
-class Stub:
-    """Answers the start and exit origins with a plain page and remembers what was asked."""
-
-    def __init__(self) -> None:
-        self.referers: list[str | None] = []
-
-    def __call__(self, route: Route) -> None:
-        self.referers.append(route.request.headers.get("referer"))
-        route.fulfill(
-            status=200, content_type="text/html", body="<title>Weer</title><p>Het weer</p>"
-        )
-
-
-@pytest.fixture
-def exit_stub(settings, live_server) -> Stub:  # type: ignore[no-untyped-def]
-    settings.MELDPUNT_EXIT_URL = EXIT_URL
-    return Stub()
-
-
-def open_context(browser: Browser, stub: Stub, **options: object) -> BrowserContext:
-    context = browser.new_context(locale="nl-NL", **options)
-    context.route("https://neutraal.example/**", stub)
-    context.route("https://start.example/**", stub)
-    return context
 
 
 @pytest.fixture
