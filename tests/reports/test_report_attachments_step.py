@@ -190,3 +190,29 @@ def test_large_progressive_photo_is_refused(reporter: Client) -> None:
     html = _post(reporter, upload("groot.jpg", out.getvalue()))
     assert "groot.jpg is te groot: de foto heeft te veel beeldpunten" in html
     assert not Attachment.objects.exists()
+
+
+@override_settings(MELDPUNT_ATTACHMENT_MAX_FILES=2)
+def test_one_draft_cannot_be_refilled_without_end(reporter: Client) -> None:
+    """Removing the files and adding new ones again and again would make the server check
+    files without end on one draft: after twice the maximum (here 4) nothing more is
+    checked, with a message that says why; the files ticked to go still go."""
+    _post(reporter, upload("1.png", png_bytes()), upload("2.png", png_bytes()))
+    for round_ in range(2):
+        ids = list(Attachment.objects.values_list("pk", flat=True))
+        files = [upload(f"{round_}-{i}.png", png_bytes()) for i in range(2)]
+        response = reporter.post(
+            "/melden/stap/bijlagen/", {"remove": ids, "files": files, "action": "next"}
+        )
+    html = response.content.decode()
+    assert "1-0.png is niet toegevoegd: u heeft voor deze melding al te veel bestanden" in html
+    assert "1-1.png is niet toegevoegd" in html
+    assert not Attachment.objects.exists()
+
+
+def test_files_of_another_draft_cannot_be_removed(reporter: Client) -> None:
+    other = Client()
+    _post(other, upload("van-een-ander.png", png_bytes()))
+    theirs = Attachment.objects.get()
+    reporter.post("/melden/stap/bijlagen/", {"remove": [theirs.pk], "action": "next"})
+    assert Attachment.objects.filter(pk=theirs.pk).exists()
