@@ -6,6 +6,7 @@ production, with clients that announce a body and send it slowly or not at all.
 """
 
 import asyncio
+import hashlib
 import os
 import socket
 import subprocess
@@ -43,7 +44,16 @@ def quick_view(request: HttpRequest) -> HttpResponse:
     return HttpResponse("quick")
 
 
-urlpatterns = [path("block/", blocking_view), path("quick/", quick_view)]
+@csrf_exempt
+def digest_view(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(hashlib.sha256(request.body).hexdigest())
+
+
+urlpatterns = [
+    path("block/", blocking_view),
+    path("quick/", quick_view),
+    path("digest/", digest_view),
+]
 
 
 def _scope(method: str, headers: list[tuple[bytes, bytes]], url: str = "/block/") -> dict:
@@ -137,6 +147,24 @@ def test_requests_with_files_take_one_thread_at_a_time() -> None:
     with ThreadPoolExecutor(max_workers=1) as runner:
         status, body = runner.submit(asyncio.run, _get_while_two_uploads_wait()).result(30)
     assert (status, body) == (200, b"quick")
+
+
+async def _post_in_pieces(pieces: list[bytes]) -> tuple[int, bytes]:
+    app = ThreadPoolASGIHandler(threads=1)
+    communicator = ApplicationCommunicator(app, _scope("POST", [], url="/digest/"))
+    for number, piece in enumerate(pieces, start=1):
+        more = number < len(pieces)
+        await communicator.send_input({"type": "http.request", "body": piece, "more_body": more})
+    return await _answer(communicator)
+
+
+@pytest.mark.urls(__name__)
+def test_a_large_body_arrives_whole() -> None:
+    """A 300 KB body in pieces (kept on disk past its first 64 KB) reaches the view intact."""
+    pieces = [os.urandom(60_000) for _ in range(5)]
+    with ThreadPoolExecutor(max_workers=1) as runner:
+        status, body = runner.submit(asyncio.run, _post_in_pieces(pieces)).result(30)
+    assert (status, body.decode()) == (200, hashlib.sha256(b"".join(pieces)).hexdigest())
 
 
 # A real worker --------------------------------------------------------------------------
