@@ -10,7 +10,6 @@ software, dates) and without XMP metadata.
 
 import contextlib
 import ctypes
-import functools
 import io
 import os
 import threading
@@ -61,19 +60,6 @@ class ImageTooLarge(UploadRefused):
     """The image has more pixels than may be decoded."""
 
 
-@functools.cache
-def _image_threads() -> ThreadPoolExecutor:
-    # Images are decoded here, one at a time per process (MELDPUNT_IMAGE_CONCURRENCY),
-    # never on a request thread: one image's pixels in memory at a time, and the memory
-    # the last image used is reused by the next instead of lingering in the allocator
-    # arenas of many threads.
-    return ThreadPoolExecutor(
-        max_workers=settings.MELDPUNT_IMAGE_CONCURRENCY,
-        thread_name_prefix="image",
-        initializer=_yield_the_processor,
-    )
-
-
 def _yield_the_processor() -> None:
     """Lower this thread's scheduling priority, so pages and /healthz go first.
 
@@ -84,9 +70,20 @@ def _yield_the_processor() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), IMAGE_NICENESS)
 
 
+# Images are decoded here, one at a time per process (MELDPUNT_IMAGE_CONCURRENCY), never
+# on a request thread: one image's pixels in memory at a time, and the memory the last
+# image used is reused by the next instead of lingering in the allocator arenas of many
+# threads. (The thread starts with the first image.)
+_image_threads = ThreadPoolExecutor(
+    max_workers=settings.MELDPUNT_IMAGE_CONCURRENCY,
+    thread_name_prefix="image",
+    initializer=_yield_the_processor,
+)
+
+
 def _strip_image(data: bytes, expected: str) -> bytes:
     """Decode, check and re-encode an image from its pixels only, on the image thread."""
-    return _image_threads().submit(_clean_image_then_free, data, expected).result()
+    return _image_threads.submit(_clean_image_then_free, data, expected).result()
 
 
 def _clean_image_then_free(data: bytes, expected: str) -> bytes:
