@@ -341,6 +341,64 @@ def wait_until_up(base: str, server: subprocess.Popen) -> None:
     raise SystemExit("the server did not start within 60 s")
 
 
+def production_env(*, code: Path, database_url: str, redis_url: str, name: str) -> dict[str, str]:
+    """Production settings (bench/report_bench_settings.py) with fresh secrets and key ring,
+    a temporary var directory and the given database and Redis; ``code`` is the checkout
+    the server runs."""
+    keyring = json.dumps(
+        {
+            "current": "1",
+            "keys": {"1": base64.b64encode(os.urandom(32)).decode()},
+            "index_key": base64.b64encode(os.urandom(32)).decode(),
+        }
+    )
+    return {
+        **os.environ,
+        "PYTHONPATH": f"{code}{os.pathsep}{ROOT / 'bench'}",
+        "DJANGO_SETTINGS_MODULE": "report_bench_settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        "MELDPUNT_KEYRING": keyring,
+        "MELDPUNT_HTTPS": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "MELDPUNT_VAR_DIR": tempfile.mkdtemp(prefix=f"meldpunt-{name}-"),
+        "MELDPUNT_REDIS_PREFIX": f"meldpunt-{name}",
+        "MELDPUNT_LOG_LEVEL": "WARNING",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+    }
+
+
+def prepare_database(env: dict[str, str], *, code: Path, database_url: str) -> None:
+    """A new, migrated database and the static files collected."""
+    reset_database(database_url)
+    for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
+        subprocess.run([PYTHON, "manage.py", *command], cwd=code, env=env, check=True)  # noqa: S603
+
+
+def start_uvicorn(env: dict[str, str], *, code: Path, workers: int) -> tuple[subprocess.Popen, int]:
+    """uvicorn serving config.asgi with ``workers`` workers on a free port of 127.0.0.1."""
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603 (fixed command line)
+        [
+            UVICORN,
+            "config.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        cwd=code,
+        env=env,
+    )
+    return server, port
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
@@ -354,54 +412,15 @@ def main() -> None:
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/12")
     args = parser.parse_args()
 
-    var_dir = tempfile.mkdtemp(prefix="meldpunt-report-bench-")
-    keyring = json.dumps(
-        {
-            "current": "1",
-            "keys": {"1": base64.b64encode(os.urandom(32)).decode()},
-            "index_key": base64.b64encode(os.urandom(32)).decode(),
-        }
+    env = production_env(
+        code=ROOT, database_url=args.database_url, redis_url=args.redis_url, name="report-bench"
     )
-    env = {
-        **os.environ,
-        "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench'}",
-        "DJANGO_SETTINGS_MODULE": "report_bench_settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
-        "MELDPUNT_KEYRING": keyring,
-        "MELDPUNT_HTTPS": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "MELDPUNT_VAR_DIR": var_dir,
-        "MELDPUNT_REDIS_PREFIX": "meldpunt-report-bench",
-        "MELDPUNT_LOG_LEVEL": "WARNING",
-        "DATABASE_URL": args.database_url,
-        "REDIS_URL": args.redis_url,
-    }
-    reset_database(args.database_url)
-    for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
-        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)  # noqa: S603
+    prepare_database(env, code=ROOT, database_url=args.database_url)
     with psycopg.connect(args.database_url, autocommit=True) as conn:
         conn.execute("CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, at timestamptz)")
 
-    port = free_port()
+    server, port = start_uvicorn(env, code=ROOT, workers=args.workers)
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(  # noqa: S603 (fixed command line)
-        [
-            UVICORN,
-            "config.asgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
     try:
         wait_until_up(base, server)
         warm = asyncio.run(run_reports(base, min(args.clients, 10), 20))

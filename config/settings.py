@@ -312,6 +312,18 @@ MELDPUNT_FIRST_RESPONSE_DAYS = env_int("MELDPUNT_FIRST_RESPONSE_DAYS", 7)
 MELDPUNT_REPORT_DRAFT_HOURS = env_int("MELDPUNT_REPORT_DRAFT_HOURS", 24)
 MELDPUNT_ATTACHMENT_MAX_FILES = env_int("MELDPUNT_ATTACHMENT_MAX_FILES", 5)
 MELDPUNT_ATTACHMENT_MAX_BYTES = env_int("MELDPUNT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Images with more pixels are refused before they are decoded (a large JPEG is decoded
+# at a half or a quarter of its size instead, when that fits).
+MELDPUNT_IMAGE_MAX_PIXELS = env_int("MELDPUNT_IMAGE_MAX_PIXELS", 25_000_000)
+# Requests with files a process handles at once, and so images it decodes at once.
+MELDPUNT_IMAGE_CONCURRENCY = env_int("MELDPUNT_IMAGE_CONCURRENCY", 1)
+# Request bodies are read before a thread is taken: at most this many bytes (a full set of
+# attachments plus the form), within this many seconds; else 413 or 408.
+MELDPUNT_MAX_BODY = env_int(
+    "MELDPUNT_MAX_BODY",
+    MELDPUNT_ATTACHMENT_MAX_FILES * MELDPUNT_ATTACHMENT_MAX_BYTES + 1024 * 1024,
+)
+MELDPUNT_BODY_TIMEOUT = env_int("MELDPUNT_BODY_TIMEOUT", 60)
 # Per client (keyed hash of the address, in the cache only): started drafts and submits per hour.
 MELDPUNT_REPORT_DRAFTS_PER_HOUR = env_int("MELDPUNT_REPORT_DRAFTS_PER_HOUR", 30)
 MELDPUNT_REPORT_SUBMITS_PER_HOUR = env_int("MELDPUNT_REPORT_SUBMITS_PER_HOUR", 10)

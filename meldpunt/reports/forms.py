@@ -187,9 +187,11 @@ class FilesForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, already: int = 0, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, already: int = 0, tries_left: int = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.already = already
+        self.tries_left = tries_left
+        self.tried = 0
         self.accepted: list[CleanFile] = []
         limit = settings.MELDPUNT_ATTACHMENT_MAX_FILES
         mb = settings.MELDPUNT_ATTACHMENT_MAX_BYTES // (1024 * 1024)
@@ -210,6 +212,17 @@ class FilesForm(forms.Form):
                     % {"name": upload.name, "count": settings.MELDPUNT_ATTACHMENT_MAX_FILES}
                 )
                 continue
+            if self.tried >= self.tries_left:
+                problems.append(
+                    _(
+                        "%(name)s is niet toegevoegd: u heeft voor deze melding al te veel "
+                        "bestanden geprobeerd. Stuur de melding met de bestanden die er nu "
+                        "bij staan."
+                    )
+                    % {"name": upload.name}
+                )
+                continue
+            self.tried += 1
             try:
                 self.accepted.append(clean_upload(upload))
             except UploadRefused as refused:

@@ -24,6 +24,9 @@ class ReportDraft(models.Model):
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField(db_index=True)
     data = EncryptedJSONField()
+    # Files checked for this draft, kept, removed or refused: checking costs time and
+    # memory, so one draft may not be reused for it without end.
+    files_tried = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("concept van een melding")

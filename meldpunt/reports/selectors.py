@@ -8,6 +8,7 @@ staff reach mailboxes and files only through a case from ``get_case_for_user``.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +71,12 @@ def draft_files(draft: ReportDraft | None) -> list[Attachment]:
     if draft is None:
         return []
     return list(_WITHOUT_DATA.filter(draft=draft))
+
+
+def draft_file_tries_left(draft: ReportDraft | None) -> int:
+    """How many more files may be checked for this draft: twice the most it may keep."""
+    tried = draft.files_tried if draft else 0
+    return max(0, 2 * settings.MELDPUNT_ATTACHMENT_MAX_FILES - tried)
 
 
 def public_status(case: Case) -> str:

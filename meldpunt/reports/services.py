@@ -2,6 +2,7 @@
 
 import logging
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
@@ -10,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -97,12 +99,26 @@ def _attachment(*, clean: CleanFile, **links: Any) -> Attachment:
     )
 
 
-def draft_add_files(*, draft: ReportDraft, files: list[CleanFile]) -> None:
-    Attachment.objects.bulk_create([_attachment(clean=f, draft=draft) for f in files])
+def draft_change_files(
+    *,
+    draft: ReportDraft,
+    remove_ids: Collection[int] = (),
+    files: list[CleanFile],
+    tried: int = 0,
+) -> None:
+    """Remove the files the reporter ticked, add the new ones and count the tries.
 
-
-def draft_remove_files(*, draft: ReportDraft, attachment_ids: list[int]) -> None:
-    Attachment.objects.filter(draft=draft, pk__in=attachment_ids).delete()
+    The new files were checked against the room the kept files leave. The update of the
+    draft comes first: its row lock makes two requests for one draft take turns here, so
+    together they never pass the maximum.
+    """
+    with transaction.atomic():
+        ReportDraft.objects.filter(pk=draft.pk).update(files_tried=F("files_tried") + tried)
+        Attachment.objects.filter(draft=draft, pk__in=remove_ids).delete()
+        room = settings.MELDPUNT_ATTACHMENT_MAX_FILES - draft.attachments.count()
+        Attachment.objects.bulk_create(
+            [_attachment(clean=f, draft=draft) for f in files[: max(room, 0)]]
+        )
 
 
 def draft_discard(*, token: str) -> None:

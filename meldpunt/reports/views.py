@@ -96,11 +96,18 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     before, after = neighbours(slug)
     going_back = request.POST.get("action") == "back"
     if slug == FILES:
-        remove = [int(i) for i in request.POST.getlist("remove") if i.isdigit()]
-        services.draft_remove_files(draft=draft, attachment_ids=remove)
-        form = FilesForm(request.POST, request.FILES, already=len(selectors.draft_files(draft)))
+        remove = {int(i) for i in request.POST.getlist("remove") if i.isdigit()}
+        kept = [f for f in selectors.draft_files(draft) if f.pk not in remove]
+        form = FilesForm(
+            request.POST,
+            request.FILES,
+            already=len(kept),
+            tries_left=selectors.draft_file_tries_left(draft),
+        )
         valid = form.is_valid()
-        services.draft_add_files(draft=draft, files=form.accepted)
+        services.draft_change_files(
+            draft=draft, remove_ids=remove, files=form.accepted, tried=form.tried
+        )
     else:
         form = BY_SLUG[slug].form(request.POST)
         services.draft_save_step(draft=draft, step=slug, raw=form.raw())

@@ -2,7 +2,7 @@
 
 from meldpunt.cases.models import Case
 from meldpunt.reports.models import Mailbox, ReportDraft
-from meldpunt.reports.services import draft_add_files, draft_start, report_submit
+from meldpunt.reports.services import draft_change_files, draft_start, report_submit
 from meldpunt.reports.uploads import CleanFile
 from tests.reports.conftest import ANSWERS, pdf_bytes
 
@@ -10,7 +10,7 @@ from tests.reports.conftest import ANSWERS, pdf_bytes
 def make_report(with_file: bool = True) -> tuple[Case, Mailbox, str]:
     draft: ReportDraft = draft_start()
     if with_file:
-        draft_add_files(
+        draft_change_files(
             draft=draft,
             files=[
                 CleanFile(name="loonstrook.pdf", content_type="application/pdf", data=pdf_bytes())

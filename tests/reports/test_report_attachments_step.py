@@ -1,10 +1,13 @@
 """The attachments step: files checked by content, metadata stripped, limits kept."""
 
 import io
+import struct
+import threading
+import zlib
 
 import pytest
 from django.test import Client, override_settings
-from PIL import Image
+from PIL import Image, ImageFile
 from pypdf import PdfReader
 
 from meldpunt.lib.crypto import decrypt_bytes
@@ -102,3 +105,114 @@ def test_added_file_can_be_removed(reporter: Client) -> None:
     attachment = Attachment.objects.get()
     reporter.post("/melden/stap/bijlagen/", {"remove": [attachment.pk], "action": "next"})
     assert not Attachment.objects.exists()
+
+
+def _png_of_zeros(width: int, height: int) -> bytes:
+    """A grey PNG of width x height black pixels, written by hand: a few dozen kilobytes
+    that decode to width x height bytes, like a decompression bomb."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    packer = zlib.compressobj(9)
+    row = b"\x00" * (width + 1)  # filter type 0, then the pixels
+    compressed = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", compressed)
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.fixture
+def decoded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[int, int]]]:
+    """Every image Pillow decodes: the thread it is decoded on, and its size."""
+    seen: list[tuple[str, tuple[int, int]]] = []
+    loaded: list[ImageFile.ImageFile] = []  # held, so no two of them share an id
+    load = ImageFile.ImageFile.load
+
+    def watched(image: ImageFile.ImageFile):  # type: ignore[no-untyped-def]
+        # Pillow calls load() again before each operation; the first call decodes.
+        if all(image is not other for other in loaded):
+            loaded.append(image)
+            seen.append((threading.current_thread().name, image.size))
+        return load(image)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", watched)
+    return seen
+
+
+def test_image_with_too_many_pixels_is_refused_before_decoding(
+    reporter: Client, decoded: list[tuple[str, tuple[int, int]]]
+) -> None:
+    """A small PNG of 7,700 x 7,700 pixels (59 million, the limit is 25 million) is refused
+    with a message that says why, and not one pixel of it is decoded."""
+    bomb = _png_of_zeros(7700, 7700)
+    assert len(bomb) < 100_000
+    html = _post(reporter, *[upload(f"bom{i}.png", bomb, "image/png") for i in range(5)])
+    assert "bom0.png is te groot: de foto heeft te veel beeldpunten" in html
+    assert "hoogstens 25 miljoen beeldpunten" in html
+    assert "bom4.png is te groot" in html
+    assert decoded == []
+    assert not Attachment.objects.exists()
+
+
+def test_images_are_decoded_on_the_image_thread(
+    reporter: Client, decoded: list[tuple[str, tuple[int, int]]]
+) -> None:
+    """A photo is decoded on the process's image thread, never on a request thread."""
+    _post(reporter, upload("foto.jpg", jpeg_with_gps()))
+    assert Attachment.objects.count() == 1
+    assert [name.rsplit("_", 1)[0] for name, _size in decoded] == ["image"]
+
+
+@override_settings(MELDPUNT_IMAGE_MAX_PIXELS=10_000)
+def test_large_photo_is_decoded_at_a_smaller_size(
+    reporter: Client, decoded: list[tuple[str, tuple[int, int]]]
+) -> None:
+    """A (baseline) JPEG over the limit is decoded at half its size, which fits, and is
+    stored at that size."""
+    _post(reporter, upload("groot.jpg", jpeg_with_gps(size=(200, 150))))
+    plain = decrypt_bytes(bytes(Attachment.objects.get().data), purpose=ATTACHMENT_PURPOSE)
+    assert Image.open(io.BytesIO(plain)).size == (100, 75)
+    assert [size for _name, size in decoded] == [(100, 75)]
+
+
+@override_settings(MELDPUNT_IMAGE_MAX_PIXELS=10_000)
+def test_large_progressive_photo_is_refused(reporter: Client) -> None:
+    """A progressive JPEG cannot be decoded at a smaller size without its full size in
+    memory first: over the limit, it is refused."""
+    out = io.BytesIO()
+    Image.new("RGB", (200, 150), (1, 2, 3)).save(out, format="JPEG", progressive=True)
+    html = _post(reporter, upload("groot.jpg", out.getvalue()))
+    assert "groot.jpg is te groot: de foto heeft te veel beeldpunten" in html
+    assert not Attachment.objects.exists()
+
+
+@override_settings(MELDPUNT_ATTACHMENT_MAX_FILES=2)
+def test_one_draft_cannot_be_refilled_without_end(reporter: Client) -> None:
+    """Removing the files and adding new ones again and again would make the server check
+    files without end on one draft: after twice the maximum (here 4) nothing more is
+    checked, with a message that says why; the files ticked to go still go."""
+    _post(reporter, upload("1.png", png_bytes()), upload("2.png", png_bytes()))
+    for round_ in range(2):
+        ids = list(Attachment.objects.values_list("pk", flat=True))
+        files = [upload(f"{round_}-{i}.png", png_bytes()) for i in range(2)]
+        response = reporter.post(
+            "/melden/stap/bijlagen/", {"remove": ids, "files": files, "action": "next"}
+        )
+    html = response.content.decode()
+    assert "1-0.png is niet toegevoegd: u heeft voor deze melding al te veel bestanden" in html
+    assert "1-1.png is niet toegevoegd" in html
+    assert not Attachment.objects.exists()
+
+
+def test_files_of_another_draft_cannot_be_removed(reporter: Client) -> None:
+    other = Client()
+    _post(other, upload("van-een-ander.png", png_bytes()))
+    theirs = Attachment.objects.get()
+    reporter.post("/melden/stap/bijlagen/", {"remove": [theirs.pk], "action": "next"})
+    assert Attachment.objects.filter(pk=theirs.pk).exists()
