@@ -18,7 +18,20 @@ staff_logged_out = Signal()
 staff_access_changed = Signal()
 
 
-def user_changed(sender: type, *, instance: Any, created: bool = False, **kwargs: Any) -> None:
+# Saves that only touch these fields change nothing about access: every login records its
+# time, and a console need not look again for that.
+NO_ACCESS_FIELDS = frozenset({"last_login"})
+
+
+def user_changed(
+    sender: type,
+    *,
+    instance: Any,
+    created: bool = False,
+    update_fields: frozenset[str] | None = None,
+    **kwargs: Any,
+) -> None:
     """Receiver for the user model's saves and deletes (a new account has no connections)."""
-    if not created:
-        staff_access_changed.send(sender=sender, user=instance)
+    if created or (update_fields is not None and update_fields <= NO_ACCESS_FIELDS):
+        return
+    staff_access_changed.send(sender=sender, user=instance)
