@@ -41,13 +41,16 @@ AXE_SOURCE = Path(__file__).parent / "vendor" / "axe.min.js"
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running in the
+# test thread while it is open, and a later test in the same worker that sends a channel
+# layer event from synchronous code (async_to_sync) would find that loop and fail.
+@pytest.fixture(scope="module")
 def playwright_instance() -> Iterator[Playwright]:
     with sync_playwright() as instance:
         yield instance
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser
