@@ -31,7 +31,7 @@ browser:
 
 ## test: the whole suite, browser tests included
 test: $(STAMP) browser
-	$(VENV)/bin/pytest -n 2 -q
+	$(VENV)/bin/pytest -n 2 -q -rs
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
