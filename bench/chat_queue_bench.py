@@ -36,14 +36,13 @@ from urllib.parse import urlencode
 
 from _common import child_pids, cpu_seconds, free_port, pct
 from _rawhttp import HTTPError, RawHTTP
-from guessing_bench import server_env
+from guessing_bench import Probes, server_env
 from report_bench import PYTHON, ROOT, UVICORN, reset_database, wait_until_up
 
 START = "/chat/starten/"
 CHAT = "/chat/"
 FORM = "/melden/stap/wie/"
 CSRF = secrets.token_hex(16)
-PROBE_INTERVAL = 0.05
 OPEN_THE_CHAT = """
 from datetime import time, timedelta
 from django.utils import timezone
@@ -71,33 +70,15 @@ def start_request(address: str) -> tuple[dict[str, str], bytes]:
     return headers, urlencode({"csrfmiddlewaretoken": CSRF, "nickname": ""}).encode()
 
 
-class Phase:
-    """The probes of one phase and what they measured."""
+class Phase(Probes):
+    """The probes of one phase: the pages, and a new visitor who starts a chat."""
+
+    PROBES = ("healthz", "form", "visitor")
 
     def __init__(self, host: str, port: int, seconds: float) -> None:
-        self.host, self.port, self.seconds = host, port, seconds
-        self.latency: dict[str, list[float]] = {
-            probe: [] for probe in ("healthz", "form", "visitor")
-        }
-        self.errors: Counter[str] = Counter()
+        super().__init__(host, port, seconds)
         self.visitors: Counter[int] = Counter()
         self.flood: Counter[int] = Counter()
-        self.deadline = 0.0
-
-    async def loop_get(self, name: str, path: str) -> None:
-        client = RawHTTP(self.host, self.port)
-        while time.perf_counter() < self.deadline:
-            began = time.perf_counter()
-            try:
-                status, _body = await client.request("GET", path)
-            except (HTTPError, OSError):
-                status = 0
-            if status == 200:
-                self.latency[name].append((time.perf_counter() - began) * 1000)
-            else:
-                self.errors[f"{name} {status}"] += 1
-            await asyncio.sleep(PROBE_INTERVAL)
-        await client.close()
 
     async def visitor(self, addresses: Any) -> None:
         """A new visitor: the chat page, then start; the time of both together."""
@@ -115,24 +96,8 @@ class Phase:
         if status in (200, 302, 429):
             self.latency["visitor"].append((time.perf_counter() - began) * 1000)
 
-    async def every(self, seconds: float, visit: Any) -> None:
-        started = []
-        while time.perf_counter() < self.deadline:
-            started.append(asyncio.create_task(visit()))
-            await asyncio.sleep(seconds)
-        await asyncio.gather(*started)
-
     async def flooder(self, addresses: Any) -> None:
-        client = RawHTTP(self.host, self.port)
-        while time.perf_counter() < self.deadline:
-            headers, body = start_request(next(addresses))
-            try:
-                status, _page = await client.request("POST", START, headers, body)
-            except (HTTPError, OSError):
-                status = 0
-                await client.close()
-            self.flood[status] += 1
-        await client.close()
+        await self.hammer(START, start_request, addresses, self.flood)
 
     async def run(self, *, connections: int, attackers: int, run_id: int) -> None:
         self.deadline = time.perf_counter() + self.seconds
@@ -149,15 +114,7 @@ class Phase:
 
 
 def show(name: str, phase: Phase, cpu: float) -> None:
-    print(f"### {name}")
-    print("| probe | n | p50 ms | p99 ms | max ms |")
-    print("|---|---:|---:|---:|---:|")
-    for probe, values in phase.latency.items():
-        if len(values) >= 2:
-            print(
-                f"| {probe} | {len(values)} | {pct(values, 50):.1f} | {pct(values, 99):.1f} | "
-                f"{max(values):.1f} |"
-            )
+    phase.show_latency(name)
     print(f"visitors answered (status: count): {dict(phase.visitors)}")
     print(f"flood answers (status: count): {dict(phase.flood)}")
     print(f"probe errors: {dict(phase.errors)}")

@@ -88,21 +88,20 @@ def code_request(address: str, code: str) -> tuple[dict[str, str], bytes]:
     return headers, urlencode({"csrfmiddlewaretoken": CSRF, "code": code}).encode()
 
 
-class Phase:
-    """The probes of one phase and what they measured."""
+class Probes:
+    """The probes of one phase against one server, and what they measured; a benchmark's
+    phase names its probes in ``PROBES``."""
 
-    def __init__(self, host: str, port: int, code: str, seconds: float) -> None:
-        self.host, self.port, self.code, self.seconds = host, port, code, seconds
-        self.latency: dict[str, list[float]] = {
-            probe: [] for probe in ("healthz", "form", "code", "mistyped")
-        }
+    PROBES: tuple[str, ...] = ()
+
+    def __init__(self, host: str, port: int, seconds: float) -> None:
+        self.host, self.port, self.seconds = host, port, seconds
+        self.latency: dict[str, list[float]] = {probe: [] for probe in self.PROBES}
         self.errors: Counter[str] = Counter()
-        self.opened: Counter[str] = Counter()
-        self.attack: Counter[int] = Counter()
         self.deadline = 0.0
-        self.client_cpu = 0.0
 
     async def loop_get(self, name: str, path: str) -> None:
+        """GET ``path`` one request at a time on one connection until the deadline."""
         client = RawHTTP(self.host, self.port)
         while time.perf_counter() < self.deadline:
             began = time.perf_counter()
@@ -116,6 +115,55 @@ class Phase:
                 self.errors[f"{name} {status}"] += 1
             await asyncio.sleep(PROBE_INTERVAL)
         await client.close()
+
+    async def every(self, seconds: float, visit: Any) -> None:
+        """Start ``visit()`` every ``seconds`` until the deadline, without waiting for the
+        earlier ones; then wait for all of them (every answer counts)."""
+        started = []
+        while time.perf_counter() < self.deadline:
+            started.append(asyncio.create_task(visit()))
+            await asyncio.sleep(seconds)
+        await asyncio.gather(*started)
+
+    async def hammer(
+        self, path: str, request_for: Any, addresses: Any, answers: Counter[int]
+    ) -> None:
+        """POST ``request_for(address)`` to ``path`` as fast as the server answers, until the
+        deadline, counting the answers by status."""
+        client = RawHTTP(self.host, self.port)
+        while time.perf_counter() < self.deadline:
+            headers, body = request_for(next(addresses))
+            try:
+                status, _page = await client.request("POST", path, headers, body)
+            except (HTTPError, OSError):
+                status = 0
+                await client.close()
+            answers[status] += 1
+        await client.close()
+
+    def show_latency(self, name: str) -> None:
+        print(f"### {name}")
+        print("| probe | n | p50 ms | p99 ms | max ms |")
+        print("|---|---:|---:|---:|---:|")
+        for probe, values in self.latency.items():
+            if len(values) >= 2:
+                print(
+                    f"| {probe} | {len(values)} | {pct(values, 50):.1f} | "
+                    f"{pct(values, 99):.1f} | {max(values):.1f} |"
+                )
+
+
+class Phase(Probes):
+    """The guessing bench's probes: the correct code from reporters besides the pages."""
+
+    PROBES = ("healthz", "form", "code", "mistyped")
+
+    def __init__(self, host: str, port: int, code: str, seconds: float) -> None:
+        super().__init__(host, port, seconds)
+        self.code = code
+        self.opened: Counter[str] = Counter()
+        self.attack: Counter[int] = Counter()
+        self.client_cpu = 0.0
 
     async def try_code(self, name: str, address: str, code: str) -> int:
         headers, body = code_request(address, code)
@@ -131,15 +179,6 @@ class Phase:
                 self.latency[name].append((time.perf_counter() - began) * 1000)
         return status
 
-    async def every(self, seconds: float, visit: Any) -> None:
-        """Start ``visit()`` every ``seconds`` until the deadline, without waiting for the
-        earlier ones; then wait for all of them (every answer counts)."""
-        started = []
-        while time.perf_counter() < self.deadline:
-            started.append(asyncio.create_task(visit()))
-            await asyncio.sleep(seconds)
-        await asyncio.gather(*started)
-
     async def reporter(self, addresses: Any) -> None:
         """A reporter with the correct code, from an address that has not guessed."""
         await self.try_code("code", next(addresses), self.code)
@@ -151,16 +190,10 @@ class Phase:
         await self.try_code("mistyped", address, self.code)
 
     async def attacker(self, addresses: Any) -> None:
-        client = RawHTTP(self.host, self.port)
-        while time.perf_counter() < self.deadline:
-            headers, body = code_request(next(addresses), f"{secrets.randbelow(10**16):016d}")
-            try:
-                status, _page = await client.request("POST", MAILBOX, headers, body)
-            except (HTTPError, OSError):
-                status = 0
-                await client.close()
-            self.attack[status] += 1
-        await client.close()
+        def guess(address: str) -> tuple[dict[str, str], bytes]:
+            return code_request(address, f"{secrets.randbelow(10**16):016d}")
+
+        await self.hammer(MAILBOX, guess, addresses, self.attack)
 
     async def run(self, *, connections: int, attackers: int, spread: bool, run_id: int) -> None:
         self.deadline = time.perf_counter() + self.seconds
@@ -184,15 +217,7 @@ class Phase:
 
 
 def show(name: str, phase: Phase, cpu: float) -> None:
-    print(f"### {name}")
-    print("| probe | n | p50 ms | p99 ms | max ms |")
-    print("|---|---:|---:|---:|---:|")
-    for probe, values in phase.latency.items():
-        if len(values) >= 2:
-            print(
-                f"| {probe} | {len(values)} | {pct(values, 50):.1f} | {pct(values, 99):.1f} | "
-                f"{max(values):.1f} |"
-            )
+    phase.show_latency(name)
     print(f"correct codes: {dict(phase.opened)}")
     print(f"attack answers (status: count): {dict(phase.attack)}")
     print(f"probe errors: {dict(phase.errors)}")
