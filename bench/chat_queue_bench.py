@@ -34,10 +34,10 @@ from itertools import count
 from typing import Any
 from urllib.parse import urlencode
 
-from _common import child_pids, cpu_seconds, free_port, pct
+from _common import child_pids, cpu_seconds, pct
 from _rawhttp import HTTPError, RawHTTP
 from guessing_bench import Probes, server_env
-from report_bench import PYTHON, ROOT, UVICORN, reset_database, wait_until_up
+from report_bench import PYTHON, ROOT, prepare_database, start_uvicorn, wait_until_up
 
 START = "/chat/starten/"
 CHAT = "/chat/"
@@ -134,23 +134,13 @@ def main() -> None:
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
     args = parser.parse_args()
 
-    env = server_env(database_url=args.database_url, redis_url=args.redis_url)
-    reset_database(args.database_url)
-    for command in (
-        ["migrate", "--noinput", "-v", "0"],
-        ["collectstatic", "--noinput", "-v", "0"],
-        ["shell", "-c", OPEN_THE_CHAT],
-    ):
-        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)  # noqa: S603
-    port = free_port()
-    server = subprocess.Popen(  # noqa: S603 (fixed command line)
-        [
-            *(UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port)),
-            *("--workers", str(args.workers), "--no-access-log", "--log-level", "warning"),
-        ],
-        cwd=ROOT,
-        env=env,
+    env = server_env(
+        database_url=args.database_url, redis_url=args.redis_url, name="chat-queue-bench"
     )
+    prepare_database(env, code=ROOT, database_url=args.database_url)
+    opening = [PYTHON, "manage.py", "shell", "-c", OPEN_THE_CHAT]
+    subprocess.run(opening, cwd=ROOT, env=env, check=True)  # noqa: S603 (fixed command line)
+    server, port = start_uvicorn(env, code=ROOT, workers=args.workers)
     try:
         wait_until_up(f"http://127.0.0.1:{port}", server)
         phases = {}

@@ -28,30 +28,26 @@ baseline.
 
 import argparse
 import asyncio
-import base64
-import json
 import os
 import platform
 import re
 import secrets
-import subprocess
-import tempfile
 import time
 from collections import Counter
 from itertools import count
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import httpx
-from _common import child_pids, cpu_seconds, free_port, pct
+from _common import child_pids, cpu_seconds, pct
 from _rawhttp import HTTPError, RawHTTP
 from report_bench import (
-    PYTHON,
     ROOT,
-    UVICORN,
     fill_steps,
     jpeg_with_gps,
-    reset_database,
+    prepare_database,
+    production_env,
+    start_uvicorn,
     wait_until_up,
 )
 
@@ -228,31 +224,11 @@ def show(name: str, phase: Phase, cpu: float) -> None:
     print()
 
 
-def server_env(*, database_url: str, redis_url: str) -> dict[str, str]:
-    """Production settings and limits (the report bench's settings only add a route and
-    raise the report limits) behind one trusted proxy, fresh secrets and key ring."""
-    keyring = {
-        "current": "1",
-        "keys": {"1": base64.b64encode(os.urandom(32)).decode()},
-        "index_key": base64.b64encode(os.urandom(32)).decode(),
-    }
-    return {
-        **os.environ,
-        "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench'}",
-        "DJANGO_SETTINGS_MODULE": "report_bench_settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
-        "MELDPUNT_KEYRING": json.dumps(keyring),
-        "MELDPUNT_HTTPS": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "MELDPUNT_VAR_DIR": tempfile.mkdtemp(prefix="meldpunt-guessing-bench-"),
-        "MELDPUNT_REDIS_PREFIX": f"meldpunt-guessing-bench-{secrets.token_hex(4)}",
-        "MELDPUNT_LOG_LEVEL": "WARNING",
-        # Each simulated client sends its own address, as the proxy of a deployment would.
-        "MELDPUNT_TRUSTED_PROXY_HOPS": "1",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-    }
+def server_env(*, database_url: str, redis_url: str, name: str) -> dict[str, str]:
+    """The report bench's production settings and limits, behind one trusted proxy, so
+    that each simulated client can send its own address in X-Forwarded-For."""
+    env = production_env(code=ROOT, database_url=database_url, redis_url=redis_url, name=name)
+    return {**env, "MELDPUNT_TRUSTED_PROXY_HOPS": "1"}
 
 
 def main() -> None:
@@ -268,22 +244,12 @@ def main() -> None:
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
     args = parser.parse_args()
 
-    env = server_env(database_url=args.database_url, redis_url=args.redis_url)
-    reset_database(args.database_url)
-    for command in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
-        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)  # noqa: S603
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(  # noqa: S603 (fixed command line)
-        [
-            *(UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port)),
-            *("--workers", str(args.workers), "--no-access-log", "--log-level", "warning"),
-        ],
-        cwd=ROOT,
-        env=env,
+    env = server_env(
+        database_url=args.database_url, redis_url=args.redis_url, name="guessing-bench"
     )
-    address = urlsplit(base)
-    host, port = address.hostname or "", address.port or 80
+    prepare_database(env, code=ROOT, database_url=args.database_url)
+    server, port = start_uvicorn(env, code=ROOT, workers=args.workers)
+    host, base = "127.0.0.1", f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base, server)
         code = send_report(base)
