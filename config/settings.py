@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
     "meldpunt.lib",
+    "meldpunt.audit",
     "meldpunt.public",
     "meldpunt.accounts",
     "meldpunt.cases",

@@ -7,7 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from meldpunt.accounts.models import User
-from meldpunt.cases.models import AuditEvent, Channel
+from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.models import Channel
 from meldpunt.cases.services import case_create, contact_add
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from meldpunt.accounts.models import User
+from meldpunt.audit.models import AuditEvent
 from meldpunt.cases.intake_forms import sign_started
 from meldpunt.cases.models import (
-    AuditEvent,
     Case,
     CaseKind,
     Channel,

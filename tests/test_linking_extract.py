@@ -2,7 +2,8 @@
 
 import pytest
 
-from meldpunt.linking.extract import extract, normalise_plate, texts_of
+from meldpunt.cases.models import texts_of
+from meldpunt.linking.extract import extract, normalise_plate
 
 
 def values(text: str, kind: str) -> list[str]:

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from meldpunt.triage.models import TriageDecision
 from meldpunt.triage.services import triage_decide
 from meldpunt.triage.taxonomy import taxonomy

@@ -24,7 +24,7 @@ from meldpunt.accounts import staff_session
 from meldpunt.accounts.models import User
 from meldpunt.accounts.permissions import is_fully_authenticated
 from meldpunt.accounts.services import CLIENT_LIMIT, login_failures_forget
-from meldpunt.cases.audit import audit_record
+from meldpunt.audit.services import audit_record
 from meldpunt.lib import ratelimit
 
 

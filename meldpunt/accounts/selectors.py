@@ -15,7 +15,7 @@ from django_otp.models import Device
 from meldpunt.accounts import staff_session
 from meldpunt.accounts.models import User
 from meldpunt.accounts.services import LOCKOUT_SECONDS
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from meldpunt.lib import clock
 
 

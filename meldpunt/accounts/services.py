@@ -19,7 +19,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 
 from meldpunt.accounts.models import Role, User
 from meldpunt.accounts.signals import staff_access_changed
-from meldpunt.cases.audit import audit_record
+from meldpunt.audit.services import audit_record
 from meldpunt.lib import clock, crypto, ratelimit
 from meldpunt.lib.ratelimit import Limit
 

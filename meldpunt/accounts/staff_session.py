@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from meldpunt.accounts.models import User
 from meldpunt.accounts.signals import staff_logged_out
-from meldpunt.cases.audit import audit_record
+from meldpunt.audit.services import audit_record
 from meldpunt.lib import clock
 
 PENDING_KEY = "accounts_pending"

@@ -13,6 +13,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.accounts.models import User
+from meldpunt.cases.checklist import grouped_indicator_choices
 from meldpunt.cases.models import (
     AgeGroup,
     Area,
@@ -28,7 +29,6 @@ from meldpunt.cases.models import (
 )
 from meldpunt.cases.selectors import case_handlers
 from meldpunt.lib import clock
-from meldpunt.triage.taxonomy import grouped_indicator_choices
 
 STARTED_SALT = "meldpunt.intake.started"
 

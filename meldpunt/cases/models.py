@@ -1,9 +1,11 @@
-"""Cases, the contacts that feed them, and the audit log.
+"""Cases and the contacts that feed them.
 
 Everything identifying or free text is an encrypted field. Plain columns hold only
 what statistics need: channel, form, municipality, reporter role, dates, status,
 how the person heard of the meldpunt.
 """
+
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +18,17 @@ from meldpunt.lib.fields import EncryptedJSONField, EncryptedTextField
 def text_values(obj: models.Model) -> list[str]:
     """The values of a model's ``TEXT_FIELDS``: the free text that search and linking read."""
     return [getattr(obj, name) for name in type(obj).TEXT_FIELDS]  # type: ignore[attr-defined]
+
+
+def texts_of(value: Any) -> list[str]:
+    """Every string inside a JSON value (dict values, list items), for indexing details."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in texts_of(item)]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in texts_of(item)]
+    return []
 
 
 class CaseKind(models.TextChoices):
@@ -408,51 +421,3 @@ class IntakeDraft(models.Model):
 
     def __str__(self) -> str:
         return f"draft {self.pk}"
-
-
-class AuditEvent(models.Model):
-    """Append-only log of who did what when. Never any content.
-
-    The application has no update or delete path; on PostgreSQL a trigger refuses both,
-    and TRUNCATE. The rows form a chain (meldpunt/cases/audit_chain.py): ``seq`` is the
-    position, ``hash`` a keyed hash over the row's content and ``prev_hash``, the hash of
-    the row before it, so ``manage.py audit_verify`` finds a forged, changed or missing row.
-    """
-
-    at = models.DateTimeField(db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    actor_name = models.CharField(max_length=150, blank=True)
-    action = models.CharField(max_length=40, db_index=True)
-    case = models.ForeignKey(
-        Case, null=True, blank=True, on_delete=models.PROTECT, related_name="audit_events"
-    )
-    object_type = models.CharField(max_length=40, blank=True)
-    object_id = models.CharField(max_length=40, blank=True)
-    detail = models.JSONField(default=dict, blank=True)
-    seq = models.PositiveBigIntegerField(unique=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["actor", "-at"]), models.Index(fields=["case", "-at"])]
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.actor_name} {self.action}"
-
-
-class AuditChainHead(models.Model):
-    """The end of the audit chain: the last row's position and hash (one row).
-
-    Each append locks this row until its transaction ends, so appends are serialised and
-    two writers never link to the same row. ``audit_verify`` compares it with the last
-    row, so rows deleted at the end are found too (as long as this row was not rewound).
-    """
-
-    seq = models.PositiveBigIntegerField(default=0)
-    hash = models.CharField(max_length=64)
-
-    def __str__(self) -> str:
-        return f"audit chain head: {self.seq}"

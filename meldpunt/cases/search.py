@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from meldpunt.cases.audit import audit_record
+from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import (
     Case,
     CaseSearchToken,
@@ -35,10 +35,10 @@ from meldpunt.cases.models import (
     Person,
     Task,
     text_values,
+    texts_of,
 )
 from meldpunt.cases.selectors import user_may_handle_cases
 from meldpunt.lib.crypto import blind_index
-from meldpunt.linking.extract import texts_of
 
 MIN_WORD_LENGTH = 3
 MAX_QUERY_WORDS = 8

@@ -13,18 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from meldpunt.accounts.models import User
 from meldpunt.accounts.permissions import CASE_ROLES, is_fully_authenticated
-from meldpunt.cases.audit import audit_record
-from meldpunt.cases.models import (
-    AuditEvent,
-    Case,
-    CaseStatus,
-    Contact,
-    Location,
-    Note,
-    Person,
-    Task,
-    Urgency,
-)
+from meldpunt.audit.models import AuditEvent
+from meldpunt.audit.services import audit_record
+from meldpunt.cases.models import Case, CaseStatus, Contact, Location, Note, Person, Task, Urgency
 from meldpunt.lib import clock
 from meldpunt.lib.workdays import add_working_days
 

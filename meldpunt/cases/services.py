@@ -17,8 +17,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meldpunt.cases.audit import audit_record
-from meldpunt.cases.audit_chain import lock_chain_head
+from meldpunt.audit.chain import lock_chain_head
+from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import (
     Case,
     CaseKind,
@@ -36,7 +36,6 @@ from meldpunt.cases.models import (
 from meldpunt.cases.search import case_index_add, case_reindex, new_contact_texts
 from meldpunt.lib import clock
 from meldpunt.lib.workdays import add_working_days
-from meldpunt.linking.services import index_contact, index_new_contact
 
 ASSESSMENT_WORKING_DAYS = 5
 
@@ -139,6 +138,27 @@ class Related:
     tasks: Sequence[Task] = ()
 
 
+@dataclass(frozen=True)
+class ContactIndex:
+    """An index another app keeps of every contact (linking's blind index of entities).
+
+    ``add_new(contact=, persons=, locations=)`` indexes a contact made in this transaction
+    with its people and places; ``rebuild(contact=)`` indexes a stored contact again.
+    """
+
+    add_new: Callable[..., object]
+    rebuild: Callable[..., object]
+
+
+_contact_indexes: list[ContactIndex] = []
+
+
+def register_contact_index(index: ContactIndex) -> None:
+    """Let an app index each stored contact (called once, from its AppConfig.ready)."""
+    if index not in _contact_indexes:
+        _contact_indexes.append(index)
+
+
 def contact_add(
     *,
     case: Case,
@@ -181,11 +201,12 @@ def contact_add(
         # Only content is added here, so the index grows without reading the case back.
         texts = new_contact_texts(contact, related.persons, related.locations, related.tasks)
         case_index_add(case=case, texts=[case.title, *texts])
-        index_new_contact(contact=contact, persons=related.persons, locations=related.locations)
-        if add_related is None:
-            # Again after commit, so people and places the caller adds in its own
-            # transaction (phone intake) are in the blind index too.
-            transaction.on_commit(partial(index_contact, contact=contact))
+        for index in _contact_indexes:
+            index.add_new(contact=contact, persons=related.persons, locations=related.locations)
+            if add_related is None:
+                # Again after commit, so people and places the caller adds in its own
+                # transaction (phone intake) are in the blind index too.
+                transaction.on_commit(partial(index.rebuild, contact=contact))
     return contact
 
 

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from meldpunt.accounts.permissions import CASE_ROLES, COORDINATOR_ROLES, staff_required
+from meldpunt.audit.labels import describe_detail, user_ids_in
 from meldpunt.cases import services
-from meldpunt.cases.audit_labels import describe_detail, user_ids_in
 from meldpunt.cases.forms import (
     AssignForm,
     AuditFilterForm,

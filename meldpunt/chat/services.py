@@ -8,7 +8,7 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
-from meldpunt.cases.audit import audit_record
+from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.search import case_reindex
 from meldpunt.cases.services import case_create, contact_add

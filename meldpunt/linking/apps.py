@@ -3,3 +3,9 @@ from django.apps import AppConfig
 
 class LinkingConfig(AppConfig):
     name = "meldpunt.linking"
+
+    def ready(self) -> None:
+        from meldpunt.cases.services import ContactIndex, register_contact_index
+        from meldpunt.linking.services import index_contact, index_new_contact
+
+        register_contact_index(ContactIndex(add_new=index_new_contact, rebuild=index_contact))

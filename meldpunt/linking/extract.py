@@ -18,7 +18,6 @@ Nothing here stores or logs what it finds.
 import re
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -352,14 +351,3 @@ def extract(text: str) -> list[Entity]:
     add(plates(text))
     add(phones(text))
     return sorted(found, key=lambda e: e.start)
-
-
-def texts_of(value: Any) -> list[str]:
-    """Every string inside a JSON value (dict values, list items), for indexing details."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in texts_of(item)]
-    if isinstance(value, list | tuple):
-        return [text for item in value for text in texts_of(item)]
-    return []

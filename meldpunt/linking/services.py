@@ -4,10 +4,10 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from meldpunt.cases.models import Contact, Location, Person, text_values
+from meldpunt.cases.models import Contact, Location, Person, text_values, texts_of
 from meldpunt.lib import clock
 from meldpunt.lib.crypto import blind_index
-from meldpunt.linking.extract import extract, texts_of
+from meldpunt.linking.extract import extract
 from meldpunt.linking.models import EntityHash
 
 

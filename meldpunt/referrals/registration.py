@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from meldpunt.accounts.models import User
-from meldpunt.cases.audit import audit_record
+from meldpunt.audit.services import audit_record
 from meldpunt.referrals.models import VictimRegistration
 from meldpunt.referrals.services import require_coordinator
 

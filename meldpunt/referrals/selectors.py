@@ -8,8 +8,9 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from meldpunt.cases.audit import audit_record
-from meldpunt.cases.models import AuditEvent, Case, Person, PersonRole
+from meldpunt.audit.models import AuditEvent
+from meldpunt.audit.services import audit_record
+from meldpunt.cases.models import Case, Person, PersonRole
 from meldpunt.cases.selectors import user_may_handle_cases
 from meldpunt.lib import clock
 from meldpunt.referrals.models import Partner, Referral, ReferralStatus

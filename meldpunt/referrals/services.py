@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meldpunt.accounts.models import User
-from meldpunt.cases.audit import audit_record
+from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import Case, CaseStatus, Person, PersonRole, Urgency
 from meldpunt.cases.services import (
     ALLOWED_TRANSITIONS,

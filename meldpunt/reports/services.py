@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from meldpunt.cases.audit import audit_deferred, audit_record
+from meldpunt.audit.services import audit_deferred, audit_record
 from meldpunt.cases.models import (
     Case,
     Channel,

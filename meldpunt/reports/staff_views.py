@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from meldpunt.accounts.permissions import CASE_ROLES, staff_required
-from meldpunt.cases.audit import audit_record
+from meldpunt.audit.services import audit_record
 from meldpunt.cases.selectors import get_case_for_user
 from meldpunt.reports import selectors, services
 from meldpunt.reports.downloads import attachment_response

@@ -6,8 +6,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from meldpunt.cases.models import Exploitation
+from meldpunt.triage.services import FORM_PREFIX
 from meldpunt.triage.suggest import Suggestion
-from meldpunt.triage.taxonomy import taxonomy
+from meldpunt.triage.taxonomy import indicator_choices, taxonomy
 
 
 @dataclass(frozen=True)
@@ -136,3 +137,11 @@ def checklist(ticked: list[str]) -> list[ChecklistGroup]:
         )
         for group in taxonomy().groups
     ]
+
+
+def signal_label(item: str) -> str:
+    """A decided item in words: an indicator by its label, ``form:<form>`` by the form's."""
+    if item.startswith(FORM_PREFIX):
+        form = item.removeprefix(FORM_PREFIX)
+        return str(dict(Exploitation.choices).get(form, form))
+    return str(dict(indicator_choices()).get(item, item))

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from meldpunt.cases.audit import audit_record
+from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import Case, Contact
 from meldpunt.cases.services import require_case_handler
 from meldpunt.lib import clock

@@ -7,7 +7,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.models import Role, User
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from tests.accounts.conftest import verified
 
 pytestmark = pytest.mark.django_db

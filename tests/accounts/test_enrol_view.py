@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts import services
 from meldpunt.accounts.models import User
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from tests.accounts.conftest import password_step, totp_code
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from meldpunt.accounts import services
 from meldpunt.accounts.models import Role, User
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from meldpunt.lib import ratelimit
 from tests.accounts.conftest import PASSWORD, full_login, verified
 

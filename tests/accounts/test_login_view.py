@@ -9,7 +9,7 @@ from django.urls import reverse
 from meldpunt.accounts import services
 from meldpunt.accounts.models import User
 from meldpunt.accounts.staff_session import PENDING_KEY
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from meldpunt.lib import clock
 from tests.accounts.conftest import PASSWORD, password_step, verified
 

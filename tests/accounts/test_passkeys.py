@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from meldpunt.accounts.models import User
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from tests.accounts.conftest import password_step, verified
 
 pytestmark = pytest.mark.django_db

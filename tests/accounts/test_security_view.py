@@ -9,7 +9,7 @@ from django.urls import reverse
 from meldpunt.accounts import services
 from meldpunt.accounts.models import User
 from meldpunt.accounts.services import Outcome
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from tests.accounts.conftest import PASSWORD, verified
 
 pytestmark = pytest.mark.django_db

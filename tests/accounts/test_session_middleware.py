@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from meldpunt.accounts.models import User
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from meldpunt.lib import clock
 from tests.accounts.conftest import full_login
 

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts import services
 from meldpunt.accounts.models import User
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from meldpunt.lib import clock
 from tests.accounts.conftest import password_step, totp_code
 

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from meldpunt.cases.models import AuditEvent, CaseKind, CaseStatus, Channel, Note, Task
+from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.models import CaseKind, CaseStatus, Channel, Note, Task
 from meldpunt.cases.services import case_close, contact_add, task_add
 
 pytestmark = pytest.mark.django_db

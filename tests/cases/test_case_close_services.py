@@ -3,7 +3,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from meldpunt.cases.models import AuditEvent, CaseStatus, ClosingReason, Outcome
+from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.models import CaseStatus, ClosingReason, Outcome
 from meldpunt.cases.services import (
     case_close,
     case_close_approve,

@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meldpunt.cases.models import AuditEvent, Location, Person, PersonRole
+from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.models import Location, Person, PersonRole
 from meldpunt.cases.services import note_add
 
 from .conftest import SUMMARY

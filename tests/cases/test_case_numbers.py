@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection, transaction
 
-from meldpunt.cases.audit import audit_deferred
+from meldpunt.audit.services import audit_deferred
 from meldpunt.cases.models import Case, CaseNumberSequence
 from meldpunt.cases.services import case_create, case_number_assign
 from meldpunt.lib import clock

@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from meldpunt.cases.models import AuditEvent, CaseKind, CaseStatus
+from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.models import CaseKind, CaseStatus
 from meldpunt.cases.services import (
     case_assign,
     case_lock,

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from meldpunt.cases.models import AuditEvent, Case, Channel, Contact
+from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.services import case_create
 from meldpunt.chat import services
 from meldpunt.chat.models import ChatSession, Sender

@@ -9,7 +9,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 from playwright.sync_api import Page, expect
 
 from meldpunt.accounts.models import Role, User
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from tests.e2e.conftest import ForeignRequests, axe_violations
 
 pytestmark = pytest.mark.e2e

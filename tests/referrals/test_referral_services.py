@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
-from meldpunt.cases.models import AuditEvent, CaseStatus, Task
+from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.models import CaseStatus, Task
 from meldpunt.cases.services import case_close
 from meldpunt.referrals.models import Partner, Referral, ReferralStatus
 from meldpunt.referrals.services import (

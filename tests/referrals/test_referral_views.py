@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
-from meldpunt.cases.models import AuditEvent, CaseStatus
+from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.models import CaseStatus
 from meldpunt.lib import clock
 from meldpunt.referrals.models import Referral
 

@@ -9,7 +9,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from meldpunt.cases.models import AuditEvent, Person, PersonRole
+from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.models import Person, PersonRole
 from meldpunt.lib import clock
 from meldpunt.referrals.registration import registration_export
 from meldpunt.referrals.services import registration_save

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
 from meldpunt.reports.models import Attachment
 from tests.reports.conftest import pdf_bytes
 from tests.reports.staff_helpers import make_report

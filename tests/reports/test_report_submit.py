@@ -6,16 +6,8 @@ from unittest import mock
 import pytest
 from django.test import Client, override_settings
 
-from meldpunt.cases.models import (
-    AuditEvent,
-    Case,
-    CaseKind,
-    Channel,
-    Contact,
-    Location,
-    Person,
-    PersonRole,
-)
+from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.models import Case, CaseKind, Channel, Contact, Location, Person, PersonRole
 from meldpunt.cases.search import CaseQuery, case_search
 from meldpunt.linking.models import EntityHash
 from meldpunt.reports.models import Attachment, Mailbox, ReportDraft

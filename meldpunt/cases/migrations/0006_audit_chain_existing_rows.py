@@ -10,7 +10,7 @@ empties the table with the trigger switched off (tests/db_backend), as the owner
 
 from django.db import migrations
 
-from meldpunt.cases.audit_chain import CHAIN_FIELDS, GENESIS, HEAD_PK, row_hash
+from meldpunt.audit.chain import CHAIN_FIELDS, GENESIS, HEAD_PK, row_hash
 
 TRIGGER = "cases_auditevent_append_only"
 BATCH = 1000

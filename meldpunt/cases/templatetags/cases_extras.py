@@ -2,8 +2,8 @@
 
 from django import template
 
-from meldpunt.cases.audit_labels import AUDIT_ACTIONS, OBJECT_TYPES
-from meldpunt.triage.taxonomy import indicator_choices
+from meldpunt.audit.labels import AUDIT_ACTIONS, OBJECT_TYPES
+from meldpunt.cases.checklist import indicator_choices
 
 register = template.Library()
 

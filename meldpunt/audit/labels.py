@@ -1,27 +1,14 @@
 """Readable names for audit log entries: actions, detail keys, choice values and users.
 
 The log stores ids and choice values only; this turns them into words for coordinators.
-Every action and detail key the code writes has a label here (tests/cases/test_audit_labels.py
+Every action and detail key the code writes has a label here (tests/audit/test_audit_labels.py
 checks it against the source); a value of any JSON shape is shown without failing.
 """
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
-
-from meldpunt.cases.models import (
-    CaseKind,
-    CaseStatus,
-    Channel,
-    ClosingReason,
-    Exploitation,
-    Outcome,
-    Urgency,
-)
-from meldpunt.triage.models import Decision
-from meldpunt.triage.services import FORM_PREFIX
-from meldpunt.triage.taxonomy import indicator_choices
 
 # Known actions; anything else is shown as it is stored.
 AUDIT_ACTIONS = {
@@ -100,33 +87,19 @@ DETAIL_NAMES = {
     "format": _("formaat"),
     "identity": _("met naam en leeftijd"),
 }
-_STATUS_OR_KIND = {**dict(CaseStatus.choices), **dict(CaseKind.choices)}
-# The filters of a case search (the fields of cases.search.CaseQuery).
-SEARCH_FILTERS = {
-    "text": _("zoekwoorden"),
-    "status": _("status"),
-    "assigned_to_id": _("behandelaar"),
-    "unassigned": _("zonder behandelaar"),
-    "created_from": _("aangemaakt vanaf"),
-    "created_to": _("aangemaakt tot en met"),
-}
-# Per detail key, the choices its values come from.
+# Per detail key, the choices its values come from. The apps that own those choices add
+# theirs with ``register_choice_labels`` from their AppConfig.ready (cases: statuses,
+# kinds, channels; triage: decisions), as the audit log may not import them.
 CHOICE_LABELS: dict[str, Mapping[Hashable, Any]] = {
-    "from": _STATUS_OR_KIND,
-    "to": _STATUS_OR_KIND,
-    "kind": dict(CaseKind.choices),
-    "reason": dict(ClosingReason.choices),
-    "outcome": dict(Outcome.choices),
-    "channel": dict(Channel.choices),
-    "urgency": dict(Urgency.choices),
-    "decision": dict(Decision.choices),
-    "filters": SEARCH_FILTERS,
     "method": {
         "totp": _("app voor inlogcodes"),
         "passkey": _("passkey"),
         "recovery_code": _("herstelcode"),
     },
 }
+# Per detail key, a function that names one value (triage's signals), added likewise
+# with ``register_value_label``.
+VALUE_LABELS: dict[str, Callable[[str], str]] = {}
 # Where a detail key means something else for one action.
 ACTION_CHOICE_LABELS: dict[tuple[str, str], Mapping[Hashable, Any]] = {
     ("auth.login_failed", "reason"): {
@@ -179,12 +152,14 @@ def user_ids_in(event: Any) -> set[int]:
     }
 
 
-def _triage_item(item: str) -> str:
-    """An indicator by its label, or ``form:<form>`` by the form's label."""
-    if item.startswith(FORM_PREFIX):
-        form = item.removeprefix(FORM_PREFIX)
-        return str(dict(Exploitation.choices).get(form, form))
-    return str(dict(indicator_choices()).get(item, item))
+def register_choice_labels(labels: Mapping[str, Mapping[Hashable, Any]]) -> None:
+    """Let an app name the choice values it writes, per detail key (from its ready)."""
+    CHOICE_LABELS.update(labels)
+
+
+def register_value_label(key: str, label: Callable[[str], str]) -> None:
+    """Let an app name each text value of one detail key (from its AppConfig.ready)."""
+    VALUE_LABELS[key] = label
 
 
 def _shown(value: Any, choices: Mapping[Hashable, Any]) -> str:
@@ -210,8 +185,8 @@ def describe_detail(event: Any, names: dict[int, str]) -> list[tuple[str, str]]:
             shown = names.get(value, f"#{value}")
         elif key in RECORD_KEYS and isinstance(value, int):
             shown = f"#{value}"
-        elif key == "item" and isinstance(value, str):
-            shown = _triage_item(value)
+        elif key in VALUE_LABELS and isinstance(value, str):
+            shown = VALUE_LABELS[key](value)
         else:
             choices = ACTION_CHOICE_LABELS.get((event.action, key), CHOICE_LABELS.get(key, {}))
             shown = _shown(value, choices)

@@ -5,8 +5,8 @@ from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meldpunt.cases.audit import audit_record
-from meldpunt.cases.models import AuditEvent
+from meldpunt.audit.models import AuditEvent
+from meldpunt.audit.services import audit_record
 from meldpunt.cases.services import case_assign, case_start_assessment
 
 pytestmark = pytest.mark.django_db

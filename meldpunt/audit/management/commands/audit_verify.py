@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from meldpunt.cases.audit_chain import verify_chain
+from meldpunt.audit.chain import verify_chain
 
 
 def _seq_and_hash(value: str) -> tuple[int, str]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.db import transaction
 
-from meldpunt.cases.models import AuditChainHead, AuditEvent
+from meldpunt.audit.models import AuditChainHead, AuditEvent
 from meldpunt.lib import crypto
 
 GENESIS = "0" * 64

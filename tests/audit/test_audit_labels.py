@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from meldpunt.cases.audit import audit_record
-from meldpunt.cases.audit_labels import AUDIT_ACTIONS, DETAIL_NAMES, OBJECT_TYPES
+from meldpunt.audit.labels import AUDIT_ACTIONS, DETAIL_NAMES, OBJECT_TYPES
+from meldpunt.audit.services import audit_record
 from meldpunt.triage.taxonomy import taxonomy
 
 pytestmark = pytest.mark.django_db

@@ -18,9 +18,9 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
-from meldpunt.cases.audit import audit_deferred, audit_record
-from meldpunt.cases.audit_chain import GENESIS, HEAD_PK, row_hash, verify_chain
-from meldpunt.cases.models import AuditChainHead, AuditEvent
+from meldpunt.audit.chain import GENESIS, HEAD_PK, row_hash, verify_chain
+from meldpunt.audit.models import AuditChainHead, AuditEvent
+from meldpunt.audit.services import audit_deferred, audit_record
 from meldpunt.lib import clock, crypto
 
 POSTGRESQL = connection.vendor == "postgresql"
@@ -306,7 +306,7 @@ def test_the_migration_chains_the_rows_written_before_it(advisor, monkeypatch) -
             prev_hash="",
             hash="",
         )
-    call_command("migrate", "cases", verbosity=0)
+    call_command("migrate", verbosity=0)
     rows = list(AuditEvent.objects.order_by("id").values_list("seq", "action", "prev_hash"))
     assert [(seq, action) for seq, action, _ in rows] == [
         (1, "case.create"),

@@ -6,10 +6,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 
-from meldpunt.cases.audit_chain import chain_append
-from meldpunt.cases.models import Case
+from meldpunt.audit.chain import chain_append
 from meldpunt.lib import clock
 
 # Entries held back by ``audit_deferred`` until its block ends; None outside one.
@@ -20,7 +19,7 @@ def audit_record(
     *,
     actor: Any,
     action: str,
-    case: Case | None = None,
+    case: models.Model | None = None,
     obj: Any = None,
     detail: dict[str, Any] | None = None,
 ) -> None:
