@@ -43,7 +43,7 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from meldpunt.cases.models import Case, CaseSearchToken  # noqa: E402
-from meldpunt.cases.search import (  # noqa: E402
+from meldpunt.cases.search.index import (  # noqa: E402
     INDEX_KIND,
     CaseQuery,
     case_search,

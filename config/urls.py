@@ -19,7 +19,7 @@ urlpatterns = [
     path("beheer-partners/", partner_admin_site.urls),
     path("medewerkers/", include("meldpunt.accounts.urls")),
     path("medewerkers/zaken/", include("meldpunt.cases.urls")),
-    path("medewerkers/telefoon/", include("meldpunt.cases.intake_urls")),
+    path("medewerkers/telefoon/", include("meldpunt.cases.intake.urls")),
     path("medewerkers/meldingen/", include("meldpunt.reports.urls")),
     path("medewerkers/chat/", include("meldpunt.chat.urls")),
     path("medewerkers/signalen/", include("meldpunt.linking.urls")),

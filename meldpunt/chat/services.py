@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from meldpunt.cases.audit import audit_record
 from meldpunt.cases.models import Case, Channel, Contact
-from meldpunt.cases.search import case_reindex
+from meldpunt.cases.search.index import case_reindex
 from meldpunt.cases.services import case_create, contact_add
 from meldpunt.chat import events, limits
 from meldpunt.chat.auth import SESSION_TOKEN_KEY

@@ -26,7 +26,7 @@ from meldpunt.cases.models import (
     Person,
     PersonRole,
 )
-from meldpunt.cases.search import case_index_add, case_reindex
+from meldpunt.cases.search.index import case_index_add, case_reindex
 from meldpunt.cases.services import Related, case_create, case_number_assign, contact_add
 from meldpunt.lib import clock
 from meldpunt.lib.crypto import encrypt_bytes

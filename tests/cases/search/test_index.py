@@ -6,7 +6,7 @@ import pytest
 
 from meldpunt.accounts.models import User
 from meldpunt.cases.models import Case, CaseSearchToken, CaseStatus, Channel, Note, Person
-from meldpunt.cases.search import (
+from meldpunt.cases.search.index import (
     CaseQuery,
     case_reindex,
     case_search,

@@ -7,8 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from meldpunt.accounts.models import User
-from meldpunt.cases import search, search_views
 from meldpunt.cases.models import AuditEvent, CaseStatus, Channel
+from meldpunt.cases.search import index as search
+from meldpunt.cases.search import views as search_views
 from meldpunt.cases.services import case_create, contact_add
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from meldpunt.accounts.models import User
-from meldpunt.cases.intake_forms import sign_started
+from meldpunt.cases.intake.forms import sign_started
 from meldpunt.cases.models import (
     AuditEvent,
     Case,
@@ -22,7 +22,7 @@ from meldpunt.cases.models import (
     Task,
     Urgency,
 )
-from meldpunt.cases.search import CaseQuery, case_search
+from meldpunt.cases.search.index import CaseQuery, case_search
 from meldpunt.cases.services import case_create, contact_add
 from meldpunt.lib import clock
 

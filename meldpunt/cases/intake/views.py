@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meldpunt.accounts.permissions import CASE_ROLES, staff_required
-from meldpunt.cases.intake_forms import (
+from meldpunt.cases.intake.forms import (
     QUICK_DISPOSITIONS,
     IntakeForm,
     QuickDispositionForm,
@@ -23,7 +23,7 @@ from meldpunt.cases.intake_forms import (
     read_started,
     sign_started,
 )
-from meldpunt.cases.intake_services import (
+from meldpunt.cases.intake.services import (
     DraftGone,
     draft_data_from_post,
     draft_discard,
@@ -32,7 +32,7 @@ from meldpunt.cases.intake_services import (
     quick_disposition_save,
 )
 from meldpunt.cases.models import Case, Disposition, IntakeDraft
-from meldpunt.cases.search import CaseQuery, search_cases_for_user
+from meldpunt.cases.search.index import CaseQuery, search_cases_for_user
 from meldpunt.cases.selectors import get_case_for_action
 from meldpunt.lib import clock
 

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from meldpunt.cases import intake_views, search_views
+from meldpunt.cases.intake import views as intake_views
+from meldpunt.cases.search import views as search_views
 
 app_name = "intake"
 
