@@ -20,6 +20,7 @@ urlpatterns = [
     path("medewerkers/", include("meldpunt.accounts.urls")),
     path("medewerkers/zaken/", include("meldpunt.cases.urls")),
     path("medewerkers/telefoon/", include("meldpunt.cases.intake.urls")),
+    path("medewerkers/telefoon/zoeken/", include("meldpunt.cases.search.urls")),
     path("medewerkers/meldingen/", include("meldpunt.reports.urls")),
     path("medewerkers/chat/", include("meldpunt.chat.urls")),
     path("medewerkers/signalen/", include("meldpunt.linking.urls")),

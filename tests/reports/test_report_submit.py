@@ -16,7 +16,7 @@ from meldpunt.cases.models import (
     Person,
     PersonRole,
 )
-from meldpunt.cases.search.index import CaseQuery, case_search
+from meldpunt.cases.search.selectors import CaseQuery, case_search
 from meldpunt.linking.models import EntityHash
 from meldpunt.reports.models import Attachment, Mailbox, ReportDraft
 from meldpunt.reports.receipts import hash_code
@@ -188,7 +188,7 @@ def test_database_dump_holds_none_of_the_reports_text(reporter: Client) -> None:
 
 def test_report_is_found_by_staff_search_on_its_words(reporter: Client) -> None:
     """The report's text, people and places are in the case search index."""
-    from meldpunt.cases.search.index import CaseQuery, case_search
+    from meldpunt.cases.search.selectors import CaseQuery, case_search
 
     fill_report(reporter)
     submit(reporter)

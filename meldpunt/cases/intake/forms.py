@@ -1,4 +1,4 @@
-"""Forms of the phone intake screen and the case search.
+"""Forms of the phone intake screen.
 
 Field order follows a call: what is going on, who calls, where, which signals, how
 urgent, who is involved, what was advised, may we call back, how they heard of us.
@@ -17,7 +17,6 @@ from meldpunt.cases.models import (
     AgeGroup,
     Area,
     CaseKind,
-    CaseStatus,
     Disposition,
     Exploitation,
     Gender,
@@ -359,56 +358,3 @@ def draft_initial(data: dict[str, list[str]]) -> dict[str, Any]:
         elif values:
             initial[name] = values[0]
     return initial
-
-
-class CaseSearchForm(forms.Form):
-    """The search page: words or a case number, and filters on plain columns."""
-
-    q = forms.CharField(
-        label=_("Zaaknummer of woorden"),
-        help_text=_(
-            "Hele woorden, bijvoorbeeld: kwekerij paspoort. Alle woorden moeten voorkomen."
-        ),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"class": "utrecht-textbox", "autofocus": True}),
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        choices=[("", _("alle")), *CaseStatus.choices],
-        required=False,
-        widget=forms.Select(attrs={"class": "utrecht-select"}),
-    )
-    assignee = forms.ChoiceField(
-        label=_("Behandelaar"),
-        required=False,
-        widget=forms.Select(attrs={"class": "utrecht-select"}),
-    )
-    created_from = forms.DateField(
-        label=_("Aangemaakt vanaf"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}),
-    )
-    created_to = forms.DateField(
-        label=_("Aangemaakt tot en met"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}),
-    )
-    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-
-    UNASSIGNED = "none"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [
-            ("", _("iedereen")),
-            (self.UNASSIGNED, _("nog niemand")),
-            *[(str(user.pk), str(user)) for user in case_handlers()],
-        ]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        start, end = data.get("created_from"), data.get("created_to")
-        if start and end and start > end:
-            self.add_error("created_to", _("Deze datum ligt voor de begindatum."))
-        return data

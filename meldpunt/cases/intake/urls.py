@@ -1,9 +1,8 @@
-"""Staff URLs for the phone intake and case search (under /medewerkers/telefoon/)."""
+"""Staff URLs for the phone intake (under /medewerkers/telefoon/)."""
 
 from django.urls import path
 
 from meldpunt.cases.intake import views as intake_views
-from meldpunt.cases.search import views as search_views
 
 app_name = "intake"
 
@@ -13,5 +12,4 @@ urlpatterns = [
     path("concept/", intake_views.draft_autosave, name="draft_save"),
     path("concept/<int:draft_id>/weggooien/", intake_views.draft_remove, name="draft_discard"),
     path("zaak-kiezen/", intake_views.case_picker, name="case_picker"),
-    path("zoeken/", search_views.search, name="search"),
 ]

@@ -32,7 +32,7 @@ from meldpunt.cases.intake.services import (
     quick_disposition_save,
 )
 from meldpunt.cases.models import Case, Disposition, IntakeDraft
-from meldpunt.cases.search.index import CaseQuery, search_cases_for_user
+from meldpunt.cases.search.selectors import CaseQuery, search_cases_for_user
 from meldpunt.cases.selectors import get_case_for_action
 from meldpunt.lib import clock
 

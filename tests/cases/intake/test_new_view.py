@@ -22,7 +22,7 @@ from meldpunt.cases.models import (
     Task,
     Urgency,
 )
-from meldpunt.cases.search.index import CaseQuery, case_search
+from meldpunt.cases.search.selectors import CaseQuery, case_search
 from meldpunt.cases.services import case_create, contact_add
 from meldpunt.lib import clock
 
