@@ -79,7 +79,7 @@ def prepare(chats: int) -> tuple[list[tuple[str, str]], list[str]]:
 
     from meldpunt.accounts.models import Role, User
     from meldpunt.chat.auth import SESSION_TOKEN_KEY
-    from meldpunt.chat.models import ChatAgent, ChatMessage, ChatSession, ChatStatus
+    from meldpunt.chat.models import ChatAgent, ChatMessage, ChatSession, ChatState
     from meldpunt.chat.services import chat_start
     from meldpunt.lib import clock
     from meldpunt.lib.sessions import SessionStore
@@ -119,7 +119,7 @@ def prepare(chats: int) -> tuple[list[tuple[str, str]], list[str]]:
     for i in range(chats):
         chat, token = chat_start(nickname=f"r{i}")
         ChatSession.objects.filter(pk=chat.pk).update(
-            status=ChatStatus.ACTIVE,
+            status=ChatState.ACTIVE,
             agent=advisors[i // ADVISOR_CAPACITY],
             accepted_at=clock.now(),
         )

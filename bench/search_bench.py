@@ -43,12 +43,8 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from meldpunt.cases.models import Case, CaseSearchToken  # noqa: E402
-from meldpunt.cases.search import (  # noqa: E402
-    INDEX_KIND,
-    CaseQuery,
-    case_search,
-    results_page,
-)
+from meldpunt.cases.search.index import INDEX_KIND  # noqa: E402
+from meldpunt.cases.search.selectors import CaseQuery, case_search, results_page  # noqa: E402
 from meldpunt.lib.crypto import blind_index  # noqa: E402
 
 VOCABULARY = 50_000

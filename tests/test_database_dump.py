@@ -28,7 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from meldpunt.accounts import services
 from meldpunt.accounts.models import Role, User
 from meldpunt.accounts.services import Outcome
-from meldpunt.cases.intake_services import intake_save, quick_disposition_save
+from meldpunt.cases.intake.services import intake_save, quick_disposition_save
 from meldpunt.cases.models import Contact, Disposition, IntakeDraft, Note, Urgency
 from meldpunt.chat import services as chat_services
 from meldpunt.chat.auth import SESSION_TOKEN_KEY

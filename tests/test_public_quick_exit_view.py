@@ -11,7 +11,7 @@ from django.test import Client
 
 from meldpunt.chat import services
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
-from meldpunt.chat.models import ChatSession, ChatStatus, EndedBy
+from meldpunt.chat.models import ChatSession, ChatState, EndedBy
 from meldpunt.lib import reporter_session
 from meldpunt.reports.models import ReportDraft
 from tests.reports.conftest import ANSWERS
@@ -48,7 +48,7 @@ def test_exit_ends_chat_draft_and_session(method: str) -> None:
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert "no-store" in response.headers["Cache-Control"]
     chat.refresh_from_db()
-    assert chat.status == ChatStatus.ENDED
+    assert chat.status == ChatState.ENDED
     assert chat.ended_by == EndedBy.REPORTER
     assert not ReportDraft.objects.exists()
     for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME):

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# The filters of a case search (the fields of cases.search.CaseQuery), as the audit log
+# The filters of a case search (the fields of cases.search.selectors.CaseQuery), as the audit log
 # names them.
 SEARCH_FILTERS = {
     "text": _("zoekwoorden"),

@@ -58,13 +58,21 @@ class Exploitation(models.TextChoices):
     NONE = "none", _("geen mensenhandel")
 
 
-# Where it happens: the region's municipalities by CBS code (the one list, in
-# accounts.Municipality, that another region replaces), or elsewhere, or unknown.
-Area = models.TextChoices(
-    "Area",
-    [(place.name, (place.value, place.label)) for place in Municipality]
-    + [("ELSEWHERE", ("elsewhere", _("elders"))), ("UNKNOWN", ("unknown", _("onbekend")))],
-)
+class Area(models.TextChoices):
+    """Where it happens: one of the region's municipalities, elsewhere, or unknown.
+
+    The municipalities are those of accounts.Municipality, by CBS code; a test fails when
+    another region replaces that list and not this one.
+    """
+
+    ALMERE = Municipality.ALMERE.value, Municipality.ALMERE.label
+    DRONTEN = Municipality.DRONTEN.value, Municipality.DRONTEN.label
+    LELYSTAD = Municipality.LELYSTAD.value, Municipality.LELYSTAD.label
+    NOORDOOSTPOLDER = Municipality.NOORDOOSTPOLDER.value, Municipality.NOORDOOSTPOLDER.label
+    URK = Municipality.URK.value, Municipality.URK.label
+    ZEEWOLDE = Municipality.ZEEWOLDE.value, Municipality.ZEEWOLDE.label
+    ELSEWHERE = "elsewhere", _("elders")
+    UNKNOWN = "unknown", _("onbekend")
 
 
 class Channel(models.TextChoices):

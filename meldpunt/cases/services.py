@@ -33,7 +33,7 @@ from meldpunt.cases.models import (
     Person,
     Task,
 )
-from meldpunt.cases.search import case_index_add, case_reindex, new_contact_texts
+from meldpunt.cases.search.index import case_index_add, case_reindex, new_contact_texts
 from meldpunt.lib import clock
 from meldpunt.lib.workdays import add_working_days
 

@@ -29,7 +29,7 @@ from meldpunt.chat.auth import (
     staff_user_still_there,
 )
 from meldpunt.chat.limits import MAX_FRAME_BYTES, message_limit
-from meldpunt.chat.models import ChatSession, ChatStatus, EndedBy, Sender
+from meldpunt.chat.models import ChatSender, ChatSession, ChatState, EndedBy
 from meldpunt.lib import ratelimit, reporter_session
 
 CLOSE_LOGGED_OUT = 4401
@@ -184,7 +184,7 @@ class ReporterConsumer(ChatBaseConsumer):
             await self.check_advisors()
         elif kind == "message":
             await self.store_message(
-                chat=self.chat, sender=Sender.REPORTER, data=data, author=None, who=self.who
+                chat=self.chat, sender=ChatSender.REPORTER, data=data, author=None, who=self.who
             )
         elif kind == "typing" and self.typing_allowed(self.chat):
             await self.channel_layer.group_send(
@@ -221,27 +221,27 @@ class ReporterConsumer(ChatBaseConsumer):
             return
         self.chat = chat
         payload: dict[str, Any] = {"type": "state", "status": chat.status}
-        if chat.status == ChatStatus.WAITING:
+        if chat.status == ChatState.WAITING:
             payload.update(await database_sync_to_async(selectors.waiting_state)(chat))
             self.advisor_present = payload["advisor_present"]
         await self.send_json(payload)
-        if chat.status != ChatStatus.WAITING:
+        if chat.status != ChatState.WAITING:
             await self.channel_layer.group_discard(events.WAITING_GROUP, self.channel_name)
-        if chat.status == ChatStatus.ENDED:
+        if chat.status == ChatState.ENDED:
             await self.close(code=CLOSE_ENDED)
 
     async def check_advisors(self) -> None:
         """A console that vanished without closing (a worker that died, a laptop shut)
         stops counting after AGENT_PRESENCE_SECONDS without any event; the page's regular
         hello brings that news, or an advisor's return, to a waiting reporter."""
-        if self.chat is None or self.chat.status != ChatStatus.WAITING:
+        if self.chat is None or self.chat.status != ChatState.WAITING:
             return
         if await database_sync_to_async(selectors.advisor_present)() != self.advisor_present:
             await self.send_state()
 
     async def chat_message(self, event: dict[str, Any]) -> None:
         message = dict(event["message"])
-        if message["sender"] == Sender.NOTE:
+        if message["sender"] == ChatSender.NOTE:
             return
         message["author"] = ""
         await self.send_json({"type": "message", "chat": event["chat"], **message})
@@ -254,7 +254,7 @@ class ReporterConsumer(ChatBaseConsumer):
         await self.send_state()
 
     async def queue_changed(self, event: dict[str, Any]) -> None:
-        if self.chat is not None and self.chat.status == ChatStatus.WAITING:
+        if self.chat is not None and self.chat.status == ChatState.WAITING:
             await self.send_state()
 
 
@@ -420,7 +420,7 @@ class AdvisorConsumer(ChatBaseConsumer):
             await self.replay(chat, data.get("after", 0), for_reporter=False)
         elif kind == "message":
             await self.store_message(
-                chat=chat, sender=Sender.STAFF, data=data, author=self.user, who=self.who
+                chat=chat, sender=ChatSender.STAFF, data=data, author=self.user, who=self.who
             )
         elif kind == "typing" and self.typing_allowed(chat):
             await self.channel_layer.group_send(

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.cache import cache
 
-from meldpunt.chat.models import ChatSession, ChatStatus
+from meldpunt.chat.models import ChatSession, ChatState
 from meldpunt.lib.ratelimit import Limit
 
 # How long the cache remembers which chats a client started: their chats stop counting
@@ -43,7 +43,7 @@ def waiting_for(who: str) -> int:
     started = cache.get(_waiting_key(who)) or []
     if not started:
         return 0
-    return ChatSession.objects.filter(public_id__in=started, status=ChatStatus.WAITING).count()
+    return ChatSession.objects.filter(public_id__in=started, status=ChatState.WAITING).count()
 
 
 def remember_waiting(who: str, chat: ChatSession) -> None:

@@ -67,7 +67,7 @@ class CannedResponse(models.Model):
         return self.title
 
 
-class ChatStatus(models.TextChoices):
+class ChatState(models.TextChoices):
     WAITING = "waiting", _("wacht op adviseur")
     ACTIVE = "active", _("in gesprek")
     ENDED = "ended", _("beëindigd")
@@ -85,7 +85,7 @@ class ChatSession(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     token_hash = models.CharField(max_length=64, unique=True)
     status = models.CharField(
-        _("status"), max_length=8, choices=ChatStatus, default=ChatStatus.WAITING, db_index=True
+        _("status"), max_length=8, choices=ChatState, default=ChatState.WAITING, db_index=True
     )
     nickname = EncryptedTextField(_("bijnaam"), blank=True)
     language = models.CharField(_("taal"), max_length=2, choices=ChatLanguage, blank=True)
@@ -125,7 +125,7 @@ class ChatSession(models.Model):
         return f"chat.{self.public_id.hex}"
 
 
-class Sender(models.TextChoices):
+class ChatSender(models.TextChoices):
     REPORTER = "reporter", _("chatter")
     STAFF = "staff", _("adviseur")
     SYSTEM = "system", _("melding")
@@ -140,7 +140,7 @@ class ChatMessage(models.Model):
 
     session = models.ForeignKey(ChatSession, on_delete=models.CASCADE, related_name="messages")
     seq = models.PositiveIntegerField()
-    sender = models.CharField(max_length=8, choices=Sender)
+    sender = models.CharField(max_length=8, choices=ChatSender)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -12,14 +12,13 @@ from meldpunt.chat.models import (
     CannedResponse,
     ChatAgent,
     ChatMessage,
+    ChatSender,
     ChatSession,
-    ChatStatus,
-    Sender,
+    ChatState,
 )
 from meldpunt.lib import clock
 from meldpunt.lib.crypto import keyed_digest
-from meldpunt.public.selectors import ChatStatus as HoursStatus
-from meldpunt.public.selectors import chat_status
+from meldpunt.public.selectors import ChatOpening, chat_opening
 
 # An advisor's console sends a heartbeat; one that has not been heard from is away.
 AGENT_PRESENCE_SECONDS = 90
@@ -45,7 +44,7 @@ class ChatAvailability:
     reason: str | None
     opens_at: datetime | None
     holiday: str | None
-    hours: HoursStatus  # what the opening hours say; the page's contact block shows it
+    hours: ChatOpening  # what the opening hours say; the page's contact block shows it
 
 
 def token_hash(token: str) -> str:
@@ -66,7 +65,7 @@ def present_agents(*, now: datetime, user: Any = None) -> list[ChatAgent]:
         present = present.filter(user=user)
     return list(
         present.annotate(
-            active=Count("user__chats", filter=Q(user__chats__status=ChatStatus.ACTIVE))
+            active=Count("user__chats", filter=Q(user__chats__status=ChatState.ACTIVE))
         )
     )
 
@@ -81,7 +80,7 @@ def advisor_present(*, now: datetime | None = None) -> bool:
 
 def waiting_chats() -> QuerySet[ChatSession]:
     """Waiting chats in the order they are taken: first come, first served (ties by id)."""
-    return ChatSession.objects.filter(status=ChatStatus.WAITING).order_by("created_at", "pk")
+    return ChatSession.objects.filter(status=ChatState.WAITING).order_by("created_at", "pk")
 
 
 def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
@@ -90,14 +89,14 @@ def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
     A waiting chat takes no advisor's capacity: the queue has its own limit, and a visitor
     who joins it sees their place and expected wait."""
     now = at or clock.now()
-    status = chat_status(at=now)
-    if not status.is_open:
+    opening = chat_opening(at=now)
+    if not opening.is_open:
         return ChatAvailability(
             is_open=False,
-            reason=ClosedReason.HOLIDAY if status.holiday else ClosedReason.HOURS,
-            opens_at=status.opens_at,
-            holiday=status.holiday,
-            hours=status,
+            reason=ClosedReason.HOLIDAY if opening.holiday else ClosedReason.HOURS,
+            opens_at=opening.opens_at,
+            holiday=opening.holiday,
+            hours=opening,
         )
     reason = None
     if not advisor_present(now=now):
@@ -105,7 +104,7 @@ def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
     elif waiting_chats().count() >= limits.queue_limit():
         reason = ClosedReason.QUEUE_FULL
     return ChatAvailability(
-        is_open=reason is None, reason=reason, opens_at=None, holiday=None, hours=status
+        is_open=reason is None, reason=reason, opens_at=None, holiday=None, hours=opening
     )
 
 
@@ -114,7 +113,7 @@ def get_chat_for_token(token: str | None) -> ChatSession | None:
     if not token:
         return None
     chat = ChatSession.objects.filter(token_hash=token_hash(token)).first()
-    if chat is None or chat.status == ChatStatus.ENDED:
+    if chat is None or chat.status == ChatState.ENDED:
         return None
     if chat.reporter_left_at is not None and chat.reporter_left_at < clock.now() - timedelta(
         seconds=RESUME_SECONDS
@@ -142,7 +141,7 @@ def queue(*, now: datetime | None = None) -> list[dict[str, Any]]:
 
 def queue_position(chat: ChatSession) -> int:
     """1 for the first in line, in the order of ``waiting_chats``; 0 once no longer waiting."""
-    if chat.status != ChatStatus.WAITING:
+    if chat.status != ChatState.WAITING:
         return 0
     return (
         waiting_chats()
@@ -200,7 +199,7 @@ def get_chat_for_staff(user: Any, pk: int) -> ChatSession | None:
 
 
 def active_chats_for(user: Any) -> list[ChatSession]:
-    return list(ChatSession.objects.filter(agent=user, status=ChatStatus.ACTIVE))
+    return list(ChatSession.objects.filter(agent=user, status=ChatState.ACTIVE))
 
 
 def messages_after(chat: ChatSession, after: int, *, for_reporter: bool) -> list[ChatMessage]:
@@ -210,7 +209,7 @@ def messages_after(chat: ChatSession, after: int, *, for_reporter: bool) -> list
         .order_by("seq")
     )
     if for_reporter:
-        found = found.exclude(sender=Sender.NOTE)
+        found = found.exclude(sender=ChatSender.NOTE)
     return list(found)
 
 

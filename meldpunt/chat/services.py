@@ -10,17 +10,17 @@ from django.utils.translation import gettext as _
 
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import Case, Channel, Contact
-from meldpunt.cases.search import case_reindex
+from meldpunt.cases.search.index import case_reindex
 from meldpunt.cases.services import case_create, contact_add
 from meldpunt.chat import events, limits
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
 from meldpunt.chat.models import (
     ChatAgent,
     ChatMessage,
+    ChatSender,
     ChatSession,
-    ChatStatus,
+    ChatState,
     EndedBy,
-    Sender,
 )
 from meldpunt.chat.selectors import (
     RESUME_SECONDS,
@@ -115,7 +115,7 @@ def _next_seq(chat: ChatSession, *, allow_ended: bool) -> int | None:
         cursor.execute(
             f"UPDATE {table} SET last_seq = last_seq + 1 "  # noqa: S608 (our own table name)
             "WHERE id = %s AND (status <> %s OR %s) RETURNING last_seq",
-            [chat.pk, ChatStatus.ENDED, allow_ended],
+            [chat.pk, ChatState.ENDED, allow_ended],
         )
         row = cursor.fetchone()
     return row[0] if row else None
@@ -133,7 +133,7 @@ def message_store(
     try:
         # Number and message are committed together or not at all.
         with transaction.atomic():
-            seq = _next_seq(chat, allow_ended=sender == Sender.SYSTEM)
+            seq = _next_seq(chat, allow_ended=sender == ChatSender.SYSTEM)
             if seq is None:
                 raise ChatError(_("Deze chat is beëindigd."))
             message = ChatMessage.objects.create(
@@ -232,14 +232,14 @@ def chat_accept_next(*, user: Any) -> ChatSession | None:
         chat = waiting_chats().select_for_update(skip_locked=True).first()
         if chat is None:
             return None
-        chat.status = ChatStatus.ACTIVE
+        chat.status = ChatState.ACTIVE
         chat.agent = user
         chat.accepted_at = clock.now()
         chat.save(update_fields=["status", "agent", "accepted_at"])
         events.publish(
             events.agent_group(user.pk), {"type": "agent.assigned", "chat": chat.public_id.hex}
         )
-        message_store(chat=chat, sender=Sender.SYSTEM, body="joined", author=user)
+        message_store(chat=chat, sender=ChatSender.SYSTEM, body="joined", author=user)
         _publish_state(chat)
         _queue_changed()
     return chat
@@ -247,7 +247,7 @@ def chat_accept_next(*, user: Any) -> ChatSession | None:
 
 def chat_transfer(*, chat: ChatSession, by: Any, to: Any, note: str) -> ChatSession:
     """Hand an active chat to a colleague who is available and has room, with a note."""
-    if chat.status != ChatStatus.ACTIVE or chat.agent_id != by.pk:
+    if chat.status != ChatState.ACTIVE or chat.agent_id != by.pk:
         raise ChatError(_("U kunt alleen uw eigen lopende chat overdragen."))
     if to.pk == by.pk or not to.handles_cases or not _has_room(to):
         raise ChatError(_("Deze collega is niet beschikbaar of heeft geen ruimte."))
@@ -258,8 +258,8 @@ def chat_transfer(*, chat: ChatSession, by: Any, to: Any, note: str) -> ChatSess
         chat.agent = to
         chat.save(update_fields=["agent"])
         if note.strip():
-            message_store(chat=chat, sender=Sender.NOTE, body=note.strip(), author=by)
-        message_store(chat=chat, sender=Sender.SYSTEM, body="transferred", author=to)
+            message_store(chat=chat, sender=ChatSender.NOTE, body=note.strip(), author=by)
+        message_store(chat=chat, sender=ChatSender.SYSTEM, body="transferred", author=to)
         events.publish(
             events.agent_group(by.pk), {"type": "agent.released", "chat": chat.public_id.hex}
         )
@@ -274,11 +274,11 @@ def chat_end(*, chat: ChatSession, ended_by: str, by: Any = None) -> ChatSession
     # Status and the closing message are written together so a chat never ends half.
     with transaction.atomic():
         locked = ChatSession.objects.select_for_update().get(pk=chat.pk)
-        if locked.status == ChatStatus.ENDED:
+        if locked.status == ChatState.ENDED:
             return locked
-        was_waiting = locked.status == ChatStatus.WAITING
-        message_store(chat=locked, sender=Sender.SYSTEM, body=f"ended_{ended_by}", author=by)
-        locked.status = ChatStatus.ENDED
+        was_waiting = locked.status == ChatState.WAITING
+        message_store(chat=locked, sender=ChatSender.SYSTEM, body=f"ended_{ended_by}", author=by)
+        locked.status = ChatState.ENDED
         locked.ended_at = clock.now()
         locked.ended_by = ended_by
         locked.save(update_fields=["status", "ended_at", "ended_by"])
@@ -306,7 +306,7 @@ def end_session_chat(session: SessionBase) -> None:
 
 
 def reporter_left(*, chat: ChatSession) -> None:
-    ChatSession.objects.filter(pk=chat.pk).exclude(status=ChatStatus.ENDED).update(
+    ChatSession.objects.filter(pk=chat.pk).exclude(status=ChatState.ENDED).update(
         reporter_left_at=clock.now()
     )
 
@@ -318,7 +318,7 @@ def reporter_back(*, chat: ChatSession) -> None:
 def chats_expire() -> int:
     """End chats whose reporter has been gone longer than the resume window."""
     limit = clock.now() - timedelta(seconds=RESUME_SECONDS)
-    stale = ChatSession.objects.exclude(status=ChatStatus.ENDED).filter(reporter_left_at__lt=limit)
+    stale = ChatSession.objects.exclude(status=ChatState.ENDED).filter(reporter_left_at__lt=limit)
     count = 0
     for chat in stale:
         chat_end(chat=chat, ended_by=EndedBy.TIMEOUT)

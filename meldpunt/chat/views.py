@@ -20,7 +20,7 @@ from meldpunt.reports.receipts import format_code
 
 
 def _closed(request: HttpRequest, availability: selectors.ChatAvailability) -> HttpResponse:
-    context = {"availability": availability, "chat_status": availability.hours}
+    context = {"availability": availability, "chat_opening": availability.hours}
     return render(request, "chat/closed.html", context)
 
 
@@ -31,7 +31,7 @@ def _start_page(
     status: int = 200,
 ) -> HttpResponse:
     # The opening hours were just read: the contact block need not read them again.
-    context = {"form": form, "chat_status": availability.hours}
+    context = {"form": form, "chat_opening": availability.hours}
     return render(request, "chat/start.html", context, status=status)
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from meldpunt.public.selectors import chat_status
+from meldpunt.public.selectors import chat_opening
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -16,5 +16,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "phone_e164": settings.MELDPUNT_PHONE_E164,
         "exit_url": settings.MELDPUNT_EXIT_URL,
         # Lazy: staff pages that never show the contact block pay nothing for it.
-        "chat_status": SimpleLazyObject(chat_status),
+        "chat_opening": SimpleLazyObject(chat_opening),
     }

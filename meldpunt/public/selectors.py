@@ -101,7 +101,7 @@ class WeeklyLine:
 
 
 @dataclass(frozen=True)
-class ChatStatus:
+class ChatOpening:
     is_open: bool
     opens_at: datetime | None
     closes_at: datetime | None
@@ -139,14 +139,14 @@ def forget_chat_schedule(**_signal: object) -> None:
     cache.delete(SCHEDULE_CACHE_KEY)
 
 
-def chat_status(*, at: datetime | None = None) -> ChatStatus:
+def chat_opening(*, at: datetime | None = None) -> ChatOpening:
     """Whether the chat's opening hours say open at ``at`` (default now), and when that changes."""
     moment = at or clock.now()
     today = moment.astimezone(_zone()).date()
     schedule = chat_schedule(around=moment)
     is_open = schedule.is_open(moment)
     opens_at = None if is_open else schedule.next_opening(moment)
-    return ChatStatus(
+    return ChatOpening(
         is_open=is_open,
         opens_at=opens_at,
         closes_at=schedule.closes_at(moment) if is_open else None,

@@ -5,7 +5,7 @@ class ReportsConfig(AppConfig):
     name = "meldpunt.reports"
 
     def ready(self) -> None:
-        from meldpunt.cases.search import register_text_source
+        from meldpunt.cases.search.index import register_text_source
         from meldpunt.lib.reporter_session import register_session_end
         from meldpunt.lib.rotation import register_encrypted_binary
         from meldpunt.reports.selectors import mailbox_texts

@@ -56,7 +56,7 @@ class Mailbox(models.Model):
         return f"{_('postbus')} {self.pk} ({self.case})"
 
 
-class Sender(models.TextChoices):
+class MailboxSender(models.TextChoices):
     REPORTER = "reporter", _("melder")
     STAFF = "staff", _("medewerker")
 
@@ -65,7 +65,7 @@ class MailboxMessage(models.Model):
     """One message in a mailbox: from the reporter, or a reply from staff."""
 
     mailbox = models.ForeignKey(Mailbox, on_delete=models.CASCADE, related_name="messages")
-    sender = models.CharField(_("afzender"), max_length=8, choices=Sender)
+    sender = models.CharField(_("afzender"), max_length=8, choices=MailboxSender)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -26,11 +26,11 @@ from meldpunt.cases.models import (
     Person,
     PersonRole,
 )
-from meldpunt.cases.search import case_index_add, case_reindex
+from meldpunt.cases.search.index import case_index_add, case_reindex
 from meldpunt.cases.services import Related, case_create, case_number_assign, contact_add
 from meldpunt.lib import clock
 from meldpunt.lib.crypto import encrypt_bytes
-from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft, Sender
+from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, MailboxSender, ReportDraft
 from meldpunt.reports.receipts import generate_code, hash_code
 from meldpunt.reports.selectors import coordinator_emails
 from meldpunt.reports.uploads import CleanFile
@@ -283,7 +283,7 @@ def mailbox_post(*, mailbox: Mailbox, text: str, files: list[CleanFile]) -> Mail
     # Message, files and the contact that marks the case belong together.
     with transaction.atomic():
         message = MailboxMessage.objects.create(
-            mailbox=mailbox, sender=Sender.REPORTER, created_at=now, text=text
+            mailbox=mailbox, sender=MailboxSender.REPORTER, created_at=now, text=text
         )
         Attachment.objects.bulk_create(
             [_attachment(clean=f, case=case, message=message) for f in files]
@@ -313,7 +313,7 @@ def mailbox_reply(*, case: Case, mailbox: Mailbox, by: Any, text: str) -> Mailbo
     # The message, the case's response time and the audit entry are one change.
     with transaction.atomic():
         message = MailboxMessage.objects.create(
-            mailbox=mailbox, sender=Sender.STAFF, author=by, created_at=now, text=text
+            mailbox=mailbox, sender=MailboxSender.STAFF, author=by, created_at=now, text=text
         )
         update = ["updated_at", "needs_attention"]
         case.updated_at = now

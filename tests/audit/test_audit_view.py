@@ -112,7 +112,7 @@ def test_audit_page_opens_after_a_case_search(coordinator, verified_client, make
     """A search is audited with the list of filters used; the page still answers 200."""
     case = make_case()
     client = verified_client(coordinator)
-    client.post(reverse("intake:search"), {"q": "loods", "status": "new"})
+    client.post(reverse("search:cases"), {"q": "loods", "status": "new"})
     response = client.get(URL)
     assert response.status_code == 200
     assert "zaken gezocht" in response.content.decode()

@@ -8,7 +8,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from meldpunt.accounts.models import User
 from meldpunt.chat import services
 from meldpunt.chat.consumers import CLOSE_FORBIDDEN
-from meldpunt.chat.models import ChatMessage, ChatSession, ChatStatus, Sender
+from meldpunt.chat.models import ChatMessage, ChatSender, ChatSession, ChatState
 from tests.chat.conftest import advisor_ws, receive_until, reporter_ws, staff_session, start_chat
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("close_db_threads")]
@@ -76,7 +76,7 @@ async def test_a_whole_conversation(on_duty):
     chat, reporter_key = await database_sync_to_async(start_chat)()
     reporter = reporter_ws(chat, reporter_key)
     await reporter.connect()
-    await receive_until(reporter, "state", status=ChatStatus.WAITING)
+    await receive_until(reporter, "state", status=ChatState.WAITING)
     advisor = advisor_ws(await database_sync_to_async(staff_session)(on_duty))
     await advisor.connect()
     await receive_until(advisor, "queue")
@@ -87,29 +87,29 @@ async def test_a_whole_conversation(on_duty):
     await advisor.send_json_to({"type": "hello", "chat": chat.public_id.hex, "after": 0})
     await receive_until(advisor, "message", chat=chat.public_id.hex, body="joined")
     joined = await receive_until(reporter, "message")
-    assert (joined["sender"], joined["body"]) == (Sender.SYSTEM, "joined")
-    await receive_until(reporter, "state", status=ChatStatus.ACTIVE)
+    assert (joined["sender"], joined["body"]) == (ChatSender.SYSTEM, "joined")
+    await receive_until(reporter, "state", status=ChatState.ACTIVE)
 
     await reporter.send_json_to({"type": "typing"})
     await receive_until(advisor, "typing", chat=chat.public_id.hex)
     await reporter.send_json_to({"type": "message", "ref": "a", "body": "Hallo?"})
     await receive_until(reporter, "ack", ref="a")
     got = await receive_until(advisor, "message", body="Hallo?")
-    assert got["sender"] == Sender.REPORTER
+    assert got["sender"] == ChatSender.REPORTER
 
     await advisor.send_json_to(
         {"type": "message", "chat": chat.public_id.hex, "ref": "b", "body": "Goedemorgen"}
     )
     await receive_until(advisor, "ack", ref="b")
     answer = await receive_until(reporter, "message", body="Goedemorgen")
-    assert answer["sender"] == Sender.STAFF
+    assert answer["sender"] == ChatSender.STAFF
     assert answer["author"] == ""
 
     await advisor.send_json_to({"type": "end", "chat": chat.public_id.hex})
-    await receive_until(reporter, "state", status=ChatStatus.ENDED)
-    await receive_until(advisor, "state", status=ChatStatus.ENDED)
+    await receive_until(reporter, "state", status=ChatState.ENDED)
+    await receive_until(advisor, "state", status=ChatState.ENDED)
     await chat.arefresh_from_db()
-    assert chat.status == ChatStatus.ENDED
+    assert chat.status == ChatState.ENDED
     assert chat.ended_by == "staff"
     await advisor.disconnect()
 
@@ -129,7 +129,7 @@ async def test_advisor_cannot_write_in_a_chat_that_is_not_theirs(on_duty, collea
         {"type": "message", "chat": chat.public_id.hex, "ref": "x", "body": "hoi"}
     )
     await receive_until(advisor, "error")
-    assert not await ChatMessage.objects.filter(session=chat, sender=Sender.STAFF).aexists()
+    assert not await ChatMessage.objects.filter(session=chat, sender=ChatSender.STAFF).aexists()
     await advisor.disconnect()
 
 
@@ -155,7 +155,7 @@ async def test_transfer_hands_the_chat_over_with_a_note(on_duty, colleague):
     await receive_until(anna, "chat.released", chat=chat.public_id.hex)
     await receive_until(bram, "chat.opened", chat=chat.public_id.hex)
     await bram.send_json_to({"type": "hello", "chat": chat.public_id.hex, "after": 0})
-    note = await receive_until(bram, "message", sender=Sender.NOTE)
+    note = await receive_until(bram, "message", sender=ChatSender.NOTE)
     assert note["body"] == "Spreekt Pools"
     await receive_until(reporter, "message", body="transferred")
     await chat.arefresh_from_db()
@@ -164,7 +164,7 @@ async def test_transfer_hands_the_chat_over_with_a_note(on_duty, colleague):
     replay = []
     while not await reporter.receive_nothing(timeout=0.3):
         replay.append(await reporter.receive_json_from())
-    assert all(m.get("sender") != Sender.NOTE for m in replay)
+    assert all(m.get("sender") != ChatSender.NOTE for m in replay)
     for ws in (anna, bram, reporter):
         await ws.disconnect()
 
@@ -182,7 +182,7 @@ async def test_accept_beyond_capacity_is_refused(on_duty):
     await receive_until(advisor, "chat.opened")
     await advisor.send_json_to({"type": "accept"})
     await receive_until(advisor, "error")
-    assert await ChatSession.objects.filter(status=ChatStatus.ACTIVE).acount() == 1
+    assert await ChatSession.objects.filter(status=ChatState.ACTIVE).acount() == 1
     await advisor.disconnect()
 
 

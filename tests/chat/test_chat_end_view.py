@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
-from meldpunt.chat.models import ChatSession, ChatStatus, EndedBy
+from meldpunt.chat.models import ChatSession, ChatState, EndedBy
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ def test_beacon_ends_the_chat_and_clears_the_session(client, on_duty):
     response = client.post(reverse("chat_public:end"), {"beacon": "1"})
     assert response.status_code == 204
     chat = ChatSession.objects.get()
-    assert chat.status == ChatStatus.ENDED
+    assert chat.status == ChatState.ENDED
     assert chat.ended_by == EndedBy.REPORTER
     assert SESSION_TOKEN_KEY not in client.session
 

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from meldpunt.chat import selectors, services
-from meldpunt.chat.models import ChatSession, ChatStatus
+from meldpunt.chat.models import ChatSession, ChatState
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_one_waiting_chat_does_not_close_the_chat_for_the_next_visitor(on_duty):
     assert 'data-testid="chat-start"' in page
     assert _start(visitor) == 302
 
-    mine = ChatSession.objects.exclude(pk=waiting.pk).get(status=ChatStatus.WAITING)
+    mine = ChatSession.objects.exclude(pk=waiting.pk).get(status=ChatState.WAITING)
     state = selectors.waiting_state(mine)
     assert state["position"] == 2
     assert state["wait_seconds"] > selectors.waiting_state(waiting)["wait_seconds"] > 0

@@ -8,7 +8,7 @@ from django.urls import reverse
 from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.services import case_create
 from meldpunt.chat import services
-from meldpunt.chat.models import ChatSession, Sender
+from meldpunt.chat.models import ChatSender, ChatSession
 from meldpunt.reports.models import Mailbox
 from meldpunt.reports.selectors import get_mailbox_for_receipt
 from meldpunt.reports.services import mailbox_reply
@@ -37,7 +37,7 @@ def chatting(client, on_duty) -> ChatSession:
     client.post(reverse("chat_public:start"), {"nickname": "Sam"})
     services.chat_accept_next(user=on_duty)
     chat = ChatSession.objects.get()
-    services.message_store(chat=chat, sender=Sender.REPORTER, body="Ik werk elke dag in de kas")
+    services.message_store(chat=chat, sender=ChatSender.REPORTER, body="Ik werk elke dag in de kas")
     return chat
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
-from meldpunt.chat.models import ChatSession, ChatStatus
+from meldpunt.chat.models import ChatSession, ChatState
 from meldpunt.chat.selectors import token_hash
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ def test_start_puts_the_chat_in_the_queue(client, on_duty):
     response = client.post(reverse("chat_public:start"), {"nickname": "Sam", "language": "pl"})
     assert response.status_code == 302
     chat = ChatSession.objects.get()
-    assert chat.status == ChatStatus.WAITING
+    assert chat.status == ChatState.WAITING
     assert (chat.nickname, chat.language) == ("Sam", "pl")
     token = client.session[SESSION_TOKEN_KEY]
     assert chat.token_hash == token_hash(token)

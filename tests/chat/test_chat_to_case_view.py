@@ -8,7 +8,7 @@ from meldpunt.audit.models import AuditEvent
 from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.services import case_create
 from meldpunt.chat import services
-from meldpunt.chat.models import ChatSession, Sender
+from meldpunt.chat.models import ChatSender, ChatSession
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,10 @@ FIELDS = {
 def chat(on_duty) -> ChatSession:
     chat, _token = services.chat_start(nickname="Sam")
     services.chat_accept_next(user=on_duty)
-    services.message_store(chat=chat, sender=Sender.REPORTER, body="Mijn buurvrouw werkt 7 dagen")
-    services.message_store(chat=chat, sender=Sender.STAFF, body="Dank u", author=on_duty)
+    services.message_store(
+        chat=chat, sender=ChatSender.REPORTER, body="Mijn buurvrouw werkt 7 dagen"
+    )
+    services.message_store(chat=chat, sender=ChatSender.STAFF, body="Dank u", author=on_duty)
     chat.refresh_from_db()
     return chat
 
@@ -138,9 +140,12 @@ def test_the_page_suggests_signals_from_what_the_chatter_wrote(verified_client, 
         "Naast mij wonen veel Poolse mannen, om 5:00 opgehaald met een busje.",
         "Ze moesten hun paspoorten afgeven aan de baas. He says he was not paid.",
     ):
-        services.message_store(chat=chat, sender=Sender.REPORTER, body=body)
+        services.message_store(chat=chat, sender=ChatSender.REPORTER, body=body)
     services.message_store(
-        chat=chat, sender=Sender.STAFF, body="Werkt u zelf ook in de prostitutie?", author=on_duty
+        chat=chat,
+        sender=ChatSender.STAFF,
+        body="Werkt u zelf ook in de prostitutie?",
+        author=on_duty,
     )
     html = verified_client(on_duty).get(reverse("chat:to_case", args=[chat.pk])).content.decode()
     assert 'data-testid="chat-suggestions"' in html

@@ -17,7 +17,7 @@ from django.db import connection
 from websockets.asyncio.client import ClientConnection, connect
 
 from meldpunt.chat import services
-from meldpunt.chat.models import ChatMessage, ChatStatus, Sender
+from meldpunt.chat.models import ChatMessage, ChatSender, ChatState
 from meldpunt.lib import clock
 from meldpunt.public.models import OpeningException
 from tests.chat.conftest import staff_session, start_chat
@@ -80,10 +80,10 @@ async def test_messages_cross_workers_and_survive_a_worker_restart(workers, advi
 
     reporter = await _ws(first, f"/ws/chat/{chat_id}/", reporter_key)
     staff = await _ws(second, "/ws/medewerkers/chat/", advisor_key)
-    await _next(reporter, "state", status=ChatStatus.WAITING)
+    await _next(reporter, "state", status=ChatState.WAITING)
     await staff.send(json.dumps({"type": "accept"}))
     await _next(staff, "chat.opened", chat=chat_id)
-    await _next(reporter, "state", status=ChatStatus.ACTIVE)
+    await _next(reporter, "state", status=ChatState.ACTIVE)
 
     await reporter.send(json.dumps({"type": "message", "ref": "r1", "body": "Hallo?"}))
     acked = await _next(reporter, "ack", ref="r1")
@@ -111,7 +111,7 @@ async def test_messages_cross_workers_and_survive_a_worker_restart(workers, advi
     assert (await _next(reporter, "ack", ref="r1"))["message"]["seq"] == acked["message"]["seq"]
     await reporter.send(json.dumps({"type": "message", "ref": "r2", "body": "Nog daar?"}))
     await _next(staff, "message", body="Nog daar?")
-    count = await ChatMessage.objects.filter(session=chat, sender=Sender.REPORTER).acount()
+    count = await ChatMessage.objects.filter(session=chat, sender=ChatSender.REPORTER).acount()
     assert count == 2
     await reporter.close()
     await staff.close()

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from meldpunt.chat import services
-from meldpunt.chat.models import ChatStatus, EndedBy
+from meldpunt.chat.models import ChatState, EndedBy
 from meldpunt.chat.selectors import get_chat_for_token
 from tests.chat.conftest import TUESDAY_10
 
@@ -21,7 +21,7 @@ def test_reporter_gone_eleven_minutes_ends_the_chat(on_duty, freeze):
     assert get_chat_for_token(token) is None
     call_command("chat_expire")
     chat.refresh_from_db()
-    assert chat.status == ChatStatus.ENDED
+    assert chat.status == ChatState.ENDED
     assert chat.ended_by == EndedBy.TIMEOUT
 
 

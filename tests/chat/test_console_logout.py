@@ -6,7 +6,7 @@ from django.test import Client
 
 from meldpunt.accounts.models import User
 from meldpunt.chat.consumers import CLOSE_LOGGED_OUT
-from meldpunt.chat.models import ChatAgent, ChatStatus
+from meldpunt.chat.models import ChatAgent, ChatState
 from tests.chat.conftest import (
     assert_out_of_chat,
     closed_with,
@@ -82,7 +82,7 @@ async def test_waiting_reporter_is_told_when_the_last_advisor_logs_out(on_duty):
     await _log_out(client)
     assert await closed_with(console) == CLOSE_LOGGED_OUT
     told = await receive_until(sam, "state", advisor_present=False)
-    assert told["status"] == ChatStatus.WAITING
+    assert told["status"] == ChatState.WAITING
     await sam.disconnect()
 
 

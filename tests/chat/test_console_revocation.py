@@ -23,7 +23,7 @@ from meldpunt.accounts.models import Role, User
 from meldpunt.accounts.selectors import session_for_key
 from meldpunt.accounts.staff_session import SEEN_KEY, STARTED_KEY
 from meldpunt.chat.consumers import CLOSE_LOGGED_OUT
-from meldpunt.chat.models import ChatAgent, ChatMessage, ChatSession, ChatStatus, Sender
+from meldpunt.chat.models import ChatAgent, ChatMessage, ChatSender, ChatSession, ChatState
 from meldpunt.chat.services import agent_set_available
 from tests.chat.conftest import (
     TUESDAY_10,
@@ -126,11 +126,11 @@ async def _chatting(
     chat, reporter_key = await database_sync_to_async(start_chat)(nickname="Sam")
     sam = reporter_ws(chat, reporter_key)
     await sam.connect()
-    await receive_until(sam, "state", status=ChatStatus.WAITING)
+    await receive_until(sam, "state", status=ChatState.WAITING)
     console = await open_console(key)
     await console.send_json_to({"type": "accept"})
     await receive_until(console, "chat.opened", chat=chat.public_id.hex)
-    await receive_until(sam, "state", status=ChatStatus.ACTIVE)
+    await receive_until(sam, "state", status=ChatState.ACTIVE)
     await receive_until(console, "queue", queue=[])
     return key, chat, sam, console
 
@@ -197,7 +197,7 @@ async def test_first_message_after_the_end_is_refused(how, on_duty, freeze, chec
     assert [m for m in before if m["type"] == "ack"] == []
     await console.disconnect()
     assert await _heard_nothing_from_staff(sam)
-    assert not await ChatMessage.objects.filter(session=chat, sender=Sender.STAFF).aexists()
+    assert not await ChatMessage.objects.filter(session=chat, sender=ChatSender.STAFF).aexists()
     await sam.disconnect()
 
 
@@ -231,9 +231,9 @@ async def test_every_action_is_refused_once_the_account_is_off(action, on_duty, 
     assert await _heard_nothing_from_staff(sam)
     await sam.disconnect()
     chat = await ChatSession.objects.aget(pk=chat.pk)
-    assert (chat.status, chat.agent_id) == (ChatStatus.ACTIVE, on_duty.pk)
-    assert (await ChatSession.objects.aget(pk=waiting.pk)).status == ChatStatus.WAITING
-    assert not await ChatMessage.objects.filter(session=chat, sender=Sender.STAFF).aexists()
+    assert (chat.status, chat.agent_id) == (ChatState.ACTIVE, on_duty.pk)
+    assert (await ChatSession.objects.aget(pk=waiting.pk)).status == ChatState.WAITING
+    assert not await ChatMessage.objects.filter(session=chat, sender=ChatSender.STAFF).aexists()
 
 
 def _passkey_session(user: User) -> str:

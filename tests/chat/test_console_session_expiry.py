@@ -13,7 +13,7 @@ from channels.testing import WebsocketCommunicator
 from meldpunt.accounts.models import User
 from meldpunt.accounts.staff_session import SEEN_KEY, STARTED_KEY
 from meldpunt.chat.consumers import CLOSE_FORBIDDEN, CLOSE_LOGGED_OUT
-from meldpunt.chat.models import ChatAgent, ChatStatus
+from meldpunt.chat.models import ChatAgent, ChatState
 from meldpunt.chat.services import agent_set_available
 from meldpunt.lib.sessions import SessionStore
 from tests.chat.conftest import (
@@ -118,7 +118,7 @@ async def test_chatting_keeps_the_session_alive(on_duty, freeze):
     chat, reporter_key = await database_sync_to_async(start_chat)()
     sam = reporter_ws(chat, reporter_key)
     await sam.connect()
-    await receive_until(sam, "state", status=ChatStatus.WAITING)
+    await receive_until(sam, "state", status=ChatState.WAITING)
     key = await database_sync_to_async(_session)(on_duty, started=TUESDAY_10, seen=TUESDAY_10)
     console = await open_console(key)
     await console.send_json_to({"type": "accept"})
@@ -171,7 +171,7 @@ async def test_waiting_reporter_is_told_when_the_last_advisor_runs_out(on_duty):
     )
     assert await _ping_closes(console) == CLOSE_LOGGED_OUT
     told = await receive_until(sam, "state", advisor_present=False)
-    assert told["status"] == ChatStatus.WAITING
+    assert told["status"] == ChatState.WAITING
     await sam.disconnect()
 
 

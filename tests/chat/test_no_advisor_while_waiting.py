@@ -10,7 +10,7 @@ from channels.db import database_sync_to_async
 from django.test import Client
 
 from meldpunt.chat import selectors, services
-from meldpunt.chat.models import ChatAgent, ChatStatus
+from meldpunt.chat.models import ChatAgent, ChatState
 from tests.chat.conftest import (
     TUESDAY_10,
     advisor_ws,
@@ -42,7 +42,7 @@ async def _waiting_reporter():  # type: ignore[no-untyped-def]
     ws = reporter_ws(chat, key)
     connected, _code = await ws.connect()
     assert connected
-    first = await receive_until(ws, "state", status=ChatStatus.WAITING)
+    first = await receive_until(ws, "state", status=ChatState.WAITING)
     assert first["advisor_present"] is True
     return chat, ws
 
@@ -54,10 +54,10 @@ async def test_last_advisor_closing_the_console_is_told_to_the_waiting_reporter(
     chat, sam = await _waiting_reporter()
     await anna.disconnect()
     told = await receive_until(sam, "state", advisor_present=False)
-    assert told["status"] == ChatStatus.WAITING
+    assert told["status"] == ChatState.WAITING
     assert told["position"] == 1
     await chat.arefresh_from_db()
-    assert chat.status == ChatStatus.WAITING
+    assert chat.status == ChatState.WAITING
     assert (await ChatAgent.objects.aget(user=on_duty)).available is True
     await sam.disconnect()
 
@@ -97,7 +97,7 @@ async def test_advisor_back_within_the_resume_window_takes_the_waiting_chat(on_d
     await anna.send_json_to({"type": "accept"})
     opened = await receive_until(anna, "chat.opened")
     assert opened["chat"] == chat.public_id.hex
-    await receive_until(sam, "state", status=ChatStatus.ACTIVE)
+    await receive_until(sam, "state", status=ChatState.ACTIVE)
     for ws in (anna, sam):
         await ws.disconnect()
 
@@ -139,7 +139,7 @@ async def test_a_chat_in_conversation_gets_no_queue_news(on_duty):
     kim = reporter_ws(chat, key)
     await kim.connect()
     state = await receive_until(kim, "state")
-    assert state == {"type": "state", "status": ChatStatus.ACTIVE}
+    assert state == {"type": "state", "status": ChatState.ACTIVE}
     await database_sync_to_async(services.agent_set_available)(user=on_duty, available=False)
     assert await kim.receive_nothing(timeout=0.3)
     for ws in (anna, kim):

@@ -6,7 +6,7 @@ from django.db import connection
 
 from meldpunt.chat.consumers import CLOSE_FORBIDDEN
 from meldpunt.chat.limits import MAX_FRAME_BYTES
-from meldpunt.chat.models import ChatMessage, ChatSession, ChatStatus, Sender
+from meldpunt.chat.models import ChatMessage, ChatSender, ChatSession, ChatState
 from meldpunt.chat.services import MAX_MESSAGE_CHARS, message_store
 from tests.chat.conftest import receive_until, reporter_ws, start_chat
 
@@ -20,7 +20,7 @@ async def test_reporter_reaches_own_chat_and_sees_queue_place(on_duty):
     connected, _code = await ws.connect()
     assert connected
     state = await receive_until(ws, "state")
-    assert state["status"] == ChatStatus.WAITING
+    assert state["status"] == ChatState.WAITING
     assert state["position"] == 1
     assert state["wait_seconds"] > 0
     await ws.disconnect()
@@ -47,7 +47,7 @@ async def test_visitor_without_a_chat_is_refused(on_duty):
 async def test_ended_chat_cannot_be_resumed(on_duty):
     """Once ended, the token opens nothing."""
     chat, key = await database_sync_to_async(start_chat)()
-    await ChatSession.objects.filter(pk=chat.pk).aupdate(status=ChatStatus.ENDED)
+    await ChatSession.objects.filter(pk=chat.pk).aupdate(status=ChatState.ENDED)
     connected, _code = await reporter_ws(chat, key).connect()
     assert not connected
 
@@ -95,9 +95,9 @@ async def test_reconnect_replays_everything_after_the_last_seen_number(on_duty, 
 
     def conversation() -> None:
         for i in range(1, 6):
-            message_store(chat=chat, sender=Sender.STAFF, body=f"bericht {i}", author=advisor)
-        message_store(chat=chat, sender=Sender.NOTE, body="alleen voor collega", author=advisor)
-        message_store(chat=chat, sender=Sender.STAFF, body="bericht 7", author=advisor)
+            message_store(chat=chat, sender=ChatSender.STAFF, body=f"bericht {i}", author=advisor)
+        message_store(chat=chat, sender=ChatSender.NOTE, body="alleen voor collega", author=advisor)
+        message_store(chat=chat, sender=ChatSender.STAFF, body="bericht 7", author=advisor)
 
     await database_sync_to_async(conversation)()
     ws = reporter_ws(chat, key)
@@ -151,10 +151,10 @@ async def test_end_ends_the_chat_and_forgets_the_token(on_duty):
     await ws.connect()
     await receive_until(ws, "state")
     await ws.send_json_to({"type": "end"})
-    state = await receive_until(ws, "state", status=ChatStatus.ENDED)
-    assert state["status"] == ChatStatus.ENDED
+    state = await receive_until(ws, "state", status=ChatState.ENDED)
+    assert state["status"] == ChatState.ENDED
     await ws.wait()
     await chat.arefresh_from_db()
-    assert chat.status == ChatStatus.ENDED
+    assert chat.status == ChatState.ENDED
     connected, _code = await reporter_ws(chat, key).connect()
     assert not connected

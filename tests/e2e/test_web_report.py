@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from meldpunt.cases.models import Case
-from meldpunt.reports.models import Attachment, MailboxMessage, Sender
+from meldpunt.reports.models import Attachment, MailboxMessage, MailboxSender
 from meldpunt.reports.selectors import case_mailboxes
 from meldpunt.reports.services import mailbox_reply
 from tests.e2e.conftest import axe_violations
@@ -141,8 +141,8 @@ def test_report_with_photo_then_reply_and_answer_in_mailbox(
 
     panels = case_mailboxes(Case.objects.get())
     texts = [(m.sender, m.text) for m in panels[0].messages]
-    assert (Sender.REPORTER, "Ja, aan de Kasweg.") in texts
-    assert MailboxMessage.objects.filter(sender=Sender.REPORTER).count() == 1
+    assert (MailboxSender.REPORTER, "Ja, aan de Kasweg.") in texts
+    assert MailboxMessage.objects.filter(sender=MailboxSender.REPORTER).count() == 1
 
 
 @pytest.mark.parametrize(

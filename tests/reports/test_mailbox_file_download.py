@@ -9,7 +9,7 @@ from meldpunt.cases.models import Case, Channel
 from meldpunt.cases.services import contact_add
 from meldpunt.lib import clock
 from meldpunt.lib.crypto import encrypt_bytes
-from meldpunt.reports.models import Attachment, MailboxMessage, Sender
+from meldpunt.reports.models import Attachment, MailboxMessage, MailboxSender
 from meldpunt.reports.services import ATTACHMENT_PURPOSE, mailbox_open_for_contact, mailbox_reply
 from tests.reports.conftest import fill_report, pdf_bytes, png_bytes, submit, upload
 
@@ -38,7 +38,7 @@ def _report_with_message(files: list | None = None) -> tuple[str, Attachment]:  
         {"text": "Hier is een foto.", "files": [upload("foto.png", png_bytes(), "image/png")]},
     )
     assert response.status_code == 302
-    return code, Attachment.objects.filter(message__sender=Sender.REPORTER).latest("id")
+    return code, Attachment.objects.filter(message__sender=MailboxSender.REPORTER).latest("id")
 
 
 @pytest.fixture

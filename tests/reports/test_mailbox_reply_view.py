@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from meldpunt.audit.models import AuditEvent
-from meldpunt.reports.models import MailboxMessage, Sender
+from meldpunt.reports.models import MailboxMessage, MailboxSender
 from tests.reports.staff_helpers import make_report
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def test_advisor_may_reply_and_first_response_is_recorded(advisor, verified_clie
     assert response.status_code == 302
     assert response.headers["Location"] == f"/medewerkers/zaken/{case.pk}/#mailbox"
     message = MailboxMessage.objects.get()
-    assert message.sender == Sender.STAFF
+    assert message.sender == MailboxSender.STAFF
     assert message.author == advisor
     case.refresh_from_db()
     assert case.responded_at == message.created_at

@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from meldpunt.cases.models import Case, Channel, Contact, Note
 from meldpunt.lib import clock, ratelimit
 from meldpunt.reports import guessing
-from meldpunt.reports.models import Attachment, MailboxMessage, Sender
+from meldpunt.reports.models import Attachment, MailboxMessage, MailboxSender
 from meldpunt.reports.services import mailbox_reply
 from tests.reports.conftest import fill_report, png_bytes, submit, upload
 
@@ -146,7 +146,7 @@ def test_reporter_message_marks_case_creates_contact_and_mails_advisor_without_c
     case.refresh_from_db()
     assert case.needs_attention is True
     assert Contact.objects.filter(case=case, channel=Channel.MAILBOX).count() == 1
-    message = MailboxMessage.objects.get(sender=Sender.REPORTER)
+    message = MailboxMessage.objects.get(sender=MailboxSender.REPORTER)
     assert Attachment.objects.filter(message=message, case=case).count() == 1
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]

@@ -8,7 +8,7 @@ from django.test import Client, override_settings
 
 from meldpunt.audit.models import AuditEvent
 from meldpunt.cases.models import Case, CaseKind, Channel, Contact, Location, Person, PersonRole
-from meldpunt.cases.search import CaseQuery, case_search
+from meldpunt.cases.search.selectors import CaseQuery, case_search
 from meldpunt.linking.models import EntityHash
 from meldpunt.reports.models import Attachment, Mailbox, ReportDraft
 from meldpunt.reports.receipts import hash_code
@@ -180,7 +180,7 @@ def test_database_dump_holds_none_of_the_reports_text(reporter: Client) -> None:
 
 def test_report_is_found_by_staff_search_on_its_words(reporter: Client) -> None:
     """The report's text, people and places are in the case search index."""
-    from meldpunt.cases.search import CaseQuery, case_search
+    from meldpunt.cases.search.selectors import CaseQuery, case_search
 
     fill_report(reporter)
     submit(reporter)

@@ -1,4 +1,5 @@
-"""The phone intake screen (intake:new): who may use it, saving a call, drafts and bad input."""
+"""The phone intake screen (intake:new, :save, :find_case): who may use it, saving a call,
+drafts and bad input."""
 
 import re
 from collections.abc import Callable
@@ -9,7 +10,7 @@ from django.urls import reverse
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.models import AuditEvent
-from meldpunt.cases.intake_forms import sign_started
+from meldpunt.cases.intake.forms import sign_started
 from meldpunt.cases.models import (
     Case,
     CaseKind,
@@ -22,12 +23,14 @@ from meldpunt.cases.models import (
     Task,
     Urgency,
 )
-from meldpunt.cases.search import CaseQuery, case_search
+from meldpunt.cases.search.selectors import CaseQuery, case_search
 from meldpunt.cases.services import case_create, contact_add
 from meldpunt.lib import clock
 
 pytestmark = pytest.mark.django_db
 URL = reverse("intake:new")
+SAVE_URL = reverse("intake:save")
+FIND_URL = reverse("intake:find_case")
 
 
 def call(**extra: object) -> dict[str, object]:
@@ -50,7 +53,6 @@ def call(**extra: object) -> dict[str, object]:
         "how_heard": "flyer",
         "kind": "advies",
         "existing_case": "",
-        "action": "save",
     }
     data.update(extra)
     return data
@@ -74,10 +76,20 @@ def test_advisor_sees_the_screen_with_summary_focused(anna: Client) -> None:
 def test_roles_without_case_access_are_refused(
     role: str, request: pytest.FixtureRequest, verified_client: Callable[[User], Client]
 ) -> None:
-    """Analysts, municipality viewers and administrators get 403 on GET and POST."""
+    """Analysts, municipality viewers and administrators get 403 on the screen, save and find."""
     client = verified_client(request.getfixturevalue(role))
     assert client.get(URL).status_code == 403
-    assert client.post(URL, call()).status_code == 403
+    assert client.post(SAVE_URL, call()).status_code == 403
+    assert client.post(FIND_URL, call()).status_code == 403
+    assert not IntakeDraft.objects.exists()
+    assert not Contact.objects.exists()
+
+
+def test_the_screen_is_shown_by_get_and_saved_or_searched_by_post(anna: Client) -> None:
+    """Each action has its own URL and method; any other method is refused with 405."""
+    assert anna.post(URL, call()).status_code == 405
+    assert anna.get(SAVE_URL).status_code == 405
+    assert anna.get(FIND_URL).status_code == 405
     assert not Contact.objects.exists()
 
 
@@ -92,7 +104,7 @@ def test_saving_a_call_creates_case_contact_and_goes_to_the_case(
     anna: Client, advisor: User
 ) -> None:
     """A valid call becomes a contact on a new advies case; the browser goes to the case."""
-    response = anna.post(URL, call())
+    response = anna.post(SAVE_URL, call())
     case = Case.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("cases:detail", kwargs={"case_id": case.pk})
@@ -112,7 +124,7 @@ def test_saving_a_call_creates_case_contact_and_goes_to_the_case(
 def test_victim_place_and_task_are_saved_and_searchable(anna: Client, advisor: User) -> None:
     """Optional victim, place and follow-up task become rows on the case, all in the index."""
     response = anna.post(
-        URL,
+        SAVE_URL,
         call(
             kind="melding",
             victim_minor="yes",
@@ -148,13 +160,13 @@ def test_saving_deletes_the_draft(anna: Client, advisor: User) -> None:
     draft = IntakeDraft.objects.create(
         staff=advisor, started_at=clock.now(), updated_at=clock.now(), data={"summary": ["x"]}
     )
-    anna.post(URL, call(draft=str(draft.pk)))
+    anna.post(SAVE_URL, call(draft=str(draft.pk)))
     assert not IntakeDraft.objects.exists()
 
 
 def test_bad_input_is_explained_and_kept_as_draft(anna: Client) -> None:
     """Callback ticked without details: 400, a message at the field, the text kept and drafted."""
-    response = anna.post(URL, call(callback_allowed="on", callback_details=""))
+    response = anna.post(SAVE_URL, call(callback_allowed="on", callback_details=""))
     assert response.status_code == 400
     html = response.content.decode()
     assert "Schrijf op hoe en wanneer we kunnen terugbellen." in html
@@ -166,7 +178,7 @@ def test_bad_input_is_explained_and_kept_as_draft(anna: Client) -> None:
 
 def test_missing_summary_is_refused(anna: Client) -> None:
     """A call needs a summary; quick dispositions are for calls without one."""
-    response = anna.post(URL, call(summary=""))
+    response = anna.post(SAVE_URL, call(summary=""))
     assert response.status_code == 400
     assert "Schrijf kort op waar het gesprek over ging." in response.content.decode()
 
@@ -174,7 +186,7 @@ def test_missing_summary_is_refused(anna: Client) -> None:
 def test_call_on_an_existing_case_raises_its_urgency(anna: Client, advisor: User) -> None:
     """A contact added to an existing case; a higher urgency is taken over, nothing else."""
     case = case_create(by=advisor, municipality="GM0034")
-    response = anna.post(URL, call(existing_case=str(case.pk), urgency=Urgency.HIGH))
+    response = anna.post(SAVE_URL, call(existing_case=str(case.pk), urgency=Urgency.HIGH))
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.contacts.count() == 1
@@ -185,7 +197,7 @@ def test_call_on_an_existing_case_raises_its_urgency(anna: Client, advisor: User
 
 def test_an_existing_case_that_is_gone_is_an_error_at_the_field(anna: Client) -> None:
     """Choosing a case that no longer exists explains it; nothing is saved."""
-    response = anna.post(URL, call(existing_case="999999"))
+    response = anna.post(SAVE_URL, call(existing_case="999999"))
     assert response.status_code == 400
     assert "Die zaak bestaat niet (meer)." in response.content.decode()
     assert not Contact.objects.exists()
@@ -197,7 +209,7 @@ def test_find_without_javascript_lists_cases_and_keeps_the_input(
     """The "Zoek zaak" button shows matching cases as choices; the typed call stays."""
     case = case_create(by=advisor)
     contact_add(case=case, by=advisor, channel=Channel.PHONE, summary="Kapsalon aan de Markt")
-    response = anna.post(URL, call(action="find", case_query="kapsalon"))
+    response = anna.post(FIND_URL, call(case_query="kapsalon"))
     assert response.status_code == 200
     html = response.content.decode()
     assert f'value="{case.pk}"' in html and case.number in html

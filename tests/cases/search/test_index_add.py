@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 
 from meldpunt.accounts.models import User
-from meldpunt.cases.intake_services import intake_save
+from meldpunt.cases.intake.services import intake_save
 from meldpunt.cases.models import Case, CaseSearchToken, Contact, LocationKind, Urgency
-from meldpunt.cases.search import case_reindex
+from meldpunt.cases.search.index import case_reindex
 from meldpunt.cases.services import note_add
 from meldpunt.lib import clock
 from meldpunt.linking.models import EntityHash

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 
 from meldpunt.accounts.models import User
-from meldpunt.cases import intake_services
-from meldpunt.cases.intake_services import intake_save, quick_disposition_save
+from meldpunt.cases.intake import services as intake_services
+from meldpunt.cases.intake.services import intake_save, quick_disposition_save
 from meldpunt.cases.models import Case, Contact, Disposition, IntakeDraft, Person, Urgency
 from meldpunt.lib import clock
 

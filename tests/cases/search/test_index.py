@@ -6,11 +6,10 @@ import pytest
 
 from meldpunt.accounts.models import User
 from meldpunt.cases.models import Case, CaseSearchToken, CaseStatus, Channel, Note, Person
-from meldpunt.cases.search import (
+from meldpunt.cases.search.index import case_reindex, normalise_words
+from meldpunt.cases.search.selectors import (
     CaseQuery,
-    case_reindex,
     case_search,
-    normalise_words,
     parse_case_number,
     query_tokens,
 )

@@ -1,4 +1,4 @@
-"""The case search page (intake:search): filters, words from encrypted content, paging."""
+"""The case search page (search:cases): filters, words from encrypted content, paging."""
 
 from collections.abc import Callable
 
@@ -8,12 +8,13 @@ from django.urls import reverse
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.models import AuditEvent
-from meldpunt.cases import search, search_views
 from meldpunt.cases.models import CaseStatus, Channel
+from meldpunt.cases.search import selectors as search
+from meldpunt.cases.search import views as search_views
 from meldpunt.cases.services import case_create, contact_add
 
 pytestmark = pytest.mark.django_db
-URL = reverse("intake:search")
+URL = reverse("search:cases")
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ Design and trade-offs: docs/decisions/0002-search-over-encrypted-content.md. In 
 every word of a case's content is normalised (lower case, accents removed, Dutch
 lemma), hashed with the key ring's index key (``blind_index("word", ...)``) and stored
 as a ``CaseSearchToken`` row. A query is normalised the same way and matches the cases
-that hold every one of its tokens. Whole words only: no prefix or fuzzy search.
+that hold every one of its tokens (``selectors``). Whole words only: no prefix or fuzzy
+search.
 
 Any code that changes case content calls ``case_reindex(case=...)`` inside its own
 transaction; code that only adds content may call ``case_index_add`` with the new text
@@ -15,18 +16,10 @@ instead, which does not read the case back. Apps that keep content for a case el
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from typing import Any
 
 import simplemma
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
-from django.db.models import QuerySet
-from django.utils import timezone
 
-from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import (
     Case,
     CaseSearchToken,
@@ -37,12 +30,9 @@ from meldpunt.cases.models import (
     text_values,
     texts_of,
 )
-from meldpunt.cases.selectors import user_may_handle_cases
 from meldpunt.lib.crypto import blind_index
 
 MIN_WORD_LENGTH = 3
-MAX_QUERY_WORDS = 8
-MAX_RESULTS = 500
 INDEX_KIND = "word"
 
 # Dutch postcodes ("1234 AB") and phone-like digit runs ("06-123 456 78") are kept whole,
@@ -50,7 +40,6 @@ INDEX_KIND = "word"
 _POSTCODE = re.compile(r"\b(\d{4})\s?([a-z]{2})\b")
 _DIGIT_RUN = re.compile(r"\+?\d[\d \-.]{4,}\d")
 _WORD = re.compile(r"\w+")
-_CASE_NUMBER = re.compile(r"^\s*(\d{4})-(\d{1,6})\s*$")
 
 TextSource = Callable[[Case], Iterable[str]]
 _extra_sources: list[TextSource] = []
@@ -171,86 +160,3 @@ def _insert_tokens(case: Case, tokens: set[str]) -> None:
             "ON CONFLICT DO NOTHING",
             [case.pk, sorted(tokens)],
         )
-
-
-def query_tokens(words: str) -> list[list[str]]:
-    """Per query word the tokens of its forms; at most MAX_QUERY_WORDS distinct words."""
-    slots: dict[tuple[str, ...], None] = {}
-    for forms in normalise_words(words):
-        slots.setdefault(tuple(blind_index(INDEX_KIND, form) for form in forms), None)
-    return [list(slot) for slot in list(slots)[:MAX_QUERY_WORDS]]
-
-
-def parse_case_number(text: str) -> str | None:
-    """``2026-42`` or ``2026-00042`` as the stored case number, or None."""
-    match = _CASE_NUMBER.match(text)
-    if not match:
-        return None
-    return f"{match.group(1)}-{int(match.group(2)):05d}"
-
-
-@dataclass(frozen=True)
-class CaseQuery:
-    text: str = ""
-    status: str = ""
-    assigned_to_id: int | None = None
-    unassigned: bool = False
-    created_from: date | None = None
-    created_to: date | None = None
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def case_search(query: CaseQuery) -> QuerySet[Case]:
-    """Cases matching every filter and every word of ``query.text``, newest first.
-
-    A text that is a case number finds that case; otherwise each word must occur in the
-    case's content (AND). Callers check that the user may search cases.
-    """
-    cases = Case.objects.select_related("assigned_to").order_by("-created_at", "-pk")
-    text = query.text.strip()
-    number = parse_case_number(text) if text else None
-    if number:
-        cases = cases.filter(number=number)
-    elif text:
-        slots = query_tokens(text)
-        if not slots:
-            return cases.none()
-        for slot in slots:
-            cases = cases.filter(
-                pk__in=CaseSearchToken.objects.filter(token__in=slot).values("case_id")
-            )
-    if query.status:
-        cases = cases.filter(status=query.status)
-    if query.unassigned:
-        cases = cases.filter(assigned_to__isnull=True)
-    elif query.assigned_to_id:
-        cases = cases.filter(assigned_to_id=query.assigned_to_id)
-    if query.created_from:
-        cases = cases.filter(created_at__gte=_start_of(query.created_from))
-    if query.created_to:
-        cases = cases.filter(created_at__lt=_start_of(query.created_to + timedelta(days=1)))
-    return cases
-
-
-def search_cases_for_user(user: Any, query: CaseQuery) -> QuerySet[Case]:
-    """``case_search`` for someone who may see case content; the search itself is audited.
-
-    The audit entry names which filters were used, never the words searched for.
-    """
-    if not user_may_handle_cases(user):
-        raise PermissionDenied
-    used = [name for name, value in vars(query).items() if value]
-    audit_record(actor=user, action="case.search", detail={"filters": sorted(used)})
-    return case_search(query)
-
-
-def results_page(cases: QuerySet[Case], page_number: int, *, per_page: int) -> Page:
-    """One page of at most MAX_RESULTS cases.
-
-    Counting every match of a very common word costs far more than showing a page; past
-    MAX_RESULTS the screen asks for a more precise search instead.
-    """
-    return Paginator(cases[:MAX_RESULTS], per_page).get_page(page_number)

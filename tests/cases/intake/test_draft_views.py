@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from meldpunt.accounts.models import User
-from meldpunt.cases.intake_forms import sign_started
+from meldpunt.cases.intake.forms import sign_started
 from meldpunt.cases.models import IntakeDraft
 from meldpunt.lib import clock
 

@@ -1,7 +1,8 @@
-"""Forms of the phone intake screen and the case search.
+"""Forms of the phone intake screen.
 
-Field order follows a call: what is going on, who calls, where, which signals, how
-urgent, who is involved, what was advised, may we call back, how they heard of us.
+``IntakeForm`` is one form made of parts, one per part of the screen. Field order
+follows a call: what is going on, who calls, where, which signals, how urgent, who is
+involved, what was advised, may we call back, how they heard of us.
 """
 
 from datetime import datetime
@@ -12,13 +13,12 @@ from django.core import signing
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from meldpunt.accounts.models import User
 from meldpunt.cases.checklist import grouped_indicator_choices
+from meldpunt.cases.intake.widgets import ChecklistSelect, InlineRadio, StaffChoiceField
 from meldpunt.cases.models import (
     AgeGroup,
     Area,
     CaseKind,
-    CaseStatus,
     Disposition,
     Exploitation,
     Gender,
@@ -55,49 +55,21 @@ def read_started(value: str | None) -> datetime:
         return clock.now()
 
 
-class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: User) -> str:
-        return str(obj)
-
-
-class InlineRadio(forms.RadioSelect):
-    template_name = "cases/intake_widget_radio.html"
-
-    def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
-        super().__init__(
-            {"class": "utrecht-radio-button utrecht-radio-button--html-input", **(attrs or {})},
-            choices,
-        )
-
-
-class ChecklistSelect(forms.CheckboxSelectMultiple):
-    """Signals grouped by form; a group with ticked signals starts open."""
-
-    template_name = "cases/intake_widget_checklist.html"
-
-    def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
-        super().__init__(
-            {"class": "utrecht-checkbox utrecht-checkbox--html-input", **(attrs or {})}, choices
-        )
-
-    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
-        context = super().get_context(name, value, attrs)
-        context["widget"]["groups"] = [
-            {
-                "label": label,
-                "options": options,
-                "checked": sum(1 for option in options if option["selected"]),
-            }
-            for label, options, _index in context["widget"]["optgroups"]
-        ]
-        return context
-
-
 MINOR_CHOICES = [("", _("weet niet")), ("yes", _("ja")), ("no", _("nee"))]
 
 
-class IntakeForm(forms.Form):
-    """Everything an advisor notes during a call."""
+class IntakePart(forms.Form):
+    """A part of the intake form; a one-line text field gets the text box style."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.TextInput):
+                field.widget.attrs.setdefault("class", "utrecht-textbox")
+
+
+class CallForm(IntakePart):
+    """What the call is about: who calls, where it plays, which signals, how urgent."""
 
     summary = forms.CharField(
         label=_("Wat is er aan de hand?"),
@@ -142,6 +114,10 @@ class IntakeForm(forms.Form):
         label=_("Urgentie"), choices=Urgency.choices, initial=Urgency.NORMAL, widget=InlineRadio
     )
 
+
+class VictimForm(IntakePart):
+    """The possible victim, as far as the caller knows."""
+
     victim_age_group = forms.ChoiceField(
         label=_("Leeftijd"),
         choices=AgeGroup.choices,
@@ -161,6 +137,30 @@ class IntakeForm(forms.Form):
     victim_nationality = forms.CharField(label=_("Nationaliteit"), required=False, max_length=100)
     victim_language = forms.CharField(label=_("Taal"), required=False, max_length=100)
 
+    def victim_fields(self) -> dict[str, Any] | None:
+        """The possible victim, or None when nothing about them was filled in."""
+        data = self.cleaned_data
+        minor = {"yes": True, "no": False}.get(data["victim_minor"])
+        fields = {
+            "age_group": data["victim_age_group"],
+            "is_minor": minor,
+            "gender": data["victim_gender"],
+            "name": data["victim_name"].strip(),
+            "nationality": data["victim_nationality"].strip(),
+            "language": data["victim_language"].strip(),
+        }
+        given = (
+            fields["age_group"] != AgeGroup.UNKNOWN
+            or minor is not None
+            or fields["gender"] != Gender.UNKNOWN
+            or any(fields[name] for name in ("name", "nationality", "language"))
+        )
+        return fields if given else None
+
+
+class LocationForm(IntakePart):
+    """The place where it happens: an address or a company."""
+
     location_kind = forms.ChoiceField(
         label=_("Soort plek"),
         choices=LocationKind.choices,
@@ -177,6 +177,24 @@ class IntakeForm(forms.Form):
         initial=Area.UNKNOWN,
         widget=forms.Select(attrs={"class": "utrecht-select"}),
     )
+
+    def location_fields(self) -> dict[str, Any] | None:
+        """The place, or None when no address, postcode, place or company was given."""
+        data = self.cleaned_data
+        fields = {
+            "kind": data["location_kind"],
+            "address": data["location_address"].strip(),
+            "postcode": data["location_postcode"].strip().upper(),
+            "place": data["location_place"].strip(),
+            "company_name": data["location_company"].strip(),
+            "municipality": data["location_municipality"],
+        }
+        given = any(fields[name] for name in ("address", "postcode", "place", "company_name"))
+        return fields if given or fields["municipality"] != Area.UNKNOWN else None
+
+
+class ClosingForm(IntakePart):
+    """How the call ended: the advice given, whether we may call back, how they found us."""
 
     advice_given = forms.CharField(
         label=_("Gegeven advies"),
@@ -204,6 +222,18 @@ class IntakeForm(forms.Form):
         widget=InlineRadio,
     )
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("callback_allowed") and not data.get("callback_details", "").strip():
+            self.add_error(
+                "callback_details", _("Schrijf op hoe en wanneer we kunnen terugbellen.")
+            )
+        return data
+
+
+class TaskForm(IntakePart):
+    """A follow-up task: something that has to be done, by a date."""
+
     task_description = forms.CharField(
         label=_("Wat moet er gebeuren?"), required=False, max_length=500
     )
@@ -219,6 +249,28 @@ class IntakeForm(forms.Form):
         empty_label=_("nog niemand"),
         widget=forms.Select(attrs={"class": "utrecht-select"}),
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("task_description") and not data.get("task_due"):
+            self.add_error("task_due", _("Kies een datum waarop de taak klaar moet zijn."))
+        if data.get("task_due") and not data.get("task_description"):
+            self.add_error("task_description", _("Schrijf op wat er moet gebeuren."))
+        return data
+
+    def task_fields(self) -> dict[str, Any] | None:
+        data = self.cleaned_data
+        if not data["task_description"]:
+            return None
+        return {
+            "description": data["task_description"],
+            "due_date": data["task_due"],
+            "assignee": data["task_assignee"],
+        }
+
+
+class CaseChoiceForm(IntakePart):
+    """Where the call is saved: a new case of a kind, or an existing case found by words."""
 
     kind = forms.ChoiceField(
         label=_("Soort nieuwe zaak"),
@@ -248,23 +300,20 @@ class IntakeForm(forms.Form):
     )
     existing_case = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.TextInput):
-                field.widget.attrs.setdefault("class", "utrecht-textbox")
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if data.get("callback_allowed") and not data.get("callback_details", "").strip():
-            self.add_error(
-                "callback_details", _("Schrijf op hoe en wanneer we kunnen terugbellen.")
-            )
-        if data.get("task_description") and not data.get("task_due"):
-            self.add_error("task_due", _("Kies een datum waarop de taak klaar moet zijn."))
-        if data.get("task_due") and not data.get("task_description"):
-            self.add_error("task_description", _("Schrijf op wat er moet gebeuren."))
-        return data
+class IntakeForm(CallForm, VictimForm, LocationForm, ClosingForm, TaskForm, CaseChoiceForm):
+    """Everything an advisor notes during a call."""
+
+    # Django puts the fields of the last base first; the first error to focus follows
+    # the order of the screen.
+    field_order = [
+        *CallForm.base_fields,
+        *VictimForm.base_fields,
+        *LocationForm.base_fields,
+        *ClosingForm.base_fields,
+        *TaskForm.base_fields,
+        *CaseChoiceForm.base_fields,
+    ]
 
     def focus_first_error(self) -> None:
         """Move the cursor to the first field that needs attention instead of the summary."""
@@ -298,50 +347,6 @@ class IntakeForm(forms.Form):
             "municipality": data["municipality"],
         }
 
-    def victim_fields(self) -> dict[str, Any] | None:
-        """The possible victim, or None when nothing about them was filled in."""
-        data = self.cleaned_data
-        minor = {"yes": True, "no": False}.get(data["victim_minor"])
-        fields = {
-            "age_group": data["victim_age_group"],
-            "is_minor": minor,
-            "gender": data["victim_gender"],
-            "name": data["victim_name"].strip(),
-            "nationality": data["victim_nationality"].strip(),
-            "language": data["victim_language"].strip(),
-        }
-        given = (
-            fields["age_group"] != AgeGroup.UNKNOWN
-            or minor is not None
-            or fields["gender"] != Gender.UNKNOWN
-            or any(fields[name] for name in ("name", "nationality", "language"))
-        )
-        return fields if given else None
-
-    def location_fields(self) -> dict[str, Any] | None:
-        """The place, or None when no address, postcode, place or company was given."""
-        data = self.cleaned_data
-        fields = {
-            "kind": data["location_kind"],
-            "address": data["location_address"].strip(),
-            "postcode": data["location_postcode"].strip().upper(),
-            "place": data["location_place"].strip(),
-            "company_name": data["location_company"].strip(),
-            "municipality": data["location_municipality"],
-        }
-        given = any(fields[name] for name in ("address", "postcode", "place", "company_name"))
-        return fields if given or fields["municipality"] != Area.UNKNOWN else None
-
-    def task_fields(self) -> dict[str, Any] | None:
-        data = self.cleaned_data
-        if not data["task_description"]:
-            return None
-        return {
-            "description": data["task_description"],
-            "due_date": data["task_due"],
-            "assignee": data["task_assignee"],
-        }
-
 
 class QuickDispositionForm(forms.Form):
     disposition = forms.ChoiceField(choices=[(d.value, d.label) for d in QUICK_DISPOSITIONS])
@@ -359,56 +364,3 @@ def draft_initial(data: dict[str, list[str]]) -> dict[str, Any]:
         elif values:
             initial[name] = values[0]
     return initial
-
-
-class CaseSearchForm(forms.Form):
-    """The search page: words or a case number, and filters on plain columns."""
-
-    q = forms.CharField(
-        label=_("Zaaknummer of woorden"),
-        help_text=_(
-            "Hele woorden, bijvoorbeeld: kwekerij paspoort. Alle woorden moeten voorkomen."
-        ),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"class": "utrecht-textbox", "autofocus": True}),
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        choices=[("", _("alle")), *CaseStatus.choices],
-        required=False,
-        widget=forms.Select(attrs={"class": "utrecht-select"}),
-    )
-    assignee = forms.ChoiceField(
-        label=_("Behandelaar"),
-        required=False,
-        widget=forms.Select(attrs={"class": "utrecht-select"}),
-    )
-    created_from = forms.DateField(
-        label=_("Aangemaakt vanaf"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}),
-    )
-    created_to = forms.DateField(
-        label=_("Aangemaakt tot en met"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox"}),
-    )
-    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-
-    UNASSIGNED = "none"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [
-            ("", _("iedereen")),
-            (self.UNASSIGNED, _("nog niemand")),
-            *[(str(user.pk), str(user)) for user in case_handlers()],
-        ]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        start, end = data.get("created_from"), data.get("created_to")
-        if start and end and start > end:
-            self.add_error("created_to", _("Deze datum ligt voor de begindatum."))
-        return data

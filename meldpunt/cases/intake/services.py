@@ -34,7 +34,7 @@ from meldpunt.lib import clock
 
 URGENCY_ORDER = [Urgency.NORMAL, Urgency.HIGH, Urgency.ACUTE]
 # Form fields that never belong in a draft: they are the draft's own bookkeeping.
-NOT_IN_DRAFT = {"csrfmiddlewaretoken", "draft", "started", "action"}
+NOT_IN_DRAFT = {"csrfmiddlewaretoken", "draft", "started"}
 
 
 class DraftGone(Exception):

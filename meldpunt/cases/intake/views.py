@@ -12,10 +12,10 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from meldpunt.accounts.permissions import CASE_ROLES, staff_required
-from meldpunt.cases.intake_forms import (
+from meldpunt.cases.intake.forms import (
     QUICK_DISPOSITIONS,
     IntakeForm,
     QuickDispositionForm,
@@ -23,7 +23,7 @@ from meldpunt.cases.intake_forms import (
     read_started,
     sign_started,
 )
-from meldpunt.cases.intake_services import (
+from meldpunt.cases.intake.services import (
     DraftGone,
     draft_data_from_post,
     draft_discard,
@@ -32,7 +32,7 @@ from meldpunt.cases.intake_services import (
     quick_disposition_save,
 )
 from meldpunt.cases.models import Case, Disposition, IntakeDraft
-from meldpunt.cases.search import CaseQuery, search_cases_for_user
+from meldpunt.cases.search.selectors import CaseQuery, search_cases_for_user
 from meldpunt.cases.selectors import get_case_for_action
 from meldpunt.lib import clock
 
@@ -94,41 +94,52 @@ def _keep_draft(request: HttpRequest, started_at: Any) -> IntakeDraft:
         return draft_save(staff=request.user, draft_id=None, data=data, started_at=started_at)
 
 
-@require_http_methods(["GET", "POST"])
+@require_GET
 @staff_required(*CASE_ROLES)
 def new(request: HttpRequest) -> HttpResponse:
-    """Who: advisors and coordinators. GET shows the screen (``?concept=`` resumes a draft);
-    POST saves the call, or with ``action=find`` looks up cases and shows the screen again."""
-    if request.method == "GET":
-        draft = None
-        initial: dict[str, Any] = {"task_assignee": request.user.pk}
-        draft_id = _draft_id(request.GET.get("concept"))
-        if draft_id is not None:
-            draft = get_object_or_404(IntakeDraft, pk=draft_id, staff=request.user)
-            initial = draft_initial(draft.data)
-        selected = _draft_id(str(initial.get("existing_case", "")))
-        return _render(
-            request,
-            IntakeForm(initial=initial),
-            started_at=draft.started_at if draft else clock.now(),
-            draft=draft,
-            picker=_picker_cases(request, initial.get("case_query", ""), selected),
-            selected=selected,
-        )
+    """Who: advisors and coordinators. The screen for a new call; ``?concept=`` resumes a draft."""
+    draft = None
+    initial: dict[str, Any] = {"task_assignee": request.user.pk}
+    draft_id = _draft_id(request.GET.get("concept"))
+    if draft_id is not None:
+        draft = get_object_or_404(IntakeDraft, pk=draft_id, staff=request.user)
+        initial = draft_initial(draft.data)
+    selected = _draft_id(str(initial.get("existing_case", "")))
+    return _render(
+        request,
+        IntakeForm(initial=initial),
+        started_at=draft.started_at if draft else clock.now(),
+        draft=draft,
+        picker=_picker_cases(request, initial.get("case_query", ""), selected),
+        selected=selected,
+    )
 
+
+@require_POST
+@staff_required(*CASE_ROLES)
+def find_case(request: HttpRequest) -> HttpResponse:
+    """Who: advisors and coordinators. The "Zoek zaak" button when htmx does not run: keeps
+    the call as a draft and shows the screen again with the matching cases to choose from."""
     started_at = read_started(request.POST.get("started"))
     selected = _draft_id(request.POST.get("existing_case"))
-    if request.POST.get("action") == "find":
-        draft = _keep_draft(request, started_at)
-        return _render(
-            request,
-            IntakeForm(initial=draft_initial(draft.data)),
-            started_at=started_at,
-            draft=draft,
-            picker=_picker_cases(request, request.POST.get("case_query", ""), selected),
-            selected=selected,
-        )
+    draft = _keep_draft(request, started_at)
+    return _render(
+        request,
+        IntakeForm(initial=draft_initial(draft.data)),
+        started_at=started_at,
+        draft=draft,
+        picker=_picker_cases(request, request.POST.get("case_query", ""), selected),
+        selected=selected,
+    )
 
+
+@require_POST
+@staff_required(*CASE_ROLES)
+def save(request: HttpRequest) -> HttpResponse:
+    """Who: advisors and coordinators. Saves the call on a new case or the chosen one; bad
+    input shows the screen again with the call kept as a draft."""
+    started_at = read_started(request.POST.get("started"))
+    selected = _draft_id(request.POST.get("existing_case"))
     form = IntakeForm(request.POST)
     case = None
     if form.is_valid() and form.cleaned_data["existing_case"]:

@@ -9,8 +9,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from meldpunt.accounts.permissions import CASE_ROLES, staff_required
-from meldpunt.cases.intake_forms import CaseSearchForm
-from meldpunt.cases.search import MAX_RESULTS, CaseQuery, results_page, search_cases_for_user
+from meldpunt.cases.search.forms import CaseSearchForm
+from meldpunt.cases.search.selectors import (
+    MAX_RESULTS,
+    CaseQuery,
+    results_page,
+    search_cases_for_user,
+)
 
 PAGE_SIZE = 25
 
