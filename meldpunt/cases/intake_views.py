@@ -213,7 +213,10 @@ def draft_autosave(request: HttpRequest) -> JsonResponse:
 @staff_required(*CASE_ROLES)
 def draft_remove(request: HttpRequest, draft_id: int) -> HttpResponse:
     """Who: advisors and coordinators, for their own drafts. Throws an unfinished call away."""
-    draft_discard(staff=request.user, draft_id=draft_id)
+    # A draft already gone (saved or thrown away in another tab) is gone all the same.
+    with suppress(AccessDenied):
+        draft = access_intake_draft(request.user, draft_id, audit=None)
+        draft_discard(staff=request.user, draft_id=draft.pk)
     messages.success(request, _("Het concept is weggegooid."))
     return redirect("intake:new")
 
