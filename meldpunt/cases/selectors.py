@@ -1,12 +1,11 @@
-"""Reads of cases. The one way in to a case is ``get_case_for_user``."""
+"""Reads of cases. The one way in to a case is ``access_case`` (meldpunt/lib/access.py)."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case as Switch
-from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, IntegerField, Model, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +14,19 @@ from meldpunt.accounts.models import User
 from meldpunt.accounts.permissions import CASE_ROLES, is_fully_authenticated
 from meldpunt.audit.models import AuditEvent
 from meldpunt.audit.services import audit_record
-from meldpunt.cases.models import Case, CaseStatus, Contact, Location, Note, Person, Task, Urgency
+from meldpunt.cases.models import (
+    Case,
+    CaseStatus,
+    Contact,
+    IntakeDraft,
+    Location,
+    Note,
+    Person,
+    Task,
+    Urgency,
+)
 from meldpunt.lib import clock
+from meldpunt.lib.access import AccessDenied
 from meldpunt.lib.workdays import add_working_days
 
 # "Due soon" looks this many working days ahead.
@@ -32,31 +42,60 @@ def user_may_handle_cases(user: Any) -> bool:
     return is_fully_authenticated(user) and user.handles_cases
 
 
-def get_case_for_user(user: Any, case_id: int, *, purpose: str = "view") -> Case:
-    """The case, if ``user`` may see its content; every call is written to the audit log.
-
-    Raises PermissionDenied for roles without case access (analysts, municipalities,
-    administrators) and Http404 for a case that does not exist.
-    """
+def require_case_handler(user: User) -> None:
+    """AccessDenied unless ``user`` is an advisor or coordinator logged in with two factors."""
     if not user_may_handle_cases(user):
-        raise PermissionDenied
-    # The people on the case are shown on its page: read with it.
-    case = get_object_or_404(
-        Case.objects.select_related("assigned_to", "close_requested_by"), pk=case_id
-    )
-    audit_record(actor=user, action=f"case.{purpose}", case=case, obj=case)
-    return case
+        raise AccessDenied
 
 
-def get_case_for_action(user: Any, case_id: int) -> Case:
-    """The case for a change that a service makes next, with the same access check.
+def granted[T: Model](user: User, found: T | None, *, audit: str | None, case: Case | None) -> T:
+    """``found``, with the audit entry named ``audit`` (if any); AccessDenied when None.
 
-    No view entry is written: the page shows nothing, and the service writes the audit
-    entry for the change itself.
+    The last step of every staff-side ``access_*`` function.
     """
-    if not user_may_handle_cases(user):
-        raise PermissionDenied
-    return get_object_or_404(Case.objects.defer("title", "closing_note"), pk=case_id)
+    if found is None:
+        raise AccessDenied
+    if audit is not None:
+        audit_record(actor=user, action=audit, case=case, obj=found)
+    return found
+
+
+def access_case(user: User, case_id: int, *, audit: str | None) -> Case:
+    """The case, for advisors and coordinators; AccessDenied for anyone else or an unknown id.
+
+    ``audit`` names the entry written for a page that shows the case (``"case.view"``);
+    None for a change that a service makes next and audits itself, which leaves the
+    encrypted title and closing note unread.
+    """
+    require_case_handler(user)
+    if audit is None:
+        cases = Case.objects.defer("title", "closing_note")
+    else:
+        # The people on the case are shown on its page: read with it.
+        cases = Case.objects.select_related("assigned_to", "close_requested_by")
+    case = cases.filter(pk=case_id).first()
+    return granted(user, case, audit=audit, case=case)
+
+
+def access_contact(user: User, contact_id: int, *, case: Case, audit: str | None) -> Contact:
+    """A contact of ``case`` (from ``access_case``); AccessDenied for a contact of another
+    case. Without ``audit`` only its ids are read."""
+    require_case_handler(user)
+    contacts = Contact.objects.all() if audit is not None else Contact.objects.only("id", "case_id")
+    return granted(user, contacts.filter(pk=contact_id, case=case).first(), audit=audit, case=case)
+
+
+def access_intake_draft(user: User, draft_id: int, *, audit: str | None) -> IntakeDraft:
+    """One of ``user``'s own phone intake drafts; AccessDenied for a colleague's or a gone one."""
+    require_case_handler(user)
+    draft = IntakeDraft.objects.filter(pk=draft_id, staff=user).first()
+    return granted(user, draft, audit=audit, case=None)
+
+
+def other_intake_drafts(user: User, *, excluding: IntakeDraft | None) -> QuerySet[IntakeDraft]:
+    """``user``'s own unfinished calls, but for the one on screen."""
+    drafts = IntakeDraft.objects.filter(staff=user)
+    return drafts.exclude(pk=excluding.pk) if excluding is not None else drafts
 
 
 def get_case_task(case: Case, task_id: int) -> Task:
@@ -219,7 +258,7 @@ class CaseDetail:
 
 
 def case_detail(case: Case) -> CaseDetail:
-    """The records of a case already opened with ``get_case_for_user``."""
+    """The records of a case already opened with ``access_case``."""
     deadlines = Deadlines.at(clock.now())
     return CaseDetail(
         case=case,

@@ -29,10 +29,9 @@ from meldpunt.cases.forms import (
 from meldpunt.cases.models import Case
 from meldpunt.cases.selectors import (
     OPEN_STATUSES,
+    access_case,
     audit_events,
     case_detail,
-    get_case_for_action,
-    get_case_for_user,
     get_case_task,
     inbox_sections,
     team_workload,
@@ -79,7 +78,7 @@ def _render_case(request: HttpRequest, case: Case, **bound: forms.Form) -> HttpR
 @staff_required(*CASE_ROLES)
 def detail(request: HttpRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. The case with everything on it; the view is audited."""
-    return _render_case(request, get_case_for_user(request.user, case_id))
+    return _render_case(request, access_case(request.user, case_id, audit="case.view"))
 
 
 def _done(request: HttpRequest, case: Case, message: str) -> HttpResponse:
@@ -102,7 +101,7 @@ def _with_form(
     message: str,
 ) -> HttpResponse:
     """Validate ``form_class``, run ``act``; on bad input show the page again with the input."""
-    case = get_case_for_action(request.user, case_id)
+    case = access_case(request.user, case_id, audit=None)
     form = form_class(request.POST)
     if form.is_valid():
         try:
@@ -112,14 +111,16 @@ def _with_form(
         else:
             return _done(request, case, message)
     # Showing the page again shows its content, so it goes through the audited way in.
-    return _render_case(request, get_case_for_user(request.user, case.pk), **{name: form})
+    return _render_case(
+        request, access_case(request.user, case.pk, audit="case.view"), **{name: form}
+    )
 
 
 def _button(
     request: HttpRequest, case_id: int, act: Callable[[Case], Any], message: str
 ) -> HttpResponse:
     """Run a one-button action; a refused transition comes back as a message on the page."""
-    case = get_case_for_action(request.user, case_id)
+    case = access_case(request.user, case_id, audit=None)
     try:
         act(case)
     except ValidationError as error:

@@ -31,6 +31,7 @@ from meldpunt.chat.auth import (
 from meldpunt.chat.limits import MAX_FRAME_BYTES, message_limit
 from meldpunt.chat.models import ChatSender, ChatSession, ChatState, EndedBy
 from meldpunt.lib import ratelimit, reporter_session
+from meldpunt.lib.access import AccessDenied
 
 CLOSE_LOGGED_OUT = 4401
 CLOSE_FORBIDDEN = 4403
@@ -150,9 +151,12 @@ class ReporterConsumer(ChatBaseConsumer):
     async def connect(self) -> None:
         session = self.scope.get("session")
         token = await database_sync_to_async(session.get)(SESSION_TOKEN_KEY) if session else None
-        chat = await database_sync_to_async(selectors.get_chat_for_token)(token)
         wanted = self.scope["url_route"]["kwargs"]["chat_id"]
-        if chat is None or chat.public_id.hex != wanted:
+        try:
+            chat = await database_sync_to_async(selectors.access_chat_for_token)(
+                token, public_id=wanted
+            )
+        except AccessDenied:
             await self.close(code=CLOSE_FORBIDDEN)
             return
         self.chat = chat
@@ -216,7 +220,7 @@ class ReporterConsumer(ChatBaseConsumer):
     async def send_state(self) -> None:
         if self.chat is None:
             return
-        chat = await database_sync_to_async(selectors.get_chat)(self.chat.public_id.hex)
+        chat = await database_sync_to_async(selectors.reread_chat)(self.chat)
         if chat is None:
             return
         self.chat = chat
@@ -463,8 +467,11 @@ class AdvisorConsumer(ChatBaseConsumer):
         )
 
     async def agent_assigned(self, event: dict[str, Any]) -> None:
-        chat = await database_sync_to_async(selectors.get_chat)(event["chat"])
-        if chat is None:
+        try:
+            chat = await database_sync_to_async(selectors.access_chat_by_public_id)(
+                self.user, event["chat"], audit=None
+            )
+        except AccessDenied:
             return
         await self.join(chat)
         await self.send_chat_opened(chat)

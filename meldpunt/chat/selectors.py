@@ -1,4 +1,8 @@
-"""Reads for the chat: is it open, the queue, a reporter's own chat, transcripts."""
+"""Reads for the chat: is it open, the queue, a reporter's own chat, transcripts.
+
+A reporter reaches their chat with the token in their session (``access_chat_for_token``),
+staff with ``access_chat`` or ``access_chat_by_public_id`` (meldpunt/lib/access.py).
+"""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -6,7 +10,8 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from meldpunt.cases.selectors import case_handlers
+from meldpunt.accounts.models import User
+from meldpunt.cases.selectors import case_handlers, granted
 from meldpunt.chat import limits
 from meldpunt.chat.models import (
     CannedResponse,
@@ -17,6 +22,7 @@ from meldpunt.chat.models import (
     ChatState,
 )
 from meldpunt.lib import clock
+from meldpunt.lib.access import AccessDenied
 from meldpunt.lib.crypto import keyed_digest
 from meldpunt.public.selectors import ChatOpening, chat_opening
 
@@ -108,17 +114,23 @@ def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
     )
 
 
-def get_chat_for_token(token: str | None) -> ChatSession | None:
-    """The reporter's own chat, if the token is theirs and the chat can still be resumed."""
-    if not token:
-        return None
-    chat = ChatSession.objects.filter(token_hash=token_hash(token)).first()
-    if chat is None or chat.status == ChatState.ENDED:
-        return None
-    if chat.reporter_left_at is not None and chat.reporter_left_at < clock.now() - timedelta(
-        seconds=RESUME_SECONDS
+def access_chat_for_token(token: str | None, *, public_id: str | None = None) -> ChatSession:
+    """The reporter's own chat, while it can still be resumed; not audited.
+
+    AccessDenied without a token, for a token of no chat, for an ended chat, for one left
+    longer than RESUME_SECONDS ago, and (with ``public_id``) for any other chat.
+    """
+    chat = ChatSession.objects.filter(token_hash=token_hash(token)).first() if token else None
+    if (
+        chat is None
+        or chat.status == ChatState.ENDED
+        or (public_id is not None and chat.public_id.hex != public_id)
+        or (
+            chat.reporter_left_at is not None
+            and chat.reporter_left_at < clock.now() - timedelta(seconds=RESUME_SECONDS)
+        )
     ):
-        return None
+        raise AccessDenied
     return chat
 
 
@@ -185,17 +197,32 @@ def agent_settings(user: Any) -> ChatAgent:
     return ChatAgent.objects.filter(user=user).first() or ChatAgent(user=user)
 
 
-def get_chat(public_id: str) -> ChatSession | None:
-    """A chat by its public id, for consumers already allowed into it (or assigned it)."""
-    return ChatSession.objects.filter(public_id=public_id).first()
+def reread_chat(chat: ChatSession) -> ChatSession | None:
+    """A chat already reached through an ``access_chat...`` function, read again (its
+    status changes under way); None once it is gone."""
+    return ChatSession.objects.filter(pk=chat.pk).first()
 
 
-def get_chat_for_staff(user: Any, pk: int) -> ChatSession | None:
-    """A chat that ``user`` had (or any chat, for a coordinator); None for anyone else."""
-    chat = ChatSession.objects.filter(pk=pk).first()
-    if chat is None or (chat.agent_id != user.pk and not user.is_coordinator):
-        return None
-    return chat
+def _chat_for_staff(user: User, chat: ChatSession | None, *, audit: str | None) -> ChatSession:
+    """Advisors reach a chat they have (or had); coordinators any chat. The caller has
+    checked the two factors: ``staff_required`` for a page, the staff session for the
+    console."""
+    if chat is not None and not (
+        user.handles_cases and (chat.agent_id == user.pk or user.is_coordinator)
+    ):
+        chat = None
+    return granted(user, chat, audit=audit, case=None)
+
+
+def access_chat(user: User, chat_id: int, *, audit: str | None) -> ChatSession:
+    """A chat by id, for the advisor who has (had) it or a coordinator; AccessDenied else."""
+    return _chat_for_staff(user, ChatSession.objects.filter(pk=chat_id).first(), audit=audit)
+
+
+def access_chat_by_public_id(user: User, public_id: str, *, audit: str | None) -> ChatSession:
+    """As ``access_chat``, by the public id the console and its events use."""
+    chat = ChatSession.objects.filter(public_id=public_id).first()
+    return _chat_for_staff(user, chat, audit=audit)
 
 
 def active_chats_for(user: Any) -> list[ChatSession]:
@@ -220,7 +247,7 @@ def canned_responses() -> list[CannedResponse]:
 def transcripts_for_case(case: Any) -> list[tuple[ChatSession, list[ChatMessage]]]:
     """Chats attached to a case's contacts, each with its messages in order.
 
-    The caller has already been let in to the case through get_case_for_user.
+    The caller has already been let in to the case through ``access_case``.
     """
     chats = list(
         ChatSession.objects.filter(contact__case=case)
@@ -244,7 +271,7 @@ def colleague(user_id: Any) -> Any | None:
 
 
 def case_id_for_number(number: str) -> int | None:
-    """The id behind a case number; the case itself is opened through get_case_for_user."""
+    """The id behind a case number; the case itself is opened through ``access_case``."""
     from meldpunt.cases.models import Case
 
     return Case.objects.filter(number=number).values_list("pk", flat=True).first()

@@ -1,6 +1,7 @@
 """Writes for the chat. Each write is committed before anyone hears of it."""
 
 import secrets
+from contextlib import suppress
 from datetime import timedelta
 from typing import Any
 
@@ -24,14 +25,15 @@ from meldpunt.chat.models import (
 )
 from meldpunt.chat.selectors import (
     RESUME_SECONDS,
+    access_chat_for_token,
     advisor_present,
-    get_chat_for_token,
     present_agents,
     present_since,
     token_hash,
     waiting_chats,
 )
 from meldpunt.lib import clock
+from meldpunt.lib.access import AccessDenied
 from meldpunt.linking.services import index_contact
 from meldpunt.reports.services import MailboxExists, mailbox_open_for_contact
 
@@ -295,9 +297,8 @@ def chat_end(*, chat: ChatSession, ended_by: str, by: Any = None) -> ChatSession
 
 def chat_end_for_reporter(*, token: str | None) -> None:
     """The reporter left (end button, quick exit, an idle session): their chat ends."""
-    chat = get_chat_for_token(token)
-    if chat is not None:
-        chat_end(chat=chat, ended_by=EndedBy.REPORTER)
+    with suppress(AccessDenied):
+        chat_end(chat=access_chat_for_token(token), ended_by=EndedBy.REPORTER)
 
 
 def end_session_chat(session: SessionBase) -> None:
@@ -340,7 +341,7 @@ def chat_to_contact(
 ) -> Contact:
     """Record the chat as a contact on ``case`` (or a new case); the transcript goes with it.
 
-    ``case`` comes from get_case_for_user, so access to an existing case is checked and
+    ``case`` comes from ``access_case``, so access to an existing case is checked and
     audited by the caller. The transcript is the chat's own stored, encrypted messages.
     """
     if chat.contact_id is not None:

@@ -1,8 +1,9 @@
 """Chat pages: the reporter's chat page (anyone) and the advisor console (advisors)."""
 
+from contextlib import suppress
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -10,12 +11,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from meldpunt.accounts.permissions import CASE_ROLES, staff_required
 from meldpunt.cases.models import Case
-from meldpunt.cases.selectors import get_case_for_user
+from meldpunt.cases.selectors import access_case
 from meldpunt.chat import selectors, services
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
 from meldpunt.chat.forms import AvailabilityForm, ChatContactForm, ChatStartForm
 from meldpunt.chat.limits import queue_limit, start_limit
 from meldpunt.lib import clock, ratelimit, reporter_session
+from meldpunt.lib.access import AccessDenied
 from meldpunt.reports.receipts import format_code
 
 
@@ -39,8 +41,8 @@ def _start_page(
 @require_http_methods(["GET"])
 def chat_page(request: HttpRequest) -> HttpResponse:
     """Who: anyone. The person's own running chat, the start form, or why chat is closed."""
-    chat = selectors.get_chat_for_token(request.session.get(SESSION_TOKEN_KEY))
-    if chat is not None:
+    with suppress(AccessDenied):
+        chat = selectors.access_chat_for_token(request.session.get(SESSION_TOKEN_KEY))
         return render(request, "chat/reporter.html", {"chat": chat})
     availability = selectors.chat_availability()
     if not availability.is_open:
@@ -52,7 +54,8 @@ def chat_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def chat_start(request: HttpRequest) -> HttpResponse:
     """Who: anyone, within the rate limit and only while an advisor can answer."""
-    if selectors.get_chat_for_token(request.session.get(SESSION_TOKEN_KEY)) is not None:
+    with suppress(AccessDenied):
+        selectors.access_chat_for_token(request.session.get(SESSION_TOKEN_KEY))
         return redirect("chat_public:chat")
     availability = selectors.chat_availability()
     if not availability.is_open:
@@ -97,8 +100,9 @@ def chat_end(request: HttpRequest) -> HttpResponse:
 @require_POST
 def chat_receipt(request: HttpRequest) -> HttpResponse:
     """Who: the reporter whose session holds the chat. Shows a mailbox receipt code once."""
-    chat = selectors.get_chat_for_token(request.session.get(SESSION_TOKEN_KEY))
-    if chat is None:
+    try:
+        chat = selectors.access_chat_for_token(request.session.get(SESSION_TOKEN_KEY))
+    except AccessDenied:
         return redirect("chat_public:chat")
     try:
         code = services.chat_receipt_code(chat=chat)
@@ -155,9 +159,7 @@ def availability(request: HttpRequest) -> HttpResponse:
 @never_cache
 def chat_to_case(request: HttpRequest, pk: int) -> HttpResponse:
     """Who: the advisor who has (had) the chat, or a coordinator. Records it on a case."""
-    chat = selectors.get_chat_for_staff(request.user, pk)
-    if chat is None:
-        raise PermissionDenied
+    chat = selectors.access_chat(request.user, pk, audit=None)
     if chat.contact_id is not None and chat.contact.staff_id is not None:
         messages.info(request, _("Deze chat is al vastgelegd bij een zaak."))
         return redirect("chat:console")
@@ -197,7 +199,7 @@ def _existing_case(request: HttpRequest, form: ChatContactForm) -> Case | None:
         form.add_error("case_number", _("Er is geen zaak met dit nummer."))
         return None
     try:
-        return get_case_for_user(request.user, case_id, purpose="chat_attach")
-    except (PermissionDenied, Http404):
+        return access_case(request.user, case_id, audit="case.chat_attach")
+    except AccessDenied:
         form.add_error("case_number", _("U kunt deze zaak niet openen."))
         return None

@@ -3,15 +3,13 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from meldpunt.accounts.models import User
 from meldpunt.audit.models import AuditEvent
-from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import Case, Person, PersonRole
-from meldpunt.cases.selectors import user_may_handle_cases
+from meldpunt.cases.selectors import granted, require_case_handler
 from meldpunt.lib import clock
 from meldpunt.referrals.models import Partner, Referral, ReferralStatus
 
@@ -20,30 +18,29 @@ WAITING_STATUSES = (ReferralStatus.SENT, ReferralStatus.RECEIVED, ReferralStatus
 INBOX_LIMIT = 50
 
 
-def access_referral(user: Any, referral_id: int, *, audit: str | None = None) -> Referral:
-    """The referral, if ``user`` may see case content; ``audit`` names the entry to write.
+def access_referral(user: User, referral_id: int, *, audit: str | None) -> Referral:
+    """The referral, for advisors and coordinators; ``audit`` names the entry to write.
 
-    Raises PermissionDenied for roles without case access and Http404 for an unknown id,
-    the same way as ``get_case_for_user``.
+    AccessDenied for anyone else and for an unknown id, as ``access_case``.
     """
-    if not user_may_handle_cases(user):
-        raise PermissionDenied
-    referral = get_object_or_404(
-        Referral.objects.select_related("case", "partner", "referred_by"), pk=referral_id
+    require_case_handler(user)
+    referral = (
+        Referral.objects.select_related("case", "partner", "referred_by")
+        .filter(pk=referral_id)
+        .first()
     )
-    if audit is not None:
-        audit_record(actor=user, action=audit, case=referral.case, obj=referral)
-    return referral
+    return granted(user, referral, audit=audit, case=referral.case if referral else None)
 
 
-def access_victim(user: Any, person_id: int) -> Person:
-    """A possible victim on a case, for its registration record; no audit entry (the
-    caller opens the case through ``get_case_for_user`` when it shows content)."""
-    if not user_may_handle_cases(user):
-        raise PermissionDenied
-    return get_object_or_404(
-        Person.objects.select_related("case"), pk=person_id, role=PersonRole.VICTIM
+def access_victim(user: User, person_id: int, *, audit: str | None) -> Person:
+    """A possible victim on a case, for its registration record, for advisors and
+    coordinators; AccessDenied for anyone else and for a person who is not a victim. The
+    page that shows the record opens the case too, with ``access_case``."""
+    require_case_handler(user)
+    person = (
+        Person.objects.select_related("case").filter(pk=person_id, role=PersonRole.VICTIM).first()
     )
+    return granted(user, person, audit=audit, case=person.case if person else None)
 
 
 def partner_directory(*, exploitation: str = "", municipality: str = "") -> list[Partner]:

@@ -1,7 +1,8 @@
 """Staff pages of the referrals app: partner directory, referrals, registration export.
 
-Views stay thin: they reach cases through ``get_case_for_user`` / ``get_case_for_action``
-and referrals through ``access_referral``, and write through services.
+Views stay thin: they reach cases through ``access_case``, referrals through
+``access_referral`` and possible victims through ``access_victim``, and write through
+services.
 """
 
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meldpunt.accounts.permissions import CASE_ROLES, COORDINATOR_ROLES, staff_required
-from meldpunt.cases.selectors import get_case_for_action, get_case_for_user
+from meldpunt.cases.selectors import access_case
 from meldpunt.lib import clock
 from meldpunt.referrals import services
 from meldpunt.referrals.forms import (
@@ -85,7 +86,7 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
     """
     preview = request.method == "POST" and "preview" in request.POST
     if request.method == "POST" and not preview:
-        case = get_case_for_action(request.user, case_id)
+        case = access_case(request.user, case_id, audit=None)
         form = ReferralForm(request.POST, offered=shareable_fields(case))
         if form.is_valid():
             data = form.cleaned_data
@@ -110,7 +111,7 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
                 )
                 return redirect("referrals:detail", referral_id=referral.pk)
     # Showing the form shows the case's content, so it goes through the audited way in.
-    case = get_case_for_user(request.user, case_id)
+    case = access_case(request.user, case_id, audit="case.view")
     offered = shareable_fields(case)
     if request.method == "GET":
         form = ReferralForm(
@@ -186,7 +187,7 @@ def _follow_up(
     message: str,
 ) -> HttpResponse:
     """Validate ``form``, run ``act``; on bad input show the referral again with the input."""
-    referral = access_referral(request.user, referral_id)
+    referral = access_referral(request.user, referral_id, audit=None)
     if form.is_valid():
         try:
             act(referral, form.cleaned_data)
@@ -259,7 +260,7 @@ def referral_pdf(request: HttpRequest, referral_id: int) -> HttpResponse:
 @staff_required(*CASE_ROLES)
 def registration_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     """Who: advisors and coordinators. The registration record of a possible victim."""
-    person = access_victim(request.user, person_id)
+    person = access_victim(request.user, person_id, audit=None)
     existing = getattr(person, "registration", None)
     if request.method == "POST":
         form = RegistrationForm(request.POST)
@@ -283,7 +284,7 @@ def registration_edit(request: HttpRequest, person_id: int) -> HttpResponse:
                 "consent_on": timezone.localdate(clock.now()),
             }
         )
-    case = get_case_for_user(request.user, person.case_id)
+    case = access_case(request.user, person.case_id, audit="case.view")
     return _no_store(
         render(
             request,

@@ -1,21 +1,25 @@
 """Reads of the reports app.
 
-A reporter reaches a mailbox only with its receipt code (``get_mailbox_for_receipt``),
-and a file only through the mailbox opened in their session (``get_mailbox_attachment``);
-staff reach mailboxes and files only through a case from ``get_case_for_user``.
+A reporter reaches a mailbox only with its receipt code (``access_mailbox_for_receipt``),
+then through their session (``access_mailbox_for_session``), and a file only through
+that mailbox (``access_attachment_for_mailbox``); staff reach mailboxes and files only
+within a case from ``access_case`` (``access_mailbox``, ``access_attachment``).
+The contract these follow is in meldpunt/lib/access.py.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.accounts.models import Role, User
 from meldpunt.cases.models import Case, CaseStatus
+from meldpunt.cases.selectors import granted, require_case_handler
 from meldpunt.lib import clock
+from meldpunt.lib.access import AccessDenied
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft
 from meldpunt.reports.receipts import hash_code, normalise_code
 
@@ -31,24 +35,41 @@ PUBLIC_STATUS = {
 _WITHOUT_DATA = Attachment.objects.defer("data")
 
 
-def get_mailbox_for_receipt(code: str) -> Mailbox | None:
-    """The mailbox that belongs to a receipt code, or None. The one way in for reporters."""
+def access_mailbox_for_receipt(code: str) -> Mailbox:
+    """The mailbox of a receipt code; AccessDenied for a code that opens none. Not audited."""
     digits = normalise_code(code)
-    if digits is None:
-        return None
-    return Mailbox.objects.select_related("case").filter(code_hash=hash_code(digits)).first()
+    mailbox = (
+        Mailbox.objects.select_related("case").filter(code_hash=hash_code(digits)).first()
+        if digits is not None
+        else None
+    )
+    if mailbox is None:
+        raise AccessDenied
+    return mailbox
 
 
-def get_open_mailbox(mailbox_id: int) -> Mailbox | None:
-    """The mailbox a reporter opened earlier in this browser session (id from the session)."""
-    return Mailbox.objects.select_related("case").filter(pk=mailbox_id).first()
+def access_mailbox_for_session(opened: dict[str, Any] | None) -> Mailbox:
+    """The mailbox a reporter opened earlier in this browser session; not audited.
+
+    ``opened`` is what the session holds (the mailbox id and when it was last seen).
+    AccessDenied without one, when it has been idle too long, or when it is gone.
+    """
+    if not opened or clock.now().timestamp() - opened["seen"] > (
+        settings.MELDPUNT_MAILBOX_IDLE_SECONDS
+    ):
+        raise AccessDenied
+    mailbox = Mailbox.objects.select_related("case").filter(pk=opened["id"]).first()
+    if mailbox is None:
+        raise AccessDenied
+    return mailbox
 
 
-def get_mailbox_attachment(mailbox: Mailbox | None, attachment_id: int) -> Attachment:
-    """A file in the thread of ``mailbox`` (the one opened in this session), or 404.
+def access_attachment_for_mailbox(mailbox: Mailbox | None, attachment_id: int) -> Attachment:
+    """A file in the thread of ``mailbox`` (from ``access_mailbox_for_session``; None when
+    the session has none); not audited.
 
     The one way in to a file for reporters: without an open mailbox, or for a file of
-    another mailbox (even one on the same case) or of the report itself, nothing is found.
+    another mailbox (even one on the same case) or of the report itself: AccessDenied.
     """
     attachment = (
         Attachment.objects.filter(message__mailbox=mailbox, pk=attachment_id).first()
@@ -56,7 +77,7 @@ def get_mailbox_attachment(mailbox: Mailbox | None, attachment_id: int) -> Attac
         else None
     )
     if attachment is None:
-        raise Http404
+        raise AccessDenied
     return attachment
 
 
@@ -97,7 +118,7 @@ class MailboxPanel:
 
 
 def case_mailboxes(case: Case) -> list[MailboxPanel]:
-    """Every mailbox of a case with its thread; ``case`` comes from get_case_for_user."""
+    """Every mailbox of a case with its thread; ``case`` comes from ``access_case``."""
     mailboxes = case.mailboxes.select_related("contact").prefetch_related(
         Prefetch(
             "messages",
@@ -114,20 +135,22 @@ def case_report_files(case: Case) -> list[Attachment]:
     return list(_WITHOUT_DATA.filter(case=case, message__isnull=True))
 
 
-def case_mailbox(case: Case, mailbox_id: int) -> Mailbox:
-    """A mailbox of ``case`` (from get_case_for_user), or 404."""
+def access_mailbox(user: User, mailbox_id: int, *, case: Case, audit: str | None) -> Mailbox:
+    """A mailbox of ``case`` (from ``access_case``), for advisors and coordinators;
+    AccessDenied for a mailbox of another case."""
+    require_case_handler(user)
     mailbox = case.mailboxes.filter(pk=mailbox_id).first()
-    if mailbox is None:
-        raise Http404
-    return mailbox
+    return granted(user, mailbox, audit=audit, case=case)
 
 
-def case_attachment(case: Case, attachment_id: int) -> Attachment:
-    """A file of ``case`` (from get_case_for_user) with its content, or 404."""
+def access_attachment(
+    user: User, attachment_id: int, *, case: Case, audit: str | None
+) -> Attachment:
+    """A file of ``case`` (from ``access_case``) with its content, for advisors and
+    coordinators; AccessDenied for a file of another case."""
+    require_case_handler(user)
     attachment = Attachment.objects.filter(case=case, pk=attachment_id).first()
-    if attachment is None:
-        raise Http404
-    return attachment
+    return granted(user, attachment, audit=audit, case=case)
 
 
 def mailbox_texts(case: Case) -> Iterable[str]:

@@ -304,7 +304,7 @@ def mailbox_post(*, mailbox: Mailbox, text: str, files: list[CleanFile]) -> Mail
 def mailbox_reply(*, case: Case, mailbox: Mailbox, by: Any, text: str) -> MailboxMessage:
     """A reply from staff that the reporter reads in the mailbox.
 
-    ``case`` must come from get_case_for_user; the first reply sets the case's first
+    ``case`` must come from ``access_case``; the first reply sets the case's first
     response time, and a reply clears the case's new-message mark.
     """
     if mailbox.case_id != case.pk:

@@ -1,7 +1,7 @@
 """Staff views of the reports app: replying in a mailbox and downloading a report's files.
 
-Both go through ``get_case_for_user``, so every use is in the audit log and only
-advisors and coordinators with two factors get in.
+Both go through ``access_case``, so every use is in the audit log and only advisors and
+coordinators with two factors get in.
 """
 
 from django.contrib import messages
@@ -13,8 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from meldpunt.accounts.permissions import CASE_ROLES, staff_required
-from meldpunt.audit.services import audit_record
-from meldpunt.cases.selectors import get_case_for_user
+from meldpunt.cases.selectors import access_case
 from meldpunt.reports import selectors, services
 from meldpunt.reports.downloads import attachment_response
 from meldpunt.reports.forms import StaffReplyForm
@@ -24,8 +23,8 @@ from meldpunt.reports.forms import StaffReplyForm
 @staff_required(*CASE_ROLES)
 def reply(request: HttpRequest, case_id: int, mailbox_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Write a reply that the reporter reads in the mailbox."""
-    case = get_case_for_user(request.user, case_id, purpose="mailbox_reply")
-    mailbox = selectors.case_mailbox(case, mailbox_id)
+    case = access_case(request.user, case_id, audit="case.mailbox_reply")
+    mailbox = selectors.access_mailbox(request.user, mailbox_id, case=case, audit=None)
     form = StaffReplyForm(request.POST)
     if form.is_valid():
         services.mailbox_reply(
@@ -43,7 +42,8 @@ def reply(request: HttpRequest, case_id: int, mailbox_id: int) -> HttpResponse:
 @staff_required(*CASE_ROLES)
 def attachment_download(request: HttpRequest, case_id: int, attachment_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Download a file of a web report (never shown inline)."""
-    case = get_case_for_user(request.user, case_id, purpose="attachment")
-    attachment = selectors.case_attachment(case, attachment_id)
-    audit_record(actor=request.user, action="attachment.download", case=case, obj=attachment)
+    case = access_case(request.user, case_id, audit="case.attachment")
+    attachment = selectors.access_attachment(
+        request.user, attachment_id, case=case, audit="attachment.download"
+    )
     return attachment_response(attachment)

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meldpunt.lib import clock, ratelimit, reporter_session
+from meldpunt.lib.access import AccessDenied
 from meldpunt.reports import guessing, selectors, services
 from meldpunt.reports.downloads import attachment_response
 from meldpunt.reports.forms import CheckForm, FilesForm, MailboxCodeForm, MailboxMessageForm
@@ -160,17 +161,13 @@ def check(request: HttpRequest) -> HttpResponse:
 def _open_mailbox(request: HttpRequest):
     """The mailbox opened in this session, unless it has been idle too long."""
     opened = request.session.get(SESSION_MAILBOX)
-    if not opened:
+    try:
+        mailbox = selectors.access_mailbox_for_session(opened)
+    except AccessDenied:
+        if opened:
+            reporter_session.forget(request, SESSION_MAILBOX)
         return None
-    now = clock.now().timestamp()
-    if now - opened["seen"] > settings.MELDPUNT_MAILBOX_IDLE_SECONDS:
-        reporter_session.forget(request, SESSION_MAILBOX)
-        return None
-    mailbox = selectors.get_open_mailbox(opened["id"])
-    if mailbox is None:
-        reporter_session.forget(request, SESSION_MAILBOX)
-        return None
-    request.session[SESSION_MAILBOX] = {"id": mailbox.pk, "seen": now}
+    request.session[SESSION_MAILBOX] = {"id": mailbox.pk, "seen": clock.now().timestamp()}
     return mailbox
 
 
@@ -211,19 +208,23 @@ def mailbox(request: HttpRequest) -> HttpResponse:
             request, "reports/mailbox_code.html", {"form": form, "limited": limited}, status=429
         )
     if form.is_valid():
-        found = selectors.get_mailbox_for_receipt(form.cleaned_data["code"])
-        if found is not None:
+        try:
+            found = selectors.access_mailbox_for_receipt(form.cleaned_data["code"])
+        except AccessDenied:
+            guessing.record_failure(ratelimit.request_client(request, wide=True))
+            form.add_error(
+                "code",
+                gettext(
+                    "Wij kennen deze code niet. Kijk of u alle 16 cijfers goed hebt overgenomen."
+                ),
+            )
+        else:
             # Only now a session: a wrong code (a guess) costs no session row.
             request.session.cycle_key()
             reporter_session.begin(request)
             request.session[SESSION_MAILBOX] = {"id": found.pk, "seen": clock.now().timestamp()}
             services.mailbox_seen(mailbox=found)
             return redirect("reports_public:mailbox")
-        guessing.record_failure(ratelimit.request_client(request, wide=True))
-        form.add_error(
-            "code",
-            gettext("Wij kennen deze code niet. Kijk of u alle 16 cijfers goed hebt overgenomen."),
-        )
     return render(request, "reports/mailbox_code.html", {"form": form})
 
 
@@ -251,7 +252,7 @@ def mailbox_file(request: HttpRequest, attachment_id: int) -> HttpResponse:
 
     Anyone else (no mailbox, a closed or idle one, a file of another mailbox) gets 404.
     """
-    attachment = selectors.get_mailbox_attachment(_open_mailbox(request), attachment_id)
+    attachment = selectors.access_attachment_for_mailbox(_open_mailbox(request), attachment_id)
     return attachment_response(attachment)
 
 

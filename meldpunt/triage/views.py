@@ -30,12 +30,11 @@ accepted and dismissed.
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from meldpunt.accounts.permissions import CASE_ROLES, COORDINATOR_ROLES, staff_required
-from meldpunt.cases.models import Contact
-from meldpunt.cases.selectors import get_case_for_action
+from meldpunt.cases.selectors import access_case, access_contact
 from meldpunt.triage.forms import DecideForm, SuggestForm
 from meldpunt.triage.presenters import present
 from meldpunt.triage.selectors import decision_stats
@@ -63,14 +62,12 @@ def suggest_fragment(request: HttpRequest) -> HttpResponse:
 @staff_required(*CASE_ROLES)
 def decide(request: HttpRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Accept or dismiss one suggestion for a case's contact."""
-    case = get_case_for_action(request.user, case_id)
+    case = access_case(request.user, case_id, audit=None)
     form = DecideForm(request.POST)
     if not form.is_valid():
         return render(request, "triage/_decision.html", {"form": form}, status=400)
     data = form.cleaned_data
-    contact = get_object_or_404(
-        Contact.objects.only("id", "case_id"), pk=data["contact"], case=case
-    )
+    contact = access_contact(request.user, data["contact"], case=case, audit=None)
     try:
         decision = triage_decide(
             case=case,

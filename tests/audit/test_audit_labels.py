@@ -163,12 +163,10 @@ SAMPLES: list[tuple[str, str, dict[str, Any], list[str]]] = [
 def _written_in_code() -> tuple[set[str], set[str]]:
     """Actions and literal detail keys of every ``audit_record`` call under meldpunt/.
 
-    ``f"case.{purpose}"`` stands for every purpose passed to ``get_case_for_user``, and
-    ``audit`` for every entry named to ``access_referral``.
+    ``audit`` stands for every entry named to an ``access_*`` function.
     """
     actions: set[str] = set()
     keys: set[str] = set()
-    purposes = {"view"}
     templates: set[str] = set()
     for path in SOURCE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -176,11 +174,8 @@ def _written_in_code() -> tuple[set[str], set[str]]:
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
             arguments = {kw.arg: kw.value for kw in node.keywords}
-            purpose = arguments.get("purpose")
-            if name == "get_case_for_user" and isinstance(purpose, ast.Constant):
-                purposes.add(purpose.value)
             audit = arguments.get("audit")
-            if name == "access_referral" and isinstance(audit, ast.Constant):
+            if name.startswith("access_") and isinstance(audit, ast.Constant) and audit.value:
                 actions.add(audit.value)
             if name != "audit_record":
                 continue
@@ -194,8 +189,7 @@ def _written_in_code() -> tuple[set[str], set[str]]:
                 templates.add(ast.unparse(action))
             if isinstance(detail, ast.Dict):
                 keys.update(key.value for key in detail.keys if isinstance(key, ast.Constant))
-    assert templates == {"f'case.{purpose}'", "audit"}
-    actions.update(f"case.{purpose}" for purpose in purposes)
+    assert templates == {"audit"}
     return actions, keys
 
 

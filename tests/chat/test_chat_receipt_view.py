@@ -10,7 +10,7 @@ from meldpunt.cases.services import case_create
 from meldpunt.chat import services
 from meldpunt.chat.models import ChatSender, ChatSession
 from meldpunt.reports.models import Mailbox
-from meldpunt.reports.selectors import get_mailbox_for_receipt
+from meldpunt.reports.selectors import access_mailbox_for_receipt
 from meldpunt.reports.services import mailbox_reply
 
 pytestmark = pytest.mark.django_db
@@ -51,8 +51,8 @@ def test_reporter_gets_a_code_that_opens_a_mailbox_on_the_chat_case(client, on_d
     chatting.refresh_from_db()
     contact = chatting.contact
     assert contact is not None and contact.channel == Channel.CHAT
-    mailbox = get_mailbox_for_receipt(code)
-    assert mailbox is not None and mailbox.case_id == contact.case_id
+    mailbox = access_mailbox_for_receipt(code)
+    assert mailbox.case_id == contact.case_id
     assert code.replace(" ", "") not in str(list(Mailbox.objects.values()))
     mailbox_reply(case=contact.case, mailbox=mailbox, by=on_duty, text="Wij lezen mee")
     assert [m.text for m in mailbox.messages.all()] == ["Wij lezen mee"]

@@ -81,10 +81,10 @@ def test_unknown_case_number_keeps_everything_typed(verified_client, on_duty, ch
     assert not Contact.objects.exists()
 
 
-def test_colleague_who_did_not_have_the_chat_gets_403(verified_client, colleague, chat):
-    """Bram did not have this chat: 403."""
+def test_colleague_who_did_not_have_the_chat_gets_404(verified_client, colleague, chat):
+    """Bram did not have this chat: 404, as for a chat that does not exist."""
     response = verified_client(colleague).get(reverse("chat:to_case", args=[chat.pk]))
-    assert response.status_code == 403
+    assert response.status_code == 404
 
 
 def test_coordinator_may_record_any_chat(verified_client, coordinator, chat):

@@ -7,7 +7,8 @@ from django.core.management import call_command
 
 from meldpunt.chat import services
 from meldpunt.chat.models import ChatState, EndedBy
-from meldpunt.chat.selectors import get_chat_for_token
+from meldpunt.chat.selectors import access_chat_for_token
+from meldpunt.lib.access import AccessDenied
 from tests.chat.conftest import TUESDAY_10
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,8 @@ def test_reporter_gone_eleven_minutes_ends_the_chat(on_duty, freeze):
     chat, token = services.chat_start()
     services.reporter_left(chat=chat)
     freeze(TUESDAY_10 + timedelta(minutes=11))
-    assert get_chat_for_token(token) is None
+    with pytest.raises(AccessDenied):
+        access_chat_for_token(token)
     call_command("chat_expire")
     chat.refresh_from_db()
     assert chat.status == ChatState.ENDED
@@ -30,5 +32,5 @@ def test_reporter_gone_five_minutes_can_resume(on_duty, freeze):
     chat, token = services.chat_start()
     services.reporter_left(chat=chat)
     freeze(TUESDAY_10 + timedelta(minutes=5))
-    assert get_chat_for_token(token) == chat
+    assert access_chat_for_token(token) == chat
     assert services.chats_expire() == 0

@@ -5,11 +5,12 @@ get 403 and anonymous visitors go to login. Everything works with a plain form P
 static/js/intake.js adds autosave and keeps Enter from submitting half a call.
 """
 
+from contextlib import suppress
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -33,8 +34,9 @@ from meldpunt.cases.intake.services import (
 )
 from meldpunt.cases.models import Case, Disposition, IntakeDraft
 from meldpunt.cases.search.selectors import CaseQuery, search_cases_for_user
-from meldpunt.cases.selectors import get_case_for_action
+from meldpunt.cases.selectors import access_case, access_intake_draft, other_intake_drafts
 from meldpunt.lib import clock
+from meldpunt.lib.access import AccessDenied
 
 PICKER_SIZE = 8
 
@@ -47,7 +49,8 @@ def _picker_cases(request: HttpRequest, query: str, selected: int | None) -> lis
     """Cases to choose from: the one already chosen first, then matches for ``query``."""
     found: list[Case] = []
     if selected:
-        found.extend(Case.objects.filter(pk=selected).select_related("assigned_to"))
+        with suppress(AccessDenied):
+            found.append(access_case(request.user, selected, audit=None))
     if query.strip():
         matches = search_cases_for_user(request.user, CaseQuery(text=query))
         found.extend(case for case in matches[:PICKER_SIZE] if case.pk != selected)
@@ -64,9 +67,7 @@ def _render(
     selected: int | None,
     status: int = 200,
 ) -> HttpResponse:
-    drafts = IntakeDraft.objects.filter(staff=request.user)
-    if draft is not None:
-        drafts = drafts.exclude(pk=draft.pk)
+    drafts = other_intake_drafts(request.user, excluding=draft)
     context = {
         "form": form,
         "started": sign_started(started_at),
@@ -102,7 +103,7 @@ def new(request: HttpRequest) -> HttpResponse:
     initial: dict[str, Any] = {"task_assignee": request.user.pk}
     draft_id = _draft_id(request.GET.get("concept"))
     if draft_id is not None:
-        draft = get_object_or_404(IntakeDraft, pk=draft_id, staff=request.user)
+        draft = access_intake_draft(request.user, draft_id, audit=None)
         initial = draft_initial(draft.data)
     selected = _draft_id(str(initial.get("existing_case", "")))
     return _render(
@@ -144,8 +145,8 @@ def save(request: HttpRequest) -> HttpResponse:
     case = None
     if form.is_valid() and form.cleaned_data["existing_case"]:
         try:
-            case = get_case_for_action(request.user, form.cleaned_data["existing_case"])
-        except Http404:
+            case = access_case(request.user, form.cleaned_data["existing_case"], audit=None)
+        except AccessDenied:
             form.add_error("case_query", _("Die zaak bestaat niet (meer). Kies een andere."))
     if not form.is_valid():
         form.focus_first_error()
@@ -223,7 +224,10 @@ def draft_autosave(request: HttpRequest) -> JsonResponse:
 @staff_required(*CASE_ROLES)
 def draft_remove(request: HttpRequest, draft_id: int) -> HttpResponse:
     """Who: advisors and coordinators, for their own drafts. Throws an unfinished call away."""
-    draft_discard(staff=request.user, draft_id=draft_id)
+    # A draft already gone (saved or thrown away in another tab) is gone all the same.
+    with suppress(AccessDenied):
+        draft = access_intake_draft(request.user, draft_id, audit=None)
+        draft_discard(staff=request.user, draft_id=draft.pk)
     messages.success(request, _("Het concept is weggegooid."))
     return redirect("intake:new")
 

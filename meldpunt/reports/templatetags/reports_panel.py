@@ -33,7 +33,7 @@ def _answers(contact: Contact | None) -> list[tuple[str, str]]:
 def case_mailbox_panel(context: template.Context) -> dict[str, Any]:
     """The case's web report answers, files and mailbox threads.
 
-    The case page got ``case`` through get_case_for_user, so showing its content here is
+    The case page got ``case`` through ``access_case``, so showing its content here is
     covered by that audited access.
     """
     case = context["case"]
