@@ -177,7 +177,8 @@ def test_the_walk_finds_the_views_and_consumers() -> None:
     names = {f"{module}.{name}" for module, name, _keywords in project_views()}
     assert {
         "meldpunt.cases.views.detail",
-        "meldpunt.cases.intake_views.new",
+        "meldpunt.cases.intake.views.new",
+        "meldpunt.cases.intake.views.save",
         "meldpunt.triage.views.decide",
         "meldpunt.reports.views.mailbox_file",
         "meldpunt.reports.staff_views.attachment_download",
