@@ -29,7 +29,8 @@ run: $(STAMP)
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## test: the whole suite, browser tests included
+## test: the whole suite, browser tests included; lists every skip and fails on one not for
+## a missing service (tests/skips.py)
 test: $(STAMP) browser
 	$(VENV)/bin/pytest -n 2 -q -rs
 

@@ -14,6 +14,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.models import Municipality, Role, User
 
+pytest_plugins = ["tests.skips"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _release_pooled_connections(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
