@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test test-fast lint format vendor messages check-migrations browser install clean bench
+.PHONY: run test lint format vendor messages check-migrations browser install clean bench
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -54,8 +54,9 @@ messages: $(STAMP)
 	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore='static/vendor/*' --settings=config.test_settings
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var --settings=config.test_settings
 
+## bench: where the benchmarks are (each is run on its own; figures in docs/PERFORMANCE.md)
 bench: $(STAMP)
-	@echo "See bench/README.md: each benchmark is run on its own."
+	@echo "See bench/README.md: each benchmark is run on its own, with the command given there."
 
 clean:
 	rm -rf $(VENV) var
