@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test test-fast lint format vendor messages check-migrations browser install clean bench
+.PHONY: run test lint format vendor messages check-migrations browser install clean bench
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -29,7 +29,8 @@ run: $(STAMP)
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## test: the whole suite, browser tests included
+## test: the whole suite, browser tests included; lists every skip and fails on one not for
+## a missing service (tests/skips.py)
 test: $(STAMP) browser
 	$(VENV)/bin/pytest -n 2 -q -rs
 
@@ -54,8 +55,9 @@ messages: $(STAMP)
 	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore='static/vendor/*' --settings=config.test_settings
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var --settings=config.test_settings
 
+## bench: where the benchmarks are (each is run on its own; figures in docs/PERFORMANCE.md)
 bench: $(STAMP)
-	@echo "See bench/README.md: each benchmark is run on its own."
+	@echo "See bench/README.md: each benchmark is run on its own, with the command given there."
 
 clean:
 	rm -rf $(VENV) var

@@ -4,13 +4,17 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.models import Municipality, Role, User
+
+pytest_plugins = ["tests.skips"]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -36,6 +40,15 @@ def _clean_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default() -> Iterator[None]:
+    """Every test starts in Dutch, the site's default: a request to an English page
+    leaves English active in the thread that served it, and tests share threads."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def make_staff(username: str, role: str, **extra: Any) -> User:

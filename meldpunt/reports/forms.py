@@ -1,7 +1,7 @@
 """The steps of the web report form, and the mailbox forms.
 
 Forms only check input; storing is left to services. Every form renders its own
-error messages next to the field (see templates/reports/_field.html); browser-side
+error messages next to the field (see templates/forms/_field.html); browser-side
 ``required`` checks are switched off so the messages are always the site's own, in the
 reporter's language.
 """
@@ -47,12 +47,18 @@ def _area(
     )
 
 
+class OptionRadio(forms.RadioSelect):
+    """One choice per line, the button before its label (forms/_field.html gives the fieldset)."""
+
+    template_name = "reports/widget_radio.html"
+
+
 def _radio(label: Any, choices: list[tuple[str, Any]], help_text: Any = "") -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         help_text=help_text,
         choices=choices,
-        widget=forms.RadioSelect(attrs={"class": "utrecht-radio-button"}),
+        widget=OptionRadio(attrs={"class": "utrecht-radio-button"}),
         error_messages={"required": _("Kies een van de mogelijkheden.")},
     )
 

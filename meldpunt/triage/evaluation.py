@@ -5,7 +5,7 @@ rules); data/evaluation_heldout.toml ("heldout") and data/evaluation_blind.toml
 ("blind"), each measured blind once and then used for tuning;
 data/evaluation_blind2.toml ("blind2") and data/evaluation_blind3.toml ("blind3"),
 never used for tuning. Run ``manage.py triage_evaluate`` for the figures;
-tests/test_triage_evaluation.py holds them above agreed floors.
+tests/triage/test_evaluation.py holds them above agreed floors.
 
 A report carries ``form`` and optionally ``second_form`` (a report that shows two forms
 counts as correct when the top suggestion is either), ``minor`` and ``acute_danger``

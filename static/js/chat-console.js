@@ -8,6 +8,7 @@
     return;
   }
   root.hidden = false;
+  var shared = window.meldpuntChat;
   var t = root.dataset;
   var statusEl = root.querySelector("[data-console-status]");
   var queueEl = root.querySelector("[data-queue]");
@@ -20,28 +21,9 @@
   var availabilityEl = document.querySelector("[data-console-availability]");
   var cannedEl = document.getElementById("canned-texts");
   var canned = cannedEl ? JSON.parse(cannedEl.textContent) : [];
-  var wsUrl = (location.protocol === "https:" ? "wss://" : "ws://") + location.host +
-    "/ws/medewerkers/chat/";
 
-  var socket = null;
-  var attempt = 0;
   var chats = {};
   var heartbeat = null;
-
-  function send(payload) {
-    if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify(payload));
-      return true;
-    }
-    return false;
-  }
-
-  function newRef() {
-    if (window.crypto && window.crypto.randomUUID) {
-      return window.crypto.randomUUID();
-    }
-    return String(Date.now()) + String(Math.random()).slice(2);
-  }
 
   function renderQueue(queue) {
     queueEl.replaceChildren();
@@ -108,7 +90,7 @@
     chat.lastSeq = message.seq;
     addMessage(chat, message);
     if (message.sender === "reporter") {
-      chat.typing.textContent = "";
+      chat.typing.clear();
     }
     if (message.sender === "system" && message.body.indexOf("ended_") === 0) {
       markEnded(chat);
@@ -144,12 +126,10 @@
       el: el,
       nickname: data.nickname,
       log: el.querySelector("[data-log]"),
-      typing: el.querySelector("[data-typing]"),
+      typing: shared.typingIndicator(el.querySelector("[data-typing]"), t.tTyping),
       input: el.querySelector("[data-input='message']"),
       lastSeq: 0,
       pending: {},
-      lastTypingSent: 0,
-      typingTimer: null,
       ended: false
     };
     chats[id] = chat;
@@ -166,7 +146,7 @@
       if (!body || chat.ended) {
         return;
       }
-      var ref = newRef();
+      var ref = shared.newRef();
       chat.pending[ref] = body;
       chat.input.value = "";
       send({type: "message", chat: id, ref: ref, body: body});
@@ -177,13 +157,9 @@
         el.querySelector("[data-form]").requestSubmit();
       }
     });
-    chat.input.addEventListener("input", function () {
-      var now = Date.now();
-      if (now - chat.lastTypingSent > 3000) {
-        chat.lastTypingSent = now;
-        send({type: "typing", chat: id});
-      }
-    });
+    chat.input.addEventListener("input", shared.typingSender(function () {
+      send({type: "typing", chat: id});
+    }));
     el.querySelector("[data-insert-canned]").addEventListener("click", function () {
       var index = el.querySelector("[data-input='canned']").value;
       if (index !== "" && canned[index] !== undefined) {
@@ -222,58 +198,57 @@
     }
   }
 
-  function connect() {
-    socket = new WebSocket(wsUrl);
-    socket.addEventListener("open", function () {
-      attempt = 0;
-      statusEl.textContent = t.tOnline;
-    });
-    socket.addEventListener("message", function (event) {
-      var data = JSON.parse(event.data);
-      var chat = data.chat ? chats[data.chat] : null;
-      if (data.type === "queue") {
-        renderQueue(data.queue);
-      } else if (data.type === "chat.opened") {
-        openChat(data);
-        Object.keys(chats[data.chat].pending).forEach(function (ref) {
-          send({type: "message", chat: data.chat, ref: ref, body: chats[data.chat].pending[ref]});
-        });
-      } else if (data.type === "message") {
-        showMessage(data.chat, data);
-      } else if (data.type === "ack") {
-        if (chat) {
-          delete chat.pending[data.ref];
-        }
-        showMessage(data.chat, data.message);
-      } else if (data.type === "typing" && chat) {
-        chat.typing.textContent = t.tTyping;
-        clearTimeout(chat.typingTimer);
-        chat.typingTimer = setTimeout(function () { chat.typing.textContent = ""; }, 4000);
-      } else if (data.type === "state" && chat && data.status === "ended") {
-        markEnded(chat);
-      } else if (data.type === "chat.released" && chat) {
-        chat.el.querySelector("[data-title]").textContent += " – " + t.tReleased;
-        markEnded(chat);
-      } else if (data.type === "error") {
-        if (chat && data.ref && chat.pending[data.ref]) {
-          chat.input.value = chat.pending[data.ref];
-          delete chat.pending[data.ref];
-        }
-        errorEl.textContent = data.message;
+  function onMessage(data) {
+    var chat = data.chat ? chats[data.chat] : null;
+    if (data.type === "queue") {
+      renderQueue(data.queue);
+    } else if (data.type === "chat.opened") {
+      openChat(data);
+      Object.keys(chats[data.chat].pending).forEach(function (ref) {
+        send({type: "message", chat: data.chat, ref: ref, body: chats[data.chat].pending[ref]});
+      });
+    } else if (data.type === "message") {
+      showMessage(data.chat, data);
+    } else if (data.type === "ack") {
+      if (chat) {
+        delete chat.pending[data.ref];
       }
-    });
-    socket.addEventListener("close", function (event) {
+      showMessage(data.chat, data.message);
+    } else if (data.type === "typing" && chat) {
+      chat.typing.show();
+    } else if (data.type === "state" && chat && data.status === "ended") {
+      markEnded(chat);
+    } else if (data.type === "chat.released" && chat) {
+      chat.el.querySelector("[data-title]").textContent += " – " + t.tReleased;
+      markEnded(chat);
+    } else if (data.type === "error") {
+      if (chat && data.ref && chat.pending[data.ref]) {
+        chat.input.value = chat.pending[data.ref];
+        delete chat.pending[data.ref];
+      }
+      errorEl.textContent = data.message;
+    }
+  }
+
+  var socket = shared.socket(t.wsPath, {
+    open: function () {
+      statusEl.textContent = t.tOnline;
+    },
+    message: onMessage,
+    close: function (event) {
       // 4401: logged out; 4403: the session no longer admits this console (refused at a
       // reconnect after it ran out). Either way, only a new login helps.
       if (event.code === 4401 || event.code === 4403) {
         showLoggedOut();
-        return;
+        return false;
       }
       statusEl.textContent = t.tOffline;
-      var delay = Math.min(15000, 500 * Math.pow(2, attempt)) * (0.5 + Math.random() / 2);
-      attempt += 1;
-      setTimeout(connect, delay);
-    });
+      return true;
+    }
+  });
+
+  function send(payload) {
+    return socket.send(payload);
   }
 
   acceptButton.addEventListener("click", function () {
@@ -291,5 +266,5 @@
       }
     });
   }, 30000);
-  connect();
+  socket.connect();
 })();

@@ -13,6 +13,7 @@
     return;
   }
   root.hidden = false;
+  var shared = window.meldpuntChat;
   var t = root.dataset;
   var log = root.querySelector("[data-chat-log]");
   var statusEl = root.querySelector("[data-chat-status]");
@@ -24,27 +25,15 @@
   var errorEl = root.querySelector("[data-chat-error]");
   var endButton = root.querySelector("[data-chat-end]");
   var endedBox = document.querySelector("[data-chat-ended]");
-  var wsUrl = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + t.wsPath;
 
-  var socket = null;
   var lastSeq = 0;
   var pending = {};
-  var attempt = 0;
   var finished = false;
   var active = false;
-  var lastTypingSent = 0;
-  var typingTimer = null;
+  var typing = shared.typingIndicator(typingEl, t.tTyping);
   var noAdvisorTimer = null;
   // An advisor who reloads the console is gone for a second; only a longer absence is news.
   var NO_ADVISOR_DELAY = 5000;
-
-  function send(payload) {
-    if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify(payload));
-      return true;
-    }
-    return false;
-  }
 
   function setStatus(text) {
     // The same words again would be read out again by a screen reader.
@@ -104,7 +93,7 @@
     lastSeq = message.seq;
     addItem(message.seq, message.sender, message.body);
     if (message.sender !== "reporter") {
-      typingEl.textContent = "";
+      typing.clear();
     }
   }
 
@@ -136,66 +125,52 @@
     }
   }
 
-  function connect() {
-    if (finished) {
-      return;
+  function onMessage(data) {
+    if (data.type === "message") {
+      showMessage(data);
+    } else if (data.type === "ack") {
+      var mine = pending[data.ref];
+      if (mine) {
+        mine.item.remove();
+        delete pending[data.ref];
+      }
+      showMessage(data.message);
+    } else if (data.type === "state") {
+      showState(data);
+    } else if (data.type === "typing") {
+      typing.show();
+    } else if (data.type === "error") {
+      if (data.ref && pending[data.ref]) {
+        input.value = pending[data.ref].body;
+        pending[data.ref].item.remove();
+        delete pending[data.ref];
+      }
+      errorEl.textContent = data.message;
+      errorEl.hidden = false;
     }
-    socket = new WebSocket(wsUrl);
-    socket.addEventListener("open", function () {
-      attempt = 0;
+  }
+
+  var socket = shared.socket(t.wsPath, {
+    open: function () {
       send({type: "hello", after: lastSeq});
       Object.keys(pending).forEach(function (ref) {
         send({type: "message", ref: ref, body: pending[ref].body});
       });
-    });
-    socket.addEventListener("message", function (event) {
-      var data = JSON.parse(event.data);
-      if (data.type === "message") {
-        showMessage(data);
-      } else if (data.type === "ack") {
-        var mine = pending[data.ref];
-        if (mine) {
-          mine.item.remove();
-          delete pending[data.ref];
-        }
-        showMessage(data.message);
-      } else if (data.type === "state") {
-        showState(data);
-      } else if (data.type === "typing") {
-        typingEl.textContent = t.tTyping;
-        clearTimeout(typingTimer);
-        typingTimer = setTimeout(function () { typingEl.textContent = ""; }, 4000);
-      } else if (data.type === "error") {
-        if (data.ref && pending[data.ref]) {
-          input.value = pending[data.ref].body;
-          pending[data.ref].item.remove();
-          delete pending[data.ref];
-        }
-        errorEl.textContent = data.message;
-        errorEl.hidden = false;
-      }
-    });
-    socket.addEventListener("close", function (event) {
-      if (finished) {
-        return;
-      }
+    },
+    message: onMessage,
+    close: function (event) {
       if (event.code === 4403 || event.code === 4410) {
         finish();
-        return;
+        return false;
       }
       setActive(false);
       setStatus(t.tOffline);
-      var delay = Math.min(15000, 500 * Math.pow(2, attempt)) * (0.5 + Math.random() / 2);
-      attempt += 1;
-      setTimeout(connect, delay);
-    });
-  }
-
-  function newRef() {
-    if (window.crypto && window.crypto.randomUUID) {
-      return window.crypto.randomUUID();
+      return true;
     }
-    return String(Date.now()) + String(Math.random()).slice(2);
+  });
+
+  function send(payload) {
+    return socket.send(payload);
   }
 
   form.addEventListener("submit", function (event) {
@@ -205,7 +180,7 @@
       return;
     }
     errorEl.hidden = true;
-    var ref = newRef();
+    var ref = shared.newRef();
     var item = addItem(0, "reporter", body);
     item.classList.add("chat__message--pending");
     item.appendChild(document.createTextNode(" (" + t.tSending + ")"));
@@ -214,13 +189,9 @@
     send({type: "message", ref: ref, body: body});
   });
 
-  input.addEventListener("input", function () {
-    var now = Date.now();
-    if (now - lastTypingSent > 3000) {
-      lastTypingSent = now;
-      send({type: "typing"});
-    }
-  });
+  input.addEventListener("input", shared.typingSender(function () {
+    send({type: "typing"});
+  }));
 
   input.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && !event.shiftKey) {
@@ -249,13 +220,11 @@
     if (!leaving) {
       tellServerEnded();
     }
-    if (socket && socket.readyState <= WebSocket.OPEN) {
-      socket.close();
-    }
+    socket.stop();
     pending = {};
     log.replaceChildren();
     input.value = "";
-    typingEl.textContent = "";
+    typing.clear();
     root.remove();
     try {
       window.sessionStorage.clear();
@@ -284,5 +253,5 @@
     finish(true);
   });
 
-  connect();
+  socket.connect();
 })();

@@ -14,8 +14,8 @@ from meldpunt.audit.chain import HEAD_PK, row_hash, verify_chain
 from meldpunt.audit.models import AuditEvent
 from meldpunt.audit.services import audit_record
 from meldpunt.lib import clock
+from tests.skips import requires_postgresql
 
-POSTGRESQL = connection.vendor == "postgresql"
 BEFORE_THE_MOVE = ("cases", "0007_audit_chain_seq_required")
 
 
@@ -67,7 +67,7 @@ def test_rows_written_before_the_move_are_kept_and_still_chain(advisor) -> None:
     assert verify_chain().problems == []
 
 
-@pytest.mark.skipif(not POSTGRESQL, reason="the append-only triggers exist on PostgreSQL only")
+@requires_postgresql("the append-only triggers exist on PostgreSQL only")
 @pytest.mark.django_db(transaction=True)
 def test_the_triggers_survive_the_move_and_still_refuse(advisor) -> None:  # type: ignore[no-untyped-def]
     """After migrating back and forward the table still has both triggers, and an

@@ -22,6 +22,7 @@ from meldpunt.audit.chain import GENESIS, HEAD_PK, row_hash, verify_chain
 from meldpunt.audit.models import AuditChainHead, AuditEvent
 from meldpunt.audit.services import audit_deferred, audit_record
 from meldpunt.lib import clock, crypto
+from tests.skips import requires_postgresql
 
 POSTGRESQL = connection.vendor == "postgresql"
 TRIGGER = "cases_auditevent_append_only"
@@ -212,7 +213,7 @@ def test_deferred_entries_join_the_chain_at_the_end_of_the_block(advisor) -> Non
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(not POSTGRESQL, reason="SQLite has no TRUNCATE (its DELETE has no trigger)")
+@requires_postgresql("SQLite has no TRUNCATE, and its DELETE has no trigger")
 def test_postgresql_refuses_truncate_of_the_audit_log(advisor) -> None:  # type: ignore[no-untyped-def]
     """Also for the table owner, and also when it would be truncated by CASCADE."""
     _write(advisor, 1)
@@ -229,7 +230,7 @@ def test_postgresql_refuses_truncate_of_the_audit_log(advisor) -> None:  # type:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(not POSTGRESQL, reason="SQLite serialises every writer itself")
+@requires_postgresql("SQLite serialises every writer itself")
 def test_concurrent_writers_do_not_fork_the_chain(advisor) -> None:  # type: ignore[no-untyped-def]
     """A second writer waits for the first one's commit and links to its row."""
     first_wrote, release = threading.Event(), threading.Event()

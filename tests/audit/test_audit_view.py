@@ -8,6 +8,7 @@ from django.urls import reverse
 from meldpunt.audit.models import AuditEvent
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.services import case_assign, case_start_assessment
+from tests.skips import requires_postgresql
 
 pytestmark = pytest.mark.django_db
 URL = "/medewerkers/zaken/audit/"
@@ -93,9 +94,7 @@ def test_anonymous_visitor_is_sent_to_login(client):  # type: ignore[no-untyped-
     assert response["Location"].startswith(reverse("accounts:login"))
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the append-only trigger exists on PostgreSQL only"
-)
+@requires_postgresql("the append-only trigger exists there only")
 def test_postgresql_refuses_update_and_delete_of_audit_events(make_case):  # type: ignore[no-untyped-def]
     """Even a direct UPDATE or DELETE through the ORM is refused by the database."""
     make_case()

@@ -11,7 +11,7 @@ from meldpunt.cases.models import Case, IntakeDraft
 from meldpunt.cases.selectors import access_case, access_contact, access_intake_draft
 from meldpunt.lib import clock
 from meldpunt.lib.access import AccessDenied
-from tests.triage_factories import verified
+from tests.triage.factories import verified
 
 pytestmark = pytest.mark.django_db
 

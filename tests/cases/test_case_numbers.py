@@ -11,6 +11,7 @@ from meldpunt.audit.services import audit_deferred
 from meldpunt.cases.models import Case, CaseNumberSequence
 from meldpunt.cases.services import case_create, case_number_assign
 from meldpunt.lib import clock
+from tests.skips import requires_postgresql
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -52,7 +53,7 @@ def test_assigning_a_number_outside_the_creating_transaction_is_refused() -> Non
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@requires_postgresql("row locks")
 def test_a_long_transaction_does_not_hold_up_other_cases() -> None:
     """While a web report's transaction is still busy (numbered later, its audit entries
     held back as report_submit does), another case is created, numbered and committed;
@@ -94,7 +95,7 @@ def test_a_long_transaction_does_not_hold_up_other_cases() -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
+@requires_postgresql("concurrent writers")
 def test_concurrent_intakes_never_share_or_skip_a_number() -> None:
     """Eight writers at once, from the year's very first case on: 40 numbers, 1 to 40.
     Half of them number their cases at the end of the transaction, as a web report does."""

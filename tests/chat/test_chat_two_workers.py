@@ -6,7 +6,6 @@ process with the in-memory layer cannot reach another worker at all.
 
 import asyncio
 import json
-import os
 from collections.abc import Iterator
 from datetime import time, timedelta
 from typing import Any
@@ -22,21 +21,19 @@ from meldpunt.lib import clock
 from meldpunt.public.models import OpeningException
 from tests.chat.conftest import staff_session, start_chat
 from tests.chat.servers import Server, free_port, server_env
+from tests.skips import requires_redis, skip_missing_service
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("close_db_threads"),
-    pytest.mark.skipif(
-        not os.environ.get("REDIS_URL"),
-        reason="needs REDIS_URL (and a shared database): workers talk through Redis",
-    ),
+    requires_redis("workers talk through Redis"),
 ]
 
 
 @pytest.fixture
 def workers(transactional_db: None) -> Iterator[tuple[Server, Server]]:
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("needs a database that other processes can open (PostgreSQL)")
+        skip_missing_service("PostgreSQL", "a database that other processes can open")
     env = server_env()
     first = Server(free_port(), env).start()
     second = Server(free_port(), env).start()

@@ -10,7 +10,6 @@ process with the in-memory layer cannot reach another worker at all.
 import asyncio
 import contextlib
 import json
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,20 +28,18 @@ from meldpunt.chat.services import agent_set_available
 from tests.chat.conftest import staff_session
 from tests.chat.servers import Server, free_port, server_env
 from tests.conftest import make_staff
+from tests.skips import requires_redis, skip_missing_service
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("own_channel_layer", "close_db_threads"),
-    pytest.mark.skipif(
-        not os.environ.get("REDIS_URL"),
-        reason="needs REDIS_URL (and a shared database): workers talk through Redis",
-    ),
+    requires_redis("workers talk through Redis"),
 ]
 
 
 def _start_two(check_seconds: str) -> Iterator[tuple[Server, Server]]:
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("needs a database that other processes can open (PostgreSQL)")
+        skip_missing_service("PostgreSQL", "a database that other processes can open")
     # A small pool each: the database server is shared, and a few sockets need little.
     env = server_env(MELDPUNT_STAFF_SOCKET_CHECK_SECONDS=check_seconds, MELDPUNT_DB_POOL_SIZE="3")
     first = Server(free_port(), env).start()

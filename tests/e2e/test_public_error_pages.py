@@ -1,6 +1,6 @@
 """Error pages in the browser: axe-core clean in both languages, and Snel weg works there.
 
-403 and 500 come from the URLs in tests/error_urls.py that fail on purpose.
+403 and 500 come from the URLs in tests/public/error_urls.py that fail on purpose.
 """
 
 import pytest
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def failing_urls(settings) -> None:  # type: ignore[no-untyped-def]
-    settings.ROOT_URLCONF = "tests.error_urls"
+    settings.ROOT_URLCONF = "tests.public.error_urls"
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from meldpunt.cases.models import Channel
 from meldpunt.triage.models import TriageDecision
 from tests.e2e.conftest import axe_violations
-from tests.triage_factories import at, case_with_contact
+from tests.triage.factories import at, case_with_contact
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

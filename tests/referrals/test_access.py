@@ -11,7 +11,7 @@ from meldpunt.referrals.models import Partner, Referral
 from meldpunt.referrals.selectors import access_referral, access_victim
 from meldpunt.referrals.services import referral_create
 from tests.referrals.conftest import keys, spoken_consent
-from tests.triage_factories import verified
+from tests.triage.factories import verified
 
 pytestmark = pytest.mark.django_db
 

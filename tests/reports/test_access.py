@@ -21,7 +21,7 @@ from meldpunt.reports.services import mailbox_post
 from meldpunt.reports.uploads import CleanFile
 from tests.reports.conftest import png_bytes
 from tests.reports.staff_helpers import make_report
-from tests.triage_factories import verified
+from tests.triage.factories import verified
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from meldpunt.lib import ratelimit
 from meldpunt.lib.asgi import ThreadPoolASGIHandler
 from meldpunt.lib.checkgate import CheckGate
 from meldpunt.reports import guessing
-from tests.own_loop import run
+from tests.lib.own_loop import run
 
 GUESSER = "10.2.0.1"
 REPORTER = "10.9.0.2"

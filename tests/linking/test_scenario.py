@@ -11,7 +11,7 @@ from django.db import connection
 from django.urls import reverse
 
 from meldpunt.cases.models import Channel
-from tests.triage_factories import at, case_with_contact
+from tests.triage.factories import at, case_with_contact
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.template import Context, Template
 
 from meldpunt.cases.models import Channel
 from meldpunt.linking.selectors import related_cases
-from tests.triage_factories import at, case_with_contact, verified
+from tests.triage.factories import at, case_with_contact, verified
 
 pytestmark = pytest.mark.django_db
 

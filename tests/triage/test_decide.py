@@ -7,7 +7,7 @@ from meldpunt.audit.models import AuditEvent
 from meldpunt.triage.models import TriageDecision
 from meldpunt.triage.services import triage_decide
 from meldpunt.triage.taxonomy import taxonomy
-from tests.triage_factories import case_with_contact
+from tests.triage.factories import case_with_contact
 
 pytestmark = pytest.mark.django_db
 

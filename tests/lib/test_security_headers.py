@@ -96,7 +96,7 @@ def test_links_to_other_sites_send_no_referrer(client: Client, path: str) -> Non
 
 
 def test_production_settings_turn_on_hsts_and_secure_cookies(settings) -> None:  # type: ignore[no-untyped-def]
-    """The production values are checked by `check --deploy` in test_security_check_deploy;
+    """The production values are checked by `check --deploy` in tests/config/test_check_deploy.py;
     here: the header really goes out on HTTPS when HSTS is configured."""
     settings.SECURE_HSTS_SECONDS = 31_536_000
     settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from meldpunt.triage.services import triage_decide
-from tests.triage_factories import case_with_contact, verified
+from tests.triage.factories import case_with_contact, verified
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from meldpunt.cases.models import Channel
-from tests.triage_factories import at, case_with_contact
+from tests.triage.factories import at, case_with_contact
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from meldpunt.triage.services import triage_decide
 from meldpunt.triage.taxonomy import taxonomy
-from tests.triage_factories import case_with_contact
+from tests.triage.factories import case_with_contact
 
 SUMMARY = "Geheime tekst: paspoort afgepakt, Kerkstraat 12, 1234 AB."
 

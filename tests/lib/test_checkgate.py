@@ -4,7 +4,7 @@ first, a full later lane turned away at once, and nobody's place lost on a cance
 import asyncio
 
 from meldpunt.lib.checkgate import CheckGate
-from tests.own_loop import run
+from tests.lib.own_loop import run
 
 
 def _gate(later_max: int = 10) -> CheckGate:

@@ -3,10 +3,11 @@
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 import redis
 from channels.layers import get_channel_layer
 from django.conf import settings
+
+from tests.skips import requires_redis
 
 
 async def _send_and_close() -> None:
@@ -15,7 +16,7 @@ async def _send_and_close() -> None:
     await layer.flush()
 
 
-@pytest.mark.skipif(not settings.REDIS_URL, reason="only with the Redis channel layer")
+@requires_redis("the Redis channel layer")
 def test_a_message_passing_through_redis_is_encrypted() -> None:
     """What the layer publishes in Redis for a chat message does not show its text."""
     address = settings.CHANNEL_LAYERS["default"]["CONFIG"]["hosts"][0]["address"]

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from meldpunt.triage.models import TriageDecision
-from tests.triage_factories import case_with_contact
+from tests.triage.factories import case_with_contact
 
 pytestmark = pytest.mark.django_db
 

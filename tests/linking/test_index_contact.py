@@ -7,7 +7,7 @@ from meldpunt.cases.models import Location, LocationKind, Person, PersonRole
 from meldpunt.lib.crypto import blind_index
 from meldpunt.linking.models import EntityHash
 from meldpunt.linking.services import index_contact
-from tests.triage_factories import case_with_contact
+from tests.triage.factories import case_with_contact
 
 pytestmark = pytest.mark.django_db
 

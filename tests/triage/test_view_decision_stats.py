@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from meldpunt.triage.services import triage_decide
-from tests.triage_factories import case_with_contact
+from tests.triage.factories import case_with_contact
 
 pytestmark = pytest.mark.django_db
 

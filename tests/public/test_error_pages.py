@@ -12,7 +12,7 @@ from meldpunt.reports.steps import STEPS
 
 pytestmark = pytest.mark.django_db
 
-FAILING = "tests.error_urls"
+FAILING = "tests.public.error_urls"
 
 
 def assert_safe_error_page(response, status: int, language: str = "nl") -> str:  # type: ignore[no-untyped-def]

@@ -1,7 +1,0 @@
-"""Staff URLs of the stats app (under /medewerkers/)."""
-
-from django.urls import path  # noqa: F401
-
-app_name = "stats"
-
-urlpatterns: list = []
