@@ -31,7 +31,7 @@ def client_address(meta: dict[str, Any]) -> str:
     """The client's address from a request's META or an ASGI scope's headers (never stored)."""
     hops = settings.MELDPUNT_TRUSTED_PROXY_HOPS
     if hops > 0:
-        forwarded = [
+        forwarded: list[str] = [
             p.strip() for p in meta.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()
         ]
         if len(forwarded) >= hops:
