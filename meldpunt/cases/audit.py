@@ -4,13 +4,16 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.db import models, transaction
 
 from meldpunt.cases.audit_chain import chain_append
 from meldpunt.cases.models import Case
 from meldpunt.lib import clock
+
+if TYPE_CHECKING:
+    from meldpunt.accounts.models import User
 
 # Entries held back by ``audit_deferred`` until its block ends; None outside one.
 _deferred: ContextVar[list[dict[str, Any]] | None] = ContextVar("audit_deferred", default=None)
@@ -18,21 +21,21 @@ _deferred: ContextVar[list[dict[str, Any]] | None] = ContextVar("audit_deferred"
 
 def audit_record(
     *,
-    actor: Any,
+    actor: "User | None",
     action: str,
     case: Case | None = None,
-    obj: Any = None,
+    obj: models.Model | None = None,
     detail: dict[str, Any] | None = None,
 ) -> None:
     """Append one event. ``detail`` holds ids, field names and choices; no free text.
 
     The caller's transaction keeps the end of the audit chain locked until it ends.
     """
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     entry = {
         "at": clock.now(),
-        "actor_id": actor.pk if is_user else None,
-        "actor_name": actor.get_username() if is_user else "",
+        "actor_id": user.pk if user is not None else None,
+        "actor_name": user.get_username() if user is not None else "",
         "action": action,
         "case_id": case.pk if case is not None else None,
         "object_type": obj._meta.model_name if obj is not None else "",

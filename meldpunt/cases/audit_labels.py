@@ -5,7 +5,7 @@ Every action and detail key the code writes has a label here (tests/cases/test_a
 checks it against the source); a value of any JSON shape is shown without failing.
 """
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -111,7 +111,7 @@ SEARCH_FILTERS = {
     "created_to": _("aangemaakt tot en met"),
 }
 # Per detail key, the choices its values come from.
-CHOICE_LABELS: dict[str, Mapping[Hashable, Any]] = {
+CHOICE_LABELS: dict[str, Mapping[str, object]] = {
     "from": _STATUS_OR_KIND,
     "to": _STATUS_OR_KIND,
     "kind": dict(CaseKind.choices),
@@ -128,7 +128,7 @@ CHOICE_LABELS: dict[str, Mapping[Hashable, Any]] = {
     },
 }
 # Where a detail key means something else for one action.
-ACTION_CHOICE_LABELS: dict[tuple[str, str], Mapping[Hashable, Any]] = {
+ACTION_CHOICE_LABELS: dict[tuple[str, str], Mapping[str, object]] = {
     ("auth.login_failed", "reason"): {
         "password": _("wachtwoord onjuist"),
         "locked": _("account was geblokkeerd"),
@@ -187,7 +187,7 @@ def _triage_item(item: str) -> str:
     return str(dict(indicator_choices()).get(item, item))
 
 
-def _shown(value: Any, choices: Mapping[Hashable, Any]) -> str:
+def _shown(value: Any, choices: Mapping[str, object]) -> str:
     """One stored value in words; lists item by item, whatever JSON the entry holds."""
     if value is None:
         return "–"

@@ -5,7 +5,7 @@ urgent, who is involved, what was advised, may we call back, how they heard of u
 """
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core import signing
@@ -55,7 +55,7 @@ def read_started(value: str | None) -> datetime:
         return clock.now()
 
 
-class StaffChoiceField(forms.ModelChoiceField):
+class StaffChoiceField(forms.ModelChoiceField[User]):
     def label_from_instance(self, obj: User) -> str:
         return str(obj)
 
@@ -255,7 +255,7 @@ class IntakeForm(forms.Form):
                 field.widget.attrs.setdefault("class", "utrecht-textbox")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if data.get("callback_allowed") and not data.get("callback_details", "").strip():
             self.add_error(
                 "callback_details", _("Schrijf op hoe en wanneer we kunnen terugbellen.")
@@ -400,14 +400,14 @@ class CaseSearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [
+        cast(forms.ChoiceField, self.fields["assignee"]).choices = [
             ("", _("iedereen")),
             (self.UNASSIGNED, _("nog niemand")),
             *[(str(user.pk), str(user)) for user in case_handlers()],
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         start, end = data.get("created_from"), data.get("created_to")
         if start and end and start > end:
             self.add_error("created_to", _("Deze datum ligt voor de begindatum."))

@@ -8,13 +8,13 @@ static/js/intake.js adds autosave and keeps Enter from submitting half a call.
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meldpunt.accounts.permissions import CASE_ROLES, staff_required
+from meldpunt.accounts.permissions import CASE_ROLES, StaffRequest, staff_required
 from meldpunt.cases.intake_forms import (
     QUICK_DISPOSITIONS,
     IntakeForm,
@@ -43,7 +43,7 @@ def _draft_id(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def _picker_cases(request: HttpRequest, query: str, selected: int | None) -> list[Case]:
+def _picker_cases(request: StaffRequest, query: str, selected: int | None) -> list[Case]:
     """Cases to choose from: the one already chosen first, then matches for ``query``."""
     found: list[Case] = []
     if selected:
@@ -55,7 +55,7 @@ def _picker_cases(request: HttpRequest, query: str, selected: int | None) -> lis
 
 
 def _render(
-    request: HttpRequest,
+    request: StaffRequest,
     form: IntakeForm,
     *,
     started_at: Any,
@@ -80,7 +80,7 @@ def _render(
     return render(request, "cases/intake.html", context, status=status)
 
 
-def _keep_draft(request: HttpRequest, started_at: Any) -> IntakeDraft:
+def _keep_draft(request: StaffRequest, started_at: Any) -> IntakeDraft:
     """Store what was posted as the draft, so a failed save loses nothing."""
     data = draft_data_from_post(request.POST)
     try:
@@ -96,7 +96,7 @@ def _keep_draft(request: HttpRequest, started_at: Any) -> IntakeDraft:
 
 @require_http_methods(["GET", "POST"])
 @staff_required(*CASE_ROLES)
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. GET shows the screen (``?concept=`` resumes a draft);
     POST saves the call, or with ``action=find`` looks up cases and shows the screen again."""
     if request.method == "GET":
@@ -167,7 +167,7 @@ def new(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def quick(request: HttpRequest) -> HttpResponse:
+def quick(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. One button: log a short call and be ready for the next."""
     form = QuickDispositionForm(request.POST)
     if not form.is_valid():
@@ -190,7 +190,7 @@ def quick(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def draft_autosave(request: HttpRequest) -> JsonResponse:
+def draft_autosave(request: StaffRequest) -> JsonResponse:
     """Who: advisors and coordinators, for their own drafts. Called by intake.js while typing.
 
     Answers 410 when the draft was saved as a call or discarded meanwhile.
@@ -210,7 +210,7 @@ def draft_autosave(request: HttpRequest) -> JsonResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def draft_remove(request: HttpRequest, draft_id: int) -> HttpResponse:
+def draft_remove(request: StaffRequest, draft_id: int) -> HttpResponse:
     """Who: advisors and coordinators, for their own drafts. Throws an unfinished call away."""
     draft_discard(staff=request.user, draft_id=draft_id)
     messages.success(request, _("Het concept is weggegooid."))
@@ -219,7 +219,7 @@ def draft_remove(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def case_picker(request: HttpRequest) -> HttpResponse:
+def case_picker(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. The htmx part of the screen that lists cases to pick.
 
     POST, so the words searched for never end up in a URL or a server log.

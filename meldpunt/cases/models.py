@@ -47,7 +47,7 @@ class Exploitation(models.TextChoices):
 
 # Where it happens: the region's municipalities by CBS code (the one list, in
 # accounts.Municipality, that another region replaces), or elsewhere, or unknown.
-Area = models.TextChoices(
+Area = models.TextChoices(  # type: ignore[call-overload]  # members made at run time
     "Area",
     [(place.name, (place.value, place.label)) for place in Municipality]
     + [("ELSEWHERE", ("elsewhere", _("elders"))), ("UNKNOWN", ("unknown", _("onbekend")))],
@@ -231,7 +231,7 @@ class Contact(models.Model):
     summary = EncryptedTextField(_("samenvatting"), blank=True)
     advice_given = EncryptedTextField(_("gegeven advies"), blank=True)
     action_taken = EncryptedTextField(_("genomen actie"), blank=True)
-    details = EncryptedJSONField(_("overige gegevens"))
+    details = EncryptedJSONField[dict[str, str | int], dict[str, str | int]](_("overige gegevens"))
 
     # The free-text fields that search and linking read (``details`` is walked apart).
     TEXT_FIELDS = ("summary", "advice_given", "action_taken", "callback_details")
@@ -401,7 +401,7 @@ class IntakeDraft(models.Model):
     )
     started_at = models.DateTimeField()
     updated_at = models.DateTimeField()
-    data = EncryptedJSONField()
+    data = EncryptedJSONField[dict[str, list[str]], dict[str, list[str]]]()
 
     class Meta:
         ordering = ["-updated_at"]

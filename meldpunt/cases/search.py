@@ -17,7 +17,6 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 import simplemma
 from django.core.exceptions import PermissionDenied
@@ -26,6 +25,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from meldpunt.accounts.models import User
 from meldpunt.cases.audit import audit_record
 from meldpunt.cases.models import (
     Case,
@@ -235,7 +235,7 @@ def case_search(query: CaseQuery) -> QuerySet[Case]:
     return cases
 
 
-def search_cases_for_user(user: Any, query: CaseQuery) -> QuerySet[Case]:
+def search_cases_for_user(user: User, query: CaseQuery) -> QuerySet[Case]:
     """``case_search`` for someone who may see case content; the search itself is audited.
 
     The audit entry names which filters were used, never the words searched for.
@@ -247,7 +247,7 @@ def search_cases_for_user(user: Any, query: CaseQuery) -> QuerySet[Case]:
     return case_search(query)
 
 
-def results_page(cases: QuerySet[Case], page_number: int, *, per_page: int) -> Page:
+def results_page(cases: QuerySet[Case], page_number: int, *, per_page: int) -> Page[Case]:
     """One page of at most MAX_RESULTS cases.
 
     Counting every match of a very common word costs far more than showing a page; past

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case as Switch
@@ -10,6 +9,7 @@ from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 from meldpunt.accounts.models import User
 from meldpunt.accounts.permissions import CASE_ROLES, is_fully_authenticated
@@ -37,11 +37,11 @@ AWAITING_ASSESSMENT = (CaseStatus.NEW, CaseStatus.ASSESSMENT)
 OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.ASSESSMENT, CaseStatus.IN_PROGRESS, CaseStatus.REFERRED)
 
 
-def user_may_handle_cases(user: Any) -> bool:
+def user_may_handle_cases(user: User) -> bool:
     return is_fully_authenticated(user) and user.handles_cases
 
 
-def get_case_for_user(user: Any, case_id: int, *, purpose: str = "view") -> Case:
+def get_case_for_user(user: User, case_id: int, *, purpose: str = "view") -> Case:
     """The case, if ``user`` may see its content; every call is written to the audit log.
 
     Raises PermissionDenied for roles without case access (analysts, municipalities,
@@ -57,7 +57,7 @@ def get_case_for_user(user: Any, case_id: int, *, purpose: str = "view") -> Case
     return case
 
 
-def get_case_for_action(user: Any, case_id: int) -> Case:
+def get_case_for_action(user: User, case_id: int) -> Case:
     """The case for a change that a service makes next, with the same access check.
 
     No view entry is written: the page shows nothing, and the service writes the audit
@@ -129,8 +129,8 @@ class InboxRow:
 @dataclass(frozen=True)
 class InboxSection:
     key: str
-    title: str
-    empty: str
+    title: StrPromise
+    empty: StrPromise
     rows: list[InboxRow] = field(default_factory=list)
     more: bool = False
 
@@ -153,7 +153,7 @@ def _open_cases() -> QuerySet[Case]:
     )
 
 
-def inbox_sections(user: Any) -> list[InboxSection]:
+def inbox_sections(user: User) -> list[InboxSection]:
     """The inbox of ``user``: one query per section, however many cases there are.
 
     Coordinators also get the cases whose close they must approve.

@@ -12,8 +12,9 @@ from django.db.models.expressions import Combinable
 
 from meldpunt.lib import crypto
 
-# The Python type of one JSON field's value, given where the field is declared.
-_J = TypeVar("_J")
+# The Python types of one JSON field's value as set and as read, given where it is declared.
+_ST = TypeVar("_ST")
+_GT = TypeVar("_GT")
 
 
 class EncryptedMixin:
@@ -67,10 +68,11 @@ class EncryptedTextField(EncryptedMixin, models.TextField[str | Combinable, str]
         return "" if value is None else str(value)
 
 
-class EncryptedJSONField(EncryptedMixin, models.TextField[_J | Combinable, _J]):
+class EncryptedJSONField(EncryptedMixin, models.TextField[_ST, _GT]):
     """A JSON value (dict or list), stored encrypted as one ciphertext.
 
-    Declared with its value's type: ``EncryptedJSONField[dict[str, str]](...)``.
+    Declared with its value's type, as set and as read (django-stubs' ``Field[set, get]``):
+    ``EncryptedJSONField[dict[str, str], dict[str, str]](...)``.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
