@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import ipaddress
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,7 +81,7 @@ def request_client(request: Any, *, wide: bool = False) -> str:
     return client_key(client_address(request.META), wide=wide)
 
 
-def scope_client(scope: dict[str, Any], *, wide: bool = False) -> str:
+def scope_client(scope: Mapping[str, Any], *, wide: bool = False) -> str:
     """The rate-limit key of the client of an ASGI scope (HTTP or websocket)."""
     meta: dict[str, Any] = {"REMOTE_ADDR": (scope.get("client") or [""])[0]}
     if settings.MELDPUNT_TRUSTED_PROXY_HOPS > 0:
