@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from meldpunt.accounts.models import User
 from meldpunt.cases.audit import audit_record
 from meldpunt.cases.models import AuditEvent, Case, Person, PersonRole
 from meldpunt.cases.selectors import user_may_handle_cases
@@ -19,7 +20,7 @@ WAITING_STATUSES = (ReferralStatus.SENT, ReferralStatus.RECEIVED, ReferralStatus
 INBOX_LIMIT = 50
 
 
-def access_referral(user: Any, referral_id: int, *, audit: str | None = None) -> Referral:
+def access_referral(user: User, referral_id: int, *, audit: str | None = None) -> Referral:
     """The referral, if ``user`` may see case content; ``audit`` names the entry to write.
 
     Raises PermissionDenied for roles without case access and Http404 for an unknown id,
@@ -35,7 +36,7 @@ def access_referral(user: Any, referral_id: int, *, audit: str | None = None) ->
     return referral
 
 
-def access_victim(user: Any, person_id: int) -> Person:
+def access_victim(user: User, person_id: int) -> Person:
     """A possible victim on a case, for its registration record; no audit entry (the
     caller opens the case through ``get_case_for_user`` when it shows content)."""
     if not user_may_handle_cases(user):
