@@ -1,7 +1,7 @@
 """Staff URLs of the stats app (under /medewerkers/)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import URLPattern, path  # noqa: F401
 
 app_name = "stats"
 
-urlpatterns: list = []
+urlpatterns: list[URLPattern] = []
