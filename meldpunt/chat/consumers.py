@@ -261,7 +261,7 @@ class ReporterConsumer(ChatBaseConsumer):
 
 def _store(
     *, chat: ChatSession, sender: str, body: str, author: User | None, ref: str, who: str
-) -> Any:
+) -> dict[str, Any]:
     """Rate-limit, then store; one trip to a worker thread for both."""
     if not ratelimit.hit(message_limit(), who):
         raise services.ChatError(_("U stuurt veel berichten snel achter elkaar. Wacht even."))

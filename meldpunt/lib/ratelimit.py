@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
+from django.http import HttpRequest
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def client_key(address: str, *, wide: bool = False) -> str:
     return hmac.new(key, group, hashlib.sha256).hexdigest()[:24]
 
 
-def request_client(request: Any, *, wide: bool = False) -> str:
+def request_client(request: HttpRequest, *, wide: bool = False) -> str:
     """The rate-limit key of an HTTP request's client (see ``client_key``)."""
     return client_key(client_address(request.META), wide=wide)
 
