@@ -4,16 +4,14 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models, transaction
 
 from meldpunt.cases.audit_chain import chain_append
 from meldpunt.cases.models import Case
 from meldpunt.lib import clock
-
-if TYPE_CHECKING:
-    from meldpunt.accounts.models import User
 
 # Entries held back by ``audit_deferred`` until its block ends; None outside one.
 _deferred: ContextVar[list[dict[str, Any]] | None] = ContextVar("audit_deferred", default=None)
@@ -21,7 +19,8 @@ _deferred: ContextVar[list[dict[str, Any]] | None] = ContextVar("audit_deferred"
 
 def audit_record(
     *,
-    actor: "User | None",
+    # Django's base user: the audit log sits below the accounts app and never imports it.
+    actor: AbstractBaseUser | None,
     action: str,
     case: Case | None = None,
     obj: models.Model | None = None,
