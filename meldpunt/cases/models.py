@@ -15,7 +15,8 @@ from meldpunt.lib.fields import EncryptedJSONField, EncryptedTextField
 
 def text_values(obj: models.Model) -> list[str]:
     """The values of a model's ``TEXT_FIELDS``: the free text that search and linking read."""
-    return [getattr(obj, name) for name in type(obj).TEXT_FIELDS]  # type: ignore[attr-defined]
+    fields = type(obj).TEXT_FIELDS  # type: ignore[attr-defined]  # declared by each such model
+    return [getattr(obj, name) for name in fields]
 
 
 class CaseKind(models.TextChoices):

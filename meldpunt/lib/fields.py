@@ -52,7 +52,7 @@ class EncryptedMixin:
     def get_lookup(self, lookup_name: str) -> Any:
         if lookup_name not in {"isnull"}:
             return None
-        return super().get_lookup(lookup_name)  # type: ignore[misc]
+        return super().get_lookup(lookup_name)  # type: ignore[misc]  # the next class is a Field
 
 
 class EncryptedTextField(EncryptedMixin, models.TextField[str | Combinable, str]):

@@ -51,7 +51,7 @@ class EncryptedColumn:
 
     @property
     def purpose(self) -> str:
-        return self.binary_purpose or self.field.purpose  # type: ignore[attr-defined]
+        return self.binary_purpose or cast(EncryptedMixin, self.field).purpose
 
     def current_prefix(self) -> str | bytes:
         """How every value under the current key starts, as stored."""
