@@ -7,13 +7,18 @@ default (SQLite, in-memory channel layer, local memory cache).
 """
 
 from pathlib import Path
+from typing import Any
 
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.lib.dburl import database_from_url
 from meldpunt.lib.env import env_bool, env_int, env_list, env_secret, env_str
+
+# Django's generic classes (fields, ModelAdmin, form fields) accept type arguments at run time.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("MELDPUNT_VAR_DIR", str(BASE_DIR / "var")))
@@ -119,6 +124,8 @@ AUTH_USER_MODEL = "accounts.User"
 
 # Redis selects the shared channel layer and cache; without it one process keeps both in memory.
 REDIS_URL = env_str("REDIS_URL")
+CHANNEL_LAYERS: dict[str, dict[str, Any]]
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {

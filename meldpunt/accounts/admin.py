@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts import services
 from meldpunt.accounts.models import User
+from meldpunt.accounts.permissions import staff_user
 
 # Device secrets and recovery codes stay out of the admin: an administrator resets a user's
 # second factor instead of reading or copying it.
@@ -19,7 +20,7 @@ for device_model in (TOTPDevice, StaticDevice):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin[User]):
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Persoon"), {"fields": ("first_name", "last_name", "email")}),
@@ -64,13 +65,13 @@ class UserAdmin(DjangoUserAdmin):
     @admin.action(description=_("Blokkade na mislukte inlogpogingen opheffen"))
     def unlock(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         for user in queryset:
-            services.user_unlock(user=user, by=request.user)
+            services.user_unlock(user=user, by=staff_user(request))
         messages.success(request, _("De blokkade is opgeheven."))
 
     @admin.action(description=_("Tweede factor resetten (nieuwe app koppelen bij volgende inlog)"))
     def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         for user in queryset:
-            services.second_factor_reset(user=user, by=request.user)
+            services.second_factor_reset(user=user, by=staff_user(request))
         messages.success(
             request,
             _(

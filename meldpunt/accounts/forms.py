@@ -2,11 +2,12 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 
 
-def password_field(label: str) -> forms.CharField:
+def password_field(label: StrPromise) -> forms.CharField:
     """The staff member's current password, as typed (never stripped)."""
     return forms.CharField(
         label=label,

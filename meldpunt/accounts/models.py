@@ -1,5 +1,7 @@
 """Staff accounts. Reporters never have an account."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -37,6 +39,10 @@ class User(AbstractUser):
     # Lockouts after wrong passwords live in the cache, per account and client, under this
     # generation: an unlock raises it, and every client's lockout of the account is gone.
     login_generation = models.PositiveIntegerField(default=0, editable=False)
+
+    if TYPE_CHECKING:
+        # Set on each request's user by django-otp's middleware (and by accounts.selectors).
+        def is_verified(self) -> bool: ...
 
     class Meta:
         verbose_name = _("medewerker")

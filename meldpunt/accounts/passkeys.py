@@ -22,14 +22,14 @@ from django_otp_webauthn.views import (
 
 from meldpunt.accounts import staff_session
 from meldpunt.accounts.models import User
-from meldpunt.accounts.permissions import is_fully_authenticated
+from meldpunt.accounts.permissions import is_fully_authenticated, staff_user
 from meldpunt.accounts.services import CLIENT_LIMIT, login_failures_forget
 from meldpunt.audit.services import audit_record
 from meldpunt.lib import ratelimit
 
 
 def has_passkey(user: User) -> bool:
-    return WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
+    return bool(WebAuthnCredential.objects.filter(user=user, confirmed=True).exists())
 
 
 def passkey_config(request: HttpRequest) -> dict[str, Any]:
@@ -82,7 +82,8 @@ class PasskeyAuthCompleteView(PendingUserMixin, CompleteCredentialAuthentication
         if user is not None and isinstance(exc, exceptions.OTPWebAuthnApiError):
             ratelimit.hit(CLIENT_LIMIT, ratelimit.request_client(self.request))
             audit_record(actor=user, action="auth.login_failed", detail={"reason": "passkey"})
-        return super().handle_exception(exc)
+        response: HttpResponse = super().handle_exception(exc)
+        return response
 
 
 class FullyAuthenticatedMixin:
@@ -103,7 +104,7 @@ class PasskeyRegisterCompleteView(FullyAuthenticatedMixin, CompleteCredentialReg
     """Any staff member with both factors: stores the new passkey and logs that it was added."""
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = super().post(*args, **kwargs)
+        response: HttpResponse = super().post(*args, **kwargs)
         if response.status_code == 200:
-            audit_record(actor=self.request.user, action="auth.passkey_added")
+            audit_record(actor=staff_user(self.request), action="auth.passkey_added")
         return response

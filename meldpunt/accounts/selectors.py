@@ -21,7 +21,8 @@ from meldpunt.lib import clock
 
 def session_for_key(session_key: str | None) -> SessionBase:
     """The session stored under ``session_key``, read through the configured engine."""
-    return import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    session: SessionBase = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    return session
 
 
 def staff_user_for_session(session: SessionBase, *, roles: Collection[str]) -> User | None:

@@ -168,7 +168,7 @@ def user_unlock(*, user: User, by: User) -> None:
 
 
 def has_totp(user: User) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
 def normalise_code(code: str) -> str:

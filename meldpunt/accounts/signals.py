@@ -5,9 +5,12 @@ Both signals carry ``user``. Receivers that send live events do so after the cur
 transaction commits, so that whoever looks again reads the new state.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.dispatch import Signal
+
+if TYPE_CHECKING:
+    from meldpunt.accounts.models import User
 
 # A staff member logged out, or was logged out because the session ran out; the session
 # is gone by the time this is sent.
@@ -26,7 +29,7 @@ NO_ACCESS_FIELDS = frozenset({"last_login"})
 def user_changed(
     sender: type,
     *,
-    instance: Any,
+    instance: "User",
     created: bool = False,
     update_fields: frozenset[str] | None = None,
     **kwargs: Any,

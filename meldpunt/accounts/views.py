@@ -19,7 +19,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 from meldpunt.accounts import passkeys, selectors, services, staff_session
 from meldpunt.accounts.forms import CodeForm, LoginForm, PasswordConfirmForm
 from meldpunt.accounts.models import Role
-from meldpunt.accounts.permissions import is_fully_authenticated, staff_required
+from meldpunt.accounts.permissions import StaffRequest, is_fully_authenticated, staff_required
 from meldpunt.accounts.services import Outcome
 from meldpunt.lib import ratelimit
 
@@ -165,7 +165,7 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @staff_required()
-def recovery_codes_view(request: HttpRequest) -> HttpResponse:
+def recovery_codes_view(request: StaffRequest) -> HttpResponse:
     """Any staff member just after setting up two factors: the recovery codes, shown once."""
     shown = request.session.pop(staff_session.RECOVERY_CODES_KEY, None)
     if not shown:
@@ -180,7 +180,7 @@ def recovery_codes_view(request: HttpRequest) -> HttpResponse:
 @never_cache
 @staff_required()
 @require_http_methods(["GET", "POST"])
-def security_view(request: HttpRequest) -> HttpResponse:
+def security_view(request: StaffRequest) -> HttpResponse:
     """Any staff member with both factors: their passkeys, and new recovery codes after
     typing their password again."""
     form = PasswordConfirmForm(request.POST if request.method == "POST" else None)
@@ -212,7 +212,7 @@ def security_view(request: HttpRequest) -> HttpResponse:
 @never_cache
 @staff_required(*services.UNLOCK_ROLES)
 @require_http_methods(["GET", "POST"])
-def unlock_view(request: HttpRequest) -> HttpResponse:
+def unlock_view(request: StaffRequest) -> HttpResponse:
     """Coordinators and administrators: accounts locked after wrong passwords; lift a lock."""
     if request.method == "POST":
         user = selectors.get_unlockable_user(request.POST.get("user", ""))
@@ -238,7 +238,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 
 # Where each role starts; a name that does not exist (yet) is skipped.
-LANDING = {
+LANDING: dict[str, tuple[str, ...]] = {
     Role.ADVISOR: ("cases:inbox",),
     Role.COORDINATOR: ("cases:inbox",),
     Role.ANALYST: ("stats:dashboard",),
@@ -249,7 +249,7 @@ LANDING = {
 
 @never_cache
 @staff_required()
-def home_view(request: HttpRequest) -> HttpResponse:
+def home_view(request: StaffRequest) -> HttpResponse:
     """Any staff member with both factors: sent on to the start page of their role."""
     for name in LANDING.get(request.user.role, ()):
         try:

@@ -5,7 +5,7 @@ Every action and detail key the code writes has a label here (tests/audit/test_a
 checks it against the source); a value of any JSON shape is shown without failing.
 """
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -90,7 +90,7 @@ DETAIL_NAMES = {
 # Per detail key, the choices its values come from. The apps that own those choices add
 # theirs with ``register_choice_labels`` from their AppConfig.ready (cases: statuses,
 # kinds, channels; triage: decisions), as the audit log may not import them.
-CHOICE_LABELS: dict[str, Mapping[Hashable, Any]] = {
+CHOICE_LABELS: dict[str, Mapping[str, object]] = {
     "method": {
         "totp": _("app voor inlogcodes"),
         "passkey": _("passkey"),
@@ -101,7 +101,7 @@ CHOICE_LABELS: dict[str, Mapping[Hashable, Any]] = {
 # with ``register_value_label``.
 VALUE_LABELS: dict[str, Callable[[str], str]] = {}
 # Where a detail key means something else for one action.
-ACTION_CHOICE_LABELS: dict[tuple[str, str], Mapping[Hashable, Any]] = {
+ACTION_CHOICE_LABELS: dict[tuple[str, str], Mapping[str, object]] = {
     ("auth.login_failed", "reason"): {
         "password": _("wachtwoord onjuist"),
         "locked": _("account was geblokkeerd"),
@@ -152,7 +152,7 @@ def user_ids_in(event: Any) -> set[int]:
     }
 
 
-def register_choice_labels(labels: Mapping[str, Mapping[Hashable, Any]]) -> None:
+def register_choice_labels(labels: Mapping[str, Mapping[str, object]]) -> None:
     """Let an app name the choice values it writes, per detail key (from its ready)."""
     CHOICE_LABELS.update(labels)
 
@@ -162,7 +162,7 @@ def register_value_label(key: str, label: Callable[[str], str]) -> None:
     VALUE_LABELS[key] = label
 
 
-def _shown(value: Any, choices: Mapping[Hashable, Any]) -> str:
+def _shown(value: Any, choices: Mapping[str, object]) -> str:
     """One stored value in words; lists item by item, whatever JSON the entry holds."""
     if value is None:
         return "–"

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models, transaction
 
 from meldpunt.audit.chain import chain_append
@@ -17,7 +18,8 @@ _deferred: ContextVar[list[dict[str, Any]] | None] = ContextVar("audit_deferred"
 
 def audit_record(
     *,
-    actor: Any,
+    # Django's base user: the audit log sits below the accounts app and never imports it.
+    actor: AbstractBaseUser | None,
     action: str,
     case: models.Model | None = None,
     obj: Any = None,
@@ -27,11 +29,11 @@ def audit_record(
 
     The caller's transaction keeps the end of the audit chain locked until it ends.
     """
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     entry = {
         "at": clock.now(),
-        "actor_id": actor.pk if is_user else None,
-        "actor_name": actor.get_username() if is_user else "",
+        "actor_id": user.pk if user is not None else None,
+        "actor_name": user.get_username() if user is not None else "",
         "action": action,
         "case_id": case.pk if case is not None else None,
         "object_type": obj._meta.model_name if obj is not None else "",

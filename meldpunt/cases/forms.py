@@ -1,6 +1,6 @@
 """Forms of the case page, the inbox and the audit log. Validation of input only."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +23,7 @@ class PageForm(forms.Form):
     use_required_attribute = False
 
 
-class HandlerChoiceField(forms.ModelChoiceField):
+class HandlerChoiceField(forms.ModelChoiceField[User]):
     def label_from_instance(self, obj: User) -> str:
         return f"{obj} ({obj.get_role_display()})"
 
@@ -37,7 +37,7 @@ class AssignForm(PageForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["advisor"].queryset = case_handlers()
+        cast(HandlerChoiceField, self.fields["advisor"]).queryset = case_handlers()
 
 
 class KindForm(PageForm):
@@ -100,7 +100,7 @@ class TaskForm(PageForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = case_handlers()
+        cast(HandlerChoiceField, self.fields["assignee"]).queryset = case_handlers()
 
 
 class AuditFilterForm(PageForm):

@@ -17,7 +17,8 @@ from meldpunt.lib.fields import EncryptedJSONField, EncryptedTextField
 
 def text_values(obj: models.Model) -> list[str]:
     """The values of a model's ``TEXT_FIELDS``: the free text that search and linking read."""
-    return [getattr(obj, name) for name in type(obj).TEXT_FIELDS]  # type: ignore[attr-defined]
+    fields = type(obj).TEXT_FIELDS  # type: ignore[attr-defined]  # declared by each such model
+    return [getattr(obj, name) for name in fields]
 
 
 def texts_of(value: Any) -> list[str]:
@@ -252,7 +253,7 @@ class Contact(models.Model):
     summary = EncryptedTextField(_("samenvatting"), blank=True)
     advice_given = EncryptedTextField(_("gegeven advies"), blank=True)
     action_taken = EncryptedTextField(_("genomen actie"), blank=True)
-    details = EncryptedJSONField(_("overige gegevens"))
+    details = EncryptedJSONField[dict[str, str | int], dict[str, str | int]](_("overige gegevens"))
 
     # The free-text fields that search and linking read (``details`` is walked apart).
     TEXT_FIELDS = ("summary", "advice_given", "action_taken", "callback_details")
@@ -422,7 +423,7 @@ class IntakeDraft(models.Model):
     )
     started_at = models.DateTimeField()
     updated_at = models.DateTimeField()
-    data = EncryptedJSONField()
+    data = EncryptedJSONField[dict[str, list[str]], dict[str, list[str]]]()
 
     class Meta:
         ordering = ["-updated_at"]

@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from django.db.models import Case as Switch
 from django.db.models import Count, IntegerField, Model, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 from meldpunt.accounts.models import User
 from meldpunt.accounts.permissions import CASE_ROLES, is_fully_authenticated
@@ -38,7 +38,7 @@ AWAITING_ASSESSMENT = (CaseStatus.NEW, CaseStatus.ASSESSMENT)
 OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.ASSESSMENT, CaseStatus.IN_PROGRESS, CaseStatus.REFERRED)
 
 
-def user_may_handle_cases(user: Any) -> bool:
+def user_may_handle_cases(user: User) -> bool:
     return is_fully_authenticated(user) and user.handles_cases
 
 
@@ -159,8 +159,8 @@ class InboxRow:
 @dataclass(frozen=True)
 class InboxSection:
     key: str
-    title: str
-    empty: str
+    title: StrPromise
+    empty: StrPromise
     rows: list[InboxRow] = field(default_factory=list)
     more: bool = False
 
@@ -183,7 +183,7 @@ def _open_cases() -> QuerySet[Case]:
     )
 
 
-def inbox_sections(user: Any) -> list[InboxSection]:
+def inbox_sections(user: User) -> list[InboxSection]:
     """The inbox of ``user``: one query per section, however many cases there are.
 
     Coordinators also get the cases whose close they must approve.

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meldpunt.accounts.models import User
 from meldpunt.audit.chain import lock_chain_head
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import (
@@ -68,7 +69,7 @@ def _next_case_number(year: int) -> str:
 
 
 def case_create(
-    *, by: Any, kind: str = CaseKind.ADVICE, number_later: bool = False, **fields: Any
+    *, by: User | None, kind: str = CaseKind.ADVICE, number_later: bool = False, **fields: Any
 ) -> Case:
     """Open a new case. A melding gets its assessment deadline of 5 working days.
 
@@ -162,7 +163,7 @@ def register_contact_index(index: ContactIndex) -> None:
 def contact_add(
     *,
     case: Case,
-    by: Any,
+    by: User | None,
     channel: str,
     add_related: Callable[[Contact], Related] | None = None,
     at: datetime | None = None,
@@ -210,13 +211,13 @@ def contact_add(
     return contact
 
 
-def require_case_handler(user: Any) -> None:
+def require_case_handler(user: User) -> None:
     """Only active advisors and coordinators change cases (views also demand two factors)."""
     if not (user is not None and user.is_active and getattr(user, "handles_cases", False)):
         raise PermissionDenied
 
 
-def _require_coordinator(user: Any) -> None:
+def _require_coordinator(user: User) -> None:
     require_case_handler(user)
     if not user.is_coordinator:
         raise PermissionDenied
@@ -241,7 +242,7 @@ def _check_transition(case: Case, to: str) -> None:
         )
 
 
-def _move(*, case: Case, by: Any, to: str, also: tuple[str, ...] = ()) -> None:
+def _move(*, case: Case, by: User, to: str, also: tuple[str, ...] = ()) -> None:
     """Change the status if the workflow allows it; the caller holds the lock.
 
     ``also`` names fields the caller has already set that must be saved with the status.
@@ -256,7 +257,7 @@ def _move(*, case: Case, by: Any, to: str, also: tuple[str, ...] = ()) -> None:
     )
 
 
-def case_assign(*, case: Case, advisor: Any, by: Any) -> Case:
+def case_assign(*, case: Case, advisor: User, by: User) -> Case:
     """Make ``advisor`` the case handler.
 
     Advisors may take a case themselves; only a coordinator assigns it to someone else.
@@ -284,7 +285,7 @@ def case_assign(*, case: Case, advisor: Any, by: Any) -> Case:
     return case
 
 
-def case_start_assessment(*, case: Case, by: Any) -> Case:
+def case_start_assessment(*, case: Case, by: User) -> Case:
     """Start the safety assessment of a new case."""
     require_case_handler(by)
     # The status is checked on the locked row, so a concurrent change cannot slip in.
@@ -295,7 +296,7 @@ def case_start_assessment(*, case: Case, by: Any) -> Case:
     return case
 
 
-def case_set_kind(*, case: Case, by: Any, kind: str) -> Case:
+def case_set_kind(*, case: Case, by: User, kind: str) -> Case:
     """Make the case an advies or a melding; a melding must be assessed within 5 working days."""
     require_case_handler(by)
     if kind not in CaseKind.values:
@@ -321,7 +322,7 @@ def case_set_kind(*, case: Case, by: Any, kind: str) -> Case:
     return case
 
 
-def case_progress(*, case: Case, by: Any) -> Case:
+def case_progress(*, case: Case, by: User) -> Case:
     """Put the case in progress: after the assessment, or back from a referral.
 
     A melding must be assessed first, so it cannot skip from new to in progress.
@@ -337,7 +338,7 @@ def case_progress(*, case: Case, by: Any) -> Case:
     return case
 
 
-def case_mark_referred(*, case: Case, by: Any) -> Case:
+def case_mark_referred(*, case: Case, by: User) -> Case:
     """Move the case to referred, for its first referral (made in the referrals app).
 
     A case already referred stays so; the caller holds the transaction and the lock.
@@ -364,7 +365,7 @@ def _check_closing(reason: str, outcome: str) -> None:
         raise ValidationError(errors)
 
 
-def _close_now(*, case: Case, by: Any, detail: dict[str, Any], also: tuple[str, ...] = ()) -> None:
+def _close_now(*, case: Case, by: User, detail: dict[str, Any], also: tuple[str, ...] = ()) -> None:
     """Close the case at once (a coordinator's close or approval); the caller holds the lock."""
     case.closed_at = clock.now()
     case.close_requested_at = None
@@ -386,7 +387,7 @@ def _clear_closing(case: Case) -> tuple[str, ...]:
     return ("closing_reason", "outcome", "closing_note")
 
 
-def case_close(*, case: Case, by: Any, reason: str, outcome: str, note: str = "") -> Case:
+def case_close(*, case: Case, by: User, reason: str, outcome: str, note: str = "") -> Case:
     """Close the case with a reason and an outcome.
 
     A coordinator closes at once. An advisor's close is a request: the case keeps its status
@@ -419,7 +420,7 @@ def case_close(*, case: Case, by: Any, reason: str, outcome: str, note: str = ""
     return case
 
 
-def case_close_approve(*, case: Case, by: Any) -> Case:
+def case_close_approve(*, case: Case, by: User) -> Case:
     """A coordinator approves an advisor's request to close, with the reason given there."""
     _require_coordinator(by)
     # The status is checked on the locked row, so a concurrent change cannot slip in.
@@ -437,7 +438,7 @@ def case_close_approve(*, case: Case, by: Any) -> Case:
     return case
 
 
-def case_close_refuse(*, case: Case, by: Any) -> Case:
+def case_close_refuse(*, case: Case, by: User) -> Case:
     """A coordinator turns down a request to close; the case stays open as it was."""
     _require_coordinator(by)
     # The status is checked on the locked row, so a concurrent change cannot slip in.
@@ -465,7 +466,7 @@ def case_close_refuse(*, case: Case, by: Any) -> Case:
     return case
 
 
-def case_reopen(*, case: Case, by: Any) -> Case:
+def case_reopen(*, case: Case, by: User) -> Case:
     """A coordinator reopens a closed case; it goes back to in progress.
 
     The earlier closing reason and outcome stay in the audit log.
@@ -493,14 +494,14 @@ def case_reopen(*, case: Case, by: Any) -> Case:
     return case
 
 
-def _note_create(*, case: Case, by: Any, text: str) -> Note:
+def _note_create(*, case: Case, by: User, text: str) -> Note:
     note = Note.objects.create(case=case, author=by, created_at=clock.now(), text=text)
     audit_record(actor=by, action="note.create", case=case, obj=note)
     case_reindex(case=case)
     return note
 
 
-def note_add(*, case: Case, by: Any, text: str) -> Note:
+def note_add(*, case: Case, by: User, text: str) -> Note:
     """Add an internal note (never shown to the reporter)."""
     require_case_handler(by)
     text = text.strip()
@@ -512,7 +513,7 @@ def note_add(*, case: Case, by: Any, text: str) -> Note:
 
 
 def task_add(
-    *, case: Case, by: Any, description: str, due_date: date, assignee: Any = None
+    *, case: Case, by: User, description: str, due_date: date, assignee: User | None = None
 ) -> Task:
     """Add a follow-up task with a due date, optionally for a colleague."""
     require_case_handler(by)
@@ -542,7 +543,7 @@ def task_add(
     return task
 
 
-def task_done(*, task: Task, by: Any) -> Task:
+def task_done(*, task: Task, by: User) -> Task:
     """Mark a task done."""
     require_case_handler(by)
     if task.done_at is not None:
@@ -555,7 +556,7 @@ def task_done(*, task: Task, by: Any) -> Task:
     return task
 
 
-def case_mark_seen(*, case: Case, by: Any) -> Case:
+def case_mark_seen(*, case: Case, by: User) -> Case:
     """Clear the "new message" flag once a handler has read what came in."""
     require_case_handler(by)
     if not case.needs_attention:

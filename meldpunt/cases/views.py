@@ -15,7 +15,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from meldpunt.accounts.permissions import CASE_ROLES, COORDINATOR_ROLES, staff_required
+from meldpunt.accounts.permissions import (
+    CASE_ROLES,
+    COORDINATOR_ROLES,
+    StaffRequest,
+    staff_required,
+)
 from meldpunt.audit.labels import describe_detail, user_ids_in
 from meldpunt.cases import services
 from meldpunt.cases.forms import (
@@ -43,12 +48,12 @@ AUDIT_PAGE_SIZE = 50
 
 @require_GET
 @staff_required(*CASE_ROLES)
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. Open cases by what needs doing first."""
     return render(request, "cases/inbox.html", {"sections": inbox_sections(request.user)})
 
 
-def _render_case(request: HttpRequest, case: Case, **bound: forms.Form) -> HttpResponse:
+def _render_case(request: StaffRequest, case: Case, **bound: forms.Form) -> HttpResponse:
     """The case page; forms passed in carry the input and errors of a failed submit."""
     page_forms: dict[str, forms.Form] = {
         "kind_form": KindForm(initial={"kind": case.kind}),
@@ -76,7 +81,7 @@ def _render_case(request: HttpRequest, case: Case, **bound: forms.Form) -> HttpR
 
 @require_GET
 @staff_required(*CASE_ROLES)
-def detail(request: HttpRequest, case_id: int) -> HttpResponse:
+def detail(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. The case with everything on it; the view is audited."""
     return _render_case(request, access_case(request.user, case_id, audit="case.view"))
 
@@ -93,7 +98,7 @@ def _refused(request: HttpRequest, case: Case, error: ValidationError) -> HttpRe
 
 
 def _with_form(
-    request: HttpRequest,
+    request: StaffRequest,
     case_id: int,
     form_class: type[forms.Form],
     name: str,
@@ -117,7 +122,7 @@ def _with_form(
 
 
 def _button(
-    request: HttpRequest, case_id: int, act: Callable[[Case], Any], message: str
+    request: StaffRequest, case_id: int, act: Callable[[Case], Any], message: str
 ) -> HttpResponse:
     """Run a one-button action; a refused transition comes back as a message on the page."""
     case = access_case(request.user, case_id, audit=None)
@@ -130,7 +135,7 @@ def _button(
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def assign_me(request: HttpRequest, case_id: int) -> HttpResponse:
+def assign_me(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Take the case yourself."""
     return _button(
         request,
@@ -142,7 +147,7 @@ def assign_me(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*COORDINATOR_ROLES)
-def assign(request: HttpRequest, case_id: int) -> HttpResponse:
+def assign(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: coordinators. Give the case to a colleague."""
     return _with_form(
         request,
@@ -158,7 +163,7 @@ def assign(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def start_assessment(request: HttpRequest, case_id: int) -> HttpResponse:
+def start_assessment(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Start the safety assessment."""
     return _button(
         request,
@@ -170,7 +175,7 @@ def start_assessment(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def progress(request: HttpRequest, case_id: int) -> HttpResponse:
+def progress(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Put the case in progress."""
     return _button(
         request,
@@ -182,7 +187,7 @@ def progress(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def set_kind(request: HttpRequest, case_id: int) -> HttpResponse:
+def set_kind(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Make the case an advies or a melding."""
     return _with_form(
         request,
@@ -196,7 +201,7 @@ def set_kind(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def close(request: HttpRequest, case_id: int) -> HttpResponse:
+def close(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors (as a request to a coordinator) and coordinators (closes at once)."""
     message = (
         _("De zaak is gesloten.")
@@ -221,7 +226,7 @@ def close(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*COORDINATOR_ROLES)
-def close_approve(request: HttpRequest, case_id: int) -> HttpResponse:
+def close_approve(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: coordinators. Approve an advisor's request to close."""
     return _button(
         request,
@@ -233,7 +238,7 @@ def close_approve(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*COORDINATOR_ROLES)
-def close_refuse(request: HttpRequest, case_id: int) -> HttpResponse:
+def close_refuse(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: coordinators. Turn down a request to close; the case stays open."""
     return _button(
         request,
@@ -245,7 +250,7 @@ def close_refuse(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*COORDINATOR_ROLES)
-def reopen(request: HttpRequest, case_id: int) -> HttpResponse:
+def reopen(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: coordinators. Reopen a closed case."""
     return _button(
         request,
@@ -257,7 +262,7 @@ def reopen(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def mark_seen(request: HttpRequest, case_id: int) -> HttpResponse:
+def mark_seen(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Clear the "new message" mark."""
     return _button(
         request,
@@ -269,7 +274,7 @@ def mark_seen(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def note_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def note_add(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Add an internal note."""
     return _with_form(
         request,
@@ -283,7 +288,7 @@ def note_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def task_add(request: HttpRequest, case_id: int) -> HttpResponse:
+def task_add(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Add a follow-up task."""
     return _with_form(
         request,
@@ -303,7 +308,7 @@ def task_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def task_done(request: HttpRequest, case_id: int, task_id: int) -> HttpResponse:
+def task_done(request: StaffRequest, case_id: int, task_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Mark a task of this case done."""
     return _button(
         request,
@@ -315,7 +320,7 @@ def task_done(request: HttpRequest, case_id: int, task_id: int) -> HttpResponse:
 
 @require_GET
 @staff_required(*COORDINATOR_ROLES)
-def workload(request: HttpRequest) -> HttpResponse:
+def workload(request: StaffRequest) -> HttpResponse:
     """Who: coordinators. Open cases per handler and status."""
     return render(
         request,
@@ -326,7 +331,7 @@ def workload(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @staff_required(*COORDINATOR_ROLES)
-def audit(request: HttpRequest) -> HttpResponse:
+def audit(request: StaffRequest) -> HttpResponse:
     """Who: coordinators. The audit log, filtered by staff member and case number."""
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}

@@ -4,7 +4,7 @@ from meldpunt.chat.models import CannedResponse, ChatAgent
 
 
 @admin.register(CannedResponse)
-class CannedResponseAdmin(admin.ModelAdmin):
+class CannedResponseAdmin(admin.ModelAdmin[CannedResponse]):
     list_display = ["title", "language", "position"]
     list_filter = ["language"]
     list_editable = ["position"]
@@ -12,7 +12,7 @@ class CannedResponseAdmin(admin.ModelAdmin):
 
 
 @admin.register(ChatAgent)
-class ChatAgentAdmin(admin.ModelAdmin):
+class ChatAgentAdmin(admin.ModelAdmin[ChatAgent]):
     list_display = ["user", "available", "capacity", "last_seen_at"]
     list_filter = ["available"]
     fields = ["user", "available", "capacity"]

@@ -5,6 +5,7 @@ the second factor, the account and the session's lifetime are checked through th
 accounts app's one check, at connect and again on every action of the console.
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase, UpdateError
@@ -50,6 +51,6 @@ def staff_user_still_there(session_key: str | None, *, active: bool) -> User | N
     return user
 
 
-def scope_client_key(scope: dict[str, Any]) -> str:
+def scope_client_key(scope: Mapping[str, Any]) -> str:
     """The rate-limit key of a websocket client: a keyed hash of its address, never the address."""
     return scope_client(scope)

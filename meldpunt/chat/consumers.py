@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib.sessions.backends.base import UpdateError
 from django.utils.translation import gettext as _
 
+from meldpunt.accounts.models import User
 from meldpunt.chat import events, selectors, services
 from meldpunt.chat.auth import (
     SESSION_TOKEN_KEY,
@@ -103,7 +104,7 @@ class ChatBaseConsumer(AsyncWebsocketConsumer):
         await self.send_json({"type": "error", "message": message, "ref": ref, "chat": chat})
 
     async def store_message(
-        self, *, chat: ChatSession, sender: str, data: dict[str, Any], author: Any, who: str
+        self, *, chat: ChatSession, sender: str, data: dict[str, Any], author: User | None, who: str
     ) -> None:
         """Check, rate-limit, store, then acknowledge. Others hear of it through the layer."""
         ref = str(data.get("ref", ""))[:36]
@@ -262,7 +263,9 @@ class ReporterConsumer(ChatBaseConsumer):
             await self.send_state()
 
 
-def _store(*, chat: ChatSession, sender: str, body: str, author: Any, ref: str, who: str) -> Any:
+def _store(
+    *, chat: ChatSession, sender: str, body: str, author: User | None, ref: str, who: str
+) -> dict[str, Any]:
     """Rate-limit, then store; one trip to a worker thread for both."""
     if not ratelimit.hit(message_limit(), who):
         raise services.ChatError(_("U stuurt veel berichten snel achter elkaar. Wacht even."))
@@ -287,7 +290,7 @@ class AdvisorConsumer(ChatBaseConsumer):
     idle, 12 hours) the console closes and handles nothing more.
     """
 
-    user: Any = None
+    user: User | None = None
     session_key: str | None = None
     logged_out = False
     watcher: asyncio.Task[None] | None = None
@@ -295,7 +298,7 @@ class AdvisorConsumer(ChatBaseConsumer):
     async def connect(self) -> None:
         session = self.scope.get("session")
         user = await database_sync_to_async(staff_user_for_session)(session) if session else None
-        if user is None:
+        if user is None or session is None:
             await self.close(code=CLOSE_FORBIDDEN)
             return
         self.user = user
@@ -330,7 +333,10 @@ class AdvisorConsumer(ChatBaseConsumer):
 
     async def leave_groups(self) -> None:
         await self.channel_layer.group_discard(events.STAFF_GROUP, self.channel_name)
-        await self.channel_layer.group_discard(events.agent_group(self.user.pk), self.channel_name)
+        if self.user is not None:
+            await self.channel_layer.group_discard(
+                events.agent_group(self.user.pk), self.channel_name
+            )
         for chat in self.chats.values():
             await self.channel_layer.group_discard(chat.group_name, self.channel_name)
 
@@ -467,6 +473,8 @@ class AdvisorConsumer(ChatBaseConsumer):
         )
 
     async def agent_assigned(self, event: dict[str, Any]) -> None:
+        if self.user is None:
+            return
         try:
             chat = await database_sync_to_async(selectors.access_chat_by_public_id)(
                 self.user, event["chat"], audit=None

@@ -6,9 +6,10 @@ staff with ``access_chat`` or ``access_chat_by_public_id`` (meldpunt/lib/access.
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 from django.db.models import Count, Q, QuerySet
+from django_stubs_ext import WithAnnotations
 
 from meldpunt.accounts.models import User
 from meldpunt.cases.selectors import case_handlers, granted
@@ -63,7 +64,13 @@ def present_since(now: datetime) -> datetime:
     return now - timedelta(seconds=AGENT_PRESENCE_SECONDS)
 
 
-def present_agents(*, now: datetime, user: Any = None) -> list[ChatAgent]:
+class _ActiveChats(TypedDict):
+    active: int
+
+
+def present_agents(
+    *, now: datetime, user: User | None = None
+) -> list["WithAnnotations[ChatAgent, _ActiveChats]"]:
     """Advisors who are available, connected, and how many chats each has now (only
     ``user``, when given)."""
     present = ChatAgent.objects.filter(available=True, last_seen_at__gte=present_since(now))
@@ -177,7 +184,8 @@ def _average_wait() -> float:
     )
     if not recent:
         return DEFAULT_WAIT_SECONDS
-    return sum((acc - created).total_seconds() for created, acc in recent) / len(recent)
+    waits = [(acc - created).total_seconds() for created, acc in recent if acc is not None]
+    return sum(waits) / len(recent)
 
 
 def _place(position: int, average: float) -> dict[str, int]:
@@ -192,7 +200,7 @@ def _place(position: int, average: float) -> dict[str, int]:
     }
 
 
-def agent_settings(user: Any) -> ChatAgent:
+def agent_settings(user: User) -> ChatAgent:
     """The advisor's chat settings; away with capacity 2 until they change them."""
     return ChatAgent.objects.filter(user=user).first() or ChatAgent(user=user)
 
@@ -257,12 +265,12 @@ def transcripts_for_case(case: Any) -> list[tuple[ChatSession, list[ChatMessage]
     return [(chat, list(chat.messages.all())) for chat in chats]
 
 
-def colleagues(*, of: Any) -> list[Any]:
+def colleagues(*, of: User) -> list[User]:
     """Advisors and coordinators a chat can be handed to (the server checks room on transfer)."""
     return list(case_handlers().exclude(pk=of.pk))
 
 
-def colleague(user_id: Any) -> Any | None:
+def colleague(user_id: Any) -> User | None:
     try:
         pk = int(user_id)
     except (TypeError, ValueError):

@@ -9,6 +9,7 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
+from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.search.index import case_reindex
@@ -53,7 +54,7 @@ def serialize_message(message: ChatMessage) -> dict[str, Any]:
         "body": message.body,
         "at": message.created_at.isoformat(),
         "author": message.author.first_name or message.author.get_username()
-        if message.author_id
+        if message.author is not None
         else "",
     }
 
@@ -128,7 +129,7 @@ def message_store(
     chat: ChatSession,
     sender: str,
     body: str,
-    author: Any = None,
+    author: User | None = None,
     client_ref: str = "",
 ) -> ChatMessage:
     """Number and store a message, then announce it. A resent message is stored once."""
@@ -166,7 +167,7 @@ def check_body(body: Any) -> str:
     return body.strip()
 
 
-def agent_set_available(*, user: Any, available: bool, capacity: int | None = None) -> ChatAgent:
+def agent_set_available(*, user: User, available: bool, capacity: int | None = None) -> ChatAgent:
     agent, _created = ChatAgent.objects.get_or_create(user=user)
     agent.available = available
     if capacity is not None:
@@ -177,7 +178,7 @@ def agent_set_available(*, user: Any, available: bool, capacity: int | None = No
     return agent
 
 
-def agent_heartbeat(*, user: Any) -> None:
+def agent_heartbeat(*, user: User) -> None:
     """The advisor's console is open. If nobody was there before, waiting reporters hear
     that an advisor is back."""
     now = clock.now()
@@ -192,7 +193,7 @@ def agent_heartbeat(*, user: Any) -> None:
         _waiting_changed()
 
 
-def agent_console_closed(*, user: Any) -> None:
+def agent_console_closed(*, user: User) -> None:
     """A console of the advisor closed: they no longer count as present.
 
     Any other console of theirs (a second tab, or the page that replaced this one) is
@@ -210,20 +211,20 @@ def agent_console_closed(*, user: Any) -> None:
         _waiting_changed()
 
 
-def agent_logged_out(*, user: Any) -> None:
+def agent_logged_out(*, user: User) -> None:
     """Logging out ends the advisor's chat work: away, and every open console closes."""
     ChatAgent.objects.filter(user=user).update(available=False, last_seen_at=None)
     events.publish(events.agent_group(user.pk), {"type": "agent.logout"})
     _queue_changed()
 
 
-def _has_room(user: Any) -> bool:
+def _has_room(user: User) -> bool:
     return any(
         agent.active < agent.capacity for agent in present_agents(now=clock.now(), user=user)
     )
 
 
-def chat_accept_next(*, user: Any) -> ChatSession | None:
+def chat_accept_next(*, user: User) -> ChatSession | None:
     """Give the longest-waiting chat to ``user``, if they have room; None if nobody waits."""
     if not user.handles_cases:
         raise ChatError(_("Alleen adviseurs en coördinatoren voeren chats."))
@@ -247,7 +248,7 @@ def chat_accept_next(*, user: Any) -> ChatSession | None:
     return chat
 
 
-def chat_transfer(*, chat: ChatSession, by: Any, to: Any, note: str) -> ChatSession:
+def chat_transfer(*, chat: ChatSession, by: User, to: User, note: str) -> ChatSession:
     """Hand an active chat to a colleague who is available and has room, with a note."""
     if chat.status != ChatState.ACTIVE or chat.agent_id != by.pk:
         raise ChatError(_("U kunt alleen uw eigen lopende chat overdragen."))
@@ -271,7 +272,7 @@ def chat_transfer(*, chat: ChatSession, by: Any, to: Any, note: str) -> ChatSess
     return chat
 
 
-def chat_end(*, chat: ChatSession, ended_by: str, by: Any = None) -> ChatSession:
+def chat_end(*, chat: ChatSession, ended_by: str, by: User | None = None) -> ChatSession:
     """End a chat (once). Its messages stay, encrypted, for the advisor's case record."""
     # Status and the closing message are written together so a chat never ends half.
     with transaction.atomic():
@@ -330,7 +331,7 @@ def chats_expire() -> int:
 def chat_to_contact(
     *,
     chat: ChatSession,
-    by: Any,
+    by: User,
     case: Case | None,
     reporter_role: str,
     municipality: str,
@@ -386,7 +387,7 @@ def chat_to_contact(
 
 
 def _complete_reporter_record(
-    *, chat: ChatSession, by: Any, case: Case | None, fields: dict[str, str]
+    *, chat: ChatSession, by: User, case: Case | None, fields: dict[str, str]
 ) -> Contact:
     """The advisor fills in a chat contact that was made when the reporter asked for a code.
 
@@ -434,7 +435,7 @@ def chat_receipt_code(*, chat: ChatSession) -> str:
     # Recording the chat and opening the mailbox happen together or not at all.
     with transaction.atomic():
         locked = ChatSession.objects.select_for_update().get(pk=chat.pk)
-        if locked.contact_id is None:
+        if locked.contact is None:
             case = case_create(by=None)
             locked.contact = contact_add(
                 case=case, by=None, channel=Channel.CHAT, started_at=locked.created_at

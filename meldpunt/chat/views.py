@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meldpunt.accounts.permissions import CASE_ROLES, staff_required
+from meldpunt.accounts.permissions import CASE_ROLES, StaffRequest, staff_required
 from meldpunt.cases.models import Case
 from meldpunt.cases.selectors import access_case
 from meldpunt.chat import selectors, services
@@ -113,7 +113,7 @@ def chat_receipt(request: HttpRequest) -> HttpResponse:
 
 @staff_required(*CASE_ROLES)
 @never_cache
-def console(request: HttpRequest) -> HttpResponse:
+def console(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. The live chat console."""
     agent = selectors.agent_settings(request.user)
     canned = selectors.canned_responses()
@@ -135,7 +135,7 @@ def console(request: HttpRequest) -> HttpResponse:
 
 @staff_required(*CASE_ROLES)
 @require_POST
-def availability(request: HttpRequest) -> HttpResponse:
+def availability(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators, for themselves: available or away, and capacity."""
     form = AvailabilityForm(request.POST)
     if form.is_valid():
@@ -157,10 +157,10 @@ def availability(request: HttpRequest) -> HttpResponse:
 
 @staff_required(*CASE_ROLES)
 @never_cache
-def chat_to_case(request: HttpRequest, pk: int) -> HttpResponse:
+def chat_to_case(request: StaffRequest, pk: int) -> HttpResponse:
     """Who: the advisor who has (had) the chat, or a coordinator. Records it on a case."""
     chat = selectors.access_chat(request.user, pk, audit=None)
-    if chat.contact_id is not None and chat.contact.staff_id is not None:
+    if chat.contact is not None and chat.contact.staff_id is not None:
         messages.info(request, _("Deze chat is al vastgelegd bij een zaak."))
         return redirect("chat:console")
     form = ChatContactForm(request.POST or None)
@@ -190,7 +190,7 @@ def chat_to_case(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _existing_case(request: HttpRequest, form: ChatContactForm) -> Case | None:
+def _existing_case(request: StaffRequest, form: ChatContactForm) -> Case | None:
     number = form.cleaned_data["case_number"].strip()
     if not number:
         return None

@@ -147,12 +147,13 @@ class ThreadPoolASGIHandler(ASGIHandler):
     async def run_get_response(self, request: HttpRequest) -> HttpResponseBase:
         """The whole middleware chain and the view in one call on the request's thread."""
         response = await sync_to_async(self.get_response, thread_sensitive=True)(request)
-        response._handler_class = self.__class__  # type: ignore[attr-defined]
+        response._handler_class = self.__class__  # type: ignore[attr-defined]  # as Django's own
         if isinstance(response, FileResponse):
             # The ASGI server chunks the body itself; large blocks mean fewer messages.
             response.block_size = self.chunk_size
         return response
 
+    # The body was read before a thread was taken: the "receive" passed here holds it.
     async def read_body(self, receive: BodyRead) -> IO[bytes]:  # type: ignore[override]
         """The body __call__ read before a thread was taken."""
         return receive.body

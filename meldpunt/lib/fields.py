@@ -5,11 +5,16 @@ filtered or ordered on in SQL; search goes through the blind index instead.
 """
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
+from django.db.models.expressions import Combinable
 
 from meldpunt.lib import crypto
+
+# The Python types of one JSON field's value as set and as read, given where it is declared.
+_ST = TypeVar("_ST")
+_GT = TypeVar("_GT")
 
 
 class EncryptedMixin:
@@ -47,10 +52,10 @@ class EncryptedMixin:
     def get_lookup(self, lookup_name: str) -> Any:
         if lookup_name not in {"isnull"}:
             return None
-        return super().get_lookup(lookup_name)  # type: ignore[misc]
+        return super().get_lookup(lookup_name)  # type: ignore[misc]  # the next class is a Field
 
 
-class EncryptedTextField(EncryptedMixin, models.TextField):
+class EncryptedTextField(EncryptedMixin, models.TextField[str | Combinable, str]):
     """Free text or an identifying value, stored encrypted."""
 
     def to_plain(self, value: Any) -> str:
@@ -63,8 +68,12 @@ class EncryptedTextField(EncryptedMixin, models.TextField):
         return "" if value is None else str(value)
 
 
-class EncryptedJSONField(EncryptedMixin, models.TextField):
-    """A JSON value (dict or list), stored encrypted as one ciphertext."""
+class EncryptedJSONField(EncryptedMixin, models.TextField[_ST, _GT]):
+    """A JSON value (dict or list), stored encrypted as one ciphertext.
+
+    Declared with its value's type, as set and as read (django-stubs' ``Field[set, get]``):
+    ``EncryptedJSONField[dict[str, str], dict[str, str]](...)``.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("default", dict)
@@ -89,7 +98,7 @@ class EncryptedJSONField(EncryptedMixin, models.TextField):
         return self.to_plain(self.value_from_object(obj))
 
 
-class EncryptedCharField(EncryptedMixin, models.CharField):
+class EncryptedCharField(EncryptedMixin, models.CharField[str | int | Combinable, str]):
     """A short secret in another app's ``CharField`` column, stored encrypted.
 
     Put in place of that field's class at start-up (see ``meldpunt.accounts.apps``): the

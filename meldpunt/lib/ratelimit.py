@@ -10,12 +10,14 @@ import hashlib
 import hmac
 import ipaddress
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
+from django.http import HttpRequest
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ def client_address(meta: dict[str, Any]) -> str:
     """The client's address from a request's META or an ASGI scope's headers (never stored)."""
     hops = settings.MELDPUNT_TRUSTED_PROXY_HOPS
     if hops > 0:
-        forwarded = [
+        forwarded: list[str] = [
             p.strip() for p in meta.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()
         ]
         if len(forwarded) >= hops:
@@ -75,12 +77,12 @@ def client_key(address: str, *, wide: bool = False) -> str:
     return hmac.new(key, group, hashlib.sha256).hexdigest()[:24]
 
 
-def request_client(request: Any, *, wide: bool = False) -> str:
+def request_client(request: HttpRequest, *, wide: bool = False) -> str:
     """The rate-limit key of an HTTP request's client (see ``client_key``)."""
     return client_key(client_address(request.META), wide=wide)
 
 
-def scope_client(scope: dict[str, Any], *, wide: bool = False) -> str:
+def scope_client(scope: Mapping[str, Any], *, wide: bool = False) -> str:
     """The rate-limit key of the client of an ASGI scope (HTTP or websocket)."""
     meta: dict[str, Any] = {"REMOTE_ADDR": (scope.get("client") or [""])[0]}
     if settings.MELDPUNT_TRUSTED_PROXY_HOPS > 0:

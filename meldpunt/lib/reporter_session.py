@@ -13,12 +13,16 @@ what must happen when the session ends, so this module imports none of them.
 from collections.abc import Callable
 from contextlib import suppress
 from importlib import import_module
+from typing import Literal, cast
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase, UpdateError
 from django.http import HttpRequest, HttpResponse
 
 from meldpunt.lib import clock
+
+# A cookie's SameSite as ``delete_cookie`` takes it; settings hold it as a plain string.
+_SameSite = Literal["Lax", "Strict", "None", False]
 
 SEEN_KEY = "reporter_seen"
 # The last request is written back at most this often, so not every request saves.
@@ -80,7 +84,9 @@ def end(request: HttpRequest, response: HttpResponse | None = None) -> None:
         ),
     ):
         if name in request.COOKIES:
-            response.delete_cookie(name, path=path, domain=domain, samesite=samesite)
+            response.delete_cookie(
+                name, path=path, domain=domain, samesite=cast(_SameSite, samesite)
+            )
 
 
 def lapsed(session: SessionBase) -> bool:

@@ -28,6 +28,7 @@ file after commit. None exist today: attachments live in the database.
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any, cast
 
 from django.apps import apps
 from django.db import connection, models, transaction
@@ -41,7 +42,7 @@ DEFAULT_BATCH_SIZE = 500
 @dataclass(frozen=True)
 class EncryptedColumn:
     model: type[models.Model]
-    field: models.Field
+    field: models.Field[Any, Any]
     binary_purpose: str | None = None
 
     @property
@@ -50,7 +51,7 @@ class EncryptedColumn:
 
     @property
     def purpose(self) -> str:
-        return self.binary_purpose or self.field.purpose  # type: ignore[attr-defined]
+        return self.binary_purpose or cast(EncryptedMixin, self.field).purpose
 
     def current_prefix(self) -> str | bytes:
         """How every value under the current key starts, as stored."""
@@ -64,7 +65,7 @@ class EncryptedColumn:
         if self.binary_purpose is None:
             plain = crypto.decrypt_text(str(stored), purpose=self.purpose)
             return crypto.encrypt_text(plain, purpose=self.purpose)
-        data = crypto.decrypt_bytes(bytes(stored), purpose=self.purpose)
+        data = crypto.decrypt_bytes(bytes(cast(bytes, stored)), purpose=self.purpose)
         return crypto.encrypt_bytes(data, purpose=self.purpose)
 
 
@@ -113,8 +114,8 @@ def _sql_parts(column: EncryptedColumn) -> tuple[str, str, str]:
     quote = connection.ops.quote_name
     return (
         quote(column.model._meta.db_table),
-        quote(column.model._meta.pk.column),
-        quote(column.field.column),
+        quote(str(column.model._meta.pk.column)),
+        quote(str(column.field.column)),
     )
 
 
@@ -138,13 +139,13 @@ def count_outdated(column: EncryptedColumn) -> int:
 
 def _batches(
     column: EncryptedColumn, batch_size: int
-) -> Iterator[list[tuple[object, str | bytes]]]:
+) -> Iterator[list[tuple[int | str, str | bytes]]]:
     table, pk, col = _sql_parts(column)
     prefix = column.current_prefix()
     last = None
     while True:
         after = f"{pk} > %s AND " if last is not None else ""
-        params: list[object] = [last] if last is not None else []
+        params: list[int | str] = [last] if last is not None else []
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT {pk}, {col} FROM {table} WHERE {after}{_outdated_condition(col)} "  # noqa: S608 (quoted names)

@@ -9,7 +9,8 @@ signed by ``SessionBase.encode`` as usual and then encrypted with the key ring, 
 """
 
 import logging
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from asgiref.sync import sync_to_async
 from django.contrib.sessions.backends.base import CreateError, SessionBase, UpdateError
@@ -18,6 +19,9 @@ from django.db import DatabaseError, IntegrityError, router, transaction
 from django.utils import timezone
 
 from meldpunt.lib import crypto
+
+if TYPE_CHECKING:
+    from meldpunt.lib.models import StoredSession
 
 
 def session_key_hash(session_key: str) -> str:
@@ -28,19 +32,28 @@ def session_key_hash(session_key: str) -> str:
 class SessionStore(SessionBase):
     """Django's database session store (every sync and async method), hashed and encrypted."""
 
+    if TYPE_CHECKING:
+        # SessionBase's private helpers used below, which django-stubs leaves out.
+        def _get_new_session_key(self) -> str: ...
+        async def _aget_new_session_key(self) -> str: ...
+        def _get_or_create_session_key(self) -> str: ...
+        async def _aget_or_create_session_key(self) -> str: ...
+        def _get_session(self, no_load: bool = False) -> dict[str, Any]: ...
+        async def _aget_session(self, no_load: bool = False) -> dict[str, Any]: ...
+
     @classmethod
-    def get_model_class(cls) -> Any:
+    def get_model_class(cls) -> type["StoredSession"]:
         # Imported late: the engine module is loaded before the app registry is ready.
         from meldpunt.lib.models import StoredSession
 
         return StoredSession
 
     @property
-    def model(self) -> Any:
+    def model(self) -> type["StoredSession"]:
         return self.get_model_class()
 
-    def _lookup(self) -> dict[str, Any]:
-        return {"key_hash": session_key_hash(self.session_key), "expire_date__gt": timezone.now()}
+    def _lookup(self, session_key: str) -> dict[str, Any]:
+        return {"key_hash": session_key_hash(session_key), "expire_date__gt": timezone.now()}
 
     def _not_found(self, exc: Exception) -> None:
         if isinstance(exc, SuspiciousOperation):
@@ -51,7 +64,7 @@ class SessionStore(SessionBase):
         if self.session_key is None:
             return {}
         try:
-            stored = self.model.objects.get(**self._lookup())
+            stored = self.model.objects.get(**self._lookup(self.session_key))
         except (self.model.DoesNotExist, SuspiciousOperation) as exc:
             self._not_found(exc)
             return {}
@@ -61,7 +74,7 @@ class SessionStore(SessionBase):
         if self.session_key is None:
             return {}
         try:
-            stored = await self.model.objects.aget(**self._lookup())
+            stored = await self.model.objects.aget(**self._lookup(self.session_key))
         except (self.model.DoesNotExist, SuspiciousOperation) as exc:
             self._not_found(exc)
             return {}
@@ -94,14 +107,16 @@ class SessionStore(SessionBase):
             self.modified = True
             return
 
-    def _row(self, session_key: str, data: dict[str, Any], expire_date: Any) -> Any:
+    def _row(
+        self, session_key: str, data: dict[str, Any], expire_date: datetime
+    ) -> "StoredSession":
         return self.model(
             key_hash=session_key_hash(session_key),
             session_data=self.encode(data),
             expire_date=expire_date,
         )
 
-    def _write(self, row: Any, *, must_create: bool) -> None:
+    def _write(self, row: "StoredSession", *, must_create: bool) -> None:
         using = router.db_for_write(self.model, instance=row)
         try:
             # An update must find its row: a session deleted meanwhile is not brought back.

@@ -7,10 +7,11 @@ case: only its number, the kind of entity that matched, and channel and date.
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from django.db.models import Count, Exists, Max, OuterRef
+from django_stubs_ext import StrPromise
 
+from meldpunt.accounts.models import User
 from meldpunt.cases.models import Case, Channel
 from meldpunt.cases.selectors import user_may_handle_cases
 from meldpunt.linking.models import EntityHash, EntityKind
@@ -27,11 +28,11 @@ class Relation:
     seen_at: datetime
 
     @property
-    def kind_label(self) -> str:
+    def kind_label(self) -> StrPromise:
         return EntityKind(self.kind).label
 
     @property
-    def channel_label(self) -> str:
+    def channel_label(self) -> StrPromise:
         return Channel(self.channel).label
 
 
@@ -40,7 +41,7 @@ class Relation:
 ROWS_PER_SIGNAL = 10
 
 
-def related_cases(*, user: Any, case: Case, limit: int = 100) -> list[Relation]:
+def related_cases(*, user: User, case: Case, limit: int = 100) -> list[Relation]:
     """Other cases sharing an entity with ``case``, newest contact first. One query."""
     if not user_may_handle_cases(user):
         return []
@@ -67,7 +68,7 @@ class Signal:
     cases: list[tuple[int, str]] = field(default_factory=list)
 
     @property
-    def kind_label(self) -> str:
+    def kind_label(self) -> StrPromise:
         return EntityKind(self.kind).label
 
     @property
@@ -76,11 +77,11 @@ class Signal:
         return self.digest[:8]
 
     @property
-    def channel_labels(self) -> list[str]:
+    def channel_labels(self) -> list[StrPromise]:
         return [Channel(c).label for c in self.channels]
 
 
-def signals(*, user: Any, limit: int = 100) -> list[Signal]:
+def signals(*, user: User, limit: int = 100) -> list[Signal]:
     """Entities in two or more cases, newest contact first. Three queries, whatever the size.
 
     The newest rows whose digest also occurs in another case are read from the

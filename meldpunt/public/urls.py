@@ -1,10 +1,13 @@
+from collections.abc import Callable
+
+from django.http import HttpResponse
 from django.urls import path
 from django.views.generic import TemplateView
 
 app_name = "public"
 
 
-def page(template: str) -> TemplateView:
+def page(template: str) -> Callable[..., HttpResponse]:
     return TemplateView.as_view(template_name=f"public/{template}.html")
 
 

@@ -1,8 +1,6 @@
 """The partner directory in the admin: administrators in /beheer/, and coordinators (with
 administrators) in a partner-only admin at /beheer-partners/ that holds nothing else."""
 
-from typing import Any
-
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
@@ -36,7 +34,7 @@ class PartnerAdminSite(StaffAdminSite):
 partner_admin_site = PartnerAdminSite(name="partneradmin")
 
 
-class PartnerAdminForm(forms.ModelForm):
+class PartnerAdminForm(forms.ModelForm[Partner]):
     """Forms and municipalities as checkboxes; none ticked means all."""
 
     exploitation_forms = forms.MultipleChoiceField(
@@ -69,7 +67,7 @@ class PartnerAdminForm(forms.ModelForm):
         ]
 
 
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(admin.ModelAdmin[Partner]):
     form = PartnerAdminForm
     list_display = ["name", "kind", "phone", "hours", "active"]
     list_filter = ["kind", "active"]
@@ -79,16 +77,16 @@ class PartnerAdmin(admin.ModelAdmin):
     def has_module_permission(self, request: HttpRequest) -> bool:
         return may_manage_partners(request)
 
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_view_permission(self, request: HttpRequest, obj: Partner | None = None) -> bool:
         return may_manage_partners(request)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return may_manage_partners(request)
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Partner | None = None) -> bool:
         return may_manage_partners(request)
 
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Partner | None = None) -> bool:
         """Referrals keep pointing at their partner: an old partner is switched off instead."""
         return False
 

@@ -1,9 +1,10 @@
 """Forms of the referrals app. Validation of input only; the rules are in services."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 from meldpunt.accounts.models import Municipality
 from meldpunt.cases.forms import SELECT, TEXTAREA, TEXTBOX, PageForm
@@ -28,14 +29,16 @@ DATE_ERRORS = {
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
 
 
-def date_field(label: str) -> forms.DateField:
+def date_field(label: StrPromise) -> forms.DateField:
     """A date typed or picked as day-month-year, explained in Dutch when wrong."""
     return forms.DateField(
         label=label, input_formats=DATE_FORMATS, error_messages=DATE_ERRORS, widget=DATE_INPUT
     )
 
 
-def choice_field(label: str, choices: Any, *, required: str = "") -> forms.ChoiceField:
+def choice_field(
+    label: StrPromise, choices: Any, *, required: StrPromise | str = ""
+) -> forms.ChoiceField:
     """A select with a "Kies" first option; ``required`` is the message when left on it."""
     return forms.ChoiceField(
         label=label,
@@ -68,7 +71,7 @@ class PartnerFilterForm(PageForm):
     )
 
 
-class PartnerChoiceField(forms.ModelChoiceField):
+class PartnerChoiceField(forms.ModelChoiceField[Partner]):
     def label_from_instance(self, obj: Partner) -> str:
         kind = str(PartnerKind(obj.kind).label)
         return obj.name if kind.lower() in obj.name.lower() else f"{obj.name} ({kind})"
@@ -140,8 +143,12 @@ class ReferralForm(PageForm):
     def __init__(self, *args: Any, offered: list[ShareableField], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.offered = offered
-        self.fields["partner"].queryset = Partner.objects.filter(active=True).order_by("name")
-        self.fields["shared_fields"].choices = [(field.key, field.label) for field in offered]
+        cast(PartnerChoiceField, self.fields["partner"]).queryset = Partner.objects.filter(
+            active=True
+        ).order_by("name")
+        cast(forms.MultipleChoiceField, self.fields["shared_fields"]).choices = [
+            (field.key, field.label) for field in offered
+        ]
 
     def groups(self) -> list[tuple[str, list[tuple[ShareableField, bool]]]]:
         """The offered fields by record, each with whether it is ticked now."""

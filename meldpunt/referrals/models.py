@@ -93,7 +93,9 @@ class Referral(models.Model):
     # Keys such as "location.12.address": which fields, never their content.
     shared_fields = models.JSONField(_("gedeelde velden"), default=list, blank=True)
     # What the partner sees: a list of {"group", "label", "value"}, as it was when referred.
-    shared = EncryptedJSONField(_("gedeelde gegevens"), default=list)
+    shared = EncryptedJSONField[list[dict[str, str]], list[dict[str, str]]](
+        _("gedeelde gegevens"), default=list
+    )
     consent_given = models.BooleanField(_("toestemming gegeven"), default=False)
     consent_by = models.CharField(
         _("toestemming gegeven door"), max_length=10, choices=ConsentBy, blank=True

@@ -10,13 +10,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meldpunt.accounts.permissions import CASE_ROLES, COORDINATOR_ROLES, staff_required
+from meldpunt.accounts.permissions import (
+    CASE_ROLES,
+    COORDINATOR_ROLES,
+    StaffRequest,
+    staff_required,
+)
 from meldpunt.cases.selectors import access_case
 from meldpunt.lib import clock
 from meldpunt.referrals import services
@@ -43,7 +48,7 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 
 @require_GET
 @staff_required(*CASE_ROLES)
-def partner_list(request: HttpRequest) -> HttpResponse:
+def partner_list(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. The partner directory, filtered by form and municipality.
 
     ``zaak`` (a case id) only adds a link back; the page shows no case content.
@@ -79,7 +84,7 @@ def _consent(data: dict[str, Any]) -> services.Consent:
 
 @require_http_methods(["GET", "POST"])
 @staff_required(*CASE_ROLES)
-def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
+def referral_new(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Refer a case: choose fields, preview, then save.
 
     The preview button shows exactly what the partner will see, without saving.
@@ -146,7 +151,8 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def _add_errors(
-    form: ReferralForm | StatusForm | FeedbackForm | RegistrationForm, error: ValidationError
+    form: ReferralForm | StatusForm | FeedbackForm | RegistrationForm | ExportForm,
+    error: ValidationError,
 ) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
@@ -155,7 +161,7 @@ def _add_errors(
         form.add_error(None, error)
 
 
-def _render_detail(request: HttpRequest, referral_id: int, **bound: Any) -> HttpResponse:
+def _render_detail(request: StaffRequest, referral_id: int, **bound: Any) -> HttpResponse:
     referral = access_referral(request.user, referral_id, audit="referral.view")
     context = {
         "referral": referral,
@@ -174,13 +180,13 @@ def _render_detail(request: HttpRequest, referral_id: int, **bound: Any) -> Http
 
 @require_GET
 @staff_required(*CASE_ROLES)
-def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
+def referral_detail(request: StaffRequest, referral_id: int) -> HttpResponse:
     """Who: advisors and coordinators. A referral: what was shared, its status and feedback."""
     return _render_detail(request, referral_id)
 
 
 def _follow_up(
-    request: HttpRequest,
+    request: StaffRequest,
     referral_id: int,
     form: StatusForm | FeedbackForm,
     act: Callable[[Referral, dict[str, Any]], Any],
@@ -202,7 +208,7 @@ def _follow_up(
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def referral_status(request: HttpRequest, referral_id: int) -> HttpResponse:
+def referral_status(request: StaffRequest, referral_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Record that the partner received, accepted or declined."""
     return _follow_up(
         request,
@@ -217,7 +223,7 @@ def referral_status(request: HttpRequest, referral_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def referral_feedback(request: HttpRequest, referral_id: int) -> HttpResponse:
+def referral_feedback(request: StaffRequest, referral_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Keep the partner's feedback (encrypted)."""
     return _follow_up(
         request,
@@ -232,7 +238,7 @@ def referral_feedback(request: HttpRequest, referral_id: int) -> HttpResponse:
 
 @require_GET
 @staff_required(*CASE_ROLES)
-def referral_print(request: HttpRequest, referral_id: int) -> HttpResponse:
+def referral_print(request: StaffRequest, referral_id: int) -> HttpResponse:
     """Who: advisors and coordinators. The summary for the partner as a printable page."""
     referral = access_referral(request.user, referral_id, audit="referral.print")
     return _no_store(
@@ -246,7 +252,7 @@ def referral_print(request: HttpRequest, referral_id: int) -> HttpResponse:
 
 @require_GET
 @staff_required(*CASE_ROLES)
-def referral_pdf(request: HttpRequest, referral_id: int) -> HttpResponse:
+def referral_pdf(request: StaffRequest, referral_id: int) -> HttpResponse:
     """Who: advisors and coordinators. The summary for the partner as a PDF download."""
     referral = access_referral(request.user, referral_id, audit="referral.download")
     response = HttpResponse(summary_pdf(referral_summary(referral)), content_type="application/pdf")
@@ -258,7 +264,7 @@ def referral_pdf(request: HttpRequest, referral_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @staff_required(*CASE_ROLES)
-def registration_edit(request: HttpRequest, person_id: int) -> HttpResponse:
+def registration_edit(request: StaffRequest, person_id: int) -> HttpResponse:
     """Who: advisors and coordinators. The registration record of a possible victim."""
     person = access_victim(request.user, person_id, audit=None)
     existing = getattr(person, "registration", None)
@@ -297,7 +303,7 @@ def registration_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @staff_required(*COORDINATOR_ROLES)
-def registration_download(request: HttpRequest) -> HttpResponse:
+def registration_download(request: StaffRequest) -> HttpResponse:
     """Who: coordinators. The registration records of a period as CSV or JSON; audited.
 
     The period starts as this month up to today.

@@ -176,7 +176,7 @@ class MultipleFileField(forms.FileField):
         )
         super().__init__(*args, **kwargs)
 
-    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile[bytes]]:
         if not data:
             return []
         files = data if isinstance(data, list | tuple) else [data]
@@ -188,7 +188,7 @@ class FilesForm(forms.Form):
 
     use_required_attribute = False
 
-    files = MultipleFileField(
+    files = MultipleFileField(  # type: ignore[assignment]  # a field; not BaseForm.files
         label=_("Foto's of documenten toevoegen"),
         required=False,
     )
@@ -207,8 +207,8 @@ class FilesForm(forms.Form):
             "uit de foto."
         ) % {"count": limit, "mb": mb}
 
-    def clean_files(self) -> list[UploadedFile]:
-        files = self.cleaned_data["files"]
+    def clean_files(self) -> list[UploadedFile[bytes]]:
+        files: list[UploadedFile[bytes]] = self.cleaned_data["files"]
         room = settings.MELDPUNT_ATTACHMENT_MAX_FILES - self.already
         problems: list[str] = []
         for upload in files:
@@ -282,7 +282,7 @@ class ContactForm(ReportStepForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         preference = data.get("contact_preference")
         if preference == "phone":
             phone = data.get("phone", "").strip()
@@ -317,7 +317,7 @@ class CheckForm(forms.Form):
     )
 
     def clean_homepage(self) -> str:
-        value = self.cleaned_data["homepage"]
+        value: str = self.cleaned_data["homepage"]
         if value:
             raise forms.ValidationError(_("Laat dit veld leeg."))
         return value
@@ -354,7 +354,9 @@ class MailboxMessageForm(forms.Form):
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={**SENSITIVE, "class": "utrecht-textarea", "rows": 6}),
     )
-    files = MultipleFileField(label=_("Foto's of documenten toevoegen"), required=False)
+    files = MultipleFileField(  # type: ignore[assignment]  # a field; not BaseForm.files
+        label=_("Foto's of documenten toevoegen"), required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -363,8 +365,8 @@ class MailboxMessageForm(forms.Form):
             "Niet verplicht. Foto's (JPEG, PNG of HEIC) of PDF, hoogstens %(count)s bestanden."
         ) % {"count": settings.MELDPUNT_ATTACHMENT_MAX_FILES}
 
-    def clean_files(self) -> list[UploadedFile]:
-        files = self.cleaned_data["files"]
+    def clean_files(self) -> list[UploadedFile[bytes]]:
+        files: list[UploadedFile[bytes]] = self.cleaned_data["files"]
         if len(files) > settings.MELDPUNT_ATTACHMENT_MAX_FILES:
             raise forms.ValidationError(
                 _("U kunt hoogstens %(count)s bestanden tegelijk sturen.")
@@ -381,7 +383,7 @@ class MailboxMessageForm(forms.Form):
         return files
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if not data.get("text", "").strip() and not self.accepted and not self.errors:
             self.add_error("text", _("Schrijf een bericht of voeg een bestand toe."))
         return data

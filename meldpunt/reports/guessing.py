@@ -19,6 +19,7 @@ from typing import Any
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 
@@ -78,7 +79,7 @@ def arrive(who: str, network: str) -> Standing:
     )
 
 
-def refusal(request: Any) -> str:
+def refusal(request: HttpRequest) -> str:
     """Why this code POST is answered without a check: "tries" (the client used up its
     own), "busy" (the gate's later lane was full), or "" (check it). Counts the try
     unless the gate already did."""

@@ -14,6 +14,7 @@ resources is removed, and objects nothing points to any more are dropped.
 """
 
 import io
+from typing import cast
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
@@ -162,14 +163,14 @@ def _appearance(annot: PdfObject) -> tuple[StreamObject, list[float]] | None:
         return None
     if int(annot.get("/F", 0)) & HIDDEN_FLAGS:
         return None
-    normal = (annot.get("/AP") or DictionaryObject()).get_object().get("/N")
+    normal = cast(DictionaryObject, (annot.get("/AP") or DictionaryObject()).get_object()).get("/N")
     stream = normal.get_object() if normal is not None else None
     if isinstance(stream, DictionaryObject) and not isinstance(stream, StreamObject):
         state = annot.get("/AS")
         stream = stream[state].get_object() if state in stream else None
     if not isinstance(stream, StreamObject) or "/BBox" not in stream:
         return None
-    rect = [float(value) for value in annot["/Rect"]]
+    rect = [float(value) for value in cast(ArrayObject, annot["/Rect"])]
     if len(rect) != 4:
         return None
     placement = _placement(stream, rect)
@@ -182,7 +183,7 @@ def _placement(stream: StreamObject, rect: list[float]) -> list[float] | None:
     As PDF 32000 12.5.5: the box transformed by the appearance's own matrix is scaled and
     moved onto the rectangle.
     """
-    x0, y0, x1, y1 = (float(v) for v in stream["/BBox"])
+    x0, y0, x1, y1 = (float(v) for v in cast(ArrayObject, stream["/BBox"]))
     a, b, c, d, e, f = (float(v) for v in stream.get("/Matrix", [1, 0, 0, 1, 0, 0]))
     corners = [(a * x + c * y + e, b * x + d * y + f) for x in (x0, x1) for y in (y0, y1)]
     left, right = min(x for x, _ in corners), max(x for x, _ in corners)

@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 from meldpunt.accounts.models import Role, User
 from meldpunt.cases.models import Case, CaseStatus
@@ -24,7 +25,7 @@ from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportD
 from meldpunt.reports.receipts import hash_code, normalise_code
 
 # What a reporter reads about their report, in plain words.
-PUBLIC_STATUS = {
+PUBLIC_STATUS: dict[str, StrPromise] = {
     CaseStatus.NEW: _("Ontvangen. Wij gaan uw melding bekijken."),
     CaseStatus.ASSESSMENT: _("Wij beoordelen uw melding."),
     CaseStatus.IN_PROGRESS: _("Wij zijn met uw melding bezig."),

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_deferred, audit_record
 from meldpunt.cases.models import (
     Case,
@@ -301,7 +302,7 @@ def mailbox_post(*, mailbox: Mailbox, text: str, files: list[CleanFile]) -> Mail
     return message
 
 
-def mailbox_reply(*, case: Case, mailbox: Mailbox, by: Any, text: str) -> MailboxMessage:
+def mailbox_reply(*, case: Case, mailbox: Mailbox, by: User, text: str) -> MailboxMessage:
     """A reply from staff that the reporter reads in the mailbox.
 
     ``case`` must come from ``access_case``; the first reply sets the case's first

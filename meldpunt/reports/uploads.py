@@ -175,7 +175,7 @@ def _give_memory_back() -> None:
         _malloc_trim(0)
 
 
-def clean_upload(upload: UploadedFile) -> CleanFile:
+def clean_upload(upload: UploadedFile[bytes]) -> CleanFile:
     """The file as it may be stored, or UploadRefused with a message for the reporter."""
     max_bytes = settings.MELDPUNT_ATTACHMENT_MAX_BYTES
     name = upload.name or ""

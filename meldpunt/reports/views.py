@@ -6,6 +6,9 @@ only as long as the browser is open and in use (meldpunt/lib/reporter_session.py
 draft and the open mailbox are known by ids in the session, never in a URL.
 """
 
+from typing import cast
+
+from django import forms
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,8 +21,14 @@ from meldpunt.lib import clock, ratelimit, reporter_session
 from meldpunt.lib.access import AccessDenied
 from meldpunt.reports import guessing, selectors, services
 from meldpunt.reports.downloads import attachment_response
-from meldpunt.reports.forms import CheckForm, FilesForm, MailboxCodeForm, MailboxMessageForm
-from meldpunt.reports.models import ReportDraft
+from meldpunt.reports.forms import (
+    CheckForm,
+    FilesForm,
+    MailboxCodeForm,
+    MailboxMessageForm,
+    ReportStepForm,
+)
+from meldpunt.reports.models import Mailbox, ReportDraft
 from meldpunt.reports.receipts import format_code
 from meldpunt.reports.review import collect_answers, review_draft
 from meldpunt.reports.session import SESSION_DRAFT, SESSION_MAILBOX, SESSION_SENT
@@ -48,7 +57,9 @@ def _step_url(slug: str) -> str:
     return reverse("reports_public:step", args=[slug])
 
 
-def _render_step(request: HttpRequest, slug: str, form: object, draft: ReportDraft | None):
+def _render_step(
+    request: HttpRequest, slug: str, form: object, draft: ReportDraft | None
+) -> HttpResponse:
     step = BY_SLUG[slug]
     before, _after = neighbours(slug)
     return render(
@@ -82,7 +93,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     draft = _current_draft(request)
     if request.method == "GET":
         if slug == FILES:
-            form = FilesForm(already=len(selectors.draft_files(draft)))
+            form: forms.Form = FilesForm(already=len(selectors.draft_files(draft)))
         else:
             saved = draft.data.get(slug, {}) if draft else {}
             form = BY_SLUG[slug].form(initial=saved)
@@ -110,7 +121,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
             draft=draft, remove_ids=remove, files=form.accepted, tried=form.tried
         )
     else:
-        form = BY_SLUG[slug].form(request.POST)
+        form = cast(ReportStepForm, BY_SLUG[slug].form(request.POST))
         services.draft_save_step(draft=draft, step=slug, raw=form.raw())
         valid = form.is_valid()
     if going_back and (slug != FILES or valid):
@@ -158,7 +169,7 @@ def check(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _open_mailbox(request: HttpRequest):
+def _open_mailbox(request: HttpRequest) -> Mailbox | None:
     """The mailbox opened in this session, unless it has been idle too long."""
     opened = request.session.get(SESSION_MAILBOX)
     try:
@@ -171,7 +182,9 @@ def _open_mailbox(request: HttpRequest):
     return mailbox
 
 
-def _render_mailbox(request: HttpRequest, mailbox, form: MailboxMessageForm, status: int = 200):
+def _render_mailbox(
+    request: HttpRequest, mailbox: Mailbox, form: MailboxMessageForm, status: int = 200
+) -> HttpResponse:
     thread = selectors.reporter_thread(mailbox)
     return render(
         request,

@@ -18,9 +18,11 @@ not collected, so no one tunes on them by reading them.
 
 import tomllib
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from meldpunt.linking.extract import extract
 from meldpunt.triage.suggest import suggest
@@ -64,7 +66,7 @@ def available(split: str) -> bool:
 
 
 @cache
-def _raw(split: str) -> tuple[dict, ...]:
+def _raw(split: str) -> tuple[dict[str, Any], ...]:
     with (DATA_DIR / SETS[split]).open("rb") as handle:
         return tuple(tomllib.load(handle)["report"])
 
@@ -109,7 +111,7 @@ class Tally:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
-    def add(self, expected: set | frozenset, found: set | frozenset) -> None:
+    def add(self, expected: Set[object], found: Set[object]) -> None:
         self.tp += len(expected & found)
         self.fp += len(found - expected)
         self.fn += len(expected - found)
@@ -149,7 +151,7 @@ class Results:
     indicator_ids: dict[str, Tally] = field(default_factory=dict)
     entities: Tally = field(default_factory=Tally)
     entity_kinds: dict[str, Tally] = field(default_factory=dict)
-    confusion: Counter = field(default_factory=Counter)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
     overall: Slice = field(default_factory=Slice)
     by_language: dict[str, Slice] = field(default_factory=dict)

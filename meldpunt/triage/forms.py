@@ -24,7 +24,7 @@ class DecideForm(forms.Form):
     suggested = forms.BooleanField(required=False)
 
     def clean_item(self) -> str:
-        item = self.cleaned_data["item"]
+        item: str = self.cleaned_data["item"]
         if not is_valid_item(item):
             raise forms.ValidationError(_("Dit signaal staat niet in de lijst."))
         return item

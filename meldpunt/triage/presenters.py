@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django_stubs_ext import StrPromise
 
 from meldpunt.cases.models import Exploitation
 from meldpunt.triage.services import FORM_PREFIX
@@ -31,7 +32,7 @@ class ShownReason:
 @dataclass(frozen=True)
 class ShownForm:
     id: str
-    label: str
+    label: StrPromise
     score: float
     reasons: list[ShownReason]
     decision: str = ""
@@ -59,7 +60,8 @@ class Presented:
 
 def highlight(text: str, spans: list[tuple[int, int]]) -> SafeString:
     """``text`` escaped, with each span wrapped in <mark>."""
-    parts, at = [], 0
+    parts: list[str] = []
+    at = 0
     for start, end in spans:
         parts.append(escape(text[at:start]))
         parts.append(f'<mark class="triage-mark">{escape(text[start:end])}</mark>')

@@ -5,10 +5,10 @@ Only ids of indicators and forms, counts, versions and days: never text, case or
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, Q
 
+from meldpunt.accounts.models import User
 from meldpunt.accounts.permissions import is_fully_authenticated
 from meldpunt.cases.models import Exploitation
 from meldpunt.triage.models import Decision, TriageDecision
@@ -48,7 +48,7 @@ def _label(item: str) -> str:
         return item
 
 
-def decision_stats(*, user: Any) -> list[ItemStats]:
+def decision_stats(*, user: User) -> list[ItemStats]:
     """Per taxonomy version (newest first) and item: how often a suggestion was accepted
     and dismissed. Coordinators only; anyone else gets an empty list. One query."""
     if not (is_fully_authenticated(user) and user.is_coordinator):

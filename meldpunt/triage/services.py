@@ -3,12 +3,11 @@
 The audit entry names the item (an indicator id or form) and the decision, never text.
 """
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import Case, Contact
 from meldpunt.cases.services import require_case_handler
@@ -36,7 +35,7 @@ def triage_decide(
     contact: Contact | None,
     item: str,
     accepted: bool,
-    by: Any,
+    by: User,
     suggested: bool = True,
 ) -> TriageDecision:
     """Keep an advisor's choice about one suggestion.

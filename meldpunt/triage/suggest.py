@@ -205,7 +205,7 @@ def _compile(target: str, kind: str, text: str, lang: str) -> _Pattern:
     words = {w.lower() for w in WORD_RE.findall(text)}
     negated = bool(words & negations) or any(w.endswith("n't") for w in words)
     if "&" not in text:
-        parts = (_phrases(text, lang),)
+        parts: tuple[tuple[Phrase, ...], ...] = (_phrases(text, lang),)
     else:
         parts = tuple(
             tuple(

@@ -201,9 +201,13 @@ def _load(path: Path) -> Taxonomy:
     for rule in contra:
         if not set(rule.cancels) <= known:
             raise ValueError(f"{path}: contra rule {rule.id} cancels an unknown id")
+    patterned: tuple[Indicator | UrgencyRule, ...] = (
+        *(i for g in groups for i in g.indicators),
+        *urgency,
+    )
     weak = [
         text
-        for item in (*(i for g in groups for i in g.indicators), *urgency)
+        for item in patterned
         for text in (*item.patterns_nl, *item.patterns_en)
         if only_weak_words(text)
     ]

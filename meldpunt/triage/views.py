@@ -29,11 +29,16 @@ accepted and dismissed.
 """
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from meldpunt.accounts.permissions import CASE_ROLES, COORDINATOR_ROLES, staff_required
+from meldpunt.accounts.permissions import (
+    CASE_ROLES,
+    COORDINATOR_ROLES,
+    StaffRequest,
+    staff_required,
+)
 from meldpunt.cases.selectors import access_case, access_contact
 from meldpunt.triage.forms import DecideForm, SuggestForm
 from meldpunt.triage.presenters import present
@@ -44,7 +49,7 @@ from meldpunt.triage.suggest import suggest
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def suggest_fragment(request: HttpRequest) -> HttpResponse:
+def suggest_fragment(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. Suggestions for the posted text, as a fragment."""
     form = SuggestForm(request.POST)
     if not form.is_valid():
@@ -60,7 +65,7 @@ def suggest_fragment(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def decide(request: HttpRequest, case_id: int) -> HttpResponse:
+def decide(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Accept or dismiss one suggestion for a case's contact."""
     case = access_case(request.user, case_id, audit=None)
     form = DecideForm(request.POST)
@@ -87,7 +92,7 @@ def decide(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_GET
 @staff_required(*COORDINATOR_ROLES)
-def decision_stats_page(request: HttpRequest) -> HttpResponse:
+def decision_stats_page(request: StaffRequest) -> HttpResponse:
     """Who: coordinators. Per indicator and taxonomy version: accepted and dismissed counts."""
     return render(
         request, "triage/decision_stats.html", {"stats": decision_stats(user=request.user)}

@@ -223,7 +223,7 @@ class ClosingForm(IntakePart):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if data.get("callback_allowed") and not data.get("callback_details", "").strip():
             self.add_error(
                 "callback_details", _("Schrijf op hoe en wanneer we kunnen terugbellen.")
@@ -251,7 +251,7 @@ class TaskForm(IntakePart):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if data.get("task_description") and not data.get("task_due"):
             self.add_error("task_due", _("Kies een datum waarop de taak klaar moet zijn."))
         if data.get("task_due") and not data.get("task_description"):

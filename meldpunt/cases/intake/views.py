@@ -9,13 +9,13 @@ from contextlib import suppress
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from meldpunt.accounts.permissions import CASE_ROLES, staff_required
+from meldpunt.accounts.permissions import CASE_ROLES, StaffRequest, staff_required
 from meldpunt.cases.intake.forms import (
     QUICK_DISPOSITIONS,
     IntakeForm,
@@ -45,7 +45,7 @@ def _draft_id(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def _picker_cases(request: HttpRequest, query: str, selected: int | None) -> list[Case]:
+def _picker_cases(request: StaffRequest, query: str, selected: int | None) -> list[Case]:
     """Cases to choose from: the one already chosen first, then matches for ``query``."""
     found: list[Case] = []
     if selected:
@@ -58,7 +58,7 @@ def _picker_cases(request: HttpRequest, query: str, selected: int | None) -> lis
 
 
 def _render(
-    request: HttpRequest,
+    request: StaffRequest,
     form: IntakeForm,
     *,
     started_at: Any,
@@ -81,7 +81,7 @@ def _render(
     return render(request, "cases/intake.html", context, status=status)
 
 
-def _keep_draft(request: HttpRequest, started_at: Any) -> IntakeDraft:
+def _keep_draft(request: StaffRequest, started_at: Any) -> IntakeDraft:
     """Store what was posted as the draft, so a failed save loses nothing."""
     data = draft_data_from_post(request.POST)
     try:
@@ -97,7 +97,7 @@ def _keep_draft(request: HttpRequest, started_at: Any) -> IntakeDraft:
 
 @require_GET
 @staff_required(*CASE_ROLES)
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. The screen for a new call; ``?concept=`` resumes a draft."""
     draft = None
     initial: dict[str, Any] = {"task_assignee": request.user.pk}
@@ -118,7 +118,7 @@ def new(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def find_case(request: HttpRequest) -> HttpResponse:
+def find_case(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. The "Zoek zaak" button when htmx does not run: keeps
     the call as a draft and shows the screen again with the matching cases to choose from."""
     started_at = read_started(request.POST.get("started"))
@@ -136,7 +136,7 @@ def find_case(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def save(request: HttpRequest) -> HttpResponse:
+def save(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. Saves the call on a new case or the chosen one; bad
     input shows the screen again with the call kept as a draft."""
     started_at = read_started(request.POST.get("started"))
@@ -179,7 +179,7 @@ def save(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def quick(request: HttpRequest) -> HttpResponse:
+def quick(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. One button: log a short call and be ready for the next."""
     form = QuickDispositionForm(request.POST)
     if not form.is_valid():
@@ -202,7 +202,7 @@ def quick(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def draft_autosave(request: HttpRequest) -> JsonResponse:
+def draft_autosave(request: StaffRequest) -> JsonResponse:
     """Who: advisors and coordinators, for their own drafts. Called by intake.js while typing.
 
     Answers 410 when the draft was saved as a call or discarded meanwhile.
@@ -222,7 +222,7 @@ def draft_autosave(request: HttpRequest) -> JsonResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def draft_remove(request: HttpRequest, draft_id: int) -> HttpResponse:
+def draft_remove(request: StaffRequest, draft_id: int) -> HttpResponse:
     """Who: advisors and coordinators, for their own drafts. Throws an unfinished call away."""
     # A draft already gone (saved or thrown away in another tab) is gone all the same.
     with suppress(AccessDenied):
@@ -234,7 +234,7 @@ def draft_remove(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
-def case_picker(request: HttpRequest) -> HttpResponse:
+def case_picker(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. The htmx part of the screen that lists cases to pick.
 
     POST, so the words searched for never end up in a URL or a server log.

@@ -7,7 +7,7 @@ from django import forms
 from meldpunt.accounts.models import User
 
 
-class StaffChoiceField(forms.ModelChoiceField):
+class StaffChoiceField(forms.ModelChoiceField[User]):
     def label_from_instance(self, obj: User) -> str:
         return str(obj)
 

@@ -99,7 +99,7 @@ def search_cases_for_user(user: Any, query: CaseQuery) -> QuerySet[Case]:
     return case_search(query)
 
 
-def results_page(cases: QuerySet[Case], page_number: int, *, per_page: int) -> Page:
+def results_page(cases: QuerySet[Case], page_number: int, *, per_page: int) -> Page[Case]:
     """One page of at most MAX_RESULTS cases.
 
     Counting every match of a very common word costs far more than showing a page; past

@@ -4,11 +4,11 @@ The form is sent with POST, so words from case content never end up in a URL, th
 browser history or a server log.
 """
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from meldpunt.accounts.permissions import CASE_ROLES, staff_required
+from meldpunt.accounts.permissions import CASE_ROLES, StaffRequest, staff_required
 from meldpunt.cases.search.forms import CaseSearchForm
 from meldpunt.cases.search.selectors import (
     MAX_RESULTS,
@@ -22,7 +22,7 @@ PAGE_SIZE = 25
 
 @require_http_methods(["GET", "POST"])
 @staff_required(*CASE_ROLES)
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: StaffRequest) -> HttpResponse:
     """Who: advisors and coordinators. GET shows the newest cases; POST searches."""
     form = CaseSearchForm(request.POST if request.method == "POST" else None)
     query = CaseQuery()

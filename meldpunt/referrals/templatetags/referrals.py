@@ -5,6 +5,7 @@ from typing import Any
 
 from django import template
 
+from meldpunt.accounts.models import User
 from meldpunt.cases.models import Case
 from meldpunt.cases.selectors import user_may_handle_cases
 from meldpunt.referrals.selectors import (
@@ -25,7 +26,7 @@ def may_refer(case: Case) -> bool:
 
 
 @register.inclusion_tag("referrals/_section.html")
-def referrals_section(case: Case, user: Any) -> dict[str, Any]:
+def referrals_section(case: Case, user: User) -> dict[str, Any]:
     """The case's referrals, each with its timeline, and its possible victims' registration.
 
     Three queries whatever the number of referrals; nothing for users without case access.
@@ -43,7 +44,7 @@ def referrals_section(case: Case, user: Any) -> dict[str, Any]:
 
 
 @register.inclusion_tag("referrals/_inbox_section.html")
-def referrals_awaiting_feedback(user: Any) -> dict[str, Any]:
+def referrals_awaiting_feedback(user: User) -> dict[str, Any]:
     """Referrals past their feedback date: case number, partner and date only."""
     if not user_may_handle_cases(user):
         return {"allowed": False}

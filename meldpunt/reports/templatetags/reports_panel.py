@@ -23,7 +23,7 @@ def _answers(contact: Contact | None) -> list[tuple[str, str]]:
             "exploitation": contact.exploitation,
             "municipality": contact.municipality,
             "how_heard": contact.how_heard,
-            contact.details.get("contact_preference", ""): contact.callback_details,
+            str(contact.details.get("contact_preference", "")): contact.callback_details,
             **contact.details,
         }
     )

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import template
 
+from meldpunt.accounts.models import User
 from meldpunt.cases.models import Case
 from meldpunt.cases.selectors import user_may_handle_cases
 from meldpunt.triage.models import Decision, TriageDecision
@@ -15,7 +16,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("triage/_panel.html", takes_context=True)
-def triage_panel(context: template.Context, case: Case, user: Any) -> dict[str, Any]:
+def triage_panel(context: template.Context, case: Case, user: User) -> dict[str, Any]:
     """Suggestions per contact summary of ``case``, with the decisions already taken.
 
     Each contact also gets the full checklist, so an advisor can add a signal the rules
@@ -40,7 +41,7 @@ def triage_panel(context: template.Context, case: Case, user: Any) -> dict[str, 
     panels = []
     for contact in contacts:
         # Signals ticked elsewhere (the intake checklist) count as accepted.
-        decisions = {item: Decision.ACCEPTED for item in contact.indicators}
+        decisions: dict[str, str] = {item: Decision.ACCEPTED for item in contact.indicators}
         decisions |= decided.get(contact.pk, {})
         summary = contact.summary.strip()
         result = present(summary, suggest(summary), decisions) if summary else None
@@ -60,7 +61,9 @@ def triage_panel(context: template.Context, case: Case, user: Any) -> dict[str, 
 
 
 @register.inclusion_tag("triage/_checklist.html")
-def indicator_checklist(selected: list[str] | None = None, name: str = "indicators") -> dict:
+def indicator_checklist(
+    selected: list[str] | None = None, name: str = "indicators"
+) -> dict[str, Any]:
     """The indicator checklist as checkboxes grouped by form, for intake and chat forms.
 
     ``{% load triage %}{% indicator_checklist form.indicators.value %}`` renders inputs
@@ -70,7 +73,7 @@ def indicator_checklist(selected: list[str] | None = None, name: str = "indicato
 
 
 @register.inclusion_tag("triage/_chat_suggestions.html")
-def chat_suggestions(messages: list[Any], user: Any) -> dict[str, Any]:
+def chat_suggestions(messages: list[Any], user: User) -> dict[str, Any]:
     """Suggestions for what the chatter wrote (``sender == "reporter"``), one message per
     line so every message is read in its own language. Nothing for users without case
     access; the text is never logged or stored."""
