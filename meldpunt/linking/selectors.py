@@ -66,6 +66,9 @@ def _values_by_digest(contacts: QuerySet[Contact], digests: set[str]) -> dict[st
 # How many recent rows the signals page reads per signal it shows: an entity seen often
 # fills several rows.
 ROWS_PER_SIGNAL = 10
+# How many rows the related-cases panel reads per case it lists: a case matching on
+# several entities or in several contacts fills several rows.
+ROWS_PER_RELATED_CASE = 10
 
 
 def related_cases(*, user: User, case: Case, limit: int = 50) -> list[Relation]:
@@ -83,7 +86,7 @@ def related_cases(*, user: User, case: Case, limit: int = 50) -> list[Relation]:
         EntityHash.objects.filter(digest__in=own)
         .exclude(case_id=case.pk)
         .values_list("case_id", "case__number", "kind", "digest", "channel", "seen_at")
-        .order_by("-seen_at", "case_id", "kind")[: limit * ROWS_PER_SIGNAL]
+        .order_by("-seen_at", "case_id", "kind")[: limit * ROWS_PER_RELATED_CASE]
     )
     relations: dict[int, Relation] = {}
     digests: dict[int, set[str]] = {}
