@@ -40,6 +40,7 @@ AUDIT_ACTIONS = {
     "task.create": _("taak toegevoegd"),
     "task.done": _("taak afgevinkt"),
     "case.search": _("zaken gezocht"),
+    "linking.signals": _("signalen over meerdere zaken bekeken, met de gegevens"),
     "case.urgency": _("urgentie gewijzigd"),
     "person.create": _("persoon toegevoegd"),
     "location.create": _("plek toegevoegd"),

@@ -101,6 +101,7 @@ SAMPLES: list[tuple[str, str, dict[str, Any], list[str]]] = [
     ),
     ("case.search", "", {"filters": ["unassigned"]}, ["filters: zonder behandelaar"]),
     ("case.search", "", {"filters": []}, ["filters: geen"]),
+    ("linking.signals", "", {}, ["signalen over meerdere zaken bekeken, met de gegevens"]),
     ("contact.create", "contact", {"channel": "web"}, ["contact toegevoegd", "kanaal: web"]),
     ("note.create", "note", {}, ["notitie toegevoegd"]),
     ("task.create", "task", {"assignee": "ADVISOR"}, ["taak toegevoegd", "voor: anna"]),

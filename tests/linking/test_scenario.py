@@ -48,3 +48,46 @@ def test_done_means(advisor, coordinator, verified_client) -> None:
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
             text = " ".join(str(v) for row in cursor.fetchall() for v in row).upper()
             assert "VGT42J" not in text and "VGT-42-J" not in text, table
+
+
+KAMPERSTRAAT_REPORT = (
+    "Bij de Kamperstraat worden arbeiders opgehaald met busje vt123b; de chauffeur belt met "
+    "+31 6 1234 5678."
+)
+KAMPERSTRAAT_CALL = (
+    "Beller ziet arbeiders in een busje stappen, kenteken VT-123-B. Telefoon van de "
+    "chauffeur: 06 12345678."
+)
+
+
+def test_kamperstraat_every_spelling_and_one_related_row(advisor, analyst, verified_client) -> None:
+    """Issue 13: every spelling of the plate and phone number finds both cases, the call's
+    case page shows the report once with "kenteken, telefoonnummer", and an analyst is
+    refused the search."""
+    report, _ = case_with_contact(
+        by=advisor, channel=Channel.WEB_REPORT, started_at=at(10), summary=KAMPERSTRAAT_REPORT
+    )
+    call, _ = case_with_contact(
+        by=advisor, channel=Channel.PHONE, started_at=at(11), summary=KAMPERSTRAAT_CALL
+    )
+    client = verified_client(advisor)
+    for spelling in (
+        "vt123b",
+        "VT-123-B",
+        "vt 123 b",
+        "0612345678",
+        "06 12345678",
+        "+31 6 1234 5678",
+    ):
+        html = client.post(reverse("search:cases"), {"q": spelling}).content.decode()
+        assert report.number in html and call.number in html, spelling
+
+    html = client.get(reverse("cases:detail", args=[call.pk])).content.decode()
+    related = html[html.index("Gerelateerde zaken") :]
+    assert related.count('class="linking-relation"') == 1
+    assert "zelfde kenteken, telefoonnummer" in related
+    assert "+31612345678, VT123B" in related
+
+    assert (
+        verified_client(analyst).post(reverse("search:cases"), {"q": "vt123b"}).status_code == 403
+    )

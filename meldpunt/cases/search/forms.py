@@ -15,7 +15,8 @@ class CaseSearchForm(forms.Form):
     q = forms.CharField(
         label=_("Zaaknummer of woorden"),
         help_text=_(
-            "Hele woorden, bijvoorbeeld: kwekerij paspoort. Alle woorden moeten voorkomen."
+            "Hele woorden, bijvoorbeeld: kwekerij paspoort. Alle woorden moeten voorkomen. "
+            "Een telefoonnummer of kenteken vindt u hoe het ook geschreven is."
         ),
         required=False,
         max_length=200,

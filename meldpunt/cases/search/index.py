@@ -7,6 +7,12 @@ as a ``CaseSearchToken`` row. A query is normalised the same way and matches the
 that hold every one of its tokens (``selectors``). Whole words only: no prefix or fuzzy
 search.
 
+Phone numbers, licence plates, postcodes with house numbers, e-mail addresses and IBANs
+are also indexed in linking's normal form (``+31612345678``, ``VT123B``), one token per
+entity, so "06 12345678" and "+31 6 1234 5678" find the same cases. The normaliser is
+linking's, given to this lower app with ``register_entity_finder``. ``manage.py
+search_reindex`` rebuilds the index of every case after a change to how it is made.
+
 Any code that changes case content calls ``case_reindex(case=...)`` inside its own
 transaction; code that only adds content may call ``case_index_add`` with the new text
 instead, which does not read the case back. Apps that keep content for a case elsewhere
@@ -15,7 +21,8 @@ instead, which does not read the case back. Apps that keep content for a case el
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Protocol
 
 import simplemma
 from django.db import connection, transaction
@@ -43,6 +50,38 @@ _WORD = re.compile(r"\w+")
 
 TextSource = Callable[[Case], Iterable[str]]
 _extra_sources: list[TextSource] = []
+
+
+class FoundEntity(Protocol):
+    """An entity in a text in its normal form, with where it was written (``start:end``)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+EntityFinder = Callable[[str], Sequence[FoundEntity]]
+_entity_finders: list[EntityFinder] = []
+
+
+def register_entity_finder(finder: EntityFinder) -> None:
+    """Let linking give search its normaliser of entities (once, from its AppConfig.ready)."""
+    if finder not in _entity_finders:
+        _entity_finders.append(finder)
+
+
+def find_entities(text: str) -> list[FoundEntity]:
+    return [entity for finder in _entity_finders for entity in finder(text)]
+
+
+def entity_token(kind: str, value: str) -> str:
+    """The token of an entity's normal form; a word never holds a colon, so never collides."""
+    return blind_index(INDEX_KIND, f"{kind}:{value}")
 
 
 def register_text_source(source: TextSource) -> None:
@@ -80,13 +119,16 @@ def normalise_words(text: str) -> list[list[str]]:
 
 
 def tokens_for_text(texts: Iterable[str]) -> set[str]:
-    return {
-        blind_index(INDEX_KIND, form)
-        for text in texts
-        if text
-        for forms in normalise_words(text)
-        for form in forms
-    }
+    """The tokens of every word and of every entity in ``texts``."""
+    tokens: set[str] = set()
+    for text in texts:
+        if not text:
+            continue
+        tokens.update(
+            blind_index(INDEX_KIND, form) for forms in normalise_words(text) for form in forms
+        )
+        tokens.update(entity_token(entity.kind, entity.value) for entity in find_entities(text))
+    return tokens
 
 
 def _contact_texts(contact: Contact) -> Iterator[str]:

@@ -10,12 +10,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import Case, CaseSearchToken
-from meldpunt.cases.search.index import INDEX_KIND, normalise_words
+from meldpunt.cases.search.index import INDEX_KIND, entity_token, find_entities, normalise_words
 from meldpunt.cases.selectors import user_may_handle_cases
 from meldpunt.lib.crypto import blind_index
 
@@ -23,12 +23,24 @@ MAX_QUERY_WORDS = 8
 MAX_RESULTS = 500
 
 _CASE_NUMBER = re.compile(r"^\s*(\d{4})-(\d{1,6})\s*$")
+_BARE_CASE_NUMBER = re.compile(r"^\s*(\d{1,6})\s*$")
 
 
 def query_tokens(words: str) -> list[list[str]]:
-    """Per query word the tokens of its forms; at most MAX_QUERY_WORDS distinct words."""
+    """Per query word the tokens of its forms; at most MAX_QUERY_WORDS distinct words.
+
+    Entities (a phone number, a plate, a postcode with house number, an e-mail address,
+    an IBAN) are one slot each, in their normal form; the words around them are slots of
+    their own. A search box is typed casually, so entities are looked for in upper case:
+    "vt 123 b" is the plate VT-123-B, "1234 ab 5" the address 1234AB 5.
+    """
+    upper = words.upper()
+    text = upper if len(upper) == len(words) else words
     slots: dict[tuple[str, ...], None] = {}
-    for forms in normalise_words(words):
+    for entity in find_entities(text):
+        slots.setdefault((entity_token(entity.kind, entity.value),), None)
+        text = text[: entity.start] + " " * (entity.end - entity.start) + text[entity.end :]
+    for forms in normalise_words(text):
         slots.setdefault(tuple(blind_index(INDEX_KIND, form) for form in forms), None)
     return [list(slot) for slot in list(slots)[:MAX_QUERY_WORDS]]
 
@@ -58,22 +70,28 @@ def _start_of(day: date) -> datetime:
 def case_search(query: CaseQuery) -> QuerySet[Case]:
     """Cases matching every filter and every word of ``query.text``, newest first.
 
-    A text that is a case number finds that case; otherwise each word must occur in the
-    case's content (AND). Callers check that the user may search cases.
+    A text that is a case number finds that case, a bare number ("6") also the case
+    numbered so in any year; otherwise each word must occur in the case's content (AND).
+    Callers check that the user may search cases.
     """
     cases = Case.objects.select_related("assigned_to").order_by("-created_at", "-pk")
     text = query.text.strip()
     number = parse_case_number(text) if text else None
+    bare = _BARE_CASE_NUMBER.match(text)
     if number:
         cases = cases.filter(number=number)
     elif text:
         slots = query_tokens(text)
-        if not slots:
+        if not slots and not bare:
             return cases.none()
+        matches = Q()
         for slot in slots:
-            cases = cases.filter(
-                pk__in=CaseSearchToken.objects.filter(token__in=slot).values("case_id")
-            )
+            matches &= Q(pk__in=CaseSearchToken.objects.filter(token__in=slot).values("case_id"))
+        if bare:
+            # "6" or "00006": the case with that number in any year, or a word "00006".
+            same_number = Q(number__endswith=f"-{int(bare.group(1)):05d}")
+            matches = same_number | matches if slots else same_number
+        cases = cases.filter(matches)
     if query.status:
         cases = cases.filter(status=query.status)
     if query.unassigned:
