@@ -19,3 +19,8 @@ class ChatConfig(AppConfig):
         from meldpunt.lib.reporter_session import register_session_end
 
         register_session_end(end_session_chat)
+
+        from meldpunt.accounts.menu import register_menu_count
+        from meldpunt.chat.selectors import waiting_chats
+
+        register_menu_count("chat:console", lambda: waiting_chats().count())
