@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ChatConfig(AppConfig):
     name = "meldpunt.chat"
+    verbose_name = _("Chat")
 
     def ready(self) -> None:
         from meldpunt.accounts import signals
