@@ -19,7 +19,8 @@ MEASURE = """(selector) => [...document.querySelectorAll(selector)]
     && getComputedStyle(element).visibility !== 'hidden')
   .map((element) => {
     const box = element.getBoundingClientRect();
-    return {text: (element.innerText || element.getAttribute('aria-label') || '').trim().slice(0, 40),
+    const text = element.innerText || element.getAttribute('aria-label') || '';
+    return {text: text.trim().slice(0, 40),
             width: Math.floor(box.width + 0.01), height: Math.floor(box.height + 0.01)};
   })"""
 
@@ -37,7 +38,7 @@ def phone(browser: Browser):  # type: ignore[no-untyped-def]
     context.close()
 
 
-@pytest.mark.parametrize("path", PUBLIC_PATHS + ["/en/", "/melden/"])
+@pytest.mark.parametrize("path", [*PUBLIC_PATHS, "/en/", "/melden/"])
 def test_every_target_is_at_least_24_by_24(phone: Page, live_server, path: str) -> None:  # type: ignore[no-untyped-def]
     phone.goto(live_server.url + path)
     assert small_targets(phone) == []
