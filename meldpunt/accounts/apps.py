@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "meldpunt.accounts"
+    verbose_name = _("Medewerkers")
 
     def ready(self) -> None:
         encrypt_totp_keys()

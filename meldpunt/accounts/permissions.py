@@ -48,6 +48,11 @@ def staff_user(request: HttpRequest) -> User:
     return request.user
 
 
+def view_roles(view: Callable[..., HttpResponse]) -> tuple[str, ...]:
+    """The roles that ``staff_required`` lets into ``view``; none for any other view."""
+    return tuple(getattr(view, "staff_roles", ()))
+
+
 def forbidden(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/forbidden.html", status=403)
 
@@ -64,6 +69,8 @@ def staff_required(*roles: str) -> Callable[[StaffView[_P]], View[_P]]:
                 return forbidden(request)
             return view(request, *args, **kwargs)
 
+        # The staff menu reads who may open the view from here (see ``menu.py``).
+        wrapped.staff_roles = roles or tuple(Role.values)  # type: ignore[attr-defined]
         return wrapped
 
     return decorator

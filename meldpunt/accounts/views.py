@@ -250,10 +250,12 @@ LANDING: dict[str, tuple[str, ...]] = {
 @never_cache
 @staff_required()
 def home_view(request: StaffRequest) -> HttpResponse:
-    """Any staff member with both factors: sent on to the start page of their role."""
+    """Any staff member with both factors: sent on to the start page of their role; a role
+    whose page does not exist yet (the statistics) reads what it will see there."""
     for name in LANDING.get(request.user.role, ()):
         try:
             return redirect(reverse(name))
         except NoReverseMatch:
             continue
-    return render(request, "accounts/home.html")
+    is_municipality = request.user.role == Role.MUNICIPALITY
+    return render(request, "accounts/home.html", {"is_municipality": is_municipality})

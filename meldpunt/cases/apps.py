@@ -15,6 +15,7 @@ SEARCH_FILTERS = {
 
 class CasesConfig(AppConfig):
     name = "meldpunt.cases"
+    verbose_name = _("Zaken")
 
     def ready(self) -> None:
         from meldpunt.audit.labels import register_choice_labels

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ChatConfig(AppConfig):
     name = "meldpunt.chat"
+    verbose_name = _("Chat")
 
     def ready(self) -> None:
         from meldpunt.accounts import signals
@@ -19,3 +21,8 @@ class ChatConfig(AppConfig):
         from meldpunt.lib.reporter_session import register_session_end
 
         register_session_end(end_session_chat)
+
+        from meldpunt.accounts.menu import register_menu_count
+        from meldpunt.chat.selectors import waiting_chats
+
+        register_menu_count("chat:console", lambda: waiting_chats().count())

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LinkingConfig(AppConfig):
     name = "meldpunt.linking"
+    verbose_name = _("Koppelingen tussen zaken")
 
     def ready(self) -> None:
         from meldpunt.cases.search.index import register_entity_finder

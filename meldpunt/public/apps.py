@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class PublicConfig(AppConfig):
     name = "meldpunt.public"
+    verbose_name = _("Publieke website")
 
     def ready(self) -> None:
         from meldpunt.public.models import OpeningException, WeeklyOpening

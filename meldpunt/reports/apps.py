@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "meldpunt.reports"
+    verbose_name = _("Meldingen")
 
     def ready(self) -> None:
         from meldpunt.cases.search.index import register_text_source

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TriageConfig(AppConfig):
     name = "meldpunt.triage"
+    verbose_name = _("Signalen en triage")
 
     def ready(self) -> None:
         from meldpunt.audit.labels import register_choice_labels, register_value_label

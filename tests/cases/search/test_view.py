@@ -78,11 +78,11 @@ def test_pages_are_buttons_in_the_form(
 def test_query_count_does_not_grow_with_results(
     anna: Client, advisor: User, django_assert_num_queries
 ) -> None:  # type: ignore[no-untyped-def]
-    """Twelve queries (session, user, device, staff list, audit entry with its chain head
-    locked and moved on, count, one page…) for any hits."""
+    """Thirteen queries (session, user, device, staff list, audit entry with its chain head
+    locked and moved on, count, one page…, chats waiting for the menu) for any hits."""
     for n in range(10):
         _case(advisor, f"Busje nummer {n}", assigned_to=advisor)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = anna.post(URL, {"q": "busje"})
     assert response.content.decode().count("Busje nummer") == 10
 
