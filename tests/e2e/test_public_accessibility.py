@@ -4,18 +4,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.e2e.conftest import axe_violations
+from tests.public.paths import PUBLIC_PATHS
 
 pytestmark = pytest.mark.e2e
-
-PUBLIC_PATHS = [
-    "/",
-    "/wat-is-mensenhandel/",
-    "/voor-professionals/",
-    "/anoniem-melden/",
-    "/geen-sporen/",
-    "/privacy/",
-    "/toegankelijkheid/",
-]
 
 
 def test_axe_runs_and_catches_a_violation(page: Page, live_server) -> None:  # type: ignore[no-untyped-def]

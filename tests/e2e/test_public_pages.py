@@ -4,18 +4,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import ForeignRequests
+from tests.public.paths import PUBLIC_PATHS
 
 pytestmark = pytest.mark.e2e
 
-PUBLIC_PATHS = [
-    "/",
-    "/wat-is-mensenhandel/",
-    "/voor-professionals/",
-    "/anoniem-melden/",
-    "/geen-sporen/",
-    "/privacy/",
-    "/toegankelijkheid/",
-]
 BOTH_LANGUAGES = PUBLIC_PATHS + [f"/en{path}" for path in PUBLIC_PATHS]
 
 

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.e2e.conftest import axe_violations
-from tests.e2e.test_public_accessibility import PUBLIC_PATHS
+from tests.public.paths import PUBLIC_PATHS
 
 pytestmark = pytest.mark.e2e
 

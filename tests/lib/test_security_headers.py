@@ -5,15 +5,8 @@ import re
 import pytest
 from django.test import Client
 
-PUBLIC_PATHS = [
-    "/",
-    "/wat-is-mensenhandel/",
-    "/voor-professionals/",
-    "/anoniem-melden/",
-    "/geen-sporen/",
-    "/privacy/",
-    "/toegankelijkheid/",
-]
+from tests.public.paths import PUBLIC_PATHS
+
 ALL_PATHS = PUBLIC_PATHS + [f"/en{path}" for path in PUBLIC_PATHS]
 
 pytestmark = pytest.mark.django_db
