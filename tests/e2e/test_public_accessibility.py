@@ -1,4 +1,4 @@
-"""Every public page passes axe-core's WCAG 2.1 A and AA rules, in Dutch and in English."""
+"""Every public page passes axe-core's WCAG 2.2 A and AA rules, in Dutch and in English."""
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -22,7 +22,7 @@ def test_axe_runs_and_catches_a_violation(page: Page, live_server) -> None:  # t
 
 @pytest.mark.parametrize("path", PUBLIC_PATHS + [f"/en{path}" for path in PUBLIC_PATHS])
 def test_no_axe_violations(page: Page, live_server, path: str) -> None:  # type: ignore[no-untyped-def]
-    """Zero violations of the WCAG 2.1 A and AA rules on a desktop screen."""
+    """Zero violations of the WCAG 2.2 A and AA rules on a desktop screen."""
     page.goto(live_server.url + path)
     assert axe_violations(page) == []
 
