@@ -50,7 +50,7 @@ def _area(
 class OptionRadio(forms.RadioSelect):
     """One choice per line, the button before its label (forms/_field.html gives the fieldset)."""
 
-    template_name = "reports/widget_radio.html"
+    template_name = "reports/widget_options.html"
 
 
 def _radio(label: Any, choices: list[tuple[str, Any]], help_text: Any = "") -> forms.ChoiceField:
@@ -64,9 +64,9 @@ def _radio(label: Any, choices: list[tuple[str, Any]], help_text: Any = "") -> f
 
 
 class OptionCheckboxes(forms.CheckboxSelectMultiple):
-    """Tick what applies: one box per line, before its label."""
+    """Tick what applies: one box per line, before its label (as OptionRadio)."""
 
-    template_name = "reports/widget_checkbox.html"
+    template_name = "reports/widget_options.html"
 
 
 class ReportStepForm(forms.Form):
