@@ -13,9 +13,10 @@ The rules; any one of them makes the case urgent (``Urgency.HIGH``):
 - many victims: ``victim_count`` is "6+" (more than five people);
 - documents were taken: "documents" in ``concerns``.
 
-A missing or "don't know" answer never makes a case urgent. An urgent case gets the
-shorter deadlines of ``cases.services`` (``URGENT_ASSESSMENT_WORKING_DAYS``, and for a
-web report ``MELDPUNT_URGENT_RESPONSE_DAYS``).
+A missing or "don't know" answer never makes a case urgent. An urgent case gets shorter
+deadlines: a melding is assessed the next working day
+(``cases.services.URGENT_ASSESSMENT_WORKING_DAYS``), a web report is answered within a day
+(``reports.services.URGENT_RESPONSE``).
 """
 
 import re
