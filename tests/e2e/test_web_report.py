@@ -222,6 +222,21 @@ def test_report_about_a_sixteen_year_old_tops_the_inbox_as_urgent_melding(
     ).to_be_visible()
     assert axe_violations(page) == []
 
+    # The advies turns out to need action: the kind changes only with a reason.
+    page.goto(live_server.url + f"/medewerkers/zaken/{advies.pk}/")
+    page.get_by_label("Soort zaak").select_option("melding")
+    page.get_by_role("button", name="Soort opslaan").click()
+    expect(page.get_by_text("Schrijf op waarom de soort verandert.").first).to_be_visible()
+    page.get_by_label("Waarom verandert de soort?").fill("Melder belde: er is geweld.")
+    page.get_by_role("button", name="Soort opslaan").click()
+    expect(page.get_by_text("De soort zaak is opgeslagen.")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "Soort gewijzigd van advies naar melding. Reden: Melder belde: er is geweld."
+        )
+    ).to_be_visible()
+    assert axe_violations(page) == []
+
 
 @pytest.mark.parametrize(
     "path",
