@@ -71,6 +71,7 @@ STEPS = [
                 "komen pas laat terug. Een van hen zei dat hij zijn paspoort niet heeft."
             ),
             "exploitation": "labour",
+            "wish": "report",
         },
     ),
     (

@@ -44,6 +44,13 @@ class KindForm(PageForm):
     kind = forms.ChoiceField(
         label=_("Soort zaak"), choices=CaseKind.choices, widget=forms.Select(attrs=SELECT)
     )
+    reason = forms.CharField(
+        label=_("Waarom verandert de soort?"),
+        help_text=_("Komt als interne notitie bij de zaak."),
+        max_length=2000,
+        error_messages={"required": _("Schrijf op waarom de soort verandert.")},
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 2}),
+    )
 
 
 class CloseForm(PageForm):

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db.models import Case as Switch
-from django.db.models import Count, IntegerField, Model, Q, QuerySet, Value, When
+from django.db.models import Count, F, IntegerField, Model, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import (
     Case,
     CaseStatus,
+    Channel,
     Contact,
     IntakeDraft,
     Location,
@@ -26,6 +27,7 @@ from meldpunt.cases.models import (
     Task,
     Urgency,
 )
+from meldpunt.cases.urgency import Reason, urgency_from_answers
 from meldpunt.lib import clock
 from meldpunt.lib.access import AccessDenied
 from meldpunt.lib.workdays import add_working_days
@@ -174,7 +176,8 @@ class InboxSection:
 
 
 def _open_cases() -> QuerySet[Case]:
-    """Open cases, most urgent first, then by deadline; without the encrypted columns."""
+    """Open cases, urgent first (cases.urgency), then by deadline; without the encrypted
+    columns."""
     return (
         Case.objects.filter(status__in=OPEN_STATUSES)
         .select_related("assigned_to")
@@ -187,7 +190,13 @@ def _open_cases() -> QuerySet[Case]:
                 output_field=IntegerField(),
             )
         )
-        .order_by("urgency_rank", "assessment_due", "created_at")
+        # Without a deadline last on every database (SQLite would put NULL first).
+        .order_by(
+            "urgency_rank",
+            F("assessment_due").asc(nulls_last=True),
+            F("response_due").asc(nulls_last=True),
+            "created_at",
+        )
     )
 
 
@@ -263,20 +272,36 @@ class CaseDetail:
     tasks: list[Task]
     overdue: bool
     due_soon: bool
+    urgency_reasons: tuple[Reason, ...] = ()
+
+
+def urgency_reasons(contacts: Iterable[Contact]) -> tuple[Reason, ...]:
+    """Why the web reports' answers make the case urgent (cases.urgency), each rule once."""
+    found: dict[str, Reason] = {}
+    for contact in contacts:
+        if contact.channel != Channel.WEB_REPORT:
+            continue
+        for reason in urgency_from_answers(contact.details or {}).reasons:
+            known = found.setdefault(reason.rule, reason)
+            if reason.age is not None and (known.age is None or reason.age < known.age):
+                found[reason.rule] = reason
+    return tuple(found.values())
 
 
 def case_detail(case: Case) -> CaseDetail:
     """The records of a case already opened with ``access_case``."""
     deadlines = Deadlines.at(clock.now())
+    contacts = list(case.contacts.select_related("staff"))
     return CaseDetail(
         case=case,
-        contacts=list(case.contacts.select_related("staff")),
+        contacts=contacts,
         persons=list(case.persons.all()),
         locations=list(case.locations.all()),
         notes=list(case.notes.select_related("author")),
         tasks=list(case.tasks.select_related("assignee").order_by("done_at", "due_date")),
         overdue=deadlines.is_overdue(case),
         due_soon=deadlines.is_due_soon(case),
+        urgency_reasons=urgency_reasons(contacts),
     )
 
 

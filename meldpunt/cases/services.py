@@ -11,10 +11,11 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from meldpunt.accounts.models import User
@@ -33,12 +34,15 @@ from meldpunt.cases.models import (
     Outcome,
     Person,
     Task,
+    Urgency,
 )
 from meldpunt.cases.search.index import case_index_add, case_reindex, new_contact_texts
 from meldpunt.lib import clock
 from meldpunt.lib.workdays import add_working_days
 
 ASSESSMENT_WORKING_DAYS = 5
+# An urgent melding (see cases.urgency) is assessed the next working day.
+URGENT_ASSESSMENT_WORKING_DAYS = 1
 
 # The status workflow: new → assessment → in progress → referred → closed. A case may
 # be closed from any open status (a test call, a duplicate); reopening is a separate step.
@@ -68,10 +72,22 @@ def _next_case_number(year: int) -> str:
     return f"{year}-{counter.values_list('last', flat=True).get():05d}"
 
 
+def assessment_due_for(*, kind: str, urgency: str, start: datetime) -> date | None:
+    """When a case of ``kind`` opened or changed at ``start`` must be assessed.
+
+    A melding within 5 working days, an urgent one the next working day; an advies has no
+    assessment deadline.
+    """
+    if kind != CaseKind.REPORT:
+        return None
+    days = ASSESSMENT_WORKING_DAYS if urgency == Urgency.NORMAL else URGENT_ASSESSMENT_WORKING_DAYS
+    return add_working_days(timezone.localdate(start), days)
+
+
 def case_create(
     *, by: User | None, kind: str = CaseKind.ADVICE, number_later: bool = False, **fields: Any
 ) -> Case:
-    """Open a new case. A melding gets its assessment deadline of 5 working days.
+    """Open a new case. A melding gets its assessment deadline (``assessment_due_for``).
 
     ``number_later`` gives the case a provisional number that only the caller's
     transaction sees; the caller then calls ``case_number_assign`` as the last step of
@@ -86,10 +102,8 @@ def case_create(
             kind=kind,
             created_at=now,
             updated_at=now,
-            assessment_due=(
-                add_working_days(timezone.localdate(now), ASSESSMENT_WORKING_DAYS)
-                if kind == CaseKind.REPORT
-                else None
+            assessment_due=assessment_due_for(
+                kind=kind, urgency=fields.get("urgency", Urgency.NORMAL), start=now
             ),
             **fields,
         )
@@ -296,29 +310,42 @@ def case_start_assessment(*, case: Case, by: User) -> Case:
     return case
 
 
-def case_set_kind(*, case: Case, by: User, kind: str) -> Case:
-    """Make the case an advies or a melding; a melding must be assessed within 5 working days."""
+def case_set_kind(*, case: Case, by: User, kind: str, reason: str) -> Case:
+    """Make the case an advies or a melding, with the reason why.
+
+    A melding gets its assessment deadline (``assessment_due_for``). The reason goes on the
+    case as an internal note, so the page shows who changed the kind, when and why.
+    """
     require_case_handler(by)
     if kind not in CaseKind.values:
-        raise ValidationError(_("Kies advies of melding."))
-    # Kind and deadline change together with their audit entry.
+        raise ValidationError({"kind": _("Kies advies of melding.")})
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Schrijf op waarom de soort verandert.")})
+    # Kind, deadline, the note with the reason and their audit entries change together.
     with transaction.atomic():
         _lock(case)
         _check_open(case)
         if case.kind == kind:
-            return case
+            raise ValidationError(
+                {"kind": _("Deze zaak is al een %(kind)s.") % {"kind": CaseKind(kind).label}}
+            )
         previous = case.kind
+        now = clock.now()
         case.kind = kind
-        case.assessment_due = (
-            add_working_days(timezone.localdate(clock.now()), ASSESSMENT_WORKING_DAYS)
-            if kind == CaseKind.REPORT
-            else None
-        )
-        case.updated_at = clock.now()
+        case.assessment_due = assessment_due_for(kind=kind, urgency=case.urgency, start=now)
+        case.updated_at = now
         case.save(update_fields=["kind", "assessment_due", "updated_at"])
         audit_record(
             actor=by, action="case.kind", case=case, obj=case, detail={"from": previous, "to": kind}
         )
+        with translation.override(settings.LANGUAGE_CODE):
+            text = _("Soort gewijzigd van %(from)s naar %(to)s. Reden: %(reason)s") % {
+                "from": CaseKind(previous).label,
+                "to": CaseKind(kind).label,
+                "reason": reason,
+            }
+        _note_create(case=case, by=by, text=text)
     return case
 
 

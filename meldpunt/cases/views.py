@@ -188,13 +188,15 @@ def progress(request: StaffRequest, case_id: int) -> HttpResponse:
 @require_POST
 @staff_required(*CASE_ROLES)
 def set_kind(request: StaffRequest, case_id: int) -> HttpResponse:
-    """Who: advisors and coordinators. Make the case an advies or a melding."""
+    """Who: advisors and coordinators. Make the case an advies or a melding, with a reason."""
     return _with_form(
         request,
         case_id,
         KindForm,
         "kind_form",
-        lambda case, data: services.case_set_kind(case=case, by=request.user, kind=data["kind"]),
+        lambda case, data: services.case_set_kind(
+            case=case, by=request.user, kind=data["kind"], reason=data["reason"]
+        ),
         _("De soort zaak is opgeslagen."),
     )
 

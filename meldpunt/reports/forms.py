@@ -50,7 +50,7 @@ def _area(
 class OptionRadio(forms.RadioSelect):
     """One choice per line, the button before its label (forms/_field.html gives the fieldset)."""
 
-    template_name = "reports/widget_radio.html"
+    template_name = "reports/widget_options.html"
 
 
 def _radio(label: Any, choices: list[tuple[str, Any]], help_text: Any = "") -> forms.ChoiceField:
@@ -63,12 +63,25 @@ def _radio(label: Any, choices: list[tuple[str, Any]], help_text: Any = "") -> f
     )
 
 
+class OptionCheckboxes(forms.CheckboxSelectMultiple):
+    """Tick what applies: one box per line, before its label (as OptionRadio)."""
+
+    template_name = "reports/widget_options.html"
+
+
 class ReportStepForm(forms.Form):
     use_required_attribute = False
 
-    def raw(self) -> dict[str, str]:
+    def raw(self) -> dict[str, str | list[str]]:
         """What was typed, as text, so it can be kept in the draft even when invalid."""
-        return {name: str(self.data.get(name, "")) for name in self.fields}
+        raw: dict[str, str | list[str]] = {}
+        for name, field in self.fields.items():
+            if isinstance(field, forms.MultipleChoiceField):
+                ticked = field.widget.value_from_datadict(self.data, self.files, name)
+                raw[name] = [str(value) for value in ticked or []]
+            else:
+                raw[name] = str(self.data.get(name, ""))
+        return raw
 
 
 class WhoForm(ReportStepForm):
@@ -81,6 +94,10 @@ class WhoForm(ReportStepForm):
             (ReporterRole.OTHER, _("Anders")),
         ],
     )
+
+
+WISH_ADVICE = "advice"
+WISH_REPORT = "report"
 
 
 class WhatForm(ReportStepForm):
@@ -98,6 +115,17 @@ class WhatForm(ReportStepForm):
             (Exploitation.CRIMINAL, _("Criminele uitbuiting (gedwongen stelen of drugs dealen)")),
             (Exploitation.UNKNOWN, _("Ik weet het niet")),
         ],
+    )
+    wish = _radio(
+        _("Wat wilt u van het Meldpunt?"),
+        [
+            (WISH_ADVICE, _("Ik wil advies. Daarna beslis ik zelf wat ik doe.")),
+            (WISH_REPORT, _("Ik wil dat het Meldpunt er iets mee doet. Dit heet een melding.")),
+        ],
+        _(
+            "Bij een melding bekijken wij binnen 5 werkdagen wat er nodig is. "
+            "Is het dringend, dan zo snel mogelijk."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -135,6 +163,10 @@ VICTIM_COUNT_CHOICES = [
     ("unknown", _("Ik weet het niet")),
 ]
 YES_NO_UNKNOWN = [("yes", _("Ja")), ("no", _("Nee")), ("unknown", _("Ik weet het niet"))]
+CONCERN_CHOICES = [
+    ("danger", _("Iemand is in gevaar of wordt bedreigd")),
+    ("documents", _("Iemand moest zijn paspoort of ID-kaart afgeven")),
+]
 
 
 class PeopleForm(ReportStepForm):
@@ -144,6 +176,13 @@ class PeopleForm(ReportStepForm):
     victim_origin = _text(
         _("Nationaliteit of taal"),
         _("Niet verplicht. Bijvoorbeeld: Pools, Roemeens, spreekt alleen Engels."),
+    )
+    concerns = forms.MultipleChoiceField(
+        label=_("Klopt een van deze dingen?"),
+        help_text=_("Niet verplicht. Kruis aan wat klopt."),
+        required=False,
+        choices=CONCERN_CHOICES,
+        widget=OptionCheckboxes(attrs={"class": "utrecht-checkbox"}),
     )
     perpetrators = _area(
         _("Wie zijn mogelijk de daders?"),

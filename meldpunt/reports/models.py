@@ -23,7 +23,9 @@ class ReportDraft(models.Model):
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField(db_index=True)
-    data = EncryptedJSONField[dict[str, dict[str, str]], dict[str, dict[str, str]]]()
+    data = EncryptedJSONField[
+        dict[str, dict[str, str | list[str]]], dict[str, dict[str, str | list[str]]]
+    ]()
     # Files checked for this draft, kept, removed or refused: checking costs time and
     # memory, so one draft may not be reused for it without end.
     files_tried = models.PositiveIntegerField(default=0)

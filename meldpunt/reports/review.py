@@ -20,6 +20,8 @@ def _display(field: forms.Field, value: Any) -> str:
     if isinstance(field, forms.BooleanField):
         return str(field.label) if value else ""
     choices = dict(getattr(field, "choices", []) or [])
+    if isinstance(value, list):
+        return ", ".join(str(choices.get(item, item)) for item in value)
     if value in choices:
         return str(choices[value])
     return str(value or "")

@@ -20,6 +20,7 @@ from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_deferred, audit_record
 from meldpunt.cases.models import (
     Case,
+    CaseKind,
     Channel,
     Contact,
     Location,
@@ -29,8 +30,10 @@ from meldpunt.cases.models import (
 )
 from meldpunt.cases.search.index import case_index_add, case_reindex
 from meldpunt.cases.services import Related, case_create, case_number_assign, contact_add
+from meldpunt.cases.urgency import urgency_from_answers
 from meldpunt.lib import clock
 from meldpunt.lib.crypto import encrypt_bytes
+from meldpunt.reports.forms import WISH_REPORT
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, MailboxSender, ReportDraft
 from meldpunt.reports.receipts import generate_code, hash_code
 from meldpunt.reports.selectors import coordinator_emails
@@ -40,9 +43,13 @@ logger = logging.getLogger(__name__)
 
 ATTACHMENT_PURPOSE = "reports.Attachment.data"
 TITLE_LENGTH = 80
+# An urgent web report (cases.urgency) is answered within a day instead of
+# MELDPUNT_FIRST_RESPONSE_DAYS.
+URGENT_RESPONSE = timedelta(days=1)
 
 # The answers that go into the contact's encrypted details, in the order staff read them.
 DETAIL_KEYS = (
+    "wish",
     "when",
     "place",
     "address",
@@ -50,6 +57,7 @@ DETAIL_KEYS = (
     "victim_count",
     "minors",
     "victim_age",
+    "concerns",
     "victim_origin",
     "perpetrators",
     "phone_numbers",
@@ -79,7 +87,7 @@ def draft_start() -> ReportDraft:
     )
 
 
-def draft_save_step(*, draft: ReportDraft, step: str, raw: dict[str, str]) -> None:
+def draft_save_step(*, draft: ReportDraft, step: str, raw: dict[str, str | list[str]]) -> None:
     """Keep what was typed in one step, valid or not, so nothing is lost."""
     draft.data[step] = raw
     draft.save(update_fields=["data"])
@@ -174,8 +182,10 @@ def _add_people_and_places(
 def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
     """Store a complete web report as a new case with its contact, people, places and files.
 
-    ``answers`` holds the cleaned data of every step. The case is an advies until staff
-    decide it is a melding; its first response is due after MELDPUNT_FIRST_RESPONSE_DAYS.
+    ``answers`` holds the cleaned data of every step. The reporter chose advies or melding
+    (a melding gets its assessment deadline); the urgency follows from the answers by the
+    rules of cases.urgency. The first response is due after MELDPUNT_FIRST_RESPONSE_DAYS,
+    for an urgent report after URGENT_RESPONSE.
     """
     now = clock.now()
     code = generate_code()
@@ -184,7 +194,15 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
     callback = {"phone": answers.get("phone", ""), "email": answers.get("email", "")}.get(
         preference, ""
     )
+    verdict = urgency_from_answers(answers)
     minors = {"yes": True, "no": False}.get(answers["minors"])
+    if any(reason.rule == "minor" for reason in verdict.reasons):
+        minors = True
+    respond_within = (
+        URGENT_RESPONSE
+        if verdict.is_urgent
+        else timedelta(days=settings.MELDPUNT_FIRST_RESPONSE_DAYS)
+    )
     # The whole report is stored or nothing: a half report would be a case without its files.
     # Its audit entries join the audit chain at the end, so other audited work does not
     # wait for the whole submit (the chain's end stays locked until the commit).
@@ -192,11 +210,13 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
         case = case_create(
             by=None,
             number_later=True,
+            kind=CaseKind.REPORT if answers["wish"] == WISH_REPORT else CaseKind.ADVICE,
+            urgency=verdict.urgency,
             municipality=answers["municipality"],
             exploitation=answers["exploitation"],
             title=_title(answers["description"]),
             created_at=now,
-            response_due=now + timedelta(days=settings.MELDPUNT_FIRST_RESPONSE_DAYS),
+            response_due=now + respond_within,
             needs_attention=True,
         )
         contact = contact_add(

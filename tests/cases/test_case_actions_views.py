@@ -109,7 +109,8 @@ def test_kind_note_and_task_forms(advisor, colleague, verified_client, make_case
     """Each form saves and redirects; the stored texts are those typed."""
     case = make_case()
     client = verified_client(advisor)
-    assert client.post(action(case, "set_kind"), {"kind": "melding"}).status_code == 302
+    kind = {"kind": "melding", "reason": "Melder wil actie"}
+    assert client.post(action(case, "set_kind"), kind).status_code == 302
     client.post(action(case, "start_assessment"))
     client.post(action(case, "note_add"), {"text": "Melder is gerustgesteld"})
     client.post(
@@ -119,7 +120,10 @@ def test_kind_note_and_task_forms(advisor, colleague, verified_client, make_case
     case.refresh_from_db()
     assert case.kind == CaseKind.REPORT
     assert case.status == CaseStatus.ASSESSMENT
-    assert [n.text for n in Note.objects.filter(case=case)] == ["Melder is gerustgesteld"]
+    assert sorted(n.text for n in Note.objects.filter(case=case)) == [
+        "Melder is gerustgesteld",
+        "Soort gewijzigd van advies naar melding. Reden: Melder wil actie",
+    ]
     task = Task.objects.get(case=case)
     assert (task.description, task.assignee) == ("Terugbellen", colleague)
 
@@ -197,3 +201,14 @@ def test_notes_can_still_be_added_to_a_closed_case(
     case_close(case=case, by=coordinator, reason="other", outcome="unclear")
     verified_client(advisor).post(action(case, "note_add"), {"text": "Melder belde nog"})
     assert Note.objects.filter(case=case).count() == 1
+
+
+def test_a_kind_change_without_reason_is_refused_at_the_field(advisor, verified_client, make_case):  # type: ignore[no-untyped-def]
+    """400 with the message at the reason; the kind stays and nothing is noted."""
+    case = make_case()
+    response = verified_client(advisor).post(action(case, "set_kind"), {"kind": "melding"})
+    assert response.status_code == 400
+    assert "Schrijf op waarom de soort verandert." in response.content.decode()
+    case.refresh_from_db()
+    assert case.kind == CaseKind.ADVICE
+    assert not Note.objects.filter(case=case).exists()

@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meldpunt.audit.models import AuditEvent
-from meldpunt.cases.models import Location, Person, PersonRole
-from meldpunt.cases.services import note_add
+from meldpunt.cases.models import Channel, Location, Person, PersonRole, Urgency
+from meldpunt.cases.services import contact_add, note_add
 
 from .conftest import SUMMARY
 
@@ -99,3 +99,24 @@ def test_anonymous_visitor_is_sent_to_login(client, make_case):  # type: ignore[
 def test_an_unknown_case_is_not_found(advisor, verified_client):  # type: ignore[no-untyped-def]
     """A case number that does not exist gives 404."""
     assert verified_client(advisor).get("/medewerkers/zaken/999999/").status_code == 404
+
+
+def test_the_page_says_why_the_web_report_is_urgent(advisor, verified_client, make_case):  # type: ignore[no-untyped-def]
+    """The reasons come from the web report's stored answers, by the rules of cases.urgency."""
+    case = make_case(urgency=Urgency.HIGH)
+    contact_add(
+        case=case,
+        by=None,
+        channel=Channel.WEB_REPORT,
+        details={"minors": "yes", "victim_age": "16", "when": "recent"},
+    )
+    html = verified_client(advisor).get(url(case)).content.decode()
+    assert "Waarom urgent" in html
+    assert "urgent: minderjarige (16 jaar) betrokken" in html
+
+
+def test_a_case_without_urgent_answers_shows_no_reasons(advisor, verified_client, make_case):  # type: ignore[no-untyped-def]
+    """A phone case, or a web report whose answers call for nothing, has no reasons block."""
+    case = make_case()
+    contact_add(case=case, by=None, channel=Channel.WEB_REPORT, details={"minors": "no"})
+    assert "Waarom urgent" not in verified_client(advisor).get(url(case)).content.decode()

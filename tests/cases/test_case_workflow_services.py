@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from meldpunt.audit.models import AuditEvent
-from meldpunt.cases.models import CaseKind, CaseStatus
+from meldpunt.cases.models import CaseKind, CaseStatus, Note, Urgency
 from meldpunt.cases.services import (
     case_assign,
     case_lock,
@@ -82,14 +82,65 @@ def test_switching_to_melding_sets_a_deadline_of_five_working_days(advisor, make
     frozen_now(datetime(2026, 4, 23, 10, 0, tzinfo=UTC))
     case = make_case()
     assert case.assessment_due is None
-    case_set_kind(case=case, by=advisor, kind=CaseKind.REPORT)
+    case_set_kind(case=case, by=advisor, kind=CaseKind.REPORT, reason="Melder wil actie")
     case.refresh_from_db()
     assert case.assessment_due == date(2026, 5, 1)
     event = AuditEvent.objects.get(case=case, action="case.kind")
     assert event.detail == {"from": "advies", "to": "melding"}
-    case_set_kind(case=case, by=advisor, kind=CaseKind.ADVICE)
+    case_set_kind(case=case, by=advisor, kind=CaseKind.ADVICE, reason="Toch advies")
     case.refresh_from_db()
     assert case.assessment_due is None
+
+
+def test_an_urgent_melding_is_assessed_the_next_working_day(advisor, make_case, frozen_now):  # type: ignore[no-untyped-def]
+    """Friday 24 April 2026: the next working day is Tuesday 28 April (King's Day between)."""
+    frozen_now(datetime(2026, 4, 24, 10, 0, tzinfo=UTC))
+    urgent = make_case(kind=CaseKind.REPORT, urgency=Urgency.HIGH)
+    assert urgent.assessment_due == date(2026, 4, 28)
+    normal = make_case(urgency=Urgency.HIGH)
+    assert normal.assessment_due is None
+    case_set_kind(case=normal, by=advisor, kind=CaseKind.REPORT, reason="Minderjarige")
+    normal.refresh_from_db()
+    assert normal.assessment_due == date(2026, 4, 28)
+
+
+def test_a_kind_change_needs_a_reason_that_lands_as_a_note(advisor, make_case):  # type: ignore[no-untyped-def]
+    """No reason, no change; the reason is an internal note next to the audit entry."""
+    case = make_case()
+    with pytest.raises(ValidationError) as refused:
+        case_set_kind(case=case, by=advisor, kind=CaseKind.REPORT, reason="  ")
+    assert "reason" in refused.value.message_dict
+    case.refresh_from_db()
+    assert case.kind == CaseKind.ADVICE
+    assert not AuditEvent.objects.filter(case=case, action="case.kind").exists()
+
+    case_set_kind(
+        case=case, by=advisor, kind=CaseKind.REPORT, reason="Melder wil dat wij iets doen"
+    )
+    note = Note.objects.get(case=case)
+    assert note.text == (
+        "Soort gewijzigd van advies naar melding. Reden: Melder wil dat wij iets doen"
+    )
+    assert note.author == advisor
+    assert AuditEvent.objects.filter(case=case, action="note.create").exists()
+    audited = AuditEvent.objects.get(case=case, action="case.kind")
+    assert "Melder" not in str(audited.detail)
+
+
+def test_the_same_kind_again_is_refused(advisor, make_case):  # type: ignore[no-untyped-def]
+    """Choosing the kind the case already has changes nothing and says so."""
+    case = make_case()
+    with pytest.raises(ValidationError, match="al een advies"):
+        case_set_kind(case=case, by=advisor, kind=CaseKind.ADVICE, reason="x")
+    assert not Note.objects.filter(case=case).exists()
+
+
+@pytest.mark.parametrize("role", ["analyst", "municipality_viewer", "administrator"])
+def test_roles_without_case_access_cannot_change_the_kind(role, request, make_case):  # type: ignore[no-untyped-def]
+    """Only advisors and coordinators change the kind."""
+    case = make_case()
+    with pytest.raises(PermissionDenied):
+        case_set_kind(case=case, by=request.getfixturevalue(role), kind=CaseKind.REPORT, reason="x")
 
 
 def test_advisor_takes_a_case_but_only_a_coordinator_assigns_a_colleague(

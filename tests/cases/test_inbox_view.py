@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meldpunt.cases.models import CaseKind, Channel
+from meldpunt.cases.models import CaseKind, Channel, Urgency
 from meldpunt.cases.services import case_assign, case_close, contact_add
 
 from .conftest import SUMMARY
@@ -143,3 +143,26 @@ def test_password_alone_is_not_enough(advisor, client):  # type: ignore[no-untyp
     client.force_login(advisor)
     response = client.get(URL)
     assert response.status_code == 302
+
+
+def test_urgent_cases_come_first_then_the_earliest_deadline(
+    advisor, verified_client, make_case, frozen_now
+):  # type: ignore[no-untyped-def]
+    """An urgent advies goes above a melding due earlier; a case without a deadline is last."""
+    frozen_now(NIGHT - timedelta(days=3))
+    early = make_case(kind=CaseKind.REPORT)
+    frozen_now(NIGHT)
+    no_deadline = make_case()
+    later = make_case(kind=CaseKind.REPORT)
+    urgent = make_case(urgency=Urgency.HIGH)
+    acute = make_case(urgency=Urgency.ACUTE)
+
+    response = verified_client(advisor).get(URL)
+
+    assert section(response, "unassigned") == [
+        acute.number,
+        urgent.number,
+        early.number,
+        later.number,
+        no_deadline.number,
+    ]

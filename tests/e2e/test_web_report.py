@@ -3,14 +3,19 @@
 A report with a photo is sent, the code is read off the page, an advisor replies, the
 reporter opens the mailbox with the code, reads the reply and answers; the advisor side
 holds the answer. After closing the mailbox, Back shows nothing of it.
+
+A report about a 16-year-old in sexual exploitation, sent as a melding, lands at the top
+of the advisor's inbox as an urgent melding, and its page says why.
 """
 
 from collections.abc import Iterator
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from meldpunt.cases.models import Case
+from meldpunt.cases.models import Case, CaseKind, Channel, Urgency
+from meldpunt.cases.services import case_create, contact_add
 from meldpunt.reports.models import Attachment, MailboxMessage, MailboxSender
 from meldpunt.reports.selectors import case_mailboxes
 from meldpunt.reports.services import mailbox_reply
@@ -65,6 +70,7 @@ def test_report_with_photo_then_reply_and_answer_in_mailbox(
     assert_accessible(page)
     page.get_by_label("Wat is er aan de hand?").fill("Mannen werken 14 uur per dag in de kas.")
     page.get_by_label("Ik weet het niet").check()
+    page.get_by_label("Ik wil advies", exact=False).check()
     next_step(page)
 
     page.get_by_role("button", name="Vorige").click()  # back keeps the text
@@ -101,6 +107,7 @@ def test_report_with_photo_then_reply_and_answer_in_mailbox(
     expect(page.get_by_role("heading", name="Controleren en versturen")).to_be_visible()
     expect(page.get_by_text("AB-12-CD")).to_be_visible()
     expect(page.get_by_text("kas.jpg")).to_be_visible()
+    expect(page.get_by_text("Ik wil advies. Daarna beslis ik zelf wat ik doe.")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Melding versturen").click()
 
@@ -143,6 +150,92 @@ def test_report_with_photo_then_reply_and_answer_in_mailbox(
     texts = [(m.sender, m.text) for m in panels[0].messages]
     assert (MailboxSender.REPORTER, "Ja, aan de Kasweg.") in texts
     assert MailboxMessage.objects.filter(sender=MailboxSender.REPORTER).count() == 1
+
+
+GIRL = "Een meisje van 16 wordt elke dag na school opgehaald door oudere mannen."
+
+
+def test_report_about_a_sixteen_year_old_tops_the_inbox_as_urgent_melding(
+    reporter_page: Page,
+    page: Page,
+    live_server,
+    transactional_db,
+    advisor,
+    login_as,  # type: ignore[no-untyped-def]
+) -> None:
+    """Children "yes", age 16, sexual exploitation, "act": an urgent melding, listed above a
+    melding due earlier and a new advies, with the reason on its page."""
+    earlier = case_create(by=advisor, kind=CaseKind.REPORT)
+    Case.objects.filter(pk=earlier.pk).update(assessment_due=timezone.localdate())
+    advies = case_create(by=None)
+    contact_add(case=advies, by=None, channel=Channel.WEB_REPORT, summary="Vraag over werk")
+
+    reporter = reporter_page
+    reporter.goto(live_server.url + "/melden/")
+    reporter.get_by_role("link", name="Begin met de melding").click()
+    reporter.get_by_label("Ik meld vanuit mijn werk (als professional)").check()
+    next_step(reporter)
+    reporter.get_by_label("Wat is er aan de hand?").fill(GIRL)
+    reporter.get_by_label("Seksuele uitbuiting", exact=False).check()
+    reporter.get_by_label("Ik wil dat het Meldpunt er iets mee doet", exact=False).check()
+    assert_accessible(reporter)
+    next_step(reporter)
+    reporter.get_by_label("Almere").check()
+    reporter.get_by_label("Kort geleden", exact=False).check()
+    next_step(reporter)
+    reporter.get_by_label("Eén persoon").check()
+    reporter.get_by_role("group", name="Zijn er kinderen bij").get_by_label("Ja").check()
+    reporter.get_by_label("Hoe oud zijn zij ongeveer?").fill("16")
+    expect(reporter.get_by_role("group", name="Klopt een van deze dingen?")).to_be_visible()
+    assert_accessible(reporter)
+    next_step(reporter)
+    next_step(reporter)  # nothing to recognise it by
+    next_step(reporter)  # no files
+    reporter.get_by_label("Sociale media").check()
+    reporter.get_by_label("Ik blijf anoniem", exact=False).check()
+    next_step(reporter)
+    expect(reporter.get_by_role("heading", name="Controleren en versturen")).to_be_visible()
+    expect(
+        reporter.get_by_text("Ik wil dat het Meldpunt er iets mee doet. Dit heet een melding.")
+    ).to_be_visible()
+    reporter.get_by_role("button", name="Melding versturen").click()
+    expect(reporter.get_by_test_id("receipt-code")).to_be_visible()
+
+    case = Case.objects.get(exploitation="sexual")
+    assert (case.kind, case.urgency) == (CaseKind.REPORT, Urgency.HIGH)
+
+    login_as(advisor)
+    page.goto(live_server.url + "/medewerkers/zaken/")
+    for key in ("attention", "due_soon", "unassigned"):
+        first = page.locator(f"#{key} tbody tr").first
+        expect(first).to_contain_text(case.number)
+        expect(first).to_contain_text("hoog")
+        expect(first).to_contain_text("melding")
+    expect(page.locator("#unassigned tbody tr")).to_have_count(3)
+    assert axe_violations(page) == []
+    page.locator("#unassigned").get_by_role("link", name=case.number).click()
+    expect(page.get_by_test_id("urgency-reasons")).to_have_text(
+        "urgent: minderjarige (16 jaar) betrokken"
+    )
+    expect(
+        page.get_by_text("Ik wil dat het Meldpunt er iets mee doet. Dit heet een melding.")
+    ).to_be_visible()
+    assert axe_violations(page) == []
+
+    # The advies turns out to need action: the kind changes only with a reason.
+    page.goto(live_server.url + f"/medewerkers/zaken/{advies.pk}/")
+    page.get_by_label("Soort zaak").select_option("melding")
+    page.get_by_role("button", name="Soort opslaan").click()
+    expect(page.get_by_text("Schrijf op waarom de soort verandert.").first).to_be_visible()
+    page.get_by_label("Waarom verandert de soort?").fill("Melder belde: er is geweld.")
+    page.get_by_role("button", name="Soort opslaan").click()
+    expect(page.get_by_text("De soort zaak is opgeslagen.")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "Soort gewijzigd van advies naar melding. Reden: Melder belde: er is geweld."
+        )
+    ).to_be_visible()
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize(

@@ -11,18 +11,20 @@ from pypdf import PdfWriter
 
 from meldpunt.reports.steps import FILES, STEPS
 
-ANSWERS: dict[str, dict[str, str]] = {
+# A report that asks for advice and that none of the urgency rules (cases.urgency) marks.
+ANSWERS: dict[str, dict[str, str | list[str]]] = {
     "wie": {"reporter_role": "bystander"},
     "wat": {
         "description": "Bij de nagelstudio slapen vrouwen in de kelder en werken elke dag.",
         "exploitation": "labour",
+        "wish": "advice",
     },
     "waar": {
         "municipality": "GM0995",
         "place": "Lelystad centrum",
         "address": "Stationsplein 1",
         "workplace": "Nagelstudio Glans",
-        "when": "ongoing",
+        "when": "recent",
     },
     "personen": {
         "victim_count": "2-5",
@@ -91,7 +93,7 @@ def upload(name: str, data: bytes, content_type: str = "image/jpeg") -> SimpleUp
 
 def fill_report(
     client: Client,
-    answers: dict[str, dict[str, str]] | None = None,
+    answers: dict[str, dict[str, str | list[str]]] | None = None,
     files: list[SimpleUploadedFile] | None = None,
     prefix: str = "",
 ) -> None:

@@ -40,7 +40,7 @@ def test_complete_report_becomes_case_with_contact_people_places_files_and_mailb
     assert contact.callback_allowed is False
     assert "nagelstudio" in contact.summary
     assert contact.details["licence_plates"] == "VX-123-B"
-    assert contact.details["when"] == "ongoing"
+    assert contact.details["when"] == "recent"
     assert contact.details["victim_count"] == "2-5"
     roles = set(Person.objects.values_list("role", flat=True))
     assert roles == {PersonRole.VICTIM, PersonRole.PERPETRATOR}
