@@ -1,13 +1,15 @@
 """Forms of the case page, the inbox and the audit log. Validation of input only."""
 
+from datetime import date
 from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.accounts.models import User
-from meldpunt.cases.models import CaseKind, ClosingReason, Outcome
+from meldpunt.cases.models import AssessmentConclusion, CaseKind, ClosingReason, Outcome
 from meldpunt.cases.selectors import case_handlers
+from meldpunt.cases.services import SHORT_TEXT_LENGTH, check_due_date
 
 TEXTBOX = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 TEXTAREA = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
@@ -46,6 +48,40 @@ class KindForm(PageForm):
     )
 
 
+class AssessmentForm(PageForm):
+    """The conclusion of the safety assessment, needed before the case leaves assessment."""
+
+    conclusion = forms.ChoiceField(
+        label=_("Conclusie van de beoordeling"),
+        choices=[("", _("Kies een conclusie")), *AssessmentConclusion.choices],
+        error_messages={"required": _("Kies een conclusie.")},
+        widget=forms.Select(attrs=SELECT),
+    )
+    note = forms.CharField(
+        label=_("Korte toelichting"),
+        max_length=SHORT_TEXT_LENGTH,
+        error_messages={
+            "required": _("Schrijf kort op waarom."),
+            "max_length": _("Gebruik hoogstens %(limit_value)d tekens."),
+        },
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),
+    )
+
+
+class CloseRefuseForm(PageForm):
+    """A coordinator turns down a request to close and tells the advisor why."""
+
+    reason = forms.CharField(
+        label=_("Waarom wijst u het verzoek af?"),
+        max_length=SHORT_TEXT_LENGTH,
+        error_messages={
+            "required": _("Schrijf op waarom u het verzoek afwijst."),
+            "max_length": _("Gebruik hoogstens %(limit_value)d tekens."),
+        },
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),
+    )
+
+
 class CloseForm(PageForm):
     reason = forms.ChoiceField(
         label=_("Reden van sluiten"),
@@ -63,6 +99,13 @@ class CloseForm(PageForm):
         label=_("Toelichting (mag leeg blijven)"),
         required=False,
         widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),
+    )
+    confirm_open_tasks = forms.BooleanField(
+        label=_("Ik weet dat er nog taken open staan en wil de zaak toch sluiten"),
+        required=False,
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
     )
 
 
@@ -101,6 +144,13 @@ class TaskForm(PageForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(HandlerChoiceField, self.fields["assignee"]).queryset = case_handlers()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        due_date: date | None = cleaned.get("due_date")
+        if due_date is not None:
+            check_due_date(due_date)  # the service's own rule, shown at the field
+        return cleaned
 
 
 class AuditFilterForm(PageForm):
