@@ -7,7 +7,7 @@ sites as an administrator), with sample objects for their ids: the demo data of
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import timedelta
 
 import pytest
 from django.contrib import admin
@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db.models import Model
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.labels import AUDIT_ACTIONS, DETAIL_NAMES, OBJECT_TYPES
@@ -115,7 +115,9 @@ def samples(coordinator: User, settings, tmp_path) -> dict[str, int | None]:
         shared_fields=keys(case, "summary"),
         consent=spoken_consent(),
     )
-    task_add(case=case, by=coordinator, description="Terugbellen", due_date=date(2026, 12, 4))
+    # Relative to today: the service refuses a due date in the past.
+    due = timezone.localdate() + timedelta(days=2)
+    task_add(case=case, by=coordinator, description="Terugbellen", due_date=due)
     chat_services.chat_start(nickname="wacht")
     audit_record(actor=coordinator, action="auth.login", detail={"method": "totp"})
     return {
