@@ -23,6 +23,13 @@ class PageForm(forms.Form):
     """
 
     use_required_attribute = False
+    # Several forms share the case page: a prefix of their own keeps their ids apart.
+    id_prefix = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if self.id_prefix:
+            kwargs.setdefault("auto_id", f"id_{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
 
 
 class HandlerChoiceField(forms.ModelChoiceField[User]):
@@ -51,6 +58,8 @@ class KindForm(PageForm):
 class AssessmentForm(PageForm):
     """The conclusion of the safety assessment, needed before the case leaves assessment."""
 
+    id_prefix = "assessment"
+
     conclusion = forms.ChoiceField(
         label=_("Conclusie van de beoordeling"),
         choices=[("", _("Kies een conclusie")), *AssessmentConclusion.choices],
@@ -70,6 +79,8 @@ class AssessmentForm(PageForm):
 
 class CloseRefuseForm(PageForm):
     """A coordinator turns down a request to close and tells the advisor why."""
+
+    id_prefix = "refuse"
 
     reason = forms.CharField(
         label=_("Waarom wijst u het verzoek af?"),
