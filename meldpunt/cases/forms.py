@@ -5,6 +5,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 from meldpunt.accounts.models import User
 from meldpunt.cases.models import AssessmentConclusion, CaseKind, ClosingReason, Outcome
@@ -55,6 +56,19 @@ class KindForm(PageForm):
     )
 
 
+def short_text_field(label: StrPromise, *, missing: StrPromise) -> forms.CharField:
+    """A required short text of a workflow step, as long as the service allows."""
+    return forms.CharField(
+        label=label,
+        max_length=SHORT_TEXT_LENGTH,
+        error_messages={
+            "required": missing,
+            "max_length": _("Gebruik hoogstens %(limit_value)d tekens."),
+        },
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),
+    )
+
+
 class AssessmentForm(PageForm):
     """The conclusion of the safety assessment, needed before the case leaves assessment."""
 
@@ -66,15 +80,7 @@ class AssessmentForm(PageForm):
         error_messages={"required": _("Kies een conclusie.")},
         widget=forms.Select(attrs=SELECT),
     )
-    note = forms.CharField(
-        label=_("Korte toelichting"),
-        max_length=SHORT_TEXT_LENGTH,
-        error_messages={
-            "required": _("Schrijf kort op waarom."),
-            "max_length": _("Gebruik hoogstens %(limit_value)d tekens."),
-        },
-        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),
-    )
+    note = short_text_field(_("Korte toelichting"), missing=_("Schrijf kort op waarom."))
 
 
 class CloseRefuseForm(PageForm):
@@ -82,14 +88,9 @@ class CloseRefuseForm(PageForm):
 
     id_prefix = "refuse"
 
-    reason = forms.CharField(
-        label=_("Waarom wijst u het verzoek af?"),
-        max_length=SHORT_TEXT_LENGTH,
-        error_messages={
-            "required": _("Schrijf op waarom u het verzoek afwijst."),
-            "max_length": _("Gebruik hoogstens %(limit_value)d tekens."),
-        },
-        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),
+    reason = short_text_field(
+        _("Waarom wijst u het verzoek af?"),
+        missing=_("Schrijf op waarom u het verzoek afwijst."),
     )
 
 
