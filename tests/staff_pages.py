@@ -3,7 +3,7 @@ for their ids: the demo data of ``make run``, a referral with its partner, a tas
 waiting chat and an audit trail. Used by the Dutch-rendering and the accessibility tests."""
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib import admin
@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db.models import Model
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_record
@@ -68,7 +69,9 @@ def staff_samples(coordinator: User, tmp_path: Path) -> dict[str, int | None]:
         shared_fields=keys(case, "summary"),
         consent=spoken_consent(),
     )
-    task_add(case=case, by=coordinator, description="Terugbellen", due_date=date(2026, 12, 4))
+    # Relative to today: the service refuses a due date in the past.
+    due = timezone.localdate() + timedelta(days=2)
+    task_add(case=case, by=coordinator, description="Terugbellen", due_date=due)
     chat_services.chat_start(nickname="wacht")
     audit_record(actor=coordinator, action="auth.login", detail={"method": "totp"})
     return {

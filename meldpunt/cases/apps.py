@@ -20,6 +20,7 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         from meldpunt.audit.labels import register_choice_labels
         from meldpunt.cases.models import (
+            AssessmentConclusion,
             CaseKind,
             CaseStatus,
             Channel,
@@ -36,6 +37,7 @@ class CasesConfig(AppConfig):
                 "kind": dict(CaseKind.choices),
                 "reason": dict(ClosingReason.choices),
                 "outcome": dict(Outcome.choices),
+                "conclusion": dict(AssessmentConclusion.choices),
                 "channel": dict(Channel.choices),
                 "urgency": dict(Urgency.choices),
                 "filters": SEARCH_FILTERS,

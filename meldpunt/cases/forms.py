@@ -1,13 +1,16 @@
 """Forms of the case page, the inbox and the audit log. Validation of input only."""
 
+from datetime import date
 from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 from meldpunt.accounts.models import User
-from meldpunt.cases.models import CaseKind, ClosingReason, Outcome
+from meldpunt.cases.models import AssessmentConclusion, CaseKind, ClosingReason, Outcome
 from meldpunt.cases.selectors import case_handlers
+from meldpunt.cases.services import SHORT_TEXT_LENGTH, check_due_date
 
 TEXTBOX = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 TEXTAREA = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
@@ -21,6 +24,13 @@ class PageForm(forms.Form):
     """
 
     use_required_attribute = False
+    # Several forms share the case page: a prefix of their own keeps their ids apart.
+    id_prefix = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if self.id_prefix:
+            kwargs.setdefault("auto_id", f"id_{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
 
 
 class HandlerChoiceField(forms.ModelChoiceField[User]):
@@ -53,6 +63,44 @@ class KindForm(PageForm):
     )
 
 
+def short_text_field(label: StrPromise, *, missing: StrPromise) -> forms.CharField:
+    """A required short text of a workflow step, as long as the service allows."""
+    return forms.CharField(
+        label=label,
+        max_length=SHORT_TEXT_LENGTH,
+        error_messages={
+            "required": missing,
+            "max_length": _("Gebruik hoogstens %(limit_value)d tekens."),
+        },
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),
+    )
+
+
+class AssessmentForm(PageForm):
+    """The conclusion of the safety assessment, needed before the case leaves assessment."""
+
+    id_prefix = "assessment"
+
+    conclusion = forms.ChoiceField(
+        label=_("Conclusie van de beoordeling"),
+        choices=[("", _("Kies een conclusie")), *AssessmentConclusion.choices],
+        error_messages={"required": _("Kies een conclusie.")},
+        widget=forms.Select(attrs=SELECT),
+    )
+    note = short_text_field(_("Korte toelichting"), missing=_("Schrijf kort op waarom."))
+
+
+class CloseRefuseForm(PageForm):
+    """A coordinator turns down a request to close and tells the advisor why."""
+
+    id_prefix = "refuse"
+
+    reason = short_text_field(
+        _("Waarom wijst u het verzoek af?"),
+        missing=_("Schrijf op waarom u het verzoek afwijst."),
+    )
+
+
 class CloseForm(PageForm):
     reason = forms.ChoiceField(
         label=_("Reden van sluiten"),
@@ -70,6 +118,13 @@ class CloseForm(PageForm):
         label=_("Toelichting (mag leeg blijven)"),
         required=False,
         widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),
+    )
+    confirm_open_tasks = forms.BooleanField(
+        label=_("Ik weet dat er nog taken open staan en wil de zaak toch sluiten"),
+        required=False,
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
     )
 
 
@@ -108,6 +163,13 @@ class TaskForm(PageForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(HandlerChoiceField, self.fields["assignee"]).queryset = case_handlers()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        due_date: date | None = cleaned.get("due_date")
+        if due_date is not None:
+            check_due_date(due_date)  # the service's own rule, shown at the field
+        return cleaned
 
 
 class AuditFilterForm(PageForm):

@@ -127,6 +127,15 @@ class Outcome(models.TextChoices):
     UNCLEAR = "unclear", _("onduidelijk")
 
 
+class AssessmentConclusion(models.TextChoices):
+    """What the safety assessment concluded; recorded before the case leaves assessment."""
+
+    ADVICE_GIVEN = "advice_given", _("advies gegeven")
+    REPORT_ACCEPTED = "report_accepted", _("melding aangenomen")
+    REFERRED = "referred", _("doorverwezen")
+    NO_FURTHER_ACTION = "no_action", _("geen verdere actie")
+
+
 class Case(models.Model):
     """One situation: possible victims, suspects and places, fed by one or more contacts."""
 
@@ -156,6 +165,20 @@ class Case(models.Model):
     response_due = models.DateTimeField(_("eerste reactie uiterlijk"), null=True, blank=True)
     responded_at = models.DateTimeField(_("eerste reactie"), null=True, blank=True)
     needs_attention = models.BooleanField(_("nieuw bericht"), default=False)
+    # A reporter's mailbox message waits for an answer until this day (cleared by a reply).
+    reply_due = models.DateField(_("bericht beantwoorden uiterlijk"), null=True, blank=True)
+    assessment_conclusion = models.CharField(
+        _("conclusie beoordeling"), max_length=16, choices=AssessmentConclusion, blank=True
+    )
+    assessed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     close_requested_at = models.DateTimeField(_("sluiten aangevraagd op"), null=True, blank=True)
     close_requested_by = models.ForeignKey(
@@ -170,8 +193,19 @@ class Case(models.Model):
         _("reden van sluiten"), max_length=16, choices=ClosingReason, blank=True
     )
     outcome = models.CharField(_("uitkomst"), max_length=16, choices=Outcome, blank=True)
+    close_refused_at = models.DateTimeField(_("sluiten afgewezen op"), null=True, blank=True)
+    close_refused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sluiten afgewezen door"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     title = EncryptedTextField(_("korte omschrijving"), blank=True)
     closing_note = EncryptedTextField(_("toelichting bij sluiten"), blank=True)
+    assessment_note = EncryptedTextField(_("toelichting bij de conclusie"), blank=True)
+    close_refusal_reason = EncryptedTextField(_("reden van afwijzen"), blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -189,6 +223,11 @@ class Case(models.Model):
                 fields=["response_due"],
                 condition=models.Q(responded_at__isnull=True),
                 name="case_awaiting_response_idx",
+            ),
+            models.Index(
+                fields=["reply_due"],
+                condition=models.Q(reply_due__isnull=False),
+                name="case_awaiting_reply_idx",
             ),
             models.Index(
                 fields=["needs_attention"],

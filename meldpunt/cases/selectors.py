@@ -13,6 +13,7 @@ from django_stubs_ext import StrPromise
 
 from meldpunt.accounts.models import User
 from meldpunt.accounts.permissions import CASE_ROLES, is_fully_authenticated
+from meldpunt.audit.labels import describe_detail, user_ids_in
 from meldpunt.audit.models import AuditEvent
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import (
@@ -39,6 +40,8 @@ SECTION_LIMIT = 50
 AWAITING_ASSESSMENT = (CaseStatus.NEW, CaseStatus.ASSESSMENT)
 # Listed rather than "not closed", so PostgreSQL can use the status index.
 OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.ASSESSMENT, CaseStatus.IN_PROGRESS, CaseStatus.REFERRED)
+# The case's own encrypted text, left unread where only its plain columns are needed.
+CASE_TEXT_FIELDS = ("title", "closing_note", "assessment_note", "close_refusal_reason")
 
 
 def user_may_handle_cases(user: User) -> bool:
@@ -74,15 +77,17 @@ def access_case(user: User, case_id: int, *, audit: str | None) -> Case:
 
     ``audit`` names the entry written for a page that shows the case (``"case.view"``);
     None for a change that a service makes next and audits itself, which leaves the
-    encrypted title and closing note unread.
+    encrypted texts of the case unread.
     """
     if case_id not in openable_case_ids(user, [case_id]):
         raise AccessDenied
     if audit is None:
-        cases = Case.objects.defer("title", "closing_note")
+        cases = Case.objects.defer(*CASE_TEXT_FIELDS)
     else:
         # The people on the case are shown on its page: read with it.
-        cases = Case.objects.select_related("assigned_to", "close_requested_by")
+        cases = Case.objects.select_related(
+            "assigned_to", "close_requested_by", "close_refused_by", "assessed_by"
+        )
     case = cases.filter(pk=case_id).first()
     return granted(user, case, audit=audit, case=case)
 
@@ -127,8 +132,10 @@ class Deadlines:
         return cls(now=now, today=today, soon=add_working_days(today, DUE_SOON_WORKING_DAYS))
 
     def overdue_q(self) -> Q:
-        return Q(status__in=AWAITING_ASSESSMENT, assessment_due__lt=self.today) | Q(
-            response_due__lt=self.now, responded_at__isnull=True
+        return (
+            Q(status__in=AWAITING_ASSESSMENT, assessment_due__lt=self.today)
+            | Q(response_due__lt=self.now, responded_at__isnull=True)
+            | Q(reply_due__lt=self.today)
         )
 
     def due_soon_q(self) -> Q:
@@ -149,7 +156,11 @@ class Deadlines:
             and case.response_due < self.now
             and case.responded_at is None
         )
-        return late_assessment or late_response
+        return late_assessment or late_response or self.is_reply_overdue(case)
+
+    def is_reply_overdue(self, case: Case) -> bool:
+        """A reporter's mailbox message is still unanswered after its deadline."""
+        return case.reply_due is not None and case.reply_due < self.today
 
     def is_due_soon(self, case: Case) -> bool:
         return (
@@ -164,6 +175,7 @@ class InboxRow:
     case: Case
     overdue: bool
     due_soon: bool
+    reply_overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -181,7 +193,7 @@ def _open_cases() -> QuerySet[Case]:
     return (
         Case.objects.filter(status__in=OPEN_STATUSES)
         .select_related("assigned_to")
-        .defer("title", "closing_note")
+        .defer(*CASE_TEXT_FIELDS)
         .annotate(
             urgency_rank=Switch(
                 When(urgency=Urgency.ACUTE, then=Value(0)),
@@ -249,7 +261,12 @@ def inbox_sections(user: User) -> list[InboxSection]:
     for key, title, empty, condition in specs:
         cases = list(_open_cases().filter(condition)[: SECTION_LIMIT + 1])
         rows = [
-            InboxRow(case=c, overdue=deadlines.is_overdue(c), due_soon=deadlines.is_due_soon(c))
+            InboxRow(
+                case=c,
+                overdue=deadlines.is_overdue(c),
+                due_soon=deadlines.is_due_soon(c),
+                reply_overdue=deadlines.is_reply_overdue(c),
+            )
             for c in cases[:SECTION_LIMIT]
         ]
         sections.append(
@@ -272,7 +289,57 @@ class CaseDetail:
     tasks: list[Task]
     overdue: bool
     due_soon: bool
+    reply_overdue: bool
+    history: list["HistoryEntry"]
     urgency_reasons: tuple[Reason, ...] = ()
+
+    @property
+    def open_tasks(self) -> list[Task]:
+        return [task for task in self.tasks if task.done_at is None]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One step in a case's workflow, from its audit entry: what, when, who, with which value."""
+
+    at: datetime
+    action: str
+    actor_name: str
+    detail: list[tuple[str, str]]
+
+
+# The audit entries that make up a case's history on its page (views and reads are left out).
+HISTORY_ACTIONS = (
+    "case.create",
+    "case.status",
+    "case.kind",
+    "case.urgency",
+    "case.assessment",
+    "case.close_request",
+    "case.close_refuse",
+    "case.close",
+    "case.reopen",
+)
+
+
+def case_history(case: Case) -> list[HistoryEntry]:
+    """The workflow steps of ``case``, oldest first; their details hold choice values only."""
+    events = list(
+        AuditEvent.objects.filter(case=case, object_type="case", action__in=HISTORY_ACTIONS)
+        .only("at", "action", "actor_name", "detail")
+        .order_by("at", "id")
+    )
+    ids = set().union(*(user_ids_in(event) for event in events))
+    names = usernames(ids) if ids else {}
+    return [
+        HistoryEntry(
+            at=event.at,
+            action=event.action,
+            actor_name=event.actor_name,
+            detail=describe_detail(event, names),
+        )
+        for event in events
+    ]
 
 
 def urgency_reasons(contacts: Iterable[Contact]) -> tuple[Reason, ...]:
@@ -301,6 +368,8 @@ def case_detail(case: Case) -> CaseDetail:
         tasks=list(case.tasks.select_related("assignee").order_by("done_at", "due_date")),
         overdue=deadlines.is_overdue(case),
         due_soon=deadlines.is_due_soon(case),
+        reply_overdue=deadlines.is_reply_overdue(case),
+        history=case_history(case),
         urgency_reasons=urgency_reasons(contacts),
     )
 

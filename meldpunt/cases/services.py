@@ -17,11 +17,13 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.chain import lock_chain_head
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import (
+    AssessmentConclusion,
     Case,
     CaseKind,
     CaseNumberSequence,
@@ -43,6 +45,10 @@ from meldpunt.lib.workdays import add_working_days
 ASSESSMENT_WORKING_DAYS = 5
 # An urgent melding (see cases.urgency) is assessed the next working day.
 URGENT_ASSESSMENT_WORKING_DAYS = 1
+# A reporter's message in the mailbox is answered within this many working days.
+REPLY_WORKING_DAYS = 2
+# The short texts of a workflow step: the assessment's conclusion, a refused close.
+SHORT_TEXT_LENGTH = 500
 
 # The status workflow: new → assessment → in progress → referred → closed. A case may
 # be closed from any open status (a test call, a duplicate); reopening is a separate step.
@@ -207,6 +213,10 @@ def contact_add(
         if channel in {Channel.WEB_REPORT, Channel.MAILBOX} and not case.needs_attention:
             case.needs_attention = True
             update.append("needs_attention")
+        if channel == Channel.MAILBOX and case.reply_due is None:
+            # Counted from the oldest message still unanswered; a staff reply clears it.
+            case.reply_due = add_working_days(timezone.localdate(now), REPLY_WORKING_DAYS)
+            update.append("reply_due")
         if update:
             case.save(update_fields=update)
         audit_record(
@@ -254,6 +264,26 @@ def _check_transition(case: Case, to: str) -> None:
             _("Een zaak met status ‘%(from)s’ kan niet naar status ‘%(to)s’.")
             % {"from": CaseStatus(case.status).label, "to": CaseStatus(to).label}
         )
+    if case.status == CaseStatus.ASSESSMENT and not case.assessment_conclusion:
+        raise ValidationError(
+            _(
+                "Leg eerst de conclusie van de beoordeling vast. "
+                "Daarna kan de zaak naar status ‘%(to)s’."
+            )
+            % {"to": CaseStatus(to).label}
+        )
+
+
+def _short_text(text: str, *, field: str, missing: str) -> str:
+    """``text`` without surrounding spaces; a ValidationError on ``field`` if empty or long."""
+    text = text.strip()
+    if not text:
+        raise ValidationError({field: missing})
+    if len(text) > SHORT_TEXT_LENGTH:
+        raise ValidationError(
+            {field: _("Gebruik hoogstens %(n)d tekens.") % {"n": SHORT_TEXT_LENGTH}}
+        )
+    return text
 
 
 def _move(*, case: Case, by: User, to: str, also: tuple[str, ...] = ()) -> None:
@@ -307,6 +337,50 @@ def case_start_assessment(*, case: Case, by: User) -> Case:
         _lock(case)
         _check_open(case)
         _move(case=case, by=by, to=CaseStatus.ASSESSMENT)
+    return case
+
+
+def case_record_assessment(*, case: Case, by: User, conclusion: str, note: str) -> Case:
+    """Record what the safety assessment concluded, with a short explanation.
+
+    Only while the case is in assessment, and needed before it leaves it; until then it
+    may be recorded again. The audit entry holds the conclusion's value, never the text.
+    """
+    require_case_handler(by)
+    if conclusion not in AssessmentConclusion.values:
+        raise ValidationError({"conclusion": _("Kies een conclusie.")})
+    note = _short_text(note, field="note", missing=_("Schrijf kort op waarom."))
+    # The conclusion, its text and the audit entry are one change, on the locked row.
+    with transaction.atomic():
+        _lock(case)
+        _check_open(case)
+        if case.status != CaseStatus.ASSESSMENT:
+            raise ValidationError(
+                _("Een conclusie hoort bij de beoordeling. Start eerst de beoordeling.")
+            )
+        now = clock.now()
+        case.assessment_conclusion = conclusion
+        case.assessment_note = note
+        case.assessed_at = now
+        case.assessed_by = by
+        case.updated_at = now
+        case.save(
+            update_fields=[
+                "assessment_conclusion",
+                "assessment_note",
+                "assessed_at",
+                "assessed_by",
+                "updated_at",
+            ]
+        )
+        audit_record(
+            actor=by,
+            action="case.assessment",
+            case=case,
+            obj=case,
+            detail={"conclusion": conclusion},
+        )
+        case_reindex(case=case)  # the explanation is searchable content
     return case
 
 
@@ -392,6 +466,14 @@ def _check_closing(reason: str, outcome: str) -> None:
         raise ValidationError(errors)
 
 
+def _clear_refusal(case: Case) -> tuple[str, ...]:
+    """Forget an earlier refusal to close (a new request or the close replaces it)."""
+    case.close_refused_at = None
+    case.close_refused_by = None
+    case.close_refusal_reason = ""
+    return ("close_refused_at", "close_refused_by", "close_refusal_reason")
+
+
 def _close_now(*, case: Case, by: User, detail: dict[str, Any], also: tuple[str, ...] = ()) -> None:
     """Close the case at once (a coordinator's close or approval); the caller holds the lock."""
     case.closed_at = clock.now()
@@ -401,7 +483,13 @@ def _close_now(*, case: Case, by: User, detail: dict[str, Any], also: tuple[str,
         case=case,
         by=by,
         to=CaseStatus.CLOSED,
-        also=(*also, "closed_at", "close_requested_at", "close_requested_by"),
+        also=(
+            *also,
+            *_clear_refusal(case),
+            "closed_at",
+            "close_requested_at",
+            "close_requested_by",
+        ),
     )
     audit_record(actor=by, action="case.close", case=case, obj=case, detail=detail)
 
@@ -414,11 +502,39 @@ def _clear_closing(case: Case) -> tuple[str, ...]:
     return ("closing_reason", "outcome", "closing_note")
 
 
-def case_close(*, case: Case, by: User, reason: str, outcome: str, note: str = "") -> Case:
+def _check_open_tasks(case: Case, *, confirmed: bool) -> int:
+    """How many tasks of ``case`` are still open; a ValidationError unless ``confirmed``."""
+    open_tasks = case.tasks.filter(done_at__isnull=True).count()
+    if open_tasks and not confirmed:
+        raise ValidationError(
+            {
+                "confirm_open_tasks": ngettext(
+                    "Er staat nog %(n)d taak open. Vink die eerst af, "
+                    "of bevestig dat u de zaak toch wilt sluiten.",
+                    "Er staan nog %(n)d taken open. Vink die eerst af, "
+                    "of bevestig dat u de zaak toch wilt sluiten.",
+                    open_tasks,
+                )
+                % {"n": open_tasks}
+            }
+        )
+    return open_tasks
+
+
+def case_close(
+    *,
+    case: Case,
+    by: User,
+    reason: str,
+    outcome: str,
+    note: str = "",
+    confirm_open_tasks: bool = False,
+) -> Case:
     """Close the case with a reason and an outcome.
 
     A coordinator closes at once. An advisor's close is a request: the case keeps its status
-    until a coordinator approves (``case_close_approve``) or refuses it.
+    until a coordinator approves (``case_close_approve``) or refuses it. With tasks still
+    open, whoever closes must confirm it (``confirm_open_tasks``); the audit entry counts them.
     """
     require_case_handler(by)
     _check_closing(reason, outcome)
@@ -428,11 +544,14 @@ def case_close(*, case: Case, by: User, reason: str, outcome: str, note: str = "
         _lock(case)
         _check_open(case)
         _check_transition(case, CaseStatus.CLOSED)
+        open_tasks = _check_open_tasks(case, confirmed=confirm_open_tasks)
         case.closing_reason = reason
         case.outcome = outcome
         case.closing_note = note
         closing = ("closing_reason", "outcome", "closing_note")
-        detail = {"reason": reason, "outcome": outcome}
+        detail: dict[str, Any] = {"reason": reason, "outcome": outcome}
+        if open_tasks:
+            detail["open_tasks"] = open_tasks
         if by.is_coordinator:
             _close_now(case=case, by=by, detail=detail, also=closing)
         else:
@@ -440,7 +559,13 @@ def case_close(*, case: Case, by: User, reason: str, outcome: str, note: str = "
             case.close_requested_by = by
             case.updated_at = now
             case.save(
-                update_fields=[*closing, "close_requested_at", "close_requested_by", "updated_at"]
+                update_fields=[
+                    *closing,
+                    *_clear_refusal(case),
+                    "close_requested_at",
+                    "close_requested_by",
+                    "updated_at",
+                ]
             )
             audit_record(actor=by, action="case.close_request", case=case, obj=case, detail=detail)
         case_reindex(case=case)  # the closing note is searchable content
@@ -465,9 +590,16 @@ def case_close_approve(*, case: Case, by: User) -> Case:
     return case
 
 
-def case_close_refuse(*, case: Case, by: User) -> Case:
-    """A coordinator turns down a request to close; the case stays open as it was."""
+def case_close_refuse(*, case: Case, by: User, reason: str) -> Case:
+    """A coordinator turns down a request to close, saying why; the case stays open as it was.
+
+    The reason is shown on the case page until the next request; the audit entry records
+    the refusal without its text.
+    """
     _require_coordinator(by)
+    reason = _short_text(
+        reason, field="reason", missing=_("Schrijf op waarom u het verzoek afwijst.")
+    )
     # The status is checked on the locked row, so a concurrent change cannot slip in.
     with transaction.atomic():
         _lock(case)
@@ -475,12 +607,24 @@ def case_close_refuse(*, case: Case, by: User) -> Case:
         if case.close_requested_at is None:
             raise ValidationError(_("Voor deze zaak is geen verzoek om te sluiten gedaan."))
         requested_by = case.close_requested_by_id
+        now = clock.now()
         case.close_requested_at = None
         case.close_requested_by = None
-        case.updated_at = clock.now()
+        case.close_refused_at = now
+        case.close_refused_by = by
+        case.close_refusal_reason = reason
+        case.updated_at = now
         cleared = _clear_closing(case)
         case.save(
-            update_fields=["close_requested_at", "close_requested_by", *cleared, "updated_at"]
+            update_fields=[
+                "close_requested_at",
+                "close_requested_by",
+                "close_refused_at",
+                "close_refused_by",
+                "close_refusal_reason",
+                *cleared,
+                "updated_at",
+            ]
         )
         audit_record(
             actor=by,
@@ -539,6 +683,14 @@ def note_add(*, case: Case, by: User, text: str) -> Note:
         return _note_create(case=case, by=by, text=text)
 
 
+def check_due_date(due_date: date) -> None:
+    """A task is due today or later: a date in the past is a typing mistake."""
+    if due_date < timezone.localdate(clock.now()):
+        raise ValidationError(
+            {"due_date": _("Deze datum is al voorbij. Kies vandaag of een latere dag.")}
+        )
+
+
 def task_add(
     *, case: Case, by: User, description: str, due_date: date, assignee: User | None = None
 ) -> Task:
@@ -547,6 +699,7 @@ def task_add(
     description = description.strip()
     if not description:
         raise ValidationError({"description": _("Beschrijf de taak.")})
+    check_due_date(due_date)
     if assignee is not None and not (assignee.is_active and assignee.handles_cases):
         raise ValidationError({"assignee": _("Deze medewerker kan geen zaken behandelen.")})
     # The task and its audit entry are written together or not at all.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:case_id>/zelf-oppakken/", views.assign_me, name="assign_me"),
     path("<int:case_id>/toewijzen/", views.assign, name="assign"),
     path("<int:case_id>/beoordelen/", views.start_assessment, name="start_assessment"),
+    path("<int:case_id>/conclusie/", views.record_assessment, name="record_assessment"),
     path("<int:case_id>/in-behandeling/", views.progress, name="progress"),
     path("<int:case_id>/soort/", views.set_kind, name="set_kind"),
     path("<int:case_id>/sluiten/", views.close, name="close"),

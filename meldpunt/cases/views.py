@@ -24,9 +24,11 @@ from meldpunt.accounts.permissions import (
 from meldpunt.audit.labels import describe_detail, user_ids_in
 from meldpunt.cases import services
 from meldpunt.cases.forms import (
+    AssessmentForm,
     AssignForm,
     AuditFilterForm,
     CloseForm,
+    CloseRefuseForm,
     KindForm,
     NoteForm,
     TaskForm,
@@ -60,9 +62,13 @@ def _render_case(request: StaffRequest, case: Case, **bound: forms.Form) -> Http
         "close_form": CloseForm(),
         "note_form": NoteForm(),
         "task_form": TaskForm(),
+        "assessment_form": AssessmentForm(
+            initial={"conclusion": case.assessment_conclusion, "note": case.assessment_note}
+        ),
     }
     if request.user.is_coordinator:
         page_forms["assign_form"] = AssignForm(initial={"advisor": case.assigned_to_id})
+        page_forms["refuse_form"] = CloseRefuseForm()
     page_forms.update(bound)
     # htmx swaps only successful responses; a plain browser gets the honest status.
     status = 200 if not bound or request.headers.get("HX-Request") else 400
@@ -175,6 +181,22 @@ def start_assessment(request: StaffRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @staff_required(*CASE_ROLES)
+def record_assessment(request: StaffRequest, case_id: int) -> HttpResponse:
+    """Who: advisors and coordinators. Record the conclusion of the safety assessment."""
+    return _with_form(
+        request,
+        case_id,
+        AssessmentForm,
+        "assessment_form",
+        lambda case, data: services.case_record_assessment(
+            case=case, by=request.user, conclusion=data["conclusion"], note=data["note"]
+        ),
+        _("De conclusie van de beoordeling is opgeslagen."),
+    )
+
+
+@require_POST
+@staff_required(*CASE_ROLES)
 def progress(request: StaffRequest, case_id: int) -> HttpResponse:
     """Who: advisors and coordinators. Put the case in progress."""
     return _button(
@@ -221,6 +243,7 @@ def close(request: StaffRequest, case_id: int) -> HttpResponse:
             reason=data["reason"],
             outcome=data["outcome"],
             note=data["note"],
+            confirm_open_tasks=data["confirm_open_tasks"],
         ),
         message,
     )
@@ -241,11 +264,15 @@ def close_approve(request: StaffRequest, case_id: int) -> HttpResponse:
 @require_POST
 @staff_required(*COORDINATOR_ROLES)
 def close_refuse(request: StaffRequest, case_id: int) -> HttpResponse:
-    """Who: coordinators. Turn down a request to close; the case stays open."""
-    return _button(
+    """Who: coordinators. Turn down a request to close with a reason; the case stays open."""
+    return _with_form(
         request,
         case_id,
-        lambda case: services.case_close_refuse(case=case, by=request.user),
+        CloseRefuseForm,
+        "refuse_form",
+        lambda case, data: services.case_close_refuse(
+            case=case, by=request.user, reason=data["reason"]
+        ),
         _("Het verzoek om te sluiten is afgewezen. De zaak blijft open."),
     )
 

@@ -326,7 +326,7 @@ def mailbox_reply(*, case: Case, mailbox: Mailbox, by: User, text: str) -> Mailb
     """A reply from staff that the reporter reads in the mailbox.
 
     ``case`` must come from ``access_case``; the first reply sets the case's first
-    response time, and a reply clears the case's new-message mark.
+    response time, and a reply clears the case's new-message mark and reply deadline.
     """
     if mailbox.case_id != case.pk:
         raise ValueError("mailbox does not belong to this case")
@@ -336,9 +336,10 @@ def mailbox_reply(*, case: Case, mailbox: Mailbox, by: User, text: str) -> Mailb
         message = MailboxMessage.objects.create(
             mailbox=mailbox, sender=MailboxSender.STAFF, author=by, created_at=now, text=text
         )
-        update = ["updated_at", "needs_attention"]
+        update = ["updated_at", "needs_attention", "reply_due"]
         case.updated_at = now
         case.needs_attention = False
+        case.reply_due = None  # the reporter's messages are answered
         if case.responded_at is None:
             case.responded_at = now
             update.append("responded_at")

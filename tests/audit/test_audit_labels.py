@@ -69,6 +69,12 @@ SAMPLES: list[tuple[str, str, dict[str, Any], list[str]]] = [
     ),
     ("case.assign", "case", {"from": None, "to": "ADVISOR"}, ["van: –", "naar: anna"]),
     ("case.kind", "case", {"from": "advies", "to": "melding"}, ["soort zaak gewijzigd"]),
+    (
+        "case.assessment",
+        "case",
+        {"conclusion": "report_accepted"},
+        ["conclusie beoordeling vastgelegd", "conclusie: melding aangenomen"],
+    ),
     ("case.urgency", "case", {"urgency": "acute"}, ["urgentie gewijzigd", "urgentie: acuut"]),
     (
         "case.close",
@@ -81,6 +87,12 @@ SAMPLES: list[tuple[str, str, dict[str, Any], list[str]]] = [
         "case",
         {"reason": "advice_given", "outcome": "confirmed"},
         ["sluiten aangevraagd", "reden: advies gegeven", "uitkomst: vermoeden bevestigd"],
+    ),
+    (
+        "case.close_request",
+        "case",
+        {"reason": "advice_given", "outcome": "unclear", "open_tasks": 2},
+        ["sluiten aangevraagd", "open taken: 2"],
     ),
     (
         "case.close_refuse",

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from meldpunt.audit.models import AuditEvent
 from meldpunt.cases.models import CaseKind, CaseStatus, Channel, Note, Task
@@ -144,7 +145,7 @@ def test_a_bad_task_date_is_explained_and_the_description_kept(advisor, verified
 def test_task_done_only_for_a_task_of_this_case(advisor, verified_client, make_case):  # type: ignore[no-untyped-def]
     """A task id from another case is not found; the own task is ticked off."""
     case, other = make_case(), make_case()
-    task = task_add(case=other, by=advisor, description="x", due_date="2026-12-10")
+    task = task_add(case=other, by=advisor, description="x", due_date=timezone.localdate())
     client = verified_client(advisor)
     assert client.post(action(case, "task_done", task.pk)).status_code == 404
     client.post(action(other, "task_done", task.pk))

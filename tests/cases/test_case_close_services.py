@@ -4,11 +4,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from meldpunt.audit.models import AuditEvent
-from meldpunt.cases.models import CaseStatus, ClosingReason, Outcome
+from meldpunt.cases.models import AssessmentConclusion, CaseStatus, ClosingReason, Outcome
 from meldpunt.cases.services import (
     case_close,
     case_close_approve,
     case_close_refuse,
+    case_record_assessment,
     case_reopen,
     case_start_assessment,
 )
@@ -17,6 +18,14 @@ pytestmark = pytest.mark.django_db
 
 REASON = ClosingReason.ADVICE_GIVEN
 OUTCOME = Outcome.UNCLEAR
+
+
+def assess(case, by) -> None:  # type: ignore[no-untyped-def]
+    """Start the assessment and record its conclusion, so the case may leave assessment."""
+    case_start_assessment(case=case, by=by)
+    case_record_assessment(
+        case=case, by=by, conclusion=AssessmentConclusion.ADVICE_GIVEN, note="Advies gegeven."
+    )
 
 
 def test_closing_needs_a_reason_and_an_outcome(coordinator, make_case):  # type: ignore[no-untyped-def]
@@ -32,7 +41,7 @@ def test_closing_needs_a_reason_and_an_outcome(coordinator, make_case):  # type:
 def test_a_coordinator_closes_directly(coordinator, make_case):  # type: ignore[no-untyped-def]
     """Status closed, reason, outcome and date stored; the audit entry holds only the choices."""
     case = make_case()
-    case_start_assessment(case=case, by=coordinator)
+    assess(case, coordinator)
     case_close(case=case, by=coordinator, reason=REASON, outcome=OUTCOME, note="Advies gegeven")
     case.refresh_from_db()
     assert case.status == CaseStatus.CLOSED
@@ -51,7 +60,7 @@ def test_an_advisor_asks_and_the_case_stays_open_until_a_coordinator_approves(
 ):  # type: ignore[no-untyped-def]
     """The request keeps the status; the approval closes with the requested reason."""
     case = make_case()
-    case_start_assessment(case=case, by=advisor)
+    assess(case, advisor)
     case_close(case=case, by=advisor, reason=REASON, outcome=OUTCOME)
     case.refresh_from_db()
     assert case.status == CaseStatus.ASSESSMENT
@@ -79,7 +88,7 @@ def test_a_coordinator_can_refuse_a_close_request(advisor, coordinator, make_cas
     """Refusing clears the request and keeps the case open."""
     case = make_case()
     case_close(case=case, by=advisor, reason=REASON, outcome=OUTCOME)
-    case_close_refuse(case=case, by=coordinator)
+    case_close_refuse(case=case, by=coordinator, reason="Eerst de politie bellen")
     case.refresh_from_db()
     assert case.status == CaseStatus.NEW
     assert (case.close_requested_at, case.closing_reason, case.outcome) == (None, "", "")

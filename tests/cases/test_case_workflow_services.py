@@ -5,14 +5,16 @@ from datetime import UTC, date, datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from meldpunt.audit.models import AuditEvent
-from meldpunt.cases.models import CaseKind, CaseStatus, Note, Urgency
+from meldpunt.cases.models import AssessmentConclusion, CaseKind, CaseStatus, Note, Urgency
 from meldpunt.cases.services import (
     case_assign,
     case_lock,
     case_mark_referred,
     case_progress,
+    case_record_assessment,
     case_set_kind,
     case_start_assessment,
     note_add,
@@ -33,6 +35,9 @@ def test_advisor_moves_a_melding_through_assessment_and_every_step_is_audited(ad
     """new → assessment → in progress → referred: each move is one status audit entry."""
     case = make_case(kind=CaseKind.REPORT)
     case_start_assessment(case=case, by=advisor)
+    case_record_assessment(
+        case=case, by=advisor, conclusion=AssessmentConclusion.REPORT_ACCEPTED, note="Ernstig."
+    )
     case_progress(case=case, by=advisor)
     with transaction.atomic():
         case_mark_referred(case=case_lock(case), by=advisor)
@@ -187,7 +192,7 @@ def test_notes_and_tasks_are_audited_without_their_text(advisor, colleague, make
         case=case,
         by=advisor,
         description="Politie AVIM bellen",
-        due_date=date(2026, 12, 1),
+        due_date=timezone.localdate(),
         assignee=colleague,
     )
     task_done(task=task, by=colleague)

@@ -11,6 +11,7 @@ from django.apps import apps
 
 from meldpunt.accounts.models import User
 from meldpunt.cases.models import (
+    AssessmentConclusion,
     Case,
     CaseKind,
     Channel,
@@ -20,7 +21,12 @@ from meldpunt.cases.models import (
     Person,
     PersonRole,
 )
-from meldpunt.cases.services import case_create, case_start_assessment, contact_add
+from meldpunt.cases.services import (
+    case_create,
+    case_record_assessment,
+    case_start_assessment,
+    contact_add,
+)
 from meldpunt.lib import clock
 from meldpunt.referrals.models import Partner
 from meldpunt.referrals.services import Consent
@@ -92,6 +98,9 @@ def labour_case_for(by: User, *, assess: bool = True) -> Case:
     Person.objects.create(case=case, contact=contact, role=PersonRole.REPORTER, name="Els")
     if assess:
         case_start_assessment(case=case, by=by)
+        case_record_assessment(
+            case=case, by=by, conclusion=AssessmentConclusion.REFERRED, note="Naar de inspectie."
+        )
     return case
 
 

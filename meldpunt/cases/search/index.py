@@ -140,6 +140,7 @@ def case_texts(case: Case) -> Iterable[str]:
     """Every piece of searchable text of a case, decrypted."""
     yield case.title
     yield case.closing_note
+    yield case.assessment_note
     for contact in case.contacts.all():
         yield from _contact_texts(contact)
     for related in (case.persons.all(), case.locations.all(), case.notes.all(), case.tasks.all()):

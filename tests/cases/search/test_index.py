@@ -132,8 +132,15 @@ def test_notes_tasks_and_closing_notes_written_on_the_case_page_are_found(
     note_add(case=case, by=advisor, text="Tulpenveld")
     task_add(case=case, by=advisor, description="Bel Kowalski", due_date=clock.now().date())
     case_progress(case=case, by=advisor)
-    case_close(case=case, by=advisor, reason="referred", outcome="unclear", note="Windmolen")
+    case_close(
+        case=case,
+        by=advisor,
+        reason="referred",
+        outcome="unclear",
+        note="Windmolen",
+        confirm_open_tasks=True,
+    )
     for word in ("tulpenveld", "kowalski", "windmolen"):
         assert list(case_search(CaseQuery(text=word))) == [case], word
-    case_close_refuse(case=case, by=coordinator)
+    case_close_refuse(case=case, by=coordinator, reason="Eerst de politie bellen")
     assert list(case_search(CaseQuery(text="windmolen"))) == []
