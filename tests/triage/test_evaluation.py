@@ -37,6 +37,7 @@ def test_the_sets_are_big_and_varied_enough() -> None:
         ids = [r.id for r in reports(split)]
         assert len(ids) == len(set(ids)), split
     assert len(reports("blind3")) >= 80
+    assert len(reports("blind4")) >= 80
 
 
 @pytest.mark.parametrize("split", list(FLOORS))
