@@ -156,6 +156,20 @@ PLATFORM_SAYS_RE = re.compile(
     r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])(?![\w@-])(?!\.\w)"
 )
 CONTEXT_CHARS = 40
+BARE_PATH_RE = re.compile(r"/[^\s<>\"'()]+")
+PLATFORMS = r"(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord)"
+# "Snapchat-account bigboss.almere", "'darkwolf_0702' op Discord", "op Snapchat heet de
+# man ... 'kingmo010'": a quoted name or a name after "-account", only with a digit, dot
+# or underscore, and only with a platform named within the context.
+PLATFORM_ACCOUNT_RE = re.compile(
+    rf"(?i)\b{PLATFORMS}[- ](?:account|profiel|profile)\s+"
+    r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])(?![\w@-])(?!\.\w)"
+)
+QUOTED_NAME_RE = re.compile(
+    r"(?i)['‘’\"“”]@?((?=[a-z0-9_.]*[a-z])[a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])['‘’\"“”]"
+)
+PLATFORM_WORD_RE = re.compile(rf"(?i)\b{PLATFORMS}\b")
+QUOTED_BEFORE, QUOTED_AFTER = 60, 20
 # Numbers that many reports mention because they are advice, not because they are part
 # of a case: the meldpunt, Veilig Thuis, police, labour inspectorate, Meld Misdaad Anoniem.
 PUBLIC_NUMBERS = frozenset({"+31882220500", "+318002000", "+319008844", "+318005151", "+318007000"})
@@ -304,21 +318,31 @@ def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     for match in DOMAIN_RE.finditer(text):
         if _overlaps(*match.span(), taken):
             continue
-        value = _host_value(match.group(1), "")
+        # A bare platform link keeps its path: "facebook.com/groups/werk".
+        after = BARE_PATH_RE.match(text, match.end())
+        end = after.end() if after else match.end()
+        value = _host_value(match.group(1), after.group().rstrip(".,;:!?") if after else "")
         if value:
-            found.append(Entity("domain", value, match.start(), match.end()))
+            found.append(Entity("domain", value, match.start(), end))
     return found
 
 
 def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     found = []
     taken = list(skip)
-    for regex in (PLATFORM_NAMED_RE, PLATFORM_SAYS_RE):
+    for regex in (PLATFORM_NAMED_RE, PLATFORM_SAYS_RE, PLATFORM_ACCOUNT_RE):
         for match in regex.finditer(text):
             name = match.group(1).lower()
             if _overlaps(*match.span(1), taken):
                 continue
             found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
+            taken.append(match.span(1))
+    for match in QUOTED_NAME_RE.finditer(text):
+        if _overlaps(*match.span(1), taken):
+            continue
+        window = text[max(0, match.start() - QUOTED_BEFORE) : match.end() + QUOTED_AFTER]
+        if PLATFORM_WORD_RE.search(window):
+            found.append(Entity("handle", "@" + match.group(1).lower(), *match.span(1)))
             taken.append(match.span(1))
     for match in HANDLE_RE.finditer(text):
         if _overlaps(*match.span(), taken):

@@ -1,10 +1,10 @@
 """Measuring the triage rules and entity extraction against the labelled reports.
 
-Five sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
-rules); data/evaluation_heldout.toml ("heldout") and data/evaluation_blind.toml
-("blind"), each measured blind once and then used for tuning;
-data/evaluation_blind2.toml ("blind2") and data/evaluation_blind3.toml ("blind3"),
-never used for tuning. Run ``manage.py triage_evaluate`` for the figures;
+Six sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
+rules); data/evaluation_heldout.toml ("heldout"), data/evaluation_blind.toml ("blind"),
+data/evaluation_blind2.toml ("blind2") and data/evaluation_blind3.toml ("blind3"), each
+measured blind and then used for tuning; data/evaluation_blind4.toml ("blind4"), never
+used for tuning. Run ``manage.py triage_evaluate`` for the figures;
 tests/triage/test_evaluation.py holds them above agreed floors.
 
 A report carries ``form`` and optionally ``second_form`` (a report that shows two forms
@@ -35,8 +35,9 @@ SETS = {
     "blind": "evaluation_blind.toml",
     "blind2": "evaluation_blind2.toml",
     "blind3": "evaluation_blind3.toml",
+    "blind4": "evaluation_blind4.toml",
 }
-FROZEN = frozenset({"blind3"})
+FROZEN = frozenset({"blind4"})
 # A suggestion of "unknown" counts as no form, like "none".
 NO_FORM = {"none", "unknown"}
 URGENCY_LABELS = ("minor", "acute_danger")

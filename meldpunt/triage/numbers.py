@@ -38,9 +38,10 @@ WORD_NUMBERS = {
 }
 WORDS = "|".join(WORD_NUMBERS)
 NUM = rf"(\d{{1,4}}(?:[.,]\d{{1,2}})?|{WORDS})"
-PER = r"\s*(?:per|a|an|each|every|/|p\.?|in\s+de|in\s+the|op\s+een)\s*"
+PER = r"\s*(?:per|a|an|each|every|for|/|p\.?|in\s+de|in\s+the|op\s+een)\s*"
 
 OVERTIME = "gen.excessive_overtime"
+LONG_HOURS = "lab.long_hours"
 WAGES = "gen.wages_withheld"
 MINOR = "minor"
 
@@ -106,8 +107,16 @@ AGE_RULES = tuple(
         (r"", r"\s+(?:jaar\s+oud|years\s+old)\b"),
         (r"\baged?\s+", r""),
         (r"\b(?:leeftijd|age)\s*:?\s*", r""),
-        (rf"\b{PERSON}\s+(?:van|of)\s+{LOOSE}", NOT_AN_AGE),
-        (rf"\b{PERSON}\b(?:\s+[\w'-]+){{0,3}}\s*\(\s*", r"\s*(?:jaar|jr|years?)?\s*\)"),
+        (rf"\b(?:buur|school|tiener)?{PERSON}\s+(?:van|of)\s+{LOOSE}", NOT_AN_AGE),
+        (
+            rf"\b(?:buur|school|tiener)?{PERSON}\b(?:\s+[\w'-]+){{0,3}}\s*\(\s*",
+            r"\s*(?:jaar|jr|years?)?\s*(?:\)|,)",
+        ),
+        (
+            r"\b(?:schat\w*|geschat|estimat\w*|i\s+guess|guessing)\s+"
+            r"(?:(?:ik|hem|haar|ze|hen|them|him|her|they|are|is|op|at)\s+){0,2}" + LOOSE,
+            r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
+        ),
         (
             rf"\b{SUBJECT}\s+(?:is|was|ben|am)\s+{LOOSE}",
             r"(?:\s+(?:jaar|years?)(?:\s+oud|\s+old)?)?\s*(?:[.,;!?)]|$|\s+(?:en|and|maar|but)\b)",
@@ -170,6 +179,8 @@ def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
             finish += 12
         if (start_mark or "").lower().startswith("p"):
             begin += 12
+        if finish < begin:  # "from 4pm until 3am" ends the next day
+            finish += 12 if finish + 12 > begin else 24
         if 11 <= finish - begin <= 20:
             yield OVERTIME, match.span()
 
@@ -207,4 +218,7 @@ def numeric_signals(text: str) -> list[tuple[str, tuple[int, int]]]:
     """(indicator or urgency id, character span) for hours, wages and ages in ``text``."""
     if not any(c.isdigit() for c in text) and not any(w in text.lower() for w in WORD_NUMBERS):
         return []
-    return [*_hours(text), *_wages(text), *_ages(text)]
+    hours = list(_hours(text))
+    # Hours given as numbers are both the ILO signal and the labour checklist item.
+    hours += [(LONG_HOURS, span) for _, span in hours]
+    return [*hours, *_wages(text), *_ages(text)]

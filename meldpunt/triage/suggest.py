@@ -69,6 +69,13 @@ STRONG_WEIGHT = 2.5
 # With a sentence that rules trafficking out, a form needs this much more score.
 RULED_OUT_FACTOR = 2.0
 RULES_OUT = "form"
+# This many different counter-signals in one text rule trafficking out as well.
+CONTRA_RULE_OUT = 2
+MINOR = "minor"
+LENT_OUT = {"lab.bank_card_controlled": "crim.money_mule"}
+# A debt to a gang or dealer is the street fine, not the (labour) debt bondage beside it.
+SUBSUMED = {"gen.debt_bondage": "crim.street_fine"}
+VULNERABILITY = "gen.vulnerability"
 
 # Words that never show as evidence: the function words (negations do show).
 FILLER = (NL_FUNCTION_WORDS | EN_FUNCTION_WORDS) - {"geen", "niet", "no", "not"}
@@ -291,11 +298,18 @@ def _indexes(version: str) -> dict[str, _Index]:
 
 
 def _phrase_at(
-    phrase: Phrase, words: list[Word], start: int, *, first_known: bool = False
+    phrase: Phrase,
+    words: list[Word],
+    start: int,
+    *,
+    first_known: bool = False,
+    within_clause: bool = False,
 ) -> list[int] | None:
     """Positions of a phrase's words from ``start`` on, within one sentence, else None.
 
     ``first_known``: the first word is known to match (the index found it).
+    ``within_clause``: the phrase may not reach over a clause ("geen zorgen, goed
+    salaris" is not "geen salaris").
     """
     if not first_known and not phrase[0].matches(words[start]):
         return None
@@ -304,7 +318,9 @@ def _phrase_at(
     for pattern_word in phrase[1:]:
         previous = positions[-1]
         for j in range(previous + 1, min(previous + 1 + WINDOW, len(words))):
-            if words[j].sentence != sentence:
+            if words[j].sentence != sentence or (
+                within_clause and words[j].clause != words[start].clause
+            ):
                 return None
             if pattern_word.matches(words[j]):
                 positions.append(j)
@@ -317,7 +333,9 @@ def _phrase_at(
 def _match(entry: Entry, words: list[Word], start: int) -> list[int] | None:
     """Positions of all the pattern's words when the entry's phrase starts at ``start``."""
     pattern, part, phrase = entry
-    positions = _phrase_at(pattern.parts[part][phrase], words, start, first_known=True)
+    positions = _phrase_at(
+        pattern.parts[part][phrase], words, start, first_known=True, within_clause=pattern.negated
+    )
     if positions is None:
         return None
     sentence = words[start].sentence
@@ -334,7 +352,8 @@ def _match(entry: Entry, words: list[Word], start: int) -> list[int] | None:
                 and j not in positions
                 and start_word.matches(words[j])
                 for alternative in alternatives
-                if (hit := _phrase_at(alternative, words, j)) is not None
+                if (hit := _phrase_at(alternative, words, j, within_clause=pattern.negated))
+                is not None
             ),
             None,
         )
@@ -373,7 +392,9 @@ def _evidence(words: list[Word], positions: list[int]) -> list[tuple[int, int]]:
 
 
 def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
-    indicators = [tax.indicator(i) for i in found]
+    # A bank card in someone else's hands next to a money-mule signal is part of the
+    # criminal story: it is shown, but does not make the text a labour case.
+    indicators = [tax.indicator(i) for i in found if not (i in LENT_OUT and LENT_OUT[i] in found)]
     general = [ind for ind in indicators if ind.form is None]
     scores = []
     for form in FORMS:
@@ -447,6 +468,14 @@ def _drop_lonely_support(tax: Taxonomy, found: dict[str, Match]) -> None:
             del found[ind.id]
 
 
+def _minor_is_vulnerable(found: dict[str, Match], urgent: dict[str, Match]) -> None:
+    """A minor is vulnerable by definition (ILO indicator "abuse of vulnerability"): the
+    words that flag the minor are also the evidence of vulnerability."""
+    minor = urgent.get(MINOR)
+    if minor is not None:
+        _add(found, VULNERABILITY, "minor", minor.spans)
+
+
 def _add(bucket: dict[str, Match], target: str, label: str, spans: list[tuple[int, int]]) -> None:
     match = bucket.setdefault(target, Match(id=target))
     if label not in match.patterns:
@@ -485,8 +514,15 @@ def suggest(text: str) -> Suggestion:
     found, urgent = buckets["indicator"], buckets["urgency"]
     for target, span in numeric_signals(text):
         _add(urgent if tax.is_urgency(target) else found, target, "#", [span])
-    ruled_out = False
-    for contra_id in buckets["contra"]:
+    _minor_is_vulnerable(found, urgent)
+    for general, specific in SUBSUMED.items():
+        if specific in found:
+            found.pop(general, None)
+    contra = buckets["contra"]
+    # Two or more different counter-signals ("eigen paspoort", "eigen bankrekening",
+    # "cao-loon") together rule trafficking out, like "geen aanwijzingen voor uitbuiting".
+    ruled_out = len(contra) >= CONTRA_RULE_OUT
+    for contra_id in contra:
         cancels = tax.contra_rule(contra_id).cancels
         ruled_out |= RULES_OUT in cancels
         for target in cancels:

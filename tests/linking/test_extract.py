@@ -165,3 +165,23 @@ def test_pairs_and_platform_phrases_without_a_real_value_give_no_kvk_or_handle(t
     """A phone number in pairs after "KvK" is no KvK number; a word after "op Snapchat is"
     without a digit, dot or underscore is no handle."""
     assert not {e.kind for e in extract(text)} & {"kvk", "handle"}
+
+
+def test_a_quoted_name_next_to_a_platform_is_a_handle() -> None:
+    """ "'darkwolf_0702' op Discord", "Snapchat-account bigboss.almere"; a quoted number
+    or a quoted word near a platform is no handle."""
+
+    def handles(text: str) -> set[str]:
+        return {e.value for e in extract(text) if e.kind == "handle"}
+
+    assert handles("Hij heet 'darkwolf_0702' op Discord.") == {"@darkwolf_0702"}
+    assert handles("Hij gebruikt het Snapchat-account bigboss.almere.") == {"@bigboss.almere"}
+    assert handles("Op Snapchat vroeg hij '1000' euro, 'snel'.") == set()
+
+
+def test_a_bare_platform_link_keeps_its_path() -> None:
+    """ "facebook.com/groups/werkinholland" without https is the group, not Facebook."""
+    text = "Via de groep facebook.com/groups/werkinholland kwam hij hier."
+    assert {(e.kind, e.value) for e in extract(text)} == {
+        ("domain", "facebook.com/groups/werkinholland")
+    }

@@ -10,20 +10,27 @@ from meldpunt.triage.evaluation import evaluate, reports
 
 # set: (form macro precision, form macro recall, indicator precision, indicator recall,
 #       entity precision, entity recall)
-# Rules 2026.12.1 (issue 14). heldout fell from 0.83 to 0.78 form recall and from 0.80
-# to 0.71 indicator recall: it was tuned into the old vocabulary, and the new rules
-# were tuned on the development set only (docs/TRIAGE.md).
+# Rules 2026.12.2 (issue 14, tuned on blind3). Indicator precision on the first four sets
+# fell (development 0.81 -> 0.75, heldout 0.76 -> 0.68, blind 0.79 -> 0.69): their labels
+# were written by the author of the rules, who never ticks "abuse of vulnerability" for a
+# minor nor "long hours" beside "excessive overtime"; the two writers who never read the
+# rules (blind3, blind4) do, and the rules now follow them (docs/TRIAGE.md).
 FLOORS = {
-    "development": (0.95, 0.95, 0.77, 0.87, 0.97, 0.97),
-    "heldout": (0.95, 0.74, 0.72, 0.68, 0.97, 0.92),
-    "blind": (0.95, 0.95, 0.75, 0.73, 0.97, 0.90),
-    "blind2": (0.70, 0.45, 0.62, 0.48, 0.97, 0.85),
-    "blind3": (0.76, 0.52, 0.65, 0.44, 0.97, 0.92),
+    "development": (0.95, 0.95, 0.72, 0.88, 0.97, 0.97),
+    "heldout": (0.95, 0.80, 0.65, 0.76, 0.97, 0.93),
+    "blind": (0.95, 0.95, 0.66, 0.76, 0.97, 0.97),
+    "blind2": (0.70, 0.45, 0.60, 0.49, 0.97, 0.87),
+    "blind3": (0.95, 0.83, 0.74, 0.72, 0.97, 0.97),
+    "blind4": (0.89, 0.75, 0.59, 0.48, 0.97, 0.91),
 }
-# blind3, measured once on rules 2026.12.1 and never tuned on: share of trafficking
-# reports with a right top form (at least), share of non-trafficking reports given a
-# form (at most), precision and recall of the "minor" flag (at least).
-BLIND3 = {"form correct": 0.52, "false form": 0.28, "minor P": 0.95, "minor R": 0.65}
+# The issue's own figures (share of trafficking reports with a right top form, at least;
+# share of non-trafficking reports given a form, at most; precision and recall of the
+# "minor" flag, at least). blind3: tuned on from 2026.12.2. blind4: frozen, measured
+# once before (2026.12.1) and once after (2026.12.2) the rule changes, never read.
+ISSUE_FIGURES = {
+    "blind3": {"form correct": 0.83, "false form": 0.05, "minor P": 0.95, "minor R": 0.88},
+    "blind4": {"form correct": 0.75, "false form": 0.05, "minor P": 0.95, "minor R": 0.75},
+}
 
 
 def test_the_sets_are_big_and_varied_enough() -> None:
@@ -37,6 +44,7 @@ def test_the_sets_are_big_and_varied_enough() -> None:
         ids = [r.id for r in reports(split)]
         assert len(ids) == len(set(ids)), split
     assert len(reports("blind3")) >= 80
+    assert len(reports("blind4")) >= 80
 
 
 @pytest.mark.parametrize("split", list(FLOORS))
@@ -60,10 +68,19 @@ def test_figures_stay_above_their_floors(split: str) -> None:
         assert value >= floor, f"{split} {name}: {value:.2f} < {floor:.2f}"
 
 
-def test_blind3_issue_figures_stay_at_what_was_measured() -> None:
-    """The issue's own figures on the frozen blind set do not drop below the measurement."""
-    results = evaluate("blind3")
-    assert results.overall.trafficking_correct.rate >= BLIND3["form correct"]
-    assert results.overall.false_form.rate <= BLIND3["false form"]
-    assert results.urgency["minor"].precision >= BLIND3["minor P"]
-    assert results.urgency["minor"].recall >= BLIND3["minor R"]
+@pytest.mark.parametrize("split", list(ISSUE_FIGURES))
+def test_issue_figures_stay_at_what_was_measured(split: str) -> None:
+    """The issue's own figures on blind3 and blind4 do not drop below the measurement."""
+    results = evaluate(split)
+    floors = ISSUE_FIGURES[split]
+    assert results.overall.trafficking_correct.rate >= floors["form correct"]
+    assert results.overall.false_form.rate <= floors["false form"]
+    assert results.urgency["minor"].precision >= floors["minor P"]
+    assert results.urgency["minor"].recall >= floors["minor R"]
+
+
+def test_blind4_is_frozen() -> None:
+    """The command never lists blind4's misses, so no one tunes on it by reading them."""
+    results = evaluate("blind4")
+    assert results.frozen
+    assert results.misses == []
