@@ -24,6 +24,7 @@ class CasesConfig(AppConfig):
             CaseStatus,
             Channel,
             ClosingReason,
+            Disposition,
             Outcome,
             Urgency,
         )
@@ -37,6 +38,7 @@ class CasesConfig(AppConfig):
                 "reason": dict(ClosingReason.choices),
                 "outcome": dict(Outcome.choices),
                 "channel": dict(Channel.choices),
+                "disposition": dict(Disposition.choices),
                 "urgency": dict(Urgency.choices),
                 "filters": SEARCH_FILTERS,
             }

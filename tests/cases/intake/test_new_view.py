@@ -53,6 +53,7 @@ def call(**extra: object) -> dict[str, object]:
         "how_heard": "flyer",
         "kind": "advies",
         "existing_case": "",
+        "duration_seconds": "42",
     }
     data.update(extra)
     return data
@@ -114,7 +115,7 @@ def test_saving_a_call_creates_case_contact_and_goes_to_the_case(
     assert contact.staff == advisor
     assert contact.how_heard == "flyer"
     assert contact.indicators == ["lab.passport_withheld"]
-    assert contact.duration_seconds is not None
+    assert contact.duration_seconds == 42
     assert case.kind == CaseKind.ADVICE
     assert case.municipality == "GM0303"
     assert case.title == "Buurman ziet arbeiders die in de loods slapen"
