@@ -10,7 +10,6 @@ from meldpunt.cases.intake.forms import (
     SignalsForm,
     new_case_fields,
 )
-from meldpunt.cases.intake.widgets import InlineRadio
 from meldpunt.cases.models import Area, HowHeard, ReporterRole
 from meldpunt.chat.models import ChatLanguage
 from meldpunt.chat.services import MAX_NICKNAME_CHARS
@@ -54,7 +53,7 @@ class ChatContactForm(SignalsForm, EntitiesForm, MinorForm, CaseKindForm):
         label=_("Wie neemt contact op?"),
         choices=ReporterRole.choices,
         initial=ReporterRole.UNKNOWN,
-        widget=InlineRadio,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
     )
     municipality = forms.ChoiceField(
         label=_("Gemeente"),
@@ -66,7 +65,7 @@ class ChatContactForm(SignalsForm, EntitiesForm, MinorForm, CaseKindForm):
         label=_("Hoe kent de persoon ons?"),
         choices=HowHeard.choices,
         initial=HowHeard.UNKNOWN,
-        widget=InlineRadio,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
     )
     summary = forms.CharField(
         label=_("Samenvatting"),
