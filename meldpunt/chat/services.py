@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_record
+from meldpunt.cases.intake.services import contact_record, urgency_raise, victim_add
 from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.search.index import case_reindex
-from meldpunt.cases.intake.services import contact_record, urgency_raise, victim_add
 from meldpunt.cases.services import case_create, case_set_kind, contact_add
 from meldpunt.chat import events, limits
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
@@ -352,7 +352,7 @@ def chat_to_contact(
     ended = chat.ended_at
     # Case, contact and the link to the chat are one record: all or nothing.
     with transaction.atomic():
-        saved = contact_record(
+        saved_case, saved = contact_record(
             by=by,
             channel=Channel.CHAT,
             contact={
@@ -370,7 +370,7 @@ def chat_to_contact(
         chat.contact = saved
         chat.save(update_fields=["contact"])
         audit_record(
-            actor=by, action="chat.attach", case=saved.case, obj=saved, detail={"chat": chat.pk}
+            actor=by, action="chat.attach", case=saved_case, obj=saved, detail={"chat": chat.pk}
         )
     return saved
 

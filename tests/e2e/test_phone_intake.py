@@ -287,9 +287,7 @@ def test_call_timer_starts_at_the_first_key_and_stops_and_starts_by_keyboard(
     assert contact.duration_seconds > int(seen.split(":")[1])
 
 
-def test_kamperstraat_call_fields_link_to_the_web_report(
-    advisor_page: Page, live_server
-) -> None:  # type: ignore[no-untyped-def]
+def test_kamperstraat_call_fields_link_to_the_web_report(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
     """Plate and phone typed in their own fields (not in the summary) link the call to the
     earlier web report that wrote them differently: one related row "kenteken,
     telefoonnummer", and search finds the call by every spelling."""

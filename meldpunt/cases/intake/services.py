@@ -97,7 +97,7 @@ def contact_record(
     victim: dict[str, Any] | None,
     location: dict[str, Any] | None = None,
     task: dict[str, Any] | None = None,
-) -> Contact:
+) -> tuple[Case, Contact]:
     """Save a call or chat as a contact on ``case``, or on a new case when ``case`` is None.
 
     ``new_case`` holds kind, urgency, exploitation and municipality for a new case; on an
@@ -124,7 +124,8 @@ def contact_record(
             audit_record(actor=by, action="task.create", case=owner, obj=tasks[0])
         return Related(persons=persons, locations=places, tasks=tasks)
 
-    return contact_add(case=case, by=by, channel=channel, add_related=add_related, **contact)
+    saved = contact_add(case=case, by=by, channel=channel, add_related=add_related, **contact)
+    return case, saved
 
 
 def intake_save(
@@ -147,7 +148,7 @@ def intake_save(
     """
     # Case, contact, people, place, task and the draft's removal land together or not at all.
     with transaction.atomic():
-        saved = contact_record(
+        case, _contact = contact_record(
             by=by,
             channel=Channel.PHONE,
             contact={
@@ -164,7 +165,7 @@ def intake_save(
         )
         if draft_id is not None:
             IntakeDraft.objects.filter(pk=draft_id, staff=by).delete()
-    return saved.case
+    return case
 
 
 def quick_contact_record(

@@ -24,6 +24,7 @@ from meldpunt.cases.intake.forms import (
     read_started,
     sign_started,
 )
+from meldpunt.cases.intake.selectors import quick_contacts_today
 from meldpunt.cases.intake.services import (
     DraftGone,
     draft_data_from_post,
@@ -32,7 +33,6 @@ from meldpunt.cases.intake.services import (
     intake_save,
     quick_contact_record,
 )
-from meldpunt.cases.intake.selectors import quick_contacts_today
 from meldpunt.cases.models import Case, Disposition, IntakeDraft
 from meldpunt.cases.search.selectors import CaseQuery, search_cases_for_user
 from meldpunt.cases.selectors import access_case, access_intake_draft, other_intake_drafts

@@ -54,8 +54,6 @@ class EntityLinesField(forms.CharField):
         kwargs.setdefault("max_length", 2_000)
         kwargs.setdefault(
             "widget",
-            forms.Textarea(
-                attrs={"rows": 2, "class": "utrecht-textarea", "autocomplete": "off"}
-            ),
+            forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea", "autocomplete": "off"}),
         )
         super().__init__(help_text=help_text or _("Eén per regel."), **kwargs)

@@ -5,15 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0008_audit_moved_to_audit_app'),
+        ("cases", "0008_audit_moved_to_audit_app"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='contact',
-            name='case',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='cases.case'),
+            model_name="contact",
+            name="case",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="contacts",
+                to="cases.case",
+            ),
         ),
     ]

@@ -84,9 +84,7 @@ def test_several_values_one_per_line_each_link(anna: Client) -> None:
 
 def test_the_values_are_encrypted(anna: Client) -> None:
     """The typed plate and company are nowhere in plain text in the contacts table."""
-    anna.post(
-        SAVE_URL, call(licence_plates="VT-123-B", company_names="Uitzendbureau Zeldzaam")
-    )
+    anna.post(SAVE_URL, call(licence_plates="VT-123-B", company_names="Uitzendbureau Zeldzaam"))
     with connection.cursor() as cursor:
         cursor.execute("SELECT * FROM cases_contact")
         text = " ".join(str(value) for row in cursor.fetchall() for value in row)
