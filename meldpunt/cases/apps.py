@@ -25,6 +25,7 @@ class CasesConfig(AppConfig):
             CaseStatus,
             Channel,
             ClosingReason,
+            Disposition,
             Outcome,
             Urgency,
         )
@@ -39,6 +40,7 @@ class CasesConfig(AppConfig):
                 "outcome": dict(Outcome.choices),
                 "conclusion": dict(AssessmentConclusion.choices),
                 "channel": dict(Channel.choices),
+                "disposition": dict(Disposition.choices),
                 "urgency": dict(Urgency.choices),
                 "filters": SEARCH_FILTERS,
             }

@@ -256,9 +256,15 @@ class CaseNumberSequence(models.Model):
 
 
 class Contact(models.Model):
-    """One moment of contact: a call, a chat, a web report or a mailbox message."""
+    """One moment of contact: a call, a chat, a web report or a mailbox message.
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
+    A quick disposition (a silent or wrong-number call) belongs to no case and holds no
+    content: only its plain columns, for the statistics.
+    """
+
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
     channel = models.CharField(_("kanaal"), max_length=12, choices=Channel)
     disposition = models.CharField(
         _("afloop"), max_length=14, choices=Disposition, default=Disposition.COMPLETED

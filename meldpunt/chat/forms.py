@@ -1,7 +1,16 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meldpunt.cases.models import Area, Exploitation, HowHeard, ReporterRole
+from meldpunt.cases.intake.forms import (
+    CaseKindForm,
+    EntitiesForm,
+    MinorForm,
+    SignalsForm,
+    new_case_fields,
+)
+from meldpunt.cases.models import Area, HowHeard, ReporterRole
 from meldpunt.chat.models import ChatLanguage
 from meldpunt.chat.services import MAX_NICKNAME_CHARS
 
@@ -31,8 +40,8 @@ class AvailabilityForm(forms.Form):
     )
 
 
-class ChatContactForm(forms.Form):
-    """The same fields as the phone intake, for a chat that becomes a contact."""
+class ChatContactForm(SignalsForm, EntitiesForm, MinorForm, CaseKindForm):
+    """The phone intake's parts, for a chat that becomes a contact."""
 
     case_number = forms.CharField(
         label=_("Bestaande zaak (zaaknummer)"),
@@ -40,13 +49,64 @@ class ChatContactForm(forms.Form):
         required=False,
         max_length=16,
     )
-    reporter_role = forms.ChoiceField(label=_("Wie neemt contact op?"), choices=ReporterRole)
-    municipality = forms.ChoiceField(label=_("Gemeente"), choices=Area, initial=Area.UNKNOWN)
-    exploitation = forms.ChoiceField(
-        label=_("Vorm van uitbuiting"), choices=Exploitation, initial=Exploitation.UNKNOWN
+    reporter_role = forms.ChoiceField(
+        label=_("Wie neemt contact op?"),
+        choices=ReporterRole.choices,
+        initial=ReporterRole.UNKNOWN,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+    municipality = forms.ChoiceField(
+        label=_("Gemeente"),
+        choices=Area.choices,
+        initial=Area.UNKNOWN,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
     )
     how_heard = forms.ChoiceField(
-        label=_("Hoe kent de persoon ons?"), choices=HowHeard, initial=HowHeard.UNKNOWN
+        label=_("Hoe kent de persoon ons?"),
+        choices=HowHeard.choices,
+        initial=HowHeard.UNKNOWN,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
     )
-    summary = forms.CharField(label=_("Samenvatting"), widget=forms.Textarea, required=False)
-    advice_given = forms.CharField(label=_("Gegeven advies"), widget=forms.Textarea, required=False)
+    summary = forms.CharField(
+        label=_("Samenvatting"),
+        widget=forms.Textarea(attrs={"rows": 4, "class": "utrecht-textarea"}),
+        required=False,
+        max_length=20_000,
+    )
+    advice_given = forms.CharField(
+        label=_("Gegeven advies"),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
+        required=False,
+        max_length=10_000,
+    )
+
+    field_order = [
+        "case_number",
+        "kind",
+        "reporter_role",
+        "municipality",
+        *SignalsForm.base_fields,
+        *MinorForm.base_fields,
+        "summary",
+        "advice_given",
+        *EntitiesForm.base_fields,
+        "how_heard",
+    ]
+
+    def record_fields(self) -> dict[str, Any]:
+        """What ``chat_to_contact`` records, apart from the chat and the case."""
+        data = self.cleaned_data
+        return {
+            "contact": {
+                "reporter_role": data["reporter_role"],
+                "municipality": data["municipality"],
+                "exploitation": data["exploitation"],
+                "how_heard": data["how_heard"],
+                "indicators": data["indicators"],
+                "summary": data["summary"],
+                "advice_given": data["advice_given"],
+                "details": {"urgency": data["urgency"], **self.entity_details()},
+            },
+            "new_case": new_case_fields(data),
+            "minor": self.minor(),
+        }

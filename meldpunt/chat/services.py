@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_record
+from meldpunt.cases.intake.services import contact_record, urgency_raise, victim_add
 from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.search.index import case_reindex
-from meldpunt.cases.services import case_create, contact_add
+from meldpunt.cases.services import case_create, case_set_kind, contact_add
 from meldpunt.chat import events, limits
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
 from meldpunt.chat.models import (
@@ -333,61 +334,55 @@ def chat_to_contact(
     chat: ChatSession,
     by: User,
     case: Case | None,
-    reporter_role: str,
-    municipality: str,
-    exploitation: str,
-    how_heard: str,
-    summary: str,
-    advice_given: str,
+    contact: dict[str, Any],
+    new_case: dict[str, Any],
+    minor: bool | None = None,
 ) -> Contact:
     """Record the chat as a contact on ``case`` (or a new case); the transcript goes with it.
 
-    ``case`` comes from ``access_case``, so access to an existing case is checked and
-    audited by the caller. The transcript is the chat's own stored, encrypted messages.
+    ``contact`` and ``new_case`` are as the phone intake records them (``contact_record``);
+    ``minor`` says whether a minor is involved (None: not known). ``case`` comes from
+    ``access_case``, so access to an existing case is checked and audited by the caller.
+    The transcript is the chat's own stored, encrypted messages.
     """
     if chat.contact_id is not None:
         return _complete_reporter_record(
-            chat=chat,
-            by=by,
-            case=case,
-            fields={
-                "reporter_role": reporter_role,
-                "municipality": municipality,
-                "exploitation": exploitation,
-                "how_heard": how_heard,
-                "summary": summary,
-                "advice_given": advice_given,
-            },
+            chat=chat, by=by, case=case, fields=contact, new_case=new_case, minor=minor
         )
+    ended = chat.ended_at
     # Case, contact and the link to the chat are one record: all or nothing.
     with transaction.atomic():
-        if case is None:
-            case = case_create(by=by, municipality=municipality, exploitation=exploitation)
-        ended = chat.ended_at
-        contact = contact_add(
-            case=case,
+        saved_case, saved = contact_record(
             by=by,
             channel=Channel.CHAT,
-            started_at=chat.created_at,
-            duration_seconds=int((ended - chat.created_at).total_seconds()) if ended else None,
-            reporter_role=reporter_role,
-            municipality=municipality,
-            exploitation=exploitation,
-            how_heard=how_heard,
-            anonymous=True,
-            summary=summary,
-            advice_given=advice_given,
+            contact={
+                **contact,
+                "started_at": chat.created_at,
+                "duration_seconds": (
+                    int((ended - chat.created_at).total_seconds()) if ended else None
+                ),
+                "anonymous": True,
+            },
+            case=case,
+            new_case=new_case,
+            victim=None if minor is None else {"is_minor": minor},
         )
-        chat.contact = contact
+        chat.contact = saved
         chat.save(update_fields=["contact"])
         audit_record(
-            actor=by, action="chat.attach", case=case, obj=contact, detail={"chat": chat.pk}
+            actor=by, action="chat.attach", case=saved_case, obj=saved, detail={"chat": chat.pk}
         )
-    return contact
+    return saved
 
 
 def _complete_reporter_record(
-    *, chat: ChatSession, by: User, case: Case | None, fields: dict[str, str]
+    *,
+    chat: ChatSession,
+    by: User,
+    case: Case | None,
+    fields: dict[str, Any],
+    new_case: dict[str, Any],
+    minor: bool | None,
 ) -> Contact:
     """The advisor fills in a chat contact that was made when the reporter asked for a code.
 
@@ -395,29 +390,35 @@ def _complete_reporter_record(
     advisor completes it there; recording it on another case is refused.
     """
     contact = chat.contact
-    if contact is None or contact.staff_id is not None:
+    if contact is None or contact.staff_id is not None or contact.case is None:
         raise ChatError(_("Deze chat is al vastgelegd bij een zaak."))
-    if case is not None and case.pk != contact.case_id:
+    own_case = contact.case
+    if case is not None and case.pk != own_case.pk:
         raise ChatError(
             _(
                 "De melder heeft voor deze chat een ontvangstcode gekregen. Leg de chat vast "
                 "bij zaak %(number)s; daar staat ook de postbus."
             )
-            % {"number": contact.case.number}
+            % {"number": own_case.number}
         )
-    # The contact and its case change together, with the audit entry.
+    # The contact and its case change together, with the audit entries.
     with transaction.atomic():
+        if own_case.kind != new_case["kind"]:
+            reason = _("gekozen bij het vastleggen van de chat")
+            case_set_kind(case=own_case, by=by, kind=new_case["kind"], reason=reason)
         for name, value in fields.items():
-            setattr(contact, name, value)
+            setattr(contact, name, {**contact.details, **value} if name == "details" else value)
         contact.staff = by
         if chat.ended_at:
             contact.duration_seconds = int((chat.ended_at - chat.created_at).total_seconds())
         contact.save()
-        own_case = contact.case
-        own_case.municipality = fields["municipality"]
-        own_case.exploitation = fields["exploitation"]
+        own_case.municipality = new_case["municipality"]
+        own_case.exploitation = new_case["exploitation"]
         own_case.updated_at = clock.now()
         own_case.save(update_fields=["municipality", "exploitation", "updated_at"])
+        urgency_raise(case=own_case, urgency=new_case["urgency"], by=by)
+        if minor is not None:
+            victim_add(case=own_case, contact=contact, by=by, victim={"is_minor": minor})
         case_reindex(case=own_case)
         index_contact(contact=contact)
         audit_record(

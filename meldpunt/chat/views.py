@@ -169,17 +169,14 @@ def chat_to_case(request: StaffRequest, pk: int) -> HttpResponse:
         if not form.errors:
             try:
                 contact = services.chat_to_contact(
-                    chat=chat,
-                    by=request.user,
-                    case=case,
-                    **{k: v for k, v in form.cleaned_data.items() if k != "case_number"},
+                    chat=chat, by=request.user, case=case, **form.record_fields()
                 )
             except services.ChatError as error:
                 form.add_error("case_number", str(error))
             else:
+                number = contact.case.number if contact.case else ""
                 messages.success(
-                    request,
-                    _("De chat staat nu bij zaak %(number)s.") % {"number": contact.case.number},
+                    request, _("De chat staat nu bij zaak %(number)s.") % {"number": number}
                 )
                 return redirect("cases:detail", contact.case_id)
     transcript = selectors.messages_after(chat, 0, for_reporter=False)

@@ -249,15 +249,19 @@ def mailbox_open_for_contact(*, contact: Contact) -> tuple[Mailbox, str]:
     """A mailbox for a contact that did not come in by web form (a chat that goes on by mail).
 
     The receipt code is returned once and stored only as its keyed, slow hash. A contact
-    has at most one mailbox: asking twice raises MailboxExists.
+    has at most one mailbox: asking twice raises MailboxExists. A quick disposition has no
+    case and so no mailbox.
     """
+    case = contact.case
+    if case is None:
+        raise ValueError("a contact without a case has no mailbox")
     if Mailbox.objects.filter(contact=contact).exists():
         raise MailboxExists
     code = generate_code()
     mailbox = Mailbox.objects.create(
-        case=contact.case, contact=contact, code_hash=hash_code(code), created_at=clock.now()
+        case=case, contact=contact, code_hash=hash_code(code), created_at=clock.now()
     )
-    audit_record(actor=None, action="mailbox.create", case=contact.case, obj=mailbox)
+    audit_record(actor=None, action="mailbox.create", case=case, obj=mailbox)
     return mailbox, code
 
 

@@ -151,6 +151,105 @@
     }
   });
 
+  // The call timer: starts at the first keystroke in the form, or with its button (Alt+T),
+  // which also stops and restarts it. What it shows is what is saved: every tick writes the
+  // same whole seconds to the screen and to the forms' duration fields. Without this script
+  // the advisor types the minutes instead.
+  var timerBox = document.getElementById("intake-timer");
+  var timerClock = document.getElementById("intake-timer-clock");
+  var timerState = document.getElementById("intake-timer-state");
+  var timerLabel = document.getElementById("intake-timer-label");
+  var timerToggle = document.getElementById("intake-timer-toggle");
+  var minutesField = document.getElementById("intake-minutes");
+  var durationInputs = document.querySelectorAll("[data-intake-duration]");
+  var durationInForm = form.querySelector("[data-intake-duration]");
+  var shownSeconds = parseInt(durationInForm ? durationInForm.value : "", 10) || 0;
+  var runningSince = null;
+  var secondsAtStart = 0;
+  var tick = null;
+  // A resumed call that was already timed does not start again by itself.
+  var autoStart = shownSeconds === 0;
+
+  function clockText(total) {
+    var minutes = Math.floor(total / 60);
+    var seconds = total % 60;
+    return minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+  }
+
+  function showTime() {
+    if (runningSince !== null) {
+      shownSeconds = secondsAtStart + Math.floor((Date.now() - runningSince) / 1000);
+    }
+    timerClock.textContent = clockText(shownSeconds);
+    durationInputs.forEach(function (input) { input.value = String(shownSeconds); });
+  }
+
+  function showState() {
+    var running = runningSince !== null;
+    timerLabel.textContent = running ? timerBox.dataset.textStop : timerBox.dataset.textStart;
+    timerToggle.setAttribute("aria-pressed", running ? "true" : "false");
+    if (running) {
+      timerState.textContent = "(" + timerBox.dataset.textRunning + ")";
+    } else if (autoStart) {
+      timerState.textContent = "(" + timerBox.dataset.textWaiting + ")";
+    } else {
+      timerState.textContent = "(" + timerBox.dataset.textStopped + ")";
+    }
+  }
+
+  function timerStart() {
+    if (runningSince !== null) {
+      return;
+    }
+    autoStart = false;
+    secondsAtStart = shownSeconds;
+    runningSince = Date.now();
+    tick = setInterval(showTime, 1000);
+    showTime();
+    showState();
+  }
+
+  function timerStop() {
+    if (runningSince === null) {
+      return;
+    }
+    clearInterval(tick);
+    showTime();
+    runningSince = null;
+    showState();
+  }
+
+  function timerToggleNow() {
+    autoStart = false;
+    if (runningSince === null) {
+      timerStart();
+    } else {
+      timerStop();
+    }
+  }
+
+  if (timerBox && timerClock && timerToggle && durationInForm) {
+    timerBox.hidden = false;
+    if (minutesField) {
+      minutesField.hidden = true;
+    }
+    showTime();
+    showState();
+    timerToggle.addEventListener("click", timerToggleNow);
+    form.addEventListener("keydown", function (event) {
+      if (autoStart && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        timerStart();
+      }
+    });
+    form.addEventListener("input", function () {
+      if (autoStart) {
+        timerStart();
+      }
+    });
+  } else {
+    timerToggle = null;
+  }
+
   // Shortcuts as shown on the buttons. The buttons also carry accesskeys for when this
   // script does not run; the submit guard below keeps a double trigger to one submit.
   document.addEventListener("keydown", function (event) {
@@ -163,6 +262,8 @@
       button = document.querySelector("#intake-quick button[accesskey='" + digit[1] + "']");
     } else if (event.code === "KeyS") {
       button = form.querySelector("button[accesskey='s']");
+    } else if (event.code === "KeyT") {
+      button = timerToggle;
     }
     if (button) {
       event.preventDefault();

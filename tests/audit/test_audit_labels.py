@@ -115,6 +115,12 @@ SAMPLES: list[tuple[str, str, dict[str, Any], list[str]]] = [
     ("case.search", "", {"filters": []}, ["filters: geen"]),
     ("linking.signals", "", {}, ["signalen over meerdere zaken bekeken, met de gegevens"]),
     ("contact.create", "contact", {"channel": "web"}, ["contact toegevoegd", "kanaal: web"]),
+    (
+        "contact.quick",
+        "contact",
+        {"channel": "phone", "disposition": "hang_up"},
+        ["kort gesprek vastgelegd, zonder zaak", "kanaal: telefoon", "afloop: opgehangen"],
+    ),
     ("note.create", "note", {}, ["notitie toegevoegd"]),
     ("task.create", "task", {"assignee": "ADVISOR"}, ["taak toegevoegd", "voor: anna"]),
     ("task.create", "task", {"assignee": None}, ["voor: –"]),

@@ -22,6 +22,8 @@ FIELDS = {
     "how_heard": "social_media",
     "summary": "Werkt in een kas zonder vrije dagen",
     "advice_given": "Uitgelegd wat de postbus is",
+    "kind": "advies",
+    "urgency": "normal",
 }
 
 

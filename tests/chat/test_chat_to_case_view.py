@@ -19,6 +19,24 @@ FIELDS = {
     "how_heard": "flyer",
     "summary": "Buurvrouw werkt elke dag in een kas",
     "advice_given": "Bel de arbeidsinspectie",
+    "kind": "advies",
+    "urgency": "normal",
+}
+RECORD = {
+    "contact": {
+        "reporter_role": "bystander",
+        "municipality": "GM0034",
+        "exploitation": "labour",
+        "how_heard": "flyer",
+        "summary": FIELDS["summary"],
+        "advice_given": FIELDS["advice_given"],
+    },
+    "new_case": {
+        "kind": "advies",
+        "urgency": "normal",
+        "exploitation": "labour",
+        "municipality": "GM0034",
+    },
 }
 
 
@@ -111,7 +129,7 @@ def test_case_page_panel_shows_the_transcript(verified_client, on_duty, chat):
     """The case page's chat panel shows the recorded chat's messages."""
     from django.template.loader import render_to_string
 
-    services.chat_to_contact(chat=chat, by=on_duty, case=None, **FIELDS)
+    services.chat_to_contact(chat=chat, by=on_duty, case=None, **RECORD)
     case = Case.objects.get()
     on_duty.is_verified = lambda: True  # as OTPMiddleware marks a two-factor session
     html = render_to_string("chat/_case_transcript.html", {"case": case, "user": on_duty})
@@ -123,7 +141,7 @@ def test_case_page_panel_is_empty_for_other_roles(analyst, on_duty, chat):
     """Someone without case access gets no transcript, even if the template is reached."""
     from django.template.loader import render_to_string
 
-    services.chat_to_contact(chat=chat, by=on_duty, case=None, **FIELDS)
+    services.chat_to_contact(chat=chat, by=on_duty, case=None, **RECORD)
     analyst.is_verified = lambda: True
     html = render_to_string(
         "chat/_case_transcript.html", {"case": Case.objects.get(), "user": analyst}

@@ -1,6 +1,7 @@
 """An advisor logs phone calls in a real browser (Debian's Chromium), by keyboard only."""
 
 import os
+import re
 from importlib import import_module
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from meldpunt.accounts.models import Role, User
-from meldpunt.cases.models import Channel, Contact, Disposition, IntakeDraft, ReporterRole
+from meldpunt.cases.models import Case, Channel, Contact, Disposition, IntakeDraft, ReporterRole
 from meldpunt.cases.services import case_create, contact_add
+from tests.cases.intake.test_save_view_entities import web_report
 from tests.conftest import make_staff
 from tests.e2e.conftest import ForeignRequests, axe_violations
 
@@ -112,12 +114,16 @@ def test_quick_disposition_is_one_keystroke(advisor_page: Page, live_server) -> 
     page = advisor_page
     page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
     page.keyboard.press("Alt+2")
-    expect(page.get_by_text("Vastgelegd: opgehangen")).to_be_visible()
+    expect(page.get_by_text("Vastgelegd: opgehangen, zonder zaak")).to_be_visible()
     shot(page, "3-quick")
     expect(page).to_have_url(live_server.url + "/medewerkers/telefoon/nieuw/")
+    expect(page.locator("#intake-quick-today")).to_contain_text(
+        "Vandaag heeft u 1 kort gesprek vastgelegd: opgehangen 1."
+    )
     contact = Contact.objects.get()
     assert contact.disposition == Disposition.HANG_UP
-    assert contact.case.status == "closed"
+    assert contact.case is None
+    assert not Case.objects.exists()
 
 
 def test_reload_mid_typing_keeps_the_draft(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
@@ -236,3 +242,77 @@ def test_the_polish_labour_case_gets_labour_with_its_words(advisor_page: Page, l
     expect(suggestions.locator("mark", has_text="moe")).to_have_count(0)
     assert axe_violations(page) == []
     shot(page, "9-labour-case")
+
+
+def test_call_timer_starts_at_the_first_key_and_stops_and_starts_by_keyboard(
+    advisor_page: Page, live_server
+) -> None:  # type: ignore[no-untyped-def]
+    """The timer waits for the first keystroke, runs, stops and starts again with Alt+T;
+    the saved duration is the one on the screen. The minutes field is for no script only."""
+    page = advisor_page
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    clock = page.locator("#intake-timer-clock")
+    state = page.locator("#intake-timer-state")
+    expect(clock).to_have_text("0:00")
+    expect(state).to_have_text("(start bij de eerste toets)")
+    expect(page.get_by_label("Duur van het gesprek (minuten)")).to_be_hidden()
+    page.wait_for_timeout(1500)
+    expect(clock).to_have_text("0:00")  # the form being open is not the call
+
+    page.keyboard.type("Beller twijfelt of het goed gaat met de buurvrouw")
+    expect(state).to_have_text("(loopt)")
+    expect(clock).to_have_text(re.compile(r"^0:0[1-9]$"))
+    assert axe_violations(page) == []
+    shot(page, "10-timer-running")
+
+    page.keyboard.press("Alt+t")
+    expect(state).to_have_text("(gestopt)")
+    expect(page.get_by_role("button", name=re.compile("Tijd starten"))).to_be_visible()
+    seen = clock.inner_text()
+    page.keyboard.type(" en belt morgen terug.")
+    page.wait_for_timeout(1200)
+    expect(clock).to_have_text(seen)  # stopped stays stopped while typing on
+
+    page.keyboard.press("Alt+t")
+    expect(state).to_have_text("(loopt)")
+    page.wait_for_timeout(1100)
+    page.keyboard.press("Alt+t")
+    expect(state).to_have_text("(gestopt)")
+    shown = clock.inner_text()
+    minutes, seconds = shown.split(":")
+    page.keyboard.press("Alt+s")
+    page.wait_for_url("**/medewerkers/zaken/*/")
+    contact = Contact.objects.get()
+    assert contact.duration_seconds == int(minutes) * 60 + int(seconds)
+    assert contact.duration_seconds > int(seen.split(":")[1])
+
+
+def test_kamperstraat_call_fields_link_to_the_web_report(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
+    """Plate and phone typed in their own fields (not in the summary) link the call to the
+    earlier web report that wrote them differently: one related row "kenteken,
+    telefoonnummer", and search finds the call by every spelling."""
+    report = web_report(licence_plates="vt123b", phone_numbers="+31 6 1234 5678")
+    page = advisor_page
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    page.keyboard.type("Beller ziet arbeiders in een busje stappen bij de Kamperstraat.")
+    page.get_by_label("Kentekens", exact=True).fill("VT-123-B")
+    page.get_by_label("Telefoonnummers", exact=True).fill("06 12345678")
+    assert axe_violations(page) == []
+    shot(page, "11-entity-fields")
+    page.keyboard.press("Alt+s")
+    page.wait_for_url("**/medewerkers/zaken/*/")
+    call = Contact.objects.get(channel=Channel.PHONE).case
+    assert call is not None
+    related = page.locator(".linking-relation")
+    expect(related).to_have_count(1)
+    expect(related).to_contain_text(report.number)
+    expect(related).to_contain_text("kenteken, telefoonnummer")
+    expect(page.locator("main")).to_contain_text("VT-123-B")
+    assert axe_violations(page) == []
+    shot(page, "12-related")
+    page.goto(live_server.url + "/medewerkers/telefoon/zoeken/")
+    for spelling in ("vt123b", "VT-123-B", "0612345678", "+31 6 1234 5678"):
+        page.get_by_label("Zaaknummer of woorden").fill(spelling)
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("status").filter(has_text="2 zaken gevonden")).to_be_visible()
+        expect(page.locator("main")).to_contain_text(call.number)

@@ -28,7 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from meldpunt.accounts import services
 from meldpunt.accounts.models import Role, User
 from meldpunt.accounts.services import Outcome
-from meldpunt.cases.intake.services import intake_save, quick_disposition_save
+from meldpunt.cases.intake.services import intake_save, quick_contact_record
 from meldpunt.cases.models import Contact, Disposition, IntakeDraft, Note, Urgency
 from meldpunt.chat import services as chat_services
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
@@ -96,8 +96,8 @@ def _fill_database() -> str:
         updated_at=clock.now(),
         data={"summary": ["Concepttekst die nog niet is opgeslagen"]},
     )
-    quick_disposition_save(
-        by=advisor, disposition=Disposition.ABUSIVE, started_at=clock.now(), draft_id=None
+    quick_contact_record(
+        by=advisor, disposition=Disposition.ABUSIVE, started_at=clock.now(), duration_seconds=4
     )
     return case.number
 

@@ -14,7 +14,12 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.cases.checklist import grouped_indicator_choices
-from meldpunt.cases.intake.widgets import ChecklistSelect, InlineRadio, StaffChoiceField
+from meldpunt.cases.intake.widgets import (
+    ChecklistSelect,
+    EntityLinesField,
+    InlineRadio,
+    StaffChoiceField,
+)
 from meldpunt.cases.models import (
     AgeGroup,
     Area,
@@ -69,7 +74,7 @@ class IntakePart(forms.Form):
 
 
 class CallForm(IntakePart):
-    """What the call is about: who calls, where it plays, which signals, how urgent."""
+    """What the call is about: who calls and where it plays."""
 
     summary = forms.CharField(
         label=_("Wat is er aan de hand?"),
@@ -98,6 +103,11 @@ class CallForm(IntakePart):
         initial=Area.UNKNOWN,
         widget=forms.Select(attrs={"class": "utrecht-select"}),
     )
+
+
+class SignalsForm(IntakePart):
+    """Which form of exploitation, which signals, how urgent: phone intake and chat alike."""
+
     exploitation = forms.ChoiceField(
         label=_("Vorm van uitbuiting"),
         choices=Exploitation.choices,
@@ -115,7 +125,43 @@ class CallForm(IntakePart):
     )
 
 
-class VictimForm(IntakePart):
+def _lines(value: str) -> str:
+    """One value per line, without blank lines or spaces around them."""
+    return "\n".join(line.strip() for line in value.splitlines() if line.strip())
+
+
+class EntitiesForm(IntakePart):
+    """Phone numbers, plates, addresses and companies, several each (one per line).
+
+    Stored with the contact under the web report's keys, so linking and search read
+    them exactly as they read the web report's answers.
+    """
+
+    phone_numbers = EntityLinesField(label=_("Telefoonnummers"))
+    licence_plates = EntityLinesField(label=_("Kentekens"))
+    addresses = EntityLinesField(label=_("Adressen"), help_text=_("Met postcode en huisnummer."))
+    company_names = EntityLinesField(label=_("Bedrijven of werkgevers"))
+
+    ENTITY_KEYS = ("phone_numbers", "licence_plates", "addresses", "company_names")
+
+    def entity_details(self) -> dict[str, str]:
+        """The filled-in fields, for the contact's encrypted details."""
+        data = self.cleaned_data
+        return {key: _lines(data[key]) for key in self.ENTITY_KEYS if _lines(data[key])}
+
+
+class MinorForm(IntakePart):
+    """Whether a minor is involved: yes, no or not known."""
+
+    victim_minor = forms.ChoiceField(
+        label=_("Minderjarig?"), choices=MINOR_CHOICES, required=False, widget=InlineRadio
+    )
+
+    def minor(self) -> bool | None:
+        return {"yes": True, "no": False}.get(self.cleaned_data["victim_minor"])
+
+
+class VictimForm(MinorForm):
     """The possible victim, as far as the caller knows."""
 
     victim_age_group = forms.ChoiceField(
@@ -123,9 +169,6 @@ class VictimForm(IntakePart):
         choices=AgeGroup.choices,
         initial=AgeGroup.UNKNOWN,
         widget=forms.Select(attrs={"class": "utrecht-select"}),
-    )
-    victim_minor = forms.ChoiceField(
-        label=_("Minderjarig?"), choices=MINOR_CHOICES, required=False, widget=InlineRadio
     )
     victim_gender = forms.ChoiceField(
         label=_("Gender"),
@@ -140,7 +183,7 @@ class VictimForm(IntakePart):
     def victim_fields(self) -> dict[str, Any] | None:
         """The possible victim, or None when nothing about them was filled in."""
         data = self.cleaned_data
-        minor = {"yes": True, "no": False}.get(data["victim_minor"])
+        minor = self.minor()
         fields = {
             "age_group": data["victim_age_group"],
             "is_minor": minor,
@@ -269,8 +312,8 @@ class TaskForm(IntakePart):
         }
 
 
-class CaseChoiceForm(IntakePart):
-    """Where the call is saved: a new case of a kind, or an existing case found by words."""
+class CaseKindForm(IntakePart):
+    """The kind of a new case: advice, or a report whose next steps we take over."""
 
     kind = forms.ChoiceField(
         label=_("Soort nieuwe zaak"),
@@ -281,6 +324,16 @@ class CaseChoiceForm(IntakePart):
             "Melding: wij nemen de volgende stappen over (beoordeling binnen 5 werkdagen)."
         ),
     )
+
+
+def new_case_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """Kind, urgency, form and municipality of a new case, from a form with those parts."""
+    return {key: data[key] for key in ("kind", "urgency", "exploitation", "municipality")}
+
+
+class CaseChoiceForm(CaseKindForm):
+    """Where the call is saved: a new case of a kind, or an existing case found by words."""
+
     case_query = forms.CharField(
         label=_("Zoek de zaak"),
         help_text=_("Zaaknummer of een paar woorden uit de zaak."),
@@ -301,16 +354,60 @@ class CaseChoiceForm(IntakePart):
     existing_case = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class IntakeForm(CallForm, VictimForm, LocationForm, ClosingForm, TaskForm, CaseChoiceForm):
+# Longer than any call; a larger number from a tampered form is cut back to it.
+MAX_CALL_SECONDS = 12 * 60 * 60
+
+
+class DurationForm(IntakePart):
+    """How long the call took, as the advisor saw it.
+
+    With the script, the timer on the screen fills ``duration_seconds`` with the seconds
+    it shows; without it the advisor types the minutes.
+    """
+
+    duration_minutes = forms.IntegerField(
+        label=_("Duur van het gesprek (minuten)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_CALL_SECONDS // 60,
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox", "inputmode": "numeric"}),
+    )
+    duration_seconds = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-intake-duration": True})
+    )
+
+    def duration(self) -> int | None:
+        """Seconds from the timer, else the minutes typed, else not known (None)."""
+        seconds = self.cleaned_data.get("duration_seconds", "").strip()
+        if seconds.isdigit():
+            return min(int(seconds), MAX_CALL_SECONDS)
+        minutes = self.cleaned_data.get("duration_minutes")
+        return minutes * 60 if minutes is not None else None
+
+
+class IntakeForm(
+    CallForm,
+    SignalsForm,
+    EntitiesForm,
+    VictimForm,
+    LocationForm,
+    ClosingForm,
+    DurationForm,
+    TaskForm,
+    CaseChoiceForm,
+):
     """Everything an advisor notes during a call."""
 
     # Django puts the fields of the last base first; the first error to focus follows
     # the order of the screen.
     field_order = [
         *CallForm.base_fields,
+        *SignalsForm.base_fields,
+        *EntitiesForm.base_fields,
         *VictimForm.base_fields,
         *LocationForm.base_fields,
         *ClosingForm.base_fields,
+        *DurationForm.base_fields,
         *TaskForm.base_fields,
         *CaseChoiceForm.base_fields,
     ]
@@ -335,20 +432,14 @@ class IntakeForm(CallForm, VictimForm, LocationForm, ClosingForm, TaskForm, Case
             "indicators": data["indicators"],
             "summary": data["summary"],
             "advice_given": data["advice_given"],
-            "details": {"urgency": data["urgency"]},
+            "details": {"urgency": data["urgency"], **self.entity_details()},
         }
 
     def case_fields(self) -> dict[str, Any]:
-        data = self.cleaned_data
-        return {
-            "kind": data["kind"],
-            "urgency": data["urgency"],
-            "exploitation": data["exploitation"],
-            "municipality": data["municipality"],
-        }
+        return new_case_fields(self.cleaned_data)
 
 
-class QuickDispositionForm(forms.Form):
+class QuickDispositionForm(DurationForm):
     disposition = forms.ChoiceField(choices=[(d.value, d.label) for d in QUICK_DISPOSITIONS])
 
 

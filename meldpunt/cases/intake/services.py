@@ -9,19 +9,14 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import (
     Case,
-    CaseKind,
-    CaseStatus,
     Channel,
-    ClosingReason,
     Contact,
     Disposition,
-    Exploitation,
     IntakeDraft,
     Location,
     Person,
@@ -70,11 +65,8 @@ def draft_discard(*, staff: User, draft_id: int) -> None:
     IntakeDraft.objects.filter(pk=draft_id, staff=staff).delete()
 
 
-def _duration(started_at: datetime) -> int:
-    return max(0, int((clock.now() - started_at).total_seconds()))
-
-
-def _raise_urgency(*, case: Case, urgency: str, by: User) -> None:
+def urgency_raise(*, case: Case, urgency: str, by: User) -> None:
+    """Take over ``urgency`` when it is higher than the case's; a lower one changes nothing."""
     if URGENCY_ORDER.index(Urgency(urgency)) > URGENCY_ORDER.index(Urgency(case.urgency)):
         case.urgency = urgency
         case.save(update_fields=["urgency"])
@@ -88,6 +80,54 @@ def _title_from(summary: str) -> str:
     return first_line if len(first_line) <= 80 else first_line[:79].rstrip() + "…"
 
 
+def victim_add(*, case: Case, contact: Contact, by: User, victim: dict[str, Any]) -> Person:
+    """The possible victim named in a call or chat."""
+    person = Person.objects.create(case=case, contact=contact, role=PersonRole.VICTIM, **victim)
+    audit_record(actor=by, action="person.create", case=case, obj=person)
+    return person
+
+
+def contact_record(
+    *,
+    by: User,
+    channel: str,
+    contact: dict[str, Any],
+    case: Case | None,
+    new_case: dict[str, Any],
+    victim: dict[str, Any] | None,
+    location: dict[str, Any] | None = None,
+    task: dict[str, Any] | None = None,
+) -> tuple[Case, Contact]:
+    """Save a call or chat as a contact on ``case``, or on a new case when ``case`` is None.
+
+    ``new_case`` holds kind, urgency, exploitation and municipality for a new case; on an
+    existing case only a higher urgency is taken over. The caller holds the transaction.
+    """
+    if case is None:
+        case = case_create(by=by, title=_title_from(contact.get("summary", "")), **new_case)
+    else:
+        urgency_raise(case=case, urgency=new_case["urgency"], by=by)
+    owner = case
+
+    def add_related(saved: Contact) -> Related:
+        """Victim, place and task, written before the case and contact are indexed."""
+        persons, places, tasks = [], [], []
+        if victim:
+            persons.append(victim_add(case=owner, contact=saved, by=by, victim=victim))
+        if location:
+            places.append(Location.objects.create(case=owner, contact=saved, **location))
+            audit_record(actor=by, action="location.create", case=owner, obj=places[0])
+        if task:
+            tasks.append(
+                Task.objects.create(case=owner, created_by=by, created_at=clock.now(), **task)
+            )
+            audit_record(actor=by, action="task.create", case=owner, obj=tasks[0])
+        return Related(persons=persons, locations=places, tasks=tasks)
+
+    saved = contact_add(case=case, by=by, channel=channel, add_related=add_related, **contact)
+    return case, saved
+
+
 def intake_save(
     *,
     by: User,
@@ -99,90 +139,58 @@ def intake_save(
     task: dict[str, Any] | None,
     started_at: datetime,
     draft_id: int | None,
+    duration_seconds: int | None = None,
 ) -> Case:
     """Save a phone call as a contact on ``case``, or on a new case when ``case`` is None.
 
-    ``new_case`` holds kind, urgency, exploitation and municipality for a new case; on an
-    existing case only a higher urgency is taken over.
+    ``duration_seconds`` is the length the advisor saw (the timer, or minutes typed);
+    None when not known.
     """
     # Case, contact, people, place, task and the draft's removal land together or not at all.
     with transaction.atomic():
-        if case is None:
-            case = case_create(by=by, title=_title_from(contact["summary"]), **new_case)
-        else:
-            _raise_urgency(case=case, urgency=new_case["urgency"], by=by)
-        owner = case
-
-        def add_related(saved: Contact) -> Related:
-            """Victim, place and task, written before the case and contact are indexed."""
-            persons, places, tasks = [], [], []
-            if victim:
-                persons.append(
-                    Person.objects.create(
-                        case=owner, contact=saved, role=PersonRole.VICTIM, **victim
-                    )
-                )
-                audit_record(actor=by, action="person.create", case=owner, obj=persons[0])
-            if location:
-                places.append(Location.objects.create(case=owner, contact=saved, **location))
-                audit_record(actor=by, action="location.create", case=owner, obj=places[0])
-            if task:
-                tasks.append(
-                    Task.objects.create(case=owner, created_by=by, created_at=clock.now(), **task)
-                )
-                audit_record(actor=by, action="task.create", case=owner, obj=tasks[0])
-            return Related(persons=persons, locations=places, tasks=tasks)
-
-        contact_add(
-            case=case,
+        case, _contact = contact_record(
             by=by,
             channel=Channel.PHONE,
-            add_related=add_related,
-            started_at=started_at,
-            duration_seconds=_duration(started_at),
-            disposition=Disposition.COMPLETED,
-            **contact,
+            contact={
+                **contact,
+                "started_at": started_at,
+                "duration_seconds": duration_seconds,
+                "disposition": Disposition.COMPLETED,
+            },
+            case=case,
+            new_case=new_case,
+            victim=victim,
+            location=location,
+            task=task,
         )
         if draft_id is not None:
             IntakeDraft.objects.filter(pk=draft_id, staff=by).delete()
     return case
 
 
-def quick_disposition_save(
-    *, by: User, disposition: str, started_at: datetime, draft_id: int | None
+def quick_contact_record(
+    *, by: User, disposition: str, started_at: datetime, duration_seconds: int | None
 ) -> Contact:
     """Log a silent, hung-up, abusive, test or wrong-number call in one step.
 
-    The call still counts in the statistics, so it becomes a contact. A contact needs a
-    case; it gets a case of its own that is closed at once, so it never appears in
-    anyone's inbox and never gets mixed up with a real situation. Whatever was already
-    typed in the draft is kept as the contact's summary.
+    The call counts in the statistics by its plain columns (channel, disposition, start,
+    duration) and holds no content. It belongs to no case: no case number is used and it
+    shows up in no search and no inbox. A draft of the call is left as it is.
     """
-    summary = ""
-    # The draft is read and removed in the same transaction as the contact is written.
+    # The contact and its audit entry are written together or not at all.
     with transaction.atomic():
-        if draft_id is not None:
-            draft = IntakeDraft.objects.filter(pk=draft_id, staff=by).first()
-            if draft is not None:
-                summary = "".join(draft.data.get("summary", [])).strip()
-                draft.delete()
-        now = clock.now()
-        label = Disposition(disposition).label
-        case = case_create(
-            by=by,
-            kind=CaseKind.ADVICE,
-            title=_("Kort gesprek: %(disposition)s") % {"disposition": label},
-            status=CaseStatus.CLOSED,
-            closed_at=now,
-            closing_reason=ClosingReason.OTHER,
-            exploitation=Exploitation.NONE,
-        )
-        return contact_add(
-            case=case,
-            by=by,
+        contact = Contact.objects.create(
+            case=None,
             channel=Channel.PHONE,
-            started_at=started_at,
-            duration_seconds=_duration(started_at),
             disposition=disposition,
-            summary=summary,
+            started_at=started_at,
+            duration_seconds=duration_seconds,
+            staff=by,
         )
+        audit_record(
+            actor=by,
+            action="contact.quick",
+            obj=contact,
+            detail={"channel": Channel.PHONE, "disposition": disposition},
+        )
+    return contact

@@ -24,13 +24,14 @@ from meldpunt.cases.intake.forms import (
     read_started,
     sign_started,
 )
+from meldpunt.cases.intake.selectors import quick_contacts_today
 from meldpunt.cases.intake.services import (
     DraftGone,
     draft_data_from_post,
     draft_discard,
     draft_save,
     intake_save,
-    quick_disposition_save,
+    quick_contact_record,
 )
 from meldpunt.cases.models import Case, Disposition, IntakeDraft
 from meldpunt.cases.search.selectors import CaseQuery, search_cases_for_user
@@ -68,6 +69,7 @@ def _render(
     status: int = 200,
 ) -> HttpResponse:
     drafts = other_intake_drafts(request.user, excluding=draft)
+    quick_today = quick_contacts_today(request.user)
     context = {
         "form": form,
         "started": sign_started(started_at),
@@ -75,6 +77,8 @@ def _render(
         "draft": draft,
         "other_drafts": drafts,
         "quick": [(n, d.value, d.label) for n, d in enumerate(QUICK_DISPOSITIONS, start=1)],
+        "quick_today": quick_today,
+        "quick_today_total": sum(count for _label, count in quick_today),
         "picker": picker,
         "selected": selected,
     }
@@ -169,6 +173,7 @@ def save(request: StaffRequest) -> HttpResponse:
         location=form.location_fields(),
         task=form.task_fields(),
         started_at=started_at,
+        duration_seconds=form.duration(),
         draft_id=_draft_id(request.POST.get("draft")),
     )
     messages.success(
@@ -180,23 +185,38 @@ def save(request: StaffRequest) -> HttpResponse:
 @require_POST
 @staff_required(*CASE_ROLES)
 def quick(request: StaffRequest) -> HttpResponse:
-    """Who: advisors and coordinators. One button: log a short call and be ready for the next."""
+    """Who: advisors and coordinators. One button: log a short call and be ready for the next.
+
+    The call is a contact without a case; a draft of it (text typed before the caller hung
+    up) is kept, so nothing typed is lost.
+    """
     form = QuickDispositionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Kies een van de knoppen voor een kort gesprek."))
         return redirect("intake:new")
     disposition = form.cleaned_data["disposition"]
-    contact = quick_disposition_save(
+    quick_contact_record(
         by=request.user,
         disposition=disposition,
         started_at=read_started(request.POST.get("started")),
-        draft_id=_draft_id(request.POST.get("draft")),
+        duration_seconds=form.duration(),
     )
-    messages.success(
-        request,
-        _("Vastgelegd: %(disposition)s (zaak %(number)s). Klaar voor het volgende gesprek.")
-        % {"disposition": Disposition(disposition).label, "number": contact.case.number},
-    )
+    label = Disposition(disposition).label
+    if _draft_id(request.POST.get("draft")) is not None:
+        messages.success(
+            request,
+            _(
+                "Vastgelegd: %(disposition)s, zonder zaak. Wat u al typte, staat bij "
+                "‘Niet afgemaakte gesprekken’."
+            )
+            % {"disposition": label},
+        )
+    else:
+        messages.success(
+            request,
+            _("Vastgelegd: %(disposition)s, zonder zaak. Klaar voor het volgende gesprek.")
+            % {"disposition": label},
+        )
     return redirect("intake:new")
 
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from meldpunt.accounts.models import User
 
@@ -43,3 +44,16 @@ class ChecklistSelect(forms.CheckboxSelectMultiple):
             for label, options, _index in context["widget"]["optgroups"]
         ]
         return context
+
+
+class EntityLinesField(forms.CharField):
+    """A few values of one kind, one per line: quick to type, several at once."""
+
+    def __init__(self, *, help_text: Any = "", **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 2_000)
+        kwargs.setdefault(
+            "widget",
+            forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea", "autocomplete": "off"}),
+        )
+        super().__init__(help_text=help_text or _("Eén per regel."), **kwargs)

@@ -4,6 +4,8 @@ from django import template
 
 from meldpunt.audit.labels import AUDIT_ACTIONS, OBJECT_TYPES
 from meldpunt.cases.checklist import indicator_choices
+from meldpunt.cases.intake.forms import EntitiesForm
+from meldpunt.cases.models import Channel, Contact
 
 register = template.Library()
 
@@ -37,3 +39,19 @@ def duration(seconds: int | None) -> str:
 @register.filter
 def get_count(counts: dict[str, int], key: str) -> int:
     return counts.get(key, 0)
+
+
+@register.filter
+def contact_entities(contact: Contact) -> list[tuple[str, list[str]]]:
+    """The phone numbers, plates, addresses and companies typed for a call or chat, with
+    their labels; a web report's answers are shown with the rest of its form."""
+    if contact.channel not in {Channel.PHONE, Channel.CHAT}:
+        return []
+    details = contact.details or {}
+    rows = []
+    for key in EntitiesForm.ENTITY_KEYS:
+        value = details.get(key)
+        if isinstance(value, str) and value.strip():
+            label = str(EntitiesForm.base_fields[key].label)
+            rows.append((label, value.splitlines()))
+    return rows

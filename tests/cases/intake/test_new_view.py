@@ -3,6 +3,7 @@ drafts and bad input."""
 
 import re
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from django.test import Client
@@ -53,6 +54,7 @@ def call(**extra: object) -> dict[str, object]:
         "how_heard": "flyer",
         "kind": "advies",
         "existing_case": "",
+        "duration_seconds": "42",
     }
     data.update(extra)
     return data
@@ -114,7 +116,7 @@ def test_saving_a_call_creates_case_contact_and_goes_to_the_case(
     assert contact.staff == advisor
     assert contact.how_heard == "flyer"
     assert contact.indicators == ["lab.passport_withheld"]
-    assert contact.duration_seconds is not None
+    assert contact.duration_seconds == 42
     assert case.kind == CaseKind.ADVICE
     assert case.municipality == "GM0303"
     assert case.title == "Buurman ziet arbeiders die in de loods slapen"
@@ -249,3 +251,25 @@ def test_unticked_checkbox_in_a_draft_stays_unticked(anna: Client, advisor: User
     anonymous = re.search(r'<input[^>]*id="id_anonymous"[^>]*>', html)
     assert anonymous is not None
     assert "checked" not in anonymous.group()
+
+
+def test_without_the_script_the_minutes_typed_are_the_duration(anna: Client) -> None:
+    """No timer (no script): the advisor's minutes are saved as the duration."""
+    anna.post(SAVE_URL, call(duration_seconds="", duration_minutes="3"))
+    assert Contact.objects.get().duration_seconds == 180
+
+
+def test_no_timer_and_no_minutes_leaves_the_duration_unknown(anna: Client) -> None:
+    """Nothing shown, nothing saved: not the time since the form was opened."""
+    started = sign_started(clock.now() - timedelta(minutes=10))
+    anna.post(SAVE_URL, call(started=started, duration_seconds=""))
+    assert Contact.objects.get().duration_seconds is None
+
+
+def test_the_screen_offers_the_timer_and_the_minutes_field(anna: Client) -> None:
+    """The timer (shown by the script, with its keyboard shortcut) and the minutes field
+    for when the script does not run."""
+    html = anna.get(URL).content.decode()
+    assert 'id="intake-timer"' in html and "Alt+T" in html
+    assert 'name="duration_minutes"' in html
+    assert html.count('name="duration_seconds"') == 2

@@ -1,4 +1,4 @@
-"""intake_save and quick_disposition_save: all or nothing, and the draft goes with the save."""
+"""intake_save and quick_contact_record: all or nothing, and the draft goes with the save."""
 
 from datetime import timedelta
 
@@ -6,7 +6,7 @@ import pytest
 
 from meldpunt.accounts.models import User
 from meldpunt.cases.intake import services as intake_services
-from meldpunt.cases.intake.services import intake_save, quick_disposition_save
+from meldpunt.cases.intake.services import intake_save, quick_contact_record
 from meldpunt.cases.models import Case, Contact, Disposition, IntakeDraft, Person, Urgency
 from meldpunt.lib import clock
 
@@ -47,8 +47,9 @@ def test_a_failure_halfway_leaves_nothing_and_keeps_the_draft(
     assert IntakeDraft.objects.filter(pk=draft.pk).exists()
 
 
-def test_duration_runs_from_the_start_of_the_call(advisor: User) -> None:
-    """The contact records when the call started and how long it lasted."""
+def test_the_saved_duration_is_the_one_the_advisor_saw(advisor: User) -> None:
+    """The contact records when the form opened and the duration given (the timer's), not
+    the time since the form opened."""
     started = clock.now() - timedelta(minutes=4)
     case = intake_save(
         by=advisor,
@@ -59,21 +60,31 @@ def test_duration_runs_from_the_start_of_the_call(advisor: User) -> None:
         location=None,
         task=None,
         started_at=started,
+        duration_seconds=95,
         draft_id=None,
     )
     contact = case.contacts.get()
     assert contact.started_at == started
-    assert 240 <= contact.duration_seconds < 300
+    assert contact.duration_seconds == 95
     assert not Person.objects.exists()
 
 
-def test_quick_disposition_of_a_colleagues_draft_leaves_it_alone(
-    advisor: User, colleague: User
-) -> None:
-    """Only one's own draft is read and removed."""
-    theirs = _draft(colleague)
-    contact = quick_disposition_save(
-        by=advisor, disposition=Disposition.SILENT, started_at=clock.now(), draft_id=theirs.pk
+def test_a_quick_contact_has_no_case_and_no_content(advisor: User, colleague: User) -> None:
+    """A quick disposition is a phone contact with its plain columns only; drafts, the
+    advisor's own or a colleague's, are left alone."""
+    mine, theirs = _draft(advisor), _draft(colleague)
+    started = clock.now()
+    contact = quick_contact_record(
+        by=advisor, disposition=Disposition.SILENT, started_at=started, duration_seconds=7
     )
-    assert contact.summary == ""
-    assert IntakeDraft.objects.filter(pk=theirs.pk).exists()
+    contact.refresh_from_db()
+    assert contact.case is None
+    assert (contact.channel, contact.disposition, contact.started_at) == (
+        "phone",
+        Disposition.SILENT,
+        started,
+    )
+    assert (contact.duration_seconds, contact.staff) == (7, advisor)
+    assert (contact.summary, contact.details, contact.indicators) == ("", {}, [])
+    assert not Case.objects.exists()
+    assert IntakeDraft.objects.filter(pk__in=[mine.pk, theirs.pk]).count() == 2
