@@ -1,0 +1,12 @@
+"""Staff URLs of the statistics (under /medewerkers/cijfers/)."""
+
+from django.urls import path
+
+from meldpunt.stats import views
+
+app_name = "stats"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("definities/", views.definitions, name="definitions"),
+]

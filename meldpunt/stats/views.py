@@ -1,0 +1,49 @@
+"""The statistics dashboard.
+
+``stats:dashboard`` (GET; analysts, municipality viewers, coordinators): the tables and
+charts of the chosen year, protected against small numbers for a municipality viewer,
+who sees only their own municipality.
+``stats:definitions`` (GET; the same roles): what each figure counts.
+"""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from meldpunt.accounts.models import Role
+from meldpunt.accounts.permissions import STATS_ROLES, StaffRequest, forbidden, staff_required
+from meldpunt.lib.clock import now
+from meldpunt.stats.charts import bar_chart
+from meldpunt.stats.forms import FilterForm
+from meldpunt.stats.rules import DEFINITIONS
+from meldpunt.stats.selectors import dashboard_tables
+
+
+def _has_scope(request: StaffRequest) -> bool:
+    """A municipality viewer without a municipality sees nothing (an administrator's slip)."""
+    return request.user.role != Role.MUNICIPALITY or bool(request.user.municipality)
+
+
+@require_GET
+@staff_required(*STATS_ROLES)
+def dashboard(request: StaffRequest) -> HttpResponse:
+    """Who: analysts, municipality viewers (own municipality, protected), coordinators."""
+    if not _has_scope(request):
+        return forbidden(request)
+    form = FilterForm(request.GET or None, user=request.user, today=now().date())
+    scope = form.scope()
+    tables = dashboard_tables(scope)
+    context = {
+        "form": form,
+        "scope": scope,
+        "sections": [(table, bar_chart(table)) for table in tables],
+        "municipality": request.user.get_municipality_display() if scope.protected else "",
+    }
+    return render(request, "stats/dashboard.html", context)
+
+
+@require_GET
+@staff_required(*STATS_ROLES)
+def definitions(request: StaffRequest) -> HttpResponse:
+    """Who: the roles of the dashboard. The counting rules, one anchor per figure."""
+    return render(request, "stats/definitions.html", {"definitions": DEFINITIONS})
