@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Model, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncWeek
 from django.utils import dateformat, timezone
 from django.utils.functional import Promise
@@ -217,15 +217,11 @@ class Spec:
     category: str
 
 
-def _choices(model: type[Model], name: str) -> Choices:
-    return list(model._meta.get_field(name).choices or ())  # type: ignore[union-attr]
-
-
 def referral_partner_kinds() -> Choices:
     """The partner kinds, read through the case's relation: referrals is a sibling app."""
-    referral = Case._meta.get_field("referrals").related_model
-    partner = referral._meta.get_field("partner").related_model  # type: ignore[union-attr]
-    return _choices(partner, "kind")  # type: ignore[arg-type]
+    referral: Any = Case._meta.get_field("referrals").related_model
+    partner: Any = referral._meta.get_field("partner").related_model
+    return list(partner._meta.get_field("kind").choices)
 
 
 def _build(specs: Sequence[Spec], scope: Scope, grain: str) -> list[Table]:

@@ -122,6 +122,12 @@ def protect(cells: Sequence[Sequence[int]], *, hidden_col_totals: Sequence[bool]
                     break
                 grid.hidden[target[0]][target[1]] = Hidden.SECONDARY
                 changed = True
+            total_r, total_c = line[-1]
+            if not grid.hidden[total_r][total_c] and any(grid.hidden[r][c] for r, c in line[:-1]):
+                # Rows and columns meet: totals of crossing lines together can pin a cell
+                # that each line alone protects, so a line that hides a cell hides its total.
+                grid.hidden[total_r][total_c] = Hidden.SECONDARY
+                changed = True
     return grid
 
 
