@@ -175,6 +175,34 @@ DEFINITIONS: tuple[Definition, ...] = (
         ),
     ),
     Definition(
+        "hour-of-week",
+        _("Telefoon en chat per uur"),
+        _(
+            "Alle telefoongesprekken en chats per dag van de week en uur van hun begin, "
+            "ook de korte en stille: ook die houden een lijn bezet. Om de bezetting te "
+            "plannen."
+        ),
+    ),
+    Definition(
+        "first-response",
+        _("Eerste reactie op een webformulier"),
+        _(
+            "De tijd van het binnenkomen van een webformulier tot de eerste reactie van een "
+            "medewerker, in uren: de middelste waarde (mediaan) en de waarde waar 90 van de "
+            "100 onder blijven. Webformulieren zonder reactie tellen apart."
+        ),
+    ),
+    Definition(
+        "open-cases",
+        _("Open zaken"),
+        _("Zaken die vandaag niet gesloten zijn, hoe oud ook."),
+    ),
+    Definition(
+        "overdue-tasks",
+        _("Te late taken"),
+        _("Taken die vandaag niet gedaan zijn en waarvan de datum voorbij is."),
+    ),
+    Definition(
         "small-numbers",
         _("Kleine aantallen"),
         _(

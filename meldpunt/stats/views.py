@@ -2,7 +2,7 @@
 
 ``stats:dashboard`` (GET; analysts, municipality viewers, coordinators): the tables and
 charts of the chosen year, protected against small numbers for a municipality viewer,
-who sees only their own municipality.
+who sees only their own municipality; the service figures for the other two roles.
 ``stats:definitions`` (GET; the same roles): what each figure counts.
 """
 
@@ -17,6 +17,7 @@ from meldpunt.stats.charts import bar_chart
 from meldpunt.stats.forms import FilterForm
 from meldpunt.stats.rules import DEFINITIONS
 from meldpunt.stats.selectors import dashboard_tables
+from meldpunt.stats.service import first_response, hour_of_week, workload
 
 
 def _has_scope(request: StaffRequest) -> bool:
@@ -39,6 +40,13 @@ def dashboard(request: StaffRequest) -> HttpResponse:
         "sections": [(table, bar_chart(table)) for table in tables],
         "municipality": request.user.get_municipality_display() if scope.protected else "",
     }
+    if not scope.protected:
+        hours = hour_of_week(scope)
+        context["service"] = {
+            "hours": (hours, bar_chart(hours)),
+            "first_response": first_response(scope),
+            "workload": workload(scope, now().date()),
+        }
     return render(request, "stats/dashboard.html", context)
 
 
