@@ -52,6 +52,8 @@ ADMIN_PREFIXES = ("beheer/", "beheer-partners/")
 NOT_PAGES = {
     "accounts:passkey_i18n",
     "referrals:pdf",
+    "stats:export_csv",
+    "stats:export_xlsx",
     "reports:attachment",
 }
 
