@@ -1,10 +1,11 @@
 """In a real browser: a municipality viewer for Urk lands on Urk's figures with small
-numbers hidden and cannot reach a case; an analyst filters by municipality and channel
-with the plain form (no JavaScript needed), follows a figure to its definition, and
-prints the page."""
+numbers hidden, downloads the XLSX and opens it, and cannot reach a case; an analyst
+filters by municipality and channel with the plain form (no JavaScript needed), follows a
+figure to its definition, and prints the page."""
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from meldpunt.accounts.models import Municipality, Role
@@ -40,6 +41,11 @@ def test_urk_viewer_sees_urk_only_with_small_numbers_hidden(
     expect(page.get_by_label("Gemeente", exact=True)).to_have_count(0)
     expect(page.get_by_role("heading", name="Contacten per gemeente")).to_have_count(0)
     assert axe_violations(page) == []
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Excel (XLSX)").click()
+    workbook = load_workbook(download.value.path())
+    rows = [[cell.value for cell in row] for row in workbook.worksheets[0].iter_rows()]
+    assert ["kwartaal 2", 0, "<5", 0, 0, "<5"] in rows
     for name in ("cases:inbox", "search:cases"):
         response = page.goto(live_server.url + reverse(name))
         assert response is not None and response.status == 403
