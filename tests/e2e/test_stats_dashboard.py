@@ -3,6 +3,8 @@ numbers hidden, downloads the XLSX and opens it, and cannot reach a case; an ana
 filters by municipality and channel with the plain form (no JavaScript needed), follows a
 figure to its definition, and prints the page."""
 
+import io
+
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -43,9 +45,9 @@ def test_urk_viewer_sees_urk_only_with_small_numbers_hidden(
     assert axe_violations(page) == []
     with page.expect_download() as download:
         page.get_by_role("link", name="Excel (XLSX)").click()
-    workbook = load_workbook(download.value.path())
+    workbook = load_workbook(io.BytesIO(download.value.path().read_bytes()))
     rows = [[cell.value for cell in row] for row in workbook.worksheets[0].iter_rows()]
-    assert ["kwartaal 2", 0, "<5", 0, 0, "<5"] in rows
+    assert ["kwartaal 2", "x", "<5", 0, 0, "<5"] in rows
     for name in ("cases:inbox", "search:cases"):
         response = page.goto(live_server.url + reverse(name))
         assert response is not None and response.status == 403
