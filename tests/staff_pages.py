@@ -30,6 +30,8 @@ STAFF_PREFIXES = ("medewerkers/",)
 NOT_PAGES = {
     "accounts:passkey_i18n",
     "referrals:pdf",
+    "stats:export_csv",
+    "stats:export_xlsx",
     "reports:attachment",
 }
 

@@ -12,7 +12,7 @@ from django.urls import resolve, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from meldpunt.accounts.models import Role, User
+from meldpunt.accounts.models import User
 from meldpunt.accounts.permissions import ADMIN_ROLES, view_roles
 
 
@@ -35,7 +35,7 @@ class MenuLink:
 
 
 MENU: tuple[MenuEntry, ...] = (
-    MenuEntry("accounts:home", _("Start"), roles=(Role.ANALYST, Role.MUNICIPALITY)),
+    MenuEntry("stats:dashboard", _("Cijfers")),
     MenuEntry("cases:inbox", _("Inbox")),
     MenuEntry("chat:console", _("Chat")),
     MenuEntry("intake:new", _("Nieuw telefoongesprek"), accesskey="n"),

@@ -85,4 +85,4 @@ def test_the_site_name_leads_each_role_to_a_page_it_may_open(analyst: User, veri
     client = verified_client(analyst)
     response = client.get(reverse("accounts:security"))
     assert f'href="{reverse("accounts:home")}"' in response.content.decode()
-    assert client.get(reverse("accounts:home")).status_code == 200
+    assert client.get(reverse("accounts:home"), follow=True).status_code == 200

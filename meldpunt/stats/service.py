@@ -1,0 +1,105 @@
+"""Service figures for analysts and coordinators: when people call and chat, how fast web
+reports get a first answer, and the work still open. Plain columns only.
+
+Not shown to municipality viewers: they are about the meldpunt's staffing, not about a
+municipality, and counts per hour would be small numbers.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
+from django.utils.translation import gettext_lazy as _
+
+from meldpunt.cases.models import Case, CaseStatus, Channel, Task
+from meldpunt.public.models import Weekday
+from meldpunt.stats import rules
+from meldpunt.stats.selectors import Cell, Row, Scope, Table, cases_by, contacts_in
+from meldpunt.stats.suppression import Grid
+
+WEEKDAYS = Weekday.labels
+
+
+@dataclass(frozen=True)
+class Duration:
+    """Median and 90th percentile of a set of waits, in hours; None when there are none."""
+
+    count: int
+    median: float | None
+    p90: float | None
+    waiting: int
+
+
+@dataclass(frozen=True)
+class Workload:
+    open_cases: int
+    overdue_tasks: int
+
+
+def hour_of_week(scope: Scope) -> Table:
+    """Phone calls and chats per weekday and hour of their start, quick ones included
+    (they take a line too); test calls left out."""
+    calls = contacts_in(scope).filter(channel__in=rules.CONVERSATION_CHANNELS)
+    rows = (
+        calls.annotate(day=ExtractIsoWeekDay("started_at"), hour=ExtractHour("started_at"))
+        .values("day", "hour")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    cells = [[0] * 24 for _day in WEEKDAYS]
+    for row in rows:
+        cells[row["day"] - 1][row["hour"]] += row["n"]
+    grid = Grid(cells)
+    width = 24
+    body = [
+        Row(label, [Cell(grid.value(r, c)) for c in range(width)], Cell(grid.value(r, width)))
+        for r, label in enumerate(WEEKDAYS)
+    ]
+    totals = Row(
+        _("Totaal"),
+        [Cell(grid.value(7, c)) for c in range(width)],
+        Cell(grid.value(7, width)),
+    )
+    return Table(
+        "hour-of-week",
+        _("Telefoon en chat per uur van de week"),
+        "hour-of-week",
+        [f"{hour}:00" for hour in range(width)],
+        body,
+        totals,
+    )
+
+
+def _percentile(values: list[float], share: float) -> float | None:
+    """The nearest-rank percentile (the value below which ``share`` of the values lie)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * share // 1))
+    return round(ordered[int(rank) - 1], 1)
+
+
+def first_response(scope: Scope) -> Duration:
+    """Hours from a web report's case being made to the first staff response."""
+    cases = cases_by(scope, "created_at").filter(contacts__channel=Channel.WEB_REPORT).distinct()
+    pairs = list(cases.values_list("created_at", "responded_at"))
+    hours = [
+        (responded - created) / timedelta(hours=1) for created, responded in pairs if responded
+    ]
+    return Duration(
+        count=len(hours),
+        median=_percentile(hours, 0.5),
+        p90=_percentile(hours, 0.9),
+        waiting=len(pairs) - len(hours),
+    )
+
+
+def workload(scope: Scope, today: date) -> Workload:
+    """Cases not closed and tasks past their date, today (not for the chosen period)."""
+    cases = Case.objects.exclude(status=CaseStatus.CLOSED)
+    tasks = Task.objects.filter(done_at__isnull=True, due_date__lt=today)
+    if scope.municipality:
+        cases = cases.filter(municipality=scope.municipality)
+        tasks = tasks.filter(case__municipality=scope.municipality)
+    return Workload(open_cases=cases.count(), overdue_tasks=tasks.count())

@@ -1,0 +1,79 @@
+"""The statistics dashboard.
+
+``stats:dashboard`` (GET; analysts, municipality viewers, coordinators): the tables and
+charts of the chosen year, protected against small numbers for a municipality viewer,
+who sees only their own municipality; the service figures for the other two roles.
+``stats:export`` (GET; the same roles): those tables as CSV or XLSX.
+``stats:definitions`` (GET; the same roles): what each figure counts.
+"""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from meldpunt.accounts.models import Role
+from meldpunt.accounts.permissions import STATS_ROLES, StaffRequest, forbidden, staff_required
+from meldpunt.lib.clock import now
+from meldpunt.stats.charts import bar_chart
+from meldpunt.stats.exports import as_csv, as_xlsx
+from meldpunt.stats.forms import FilterForm
+from meldpunt.stats.rules import DEFINITIONS
+from meldpunt.stats.selectors import dashboard_tables
+from meldpunt.stats.service import first_response, hour_of_week, workload
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _has_scope(request: StaffRequest) -> bool:
+    """A municipality viewer without a municipality sees nothing (an administrator's slip)."""
+    return request.user.role != Role.MUNICIPALITY or bool(request.user.municipality)
+
+
+@require_GET
+@staff_required(*STATS_ROLES)
+def dashboard(request: StaffRequest) -> HttpResponse:
+    """Who: analysts, municipality viewers (own municipality, protected), coordinators."""
+    if not _has_scope(request):
+        return forbidden(request)
+    form = FilterForm(request.GET or None, user=request.user, today=now().date())
+    scope = form.scope()
+    tables = dashboard_tables(scope)
+    context = {
+        "form": form,
+        "scope": scope,
+        "sections": [(table, bar_chart(table)) for table in tables],
+        "municipality": request.user.get_municipality_display() if scope.protected else "",
+    }
+    if not scope.protected:
+        hours = hour_of_week(scope)
+        context["service"] = {
+            "hours": (hours, bar_chart(hours)),
+            "first_response": first_response(scope),
+            "workload": workload(scope, now().date()),
+        }
+    return render(request, "stats/dashboard.html", context)
+
+
+@require_GET
+@staff_required(*STATS_ROLES)
+def export(request: StaffRequest, fmt: str) -> HttpResponse:
+    """Who: the roles of the dashboard. Every table of the dashboard for the same filters,
+    with the same protection, as CSV or XLSX."""
+    if not _has_scope(request):
+        return forbidden(request)
+    scope = FilterForm(request.GET or None, user=request.user, today=now().date()).scope()
+    tables = dashboard_tables(scope)
+    name = f"cijfers-{scope.year}"
+    if fmt == "csv":
+        response = HttpResponse(as_csv(tables), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(as_xlsx(tables), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@require_GET
+@staff_required(*STATS_ROLES)
+def definitions(request: StaffRequest) -> HttpResponse:
+    """Who: the roles of the dashboard. The counting rules, one anchor per figure."""
+    return render(request, "stats/definitions.html", {"definitions": DEFINITIONS})
