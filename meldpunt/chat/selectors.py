@@ -4,7 +4,7 @@ A reporter reaches their chat with the token in their session (``access_chat_for
 staff with ``access_chat`` or ``access_chat_by_public_id`` (meldpunt/lib/access.py).
 """
 
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, TypedDict
 
@@ -25,7 +25,12 @@ from meldpunt.chat.models import (
 from meldpunt.lib import clock
 from meldpunt.lib.access import AccessDenied
 from meldpunt.lib.crypto import keyed_digest
-from meldpunt.public.selectors import ChatOpening, chat_opening
+from meldpunt.public.selectors import (
+    ChatAvailability,
+    ClosedReason,
+    availability_by_hours,
+    chat_opening,
+)
 
 # An advisor's console sends a heartbeat; one that has not been heard from is away.
 AGENT_PRESENCE_SECONDS = 90
@@ -36,22 +41,6 @@ DEFAULT_WAIT_SECONDS = 120
 # Even when advisors took the last chats at once, each person ahead takes a while.
 MIN_WAIT_SECONDS = 60
 WAIT_HISTORY = 20
-
-
-class ClosedReason:
-    HOURS = "hours"
-    HOLIDAY = "holiday"
-    NO_ADVISOR = "no_advisor"
-    QUEUE_FULL = "queue_full"
-
-
-@dataclass(frozen=True)
-class ChatAvailability:
-    is_open: bool
-    reason: str | None
-    opens_at: datetime | None
-    holiday: str | None
-    hours: ChatOpening  # what the opening hours say; the page's contact block shows it
 
 
 def token_hash(token: str) -> str:
@@ -99,26 +88,19 @@ def waiting_chats() -> QuerySet[ChatSession]:
 def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
     """Open within opening hours while an advisor is there and the queue has room.
 
-    A waiting chat takes no advisor's capacity: the queue has its own limit, and a visitor
-    who joins it sees their place and expected wait."""
+    Registered with the public app (ChatConfig.ready), so the contact block on every
+    page gives this same answer. A waiting chat takes no advisor's capacity: the queue has
+    its own limit, and a visitor who joins it sees their place and expected wait."""
     now = at or clock.now()
-    opening = chat_opening(at=now)
-    if not opening.is_open:
-        return ChatAvailability(
-            is_open=False,
-            reason=ClosedReason.HOLIDAY if opening.holiday else ClosedReason.HOURS,
-            opens_at=opening.opens_at,
-            holiday=opening.holiday,
-            hours=opening,
-        )
+    by_hours = availability_by_hours(chat_opening(at=now))
+    if not by_hours.is_open:
+        return by_hours
     reason = None
     if not advisor_present(now=now):
         reason = ClosedReason.NO_ADVISOR
     elif waiting_chats().count() >= limits.queue_limit():
         reason = ClosedReason.QUEUE_FULL
-    return ChatAvailability(
-        is_open=reason is None, reason=reason, opens_at=None, holiday=None, hours=opening
-    )
+    return replace(by_hours, is_open=reason is None, reason=reason)
 
 
 def access_chat_for_token(token: str | None, *, public_id: str | None = None) -> ChatSession:
