@@ -34,8 +34,6 @@ from meldpunt.public.selectors import (
 
 # An advisor's console sends a heartbeat; one that has not been heard from is away.
 AGENT_PRESENCE_SECONDS = 90
-# A reporter who left may come back (reload, lost connection) within this time.
-RESUME_SECONDS = 10 * 60
 # Expected wait per person ahead in the queue when there is no recent history.
 DEFAULT_WAIT_SECONDS = 120
 # Even when advisors took the last chats at once, each person ahead takes a while.
@@ -107,7 +105,7 @@ def access_chat_for_token(token: str | None, *, public_id: str | None = None) ->
     """The reporter's own chat, while it can still be resumed; not audited.
 
     AccessDenied without a token, for a token of no chat, for an ended chat, for one left
-    longer than RESUME_SECONDS ago, and (with ``public_id``) for any other chat.
+    longer than ``limits.resume_seconds()`` ago, and (with ``public_id``) for any other chat.
     """
     chat = ChatSession.objects.filter(token_hash=token_hash(token)).first() if token else None
     if (
@@ -116,7 +114,7 @@ def access_chat_for_token(token: str | None, *, public_id: str | None = None) ->
         or (public_id is not None and chat.public_id.hex != public_id)
         or (
             chat.reporter_left_at is not None
-            and chat.reporter_left_at < clock.now() - timedelta(seconds=RESUME_SECONDS)
+            and chat.reporter_left_at < clock.now() - timedelta(seconds=limits.resume_seconds())
         )
     ):
         raise AccessDenied
