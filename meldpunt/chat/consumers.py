@@ -389,7 +389,8 @@ class AdvisorConsumer(ChatBaseConsumer):
                 await asyncio.sleep(settings.MELDPUNT_STAFF_SOCKET_CHECK_SECONDS)
                 if not await self.still_logged_in(active=False):
                     return
-                await self.run(services.chats_expire)
+                # In the thread pool, so this regular look never holds up the one ORM thread.
+                await self.run(services.chats_expire, pooled=True)
         except Exception:
             # A console whose session cannot be checked does not stay open; the page
             # reconnects, and connecting checks again.
