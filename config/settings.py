@@ -350,6 +350,8 @@ MELDPUNT_MAILBOX_IDLE_SECONDS = env_int("MELDPUNT_MAILBOX_IDLE_SECONDS", 15 * 60
 # Chat queue (meldpunt/chat/limits.py): chats that may wait at once, and per client address.
 MELDPUNT_CHAT_QUEUE_MAX = env_int("MELDPUNT_CHAT_QUEUE_MAX", 10)
 MELDPUNT_CHAT_WAITING_PER_CLIENT = env_int("MELDPUNT_CHAT_WAITING_PER_CLIENT", 2)
+# A reporter whose page went away may come back this long; then the chat ends by itself.
+MELDPUNT_CHAT_RESUME_SECONDS = env_int("MELDPUNT_CHAT_RESUME_SECONDS", 10 * 60)
 
 # E-mail: notifications only ("something new is waiting"), never content.
 _EMAIL_BACKEND = env_str(

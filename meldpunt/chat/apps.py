@@ -26,3 +26,8 @@ class ChatConfig(AppConfig):
         from meldpunt.chat.selectors import waiting_chats
 
         register_menu_count("chat:console", lambda: waiting_chats().count())
+
+        from meldpunt.chat.selectors import chat_availability
+        from meldpunt.public.selectors import register_chat_availability
+
+        register_chat_availability(chat_availability)

@@ -173,7 +173,7 @@ class ReporterConsumer(ChatBaseConsumer):
             return
         await self.channel_layer.group_discard(self.chat.group_name, self.channel_name)
         await self.channel_layer.group_discard(events.WAITING_GROUP, self.channel_name)
-        await database_sync_to_async(services.reporter_left)(chat=self.chat)
+        await self.run(services.reporter_left, chat=self.chat)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         data = _parse(text_data)
@@ -262,6 +262,12 @@ class ReporterConsumer(ChatBaseConsumer):
         if self.chat is not None and self.chat.status == ChatState.WAITING:
             await self.send_state()
 
+    async def chat_presence(self, event: dict[str, Any]) -> None:
+        """Another page of this reporter closed (a second tab, or the page before a reload
+        that closed after this one connected): this page is still here."""
+        if event["left"] and self.chat is not None:
+            await self.run(services.reporter_back, chat=self.chat)
+
 
 def _store(
     *, chat: ChatSession, sender: str, body: str, author: User | None, ref: str, who: str
@@ -308,10 +314,11 @@ class AdvisorConsumer(ChatBaseConsumer):
         await self.channel_layer.group_add(events.STAFF_GROUP, self.channel_name)
         await self.channel_layer.group_add(events.agent_group(user.pk), self.channel_name)
         await self.run(services.agent_heartbeat, user=user)
+        await self.run(services.chats_expire)
         for chat in await database_sync_to_async(selectors.active_chats_for)(user):
             await self.join(chat)
         await self.accept()
-        self.watcher = asyncio.create_task(self.watch_session())
+        self.watcher = asyncio.create_task(self.watch())
         await self.send_queue()
         for chat in self.chats.values():
             await self.send_chat_opened(chat)
@@ -372,18 +379,22 @@ class AdvisorConsumer(ChatBaseConsumer):
         self.user = user
         return True
 
-    async def watch_session(self) -> None:
+    async def watch(self) -> None:
         """The server's own look every few seconds: a console left open on a page that
-        no longer pings (a laptop shut, a script) closes when the session ends too."""
+        no longer pings (a laptop shut, a script) closes when the session ends too; and
+        chats whose reporter has not come back within the resume window end (any open
+        console does it, so they end on time without a cron job)."""
         try:
             while True:
                 await asyncio.sleep(settings.MELDPUNT_STAFF_SOCKET_CHECK_SECONDS)
                 if not await self.still_logged_in(active=False):
                     return
+                # In the thread pool, so this regular look never holds up the one ORM thread.
+                await self.run(services.chats_expire, pooled=True)
         except Exception:
             # A console whose session cannot be checked does not stay open; the page
             # reconnects, and connecting checks again.
-            logger.exception("staff session check failed")
+            logger.exception("staff console check failed")
             await self.close(code=CLOSE_SERVER_ERROR)
 
     async def join(self, chat: ChatSession) -> None:
@@ -399,6 +410,7 @@ class AdvisorConsumer(ChatBaseConsumer):
                 "nickname": chat.nickname,
                 "language": chat.language,
                 "status": chat.status,
+                "left": chat.reporter_left_at is not None,
             }
         )
 
@@ -519,3 +531,7 @@ class AdvisorConsumer(ChatBaseConsumer):
 
     async def queue_changed(self, event: dict[str, Any]) -> None:
         await self.send_queue()
+
+    async def chat_presence(self, event: dict[str, Any]) -> None:
+        """The reporter's page went away (may come back) or came back."""
+        await self.send_json({"type": "presence", "chat": event["chat"], "left": event["left"]})

@@ -29,6 +29,12 @@ def queue_limit() -> int:
     return settings.MELDPUNT_CHAT_QUEUE_MAX
 
 
+def resume_seconds() -> int:
+    """How long a reporter whose page went away (reload, tab closed, connection lost) may
+    come back to the same chat; after it the chat ends by itself."""
+    return settings.MELDPUNT_CHAT_RESUME_SECONDS
+
+
 def waiting_per_client() -> int:
     """Chats one client address may have waiting at once."""
     return settings.MELDPUNT_CHAT_WAITING_PER_CLIENT

@@ -4,7 +4,7 @@ A reporter reaches their chat with the token in their session (``access_chat_for
 staff with ``access_chat`` or ``access_chat_by_public_id`` (meldpunt/lib/access.py).
 """
 
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, TypedDict
 
@@ -25,33 +25,20 @@ from meldpunt.chat.models import (
 from meldpunt.lib import clock
 from meldpunt.lib.access import AccessDenied
 from meldpunt.lib.crypto import keyed_digest
-from meldpunt.public.selectors import ChatOpening, chat_opening
+from meldpunt.public.selectors import (
+    ChatAvailability,
+    ClosedReason,
+    availability_by_hours,
+    chat_opening,
+)
 
 # An advisor's console sends a heartbeat; one that has not been heard from is away.
 AGENT_PRESENCE_SECONDS = 90
-# A reporter who left may come back (reload, lost connection) within this time.
-RESUME_SECONDS = 10 * 60
 # Expected wait per person ahead in the queue when there is no recent history.
 DEFAULT_WAIT_SECONDS = 120
 # Even when advisors took the last chats at once, each person ahead takes a while.
 MIN_WAIT_SECONDS = 60
 WAIT_HISTORY = 20
-
-
-class ClosedReason:
-    HOURS = "hours"
-    HOLIDAY = "holiday"
-    NO_ADVISOR = "no_advisor"
-    QUEUE_FULL = "queue_full"
-
-
-@dataclass(frozen=True)
-class ChatAvailability:
-    is_open: bool
-    reason: str | None
-    opens_at: datetime | None
-    holiday: str | None
-    hours: ChatOpening  # what the opening hours say; the page's contact block shows it
 
 
 def token_hash(token: str) -> str:
@@ -99,33 +86,26 @@ def waiting_chats() -> QuerySet[ChatSession]:
 def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
     """Open within opening hours while an advisor is there and the queue has room.
 
-    A waiting chat takes no advisor's capacity: the queue has its own limit, and a visitor
-    who joins it sees their place and expected wait."""
+    Registered with the public app (ChatConfig.ready), so the contact block on every
+    page gives this same answer. A waiting chat takes no advisor's capacity: the queue has
+    its own limit, and a visitor who joins it sees their place and expected wait."""
     now = at or clock.now()
-    opening = chat_opening(at=now)
-    if not opening.is_open:
-        return ChatAvailability(
-            is_open=False,
-            reason=ClosedReason.HOLIDAY if opening.holiday else ClosedReason.HOURS,
-            opens_at=opening.opens_at,
-            holiday=opening.holiday,
-            hours=opening,
-        )
+    by_hours = availability_by_hours(chat_opening(at=now))
+    if not by_hours.is_open:
+        return by_hours
     reason = None
     if not advisor_present(now=now):
         reason = ClosedReason.NO_ADVISOR
     elif waiting_chats().count() >= limits.queue_limit():
         reason = ClosedReason.QUEUE_FULL
-    return ChatAvailability(
-        is_open=reason is None, reason=reason, opens_at=None, holiday=None, hours=opening
-    )
+    return replace(by_hours, is_open=reason is None, reason=reason)
 
 
 def access_chat_for_token(token: str | None, *, public_id: str | None = None) -> ChatSession:
     """The reporter's own chat, while it can still be resumed; not audited.
 
     AccessDenied without a token, for a token of no chat, for an ended chat, for one left
-    longer than RESUME_SECONDS ago, and (with ``public_id``) for any other chat.
+    longer than ``limits.resume_seconds()`` ago, and (with ``public_id``) for any other chat.
     """
     chat = ChatSession.objects.filter(token_hash=token_hash(token)).first() if token else None
     if (
@@ -134,7 +114,7 @@ def access_chat_for_token(token: str | None, *, public_id: str | None = None) ->
         or (public_id is not None and chat.public_id.hex != public_id)
         or (
             chat.reporter_left_at is not None
-            and chat.reporter_left_at < clock.now() - timedelta(seconds=RESUME_SECONDS)
+            and chat.reporter_left_at < clock.now() - timedelta(seconds=limits.resume_seconds())
         )
     ):
         raise AccessDenied

@@ -26,7 +26,6 @@ from meldpunt.chat.models import (
     EndedBy,
 )
 from meldpunt.chat.selectors import (
-    RESUME_SECONDS,
     access_chat_for_token,
     advisor_present,
     present_agents,
@@ -308,19 +307,38 @@ def end_session_chat(session: SessionBase) -> None:
     chat_end_for_reporter(token=session.get(SESSION_TOKEN_KEY))
 
 
-def reporter_left(*, chat: ChatSession) -> None:
-    ChatSession.objects.filter(pk=chat.pk).exclude(status=ChatState.ENDED).update(
-        reporter_left_at=clock.now()
+def _publish_presence(chat: ChatSession, *, left: bool) -> None:
+    """The advisor hears at once that the reporter's page went away or came back; any
+    page of the reporter that is still connected answers a "left" by coming back."""
+    events.publish(
+        chat.group_name,
+        {"type": "chat.presence", "chat": chat.public_id.hex, "left": left},
     )
 
 
+def reporter_left(*, chat: ChatSession) -> None:
+    """The reporter's page lost its connection (tab closed, reload, network gone): the
+    chat waits ``limits.resume_seconds()`` for them, then ``chats_expire`` ends it."""
+    if (
+        ChatSession.objects.filter(pk=chat.pk)
+        .exclude(status=ChatState.ENDED)
+        .update(reporter_left_at=clock.now())
+    ):
+        _publish_presence(chat, left=True)
+
+
 def reporter_back(*, chat: ChatSession) -> None:
-    ChatSession.objects.filter(pk=chat.pk).update(reporter_left_at=None)
+    if ChatSession.objects.filter(pk=chat.pk, reporter_left_at__isnull=False).update(
+        reporter_left_at=None
+    ):
+        _publish_presence(chat, left=False)
 
 
 def chats_expire() -> int:
-    """End chats whose reporter has been gone longer than the resume window."""
-    limit = clock.now() - timedelta(seconds=RESUME_SECONDS)
+    """End chats whose reporter has been gone longer than the resume window, as any end:
+    the transcript stays and both sides are told. Every open advisor console runs this
+    every few seconds (consumers.AdvisorConsumer.watch), the command ``chat_expire`` too."""
+    limit = clock.now() - timedelta(seconds=limits.resume_seconds())
     stale = ChatSession.objects.exclude(status=ChatState.ENDED).filter(reporter_left_at__lt=limit)
     count = 0
     for chat in stale:

@@ -15,25 +15,26 @@ from meldpunt.cases.selectors import access_case
 from meldpunt.chat import selectors, services
 from meldpunt.chat.auth import SESSION_TOKEN_KEY
 from meldpunt.chat.forms import AvailabilityForm, ChatContactForm, ChatStartForm
-from meldpunt.chat.limits import queue_limit, start_limit
+from meldpunt.chat.limits import queue_limit, resume_seconds, start_limit
 from meldpunt.lib import clock, ratelimit, reporter_session
 from meldpunt.lib.access import AccessDenied
+from meldpunt.public.selectors import ChatAvailability
 from meldpunt.reports.receipts import format_code
 
 
-def _closed(request: HttpRequest, availability: selectors.ChatAvailability) -> HttpResponse:
-    context = {"availability": availability, "chat_opening": availability.hours}
+def _closed(request: HttpRequest, availability: ChatAvailability) -> HttpResponse:
+    context = {"availability": availability, "chat_availability": availability}
     return render(request, "chat/closed.html", context)
 
 
 def _start_page(
     request: HttpRequest,
-    availability: selectors.ChatAvailability,
+    availability: ChatAvailability,
     form: ChatStartForm,
     status: int = 200,
 ) -> HttpResponse:
-    # The opening hours were just read: the contact block need not read them again.
-    context = {"form": form, "chat_opening": availability.hours}
+    # The contact block shows the very availability this page was decided on.
+    context = {"form": form, "chat_availability": availability}
     return render(request, "chat/start.html", context, status=status)
 
 
@@ -80,7 +81,7 @@ def chat_start(request: HttpRequest) -> HttpResponse:
         return _start_page(request, availability, form, status=429)
     reporter_session.begin(request)
     # The session cookie goes when the browser closes (SESSION_EXPIRE_AT_BROWSER_CLOSE); the
-    # chat itself can be resumed for 10 min.
+    # chat itself can be resumed for MELDPUNT_CHAT_RESUME_SECONDS (10 min).
     request.session[SESSION_TOKEN_KEY] = token
     return redirect("chat_public:chat")
 
@@ -129,6 +130,7 @@ def console(request: StaffRequest) -> HttpResponse:
             "canned_texts": [response.text for response in canned],
             "colleagues": selectors.colleagues(of=request.user),
             "queue_limit": queue_limit(),
+            "resume_minutes": max(1, resume_seconds() // 60),
         },
     )
 

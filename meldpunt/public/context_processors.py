@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from meldpunt.public.selectors import chat_opening
+from meldpunt.public.selectors import chat_availability
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -15,6 +15,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "phone": settings.MELDPUNT_PHONE,
         "phone_e164": settings.MELDPUNT_PHONE_E164,
         "exit_url": settings.MELDPUNT_EXIT_URL,
-        # Lazy: staff pages that never show the contact block pay nothing for it.
-        "chat_opening": SimpleLazyObject(chat_opening),
+        # Lazy: staff pages that never show the contact block pay nothing for it. The chat
+        # pages put the availability they decided on here, so the block says the same.
+        "chat_availability": SimpleLazyObject(chat_availability),
     }

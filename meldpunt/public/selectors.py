@@ -1,10 +1,16 @@
-"""Reads about the chat's opening hours, used by the contact block and the chat.
+"""Reads about the chat's opening hours and whether a chat can start, used by the contact
+block and the chat.
 
 Every public page shows whether the chat is open, so the schedule is kept in the cache
 (one round trip instead of two queries) until a change to the opening hours or the next
 day; ``forget_chat_schedule`` runs on every save and delete of either model.
+
+Whether a chat can start also depends on the advisors, which only the chat app knows: it
+registers its ``chat_availability`` here (``register_chat_availability``), so the contact
+block and the chat page answer from the same selector and always agree.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -154,3 +160,51 @@ def chat_opening(*, at: datetime | None = None) -> ChatOpening:
         opens_in_days=(opens_at.date() - today).days if opens_at else None,
         weekly=schedule.weekly_summary(),
     )
+
+
+class ClosedReason:
+    """Why no chat can start now; the contact block and the chat page each say it."""
+
+    HOURS = "hours"
+    HOLIDAY = "holiday"
+    NO_ADVISOR = "no_advisor"
+    QUEUE_FULL = "queue_full"
+
+
+@dataclass(frozen=True)
+class ChatAvailability:
+    is_open: bool
+    reason: str | None
+    opens_at: datetime | None
+    holiday: str | None
+    hours: ChatOpening  # what the opening hours say; the contact block shows them too
+
+
+def availability_by_hours(opening: ChatOpening) -> ChatAvailability:
+    """What the opening hours alone allow: closed outside them, otherwise open."""
+    if opening.is_open:
+        return ChatAvailability(
+            is_open=True, reason=None, opens_at=None, holiday=None, hours=opening
+        )
+    return ChatAvailability(
+        is_open=False,
+        reason=ClosedReason.HOLIDAY if opening.holiday else ClosedReason.HOURS,
+        opens_at=opening.opens_at,
+        holiday=opening.holiday,
+        hours=opening,
+    )
+
+
+_availability_source: list[Callable[[], ChatAvailability]] = []
+
+
+def register_chat_availability(source: Callable[[], ChatAvailability]) -> None:
+    """The chat app's selector, which adds the advisors and the queue to the hours."""
+    _availability_source[:] = [source]
+
+
+def chat_availability() -> ChatAvailability:
+    """Can a chat start now? The one answer for the contact block and the chat page."""
+    if _availability_source:
+        return _availability_source[0]()
+    return availability_by_hours(chat_opening())

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrPromise
 
 from meldpunt.accounts.models import Role, User
-from meldpunt.cases.models import Case, CaseStatus
+from meldpunt.cases.models import Case, CaseStatus, Channel, Contact
 from meldpunt.cases.selectors import granted, require_case_handler
 from meldpunt.lib import clock
 from meldpunt.lib.access import AccessDenied
@@ -103,6 +103,14 @@ def draft_file_tries_left(draft: ReportDraft | None) -> int:
 
 def public_status(case: Case) -> str:
     return str(PUBLIC_STATUS.get(case.status, PUBLIC_STATUS[CaseStatus.NEW]))
+
+
+def mailbox_from_chat(mailbox: Mailbox) -> bool:
+    """Was the mailbox opened with a code the reporter got in a chat (not a web report)?"""
+    return (
+        mailbox.contact_id is not None
+        and Contact.objects.filter(pk=mailbox.contact_id, channel=Channel.CHAT).exists()
+    )
 
 
 def reporter_thread(mailbox: Mailbox) -> list[MailboxMessage]:

@@ -192,6 +192,7 @@ def _render_mailbox(
         {
             "mailbox": mailbox,
             "status_text": selectors.public_status(mailbox.case),
+            "from_chat": selectors.mailbox_from_chat(mailbox),
             "thread": thread,
             "has_files": any(message.attachments.all() for message in thread),
             "form": form,

@@ -53,7 +53,24 @@
     if (message.body === "transferred") {
       return t.tTransferred.replace("{name}", message.author);
     }
+    if (message.body === "ended_reporter") {
+      return t.tLeft;
+    }
+    if (message.body === "ended_timeout") {
+      return t.tTimedOut;
+    }
     return t.tEnded;
+  }
+
+  // Whether the reporter's page is there: told by the server within a second of the page
+  // closing or losing its connection, and again when it comes back.
+  function showPresence(chat, left) {
+    if (chat.ended) {
+      return;
+    }
+    chat.presence.textContent = left ? t.tGone.replace("{minutes}", t.resumeMinutes) :
+      (chat.presence.textContent ? t.tBack : "");
+    chat.el.classList.toggle("console-chat--gone", left);
   }
 
   function addMessage(chat, message) {
@@ -99,6 +116,8 @@
 
   function markEnded(chat) {
     chat.ended = true;
+    chat.presence.textContent = "";
+    chat.el.classList.remove("console-chat--gone");
     chat.input.disabled = true;
     chat.el.querySelector("[data-send]").disabled = true;
     chat.el.querySelector("[data-close]").hidden = false;
@@ -127,6 +146,7 @@
       nickname: data.nickname,
       log: el.querySelector("[data-log]"),
       typing: shared.typingIndicator(el.querySelector("[data-typing]"), t.tTyping),
+      presence: el.querySelector("[data-presence]"),
       input: el.querySelector("[data-input='message']"),
       lastSeq: 0,
       pending: {},
@@ -135,6 +155,9 @@
     chats[id] = chat;
     wire(id, chat);
     chatsEl.appendChild(el);
+    if (data.left) {
+      showPresence(chat, true);
+    }
     send({type: "hello", chat: id, after: 0});
   }
 
@@ -214,6 +237,8 @@
         delete chat.pending[data.ref];
       }
       showMessage(data.chat, data.message);
+    } else if (data.type === "presence" && chat) {
+      showPresence(chat, data.left);
     } else if (data.type === "typing" && chat) {
       chat.typing.show();
     } else if (data.type === "state" && chat && data.status === "ended") {

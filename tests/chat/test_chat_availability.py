@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from meldpunt.chat import services
-from meldpunt.chat.selectors import ClosedReason, chat_availability
+from meldpunt.chat.selectors import chat_availability
+from meldpunt.public.selectors import ClosedReason
 from tests.chat.conftest import TUESDAY_10
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

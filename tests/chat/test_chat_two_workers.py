@@ -112,3 +112,47 @@ async def test_messages_cross_workers_and_survive_a_worker_restart(workers, advi
     assert count == 2
     await reporter.close()
     await staff.close()
+
+
+@pytest.fixture
+def quick_resume_workers(transactional_db: None) -> Iterator[tuple[Server, Server]]:
+    """Two workers whose chats may be resumed for 3 s, and whose consoles look every second."""
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        skip_missing_service("PostgreSQL", "a database that other processes can open")
+    env = server_env(MELDPUNT_CHAT_RESUME_SECONDS="3", MELDPUNT_STAFF_SOCKET_CHECK_SECONDS="1")
+    first = Server(free_port(), env).start()
+    second = Server(free_port(), env).start()
+    yield first, second
+    first.stop()
+    second.stop()
+
+
+async def test_reporter_leaving_reaches_the_console_on_the_other_worker(
+    quick_resume_workers, advisor
+):
+    """Reporter on worker 1 closes the page: the console on worker 2 hears it at once,
+    and when the resume window has passed the chat ends there as any chat ends."""
+    first, second = quick_resume_workers
+    await database_sync_to_async(_open_today_on_duty)(advisor)
+    chat, reporter_key = await database_sync_to_async(start_chat)(nickname="Sam")
+    chat_id = chat.public_id.hex
+    advisor_key = await database_sync_to_async(staff_session)(advisor)
+
+    reporter = await _ws(first, f"/ws/chat/{chat_id}/", reporter_key)
+    staff = await _ws(second, "/ws/medewerkers/chat/", advisor_key)
+    await _next(reporter, "state", status=ChatState.WAITING)
+    await staff.send(json.dumps({"type": "accept"}))
+    await _next(staff, "chat.opened", chat=chat_id)
+    await reporter.send(json.dumps({"type": "message", "ref": "r1", "body": "Hallo?"}))
+    await _next(staff, "message", body="Hallo?")
+
+    await reporter.close()
+    assert (await _next(staff, "presence", chat=chat_id))["left"] is True
+    ended = await _next(staff, "message", chat=chat_id, sender="system", body="ended_timeout")
+    assert ended["seq"] == 3
+    await _next(staff, "state", chat=chat_id, status=ChatState.ENDED)
+    stored = await database_sync_to_async(
+        lambda: list(ChatMessage.objects.filter(session=chat).values_list("body", flat=True))
+    )()
+    assert "Hallo?" in stored
+    await staff.close()

@@ -6,6 +6,8 @@ production server) in a subprocess against its own SQLite file; this works the s
 the embedded default and on the PostgreSQL + Redis run.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -74,6 +76,8 @@ def test_a_whole_chat_with_reload_case_and_nothing_left(browser, chat_server):
     expect(reporter.locator("[data-chat-log]")).to_contain_text("Krijgt zij betaald?")
     expect(reporter.locator("[data-chat-log] li[data-seq]")).to_have_count(len(before))
     assert _seqs(reporter) == before == sorted(set(before))
+    # The console heard the page go and come back.
+    expect(panel.get_by_test_id("reporter-presence")).to_have_text("De melder is er weer.")
     reporter.get_by_label("Uw bericht").fill("Nee, bijna niets")
     reporter.get_by_label("Uw bericht").press("Enter")
     expect(panel.locator("[data-log]")).to_contain_text("Nee, bijna niets")
@@ -93,7 +97,7 @@ def test_a_whole_chat_with_reload_case_and_nothing_left(browser, chat_server):
     assert "buurvrouw" not in reporter.content()
     assert reporter.evaluate("() => window.sessionStorage.length") == 0
     assert reporter.evaluate("() => window.localStorage.length") == 0
-    expect(panel).to_contain_text("De chat is beëindigd.")
+    expect(panel.locator("[data-log]")).to_contain_text("De melder heeft de chat verlaten.")
     reporter.goto(server.url + "/chat/")
     assert "buurvrouw" not in reporter.content()
     expect(reporter.get_by_test_id("chat-start")).to_be_visible()
@@ -107,14 +111,27 @@ def test_a_whole_chat_with_reload_case_and_nothing_left(browser, chat_server):
     advisor.get_by_label("Wie neemt contact op?").select_option("bystander")
     advisor.get_by_label("Samenvatting").fill("Signalen van arbeidsuitbuiting bij buurvrouw")
     advisor.get_by_test_id("save-contact").click()
+    # On the case page the chat is a transcript (who said what, when); its mailbox is a
+    # mailbox, not the answers of a web form.
     transcript = advisor.get_by_test_id("case-chat-transcripts")
     expect(transcript).to_contain_text("Mijn buurvrouw werkt elke dag in de kas")
     expect(transcript).to_contain_text("Nee, bijna niets")
+    said = transcript.locator("li", has_text="Krijgt zij betaald?")
+    expect(said.locator(".chat-transcript__meta")).to_have_text(re.compile(r"^\d\d:\d\d\s+Anna$"))
+    expect(transcript.locator("li", has_text="Nee, bijna niets")).to_contain_text("Chatter")
+    expect(transcript).to_contain_text("De melder heeft de chat verlaten.")
+    expect(advisor.get_by_test_id("mailbox-from-chat")).to_be_visible()
+    expect(advisor.locator("main")).not_to_contain_text("Antwoorden in het webformulier")
+    expect(advisor.locator("#mailbox-title")).to_have_text("Postbus")
+    assert axe_violations(advisor) == []
     # The code opens the mailbox of that same case.
     reporter.goto(server.url + "/melden/postbus/")
     reporter.get_by_label("Uw code (16 cijfers)").fill(code)
     reporter.get_by_role("button", name="Postbus openen").click()
     expect(reporter.get_by_test_id("mailbox-status")).to_be_visible()
+    expect(reporter.get_by_test_id("mailbox-origin")).to_contain_text("met ons gechat")
+    expect(reporter.locator("main")).not_to_contain_text("Uw melding is verstuurd")
+    assert axe_violations(reporter) == []
     reporter.context.close()
     advisor.context.close()
 
@@ -139,4 +156,56 @@ def test_quick_exit_ends_a_waiting_chat(browser, chat_server):
     expect(page.get_by_test_id("chat-start")).to_be_visible()
     assert page.locator("[data-chat]").count() == 0
     page.context.close()
+    advisor.context.close()
+
+
+def _take_chat(browser, server, advisor, nickname: str) -> tuple[Page, object]:
+    """``nickname`` starts a chat in a new browser and the advisor takes it; the reporter's
+    page and the chat's panel in the console."""
+    reporter = new_context(browser).new_page()
+    reporter.set_default_timeout(10_000)
+    reporter.goto(server.url + "/chat/")
+    reporter.get_by_label("Bijnaam (mag leeg blijven)").fill(nickname)
+    reporter.get_by_test_id("chat-start").click()
+    expect(reporter.locator("[data-chat-status]")).to_contain_text("in de rij")
+    expect(advisor.locator("[data-queue]")).to_contain_text(nickname)
+    advisor.get_by_role("button", name="Volgende chat aannemen").click()
+    panel = advisor.locator(f'article.console-chat[aria-label^="{nickname}"]')
+    expect(panel).to_contain_text("Chat aangenomen door Anna")
+    expect(reporter.locator("[data-chat-status]")).to_have_text(
+        "Een adviseur is er. U kunt nu chatten."
+    )
+    return reporter, panel
+
+
+def test_console_sees_the_reporter_close_the_tab_or_quick_exit(browser, chat_server):
+    """A reporter closes the tab: the console says the connection is gone and for how long
+    they may come back. Another uses the quick exit: the console says they left."""
+    server, advisor_session = chat_server
+    advisor = advisor_page(browser, server, advisor_session)
+    advisor.goto(server.url + "/medewerkers/chat/")
+    advisor.get_by_label("Ik ben beschikbaar voor chats").check()
+    advisor.get_by_test_id("save-availability").click()
+    expect(advisor.locator("[data-console-status]")).to_have_text("Verbonden.")
+
+    kim, kim_panel = _take_chat(browser, server, advisor, "Kim")
+    kim.get_by_label("Uw bericht").fill("Ik moet weg")
+    kim.get_by_label("Uw bericht").press("Enter")
+    expect(kim_panel.locator("[data-log]")).to_contain_text("Ik moet weg")
+    kim.context.close()
+    expect(kim_panel.get_by_test_id("reporter-presence")).to_have_text(
+        "De verbinding met de melder is verbroken. De melder kan binnen 10 minuten "
+        "terugkomen; daarna sluit de chat vanzelf."
+    )
+    expect(kim_panel.locator("textarea[data-input='message']")).to_be_enabled()
+    assert axe_violations(advisor) == []
+
+    lou, lou_panel = _take_chat(browser, server, advisor, "Lou")
+    lou.keyboard.press("Escape")
+    lou.wait_for_url(server.url + "/")
+    expect(lou_panel.locator("[data-log]")).to_contain_text("De melder heeft de chat verlaten.")
+    expect(lou_panel.locator("textarea[data-input='message']")).to_be_disabled()
+    expect(lou_panel.get_by_role("button", name="Venster sluiten")).to_be_visible()
+    assert axe_violations(advisor) == []
+    lou.context.close()
     advisor.context.close()

@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.test import Client
 
+from meldpunt.accounts.models import User
+from meldpunt.chat.services import agent_set_available
 from meldpunt.lib import clock
 from meldpunt.public.models import OpeningException, WeeklyOpening
 
@@ -24,9 +26,12 @@ def chat_text(client: Client, path: str) -> str:
     return " ".join(html[start : html.index("</dd>", start)].split())
 
 
-def test_open_on_a_weekday_afternoon(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Wednesday 14:00: the chat is open until 17:00."""
+def test_open_on_a_weekday_afternoon(
+    client: Client, monkeypatch: pytest.MonkeyPatch, advisor: User
+) -> None:
+    """Wednesday 14:00 with an advisor on duty: the chat is open until 17:00."""
     freeze(monkeypatch, datetime(2026, 11, 25, 14, 0, tzinfo=AMS))
+    agent_set_available(user=advisor, available=True)
     assert "De chat is nu open, tot 17:00 uur." in chat_text(client, "/")
     assert "The chat is open now, until 17:00." in chat_text(client, "/en/")
     assert 'href="/chat/">Start een chat</a>' in chat_text(client, "/")

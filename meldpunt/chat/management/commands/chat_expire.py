@@ -1,4 +1,7 @@
-"""End chats whose reporter left more than ten minutes ago. Run every few minutes (cron)."""
+"""End chats whose reporter left longer than the resume window ago (10 minutes).
+
+Every open advisor console does this every few seconds; the command is for the hours when
+no console is open (cron, every few minutes)."""
 
 from typing import Any
 
@@ -8,7 +11,7 @@ from meldpunt.chat.services import chats_expire
 
 
 class Command(BaseCommand):
-    help = "End chats whose reporter has been gone longer than the resume window (10 minutes)."
+    help = "End chats whose reporter has been gone longer than MELDPUNT_CHAT_RESUME_SECONDS."
 
     def handle(self, *args: Any, **options: Any) -> None:
         ended = chats_expire()
