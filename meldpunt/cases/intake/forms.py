@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +34,7 @@ from meldpunt.cases.models import (
     Urgency,
 )
 from meldpunt.cases.selectors import case_handlers
+from meldpunt.cases.services import check_due_date
 from meldpunt.lib import clock
 
 STARTED_SALT = "meldpunt.intake.started"
@@ -299,6 +301,11 @@ class TaskForm(IntakePart):
             self.add_error("task_due", _("Kies een datum waarop de taak klaar moet zijn."))
         if data.get("task_due") and not data.get("task_description"):
             self.add_error("task_description", _("Schrijf op wat er moet gebeuren."))
+        if data.get("task_due"):
+            try:
+                check_due_date(data["task_due"])  # the service's own rule, shown at the field
+            except ValidationError as error:
+                self.add_error("task_due", error.message_dict["due_date"])
         return data
 
     def task_fields(self) -> dict[str, Any] | None:

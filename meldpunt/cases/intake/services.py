@@ -24,7 +24,7 @@ from meldpunt.cases.models import (
     Task,
     Urgency,
 )
-from meldpunt.cases.services import Related, case_create, contact_add
+from meldpunt.cases.services import Related, case_create, check_due_date, contact_add
 from meldpunt.lib import clock
 
 URGENCY_ORDER = [Urgency.NORMAL, Urgency.HIGH, Urgency.ACUTE]
@@ -118,6 +118,7 @@ def contact_record(
             places.append(Location.objects.create(case=owner, contact=saved, **location))
             audit_record(actor=by, action="location.create", case=owner, obj=places[0])
         if task:
+            check_due_date(task["due_date"])
             tasks.append(
                 Task.objects.create(case=owner, created_by=by, created_at=clock.now(), **task)
             )

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.models import AuditEvent
@@ -155,6 +156,23 @@ def test_victim_place_and_task_are_saved_and_searchable(anna: Client, advisor: U
     actions = set(AuditEvent.objects.filter(case=case).values_list("action", flat=True))
     assert {"case.create", "contact.create", "person.create", "location.create"} <= actions
     assert "task.create" in actions
+
+
+def test_a_task_due_in_the_past_is_refused_at_its_field_and_nothing_is_lost(
+    anna: Client,
+) -> None:
+    """Same rule as a task added on the case page: today or later, never a day gone by."""
+    yesterday = timezone.localdate() - timedelta(days=1)
+    response = anna.post(
+        SAVE_URL,
+        call(task_description="Terugbellen", task_due=yesterday.isoformat()),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Deze datum is al voorbij. Kies vandaag of een latere dag." in html
+    assert "Buurman ziet arbeiders die in de loods slapen" in html
+    assert not Case.objects.exists() and not Task.objects.exists()
+    assert IntakeDraft.objects.get().data["task_description"] == ["Terugbellen"]
 
 
 def test_saving_deletes_the_draft(anna: Client, advisor: User) -> None:
