@@ -65,6 +65,7 @@ AUDIT_ACTIONS = {
     "retention.purge": _("opgeschoond na de bewaartermijn"),
     "retention.rule": _("bewaartermijn gewijzigd"),
     "privacy.search": _("gezocht naar een persoon voor een AVG-verzoek"),
+    "privacy.view": _("zaak bekeken voor een AVG-verzoek"),
     "privacy.export": _("gegevens van een persoon geëxporteerd (inzageverzoek)"),
 }
 DETAIL_NAMES = {
@@ -97,7 +98,6 @@ DETAIL_NAMES = {
     "category": _("categorie"),
     "period": _("termijn"),
     "unit": _("eenheid"),
-    "cases": _("zaken"),
 }
 # Per detail key, the choices its values come from. The apps that own those choices add
 # theirs with ``register_choice_labels`` from their AppConfig.ready (cases: statuses,
