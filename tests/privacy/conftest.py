@@ -62,121 +62,130 @@ def moving_clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     return Clock(monkeypatch)
 
 
+def person_case(
+    *, advisor: User, coordinator: User, kind: str = CaseKind.ADVICE, close: bool = True
+) -> Case:
+    """A case with a contact, a person (registered as a possible victim), a place, a note,
+    a task, a referral, a triage decision, a mailbox with a message and a file, and a chat;
+    closed now unless asked."""
+    now = clock.now()
+    case = case_create(by=advisor, kind=kind, municipality=Area.DRONTEN, title=f"Kas {NAME}")
+
+    def related(contact: Contact) -> Related:
+        person = Person.objects.create(
+            case=case, contact=contact, role=PersonRole.VICTIM, name=NAME, nationality="PL"
+        )
+        VictimRegistration.objects.create(
+            person=person,
+            consent_by=ConsentBy.VICTIM,
+            consent_how=ConsentHow.PHONE,
+            consent_on=now.date(),
+            exploitation="labour",
+            identified_on=now.date(),
+            care_needs=f"Opvang voor {NAME}",
+            recorded_by=advisor,
+            recorded_at=now,
+        )
+        place = Location.objects.create(
+            case=case, contact=contact, kind=LocationKind.HOME, address=STREET
+        )
+        return Related(persons=[person], locations=[place])
+
+    contact = contact_add(
+        case=case,
+        by=advisor,
+        channel=Channel.PHONE,
+        add_related=related,
+        summary=SUMMARY,
+        callback_details=PHONE,
+        callback_allowed=True,
+        anonymous=False,
+        reporter_role=ReporterRole.BYSTANDER,
+        how_heard=HowHeard.FLYER,
+        municipality=Area.DRONTEN,
+        exploitation="labour",
+        duration_seconds=300,
+        indicators=["lab.passport_withheld"],
+        details={"plate": "VT-123-B"},
+    )
+    note_add(case=case, by=advisor, text=f"Notitie over {NAME}")
+    task_add(
+        case=case,
+        by=advisor,
+        description=f"Terugbellen {PHONE}",
+        due_date=now.date(),
+        assignee=advisor,
+    )
+    partner = Partner.objects.first() or Partner.objects.create(name="Inspectie", kind="other")
+    Referral.objects.create(
+        case=case,
+        partner=partner,
+        reference=f"R-{case.pk}",
+        reason=f"Werkplek van {NAME}",
+        shared=[{"group": "Persoon", "label": "Naam", "value": NAME}],
+        referred_by=advisor,
+        referred_at=now,
+    )
+    TriageDecision.objects.create(
+        case=case,
+        contact=contact,
+        item="lab.passport_withheld",
+        decision=Decision.ACCEPTED,
+        by=advisor,
+        at=now,
+        taxonomy_version="1",
+    )
+    mailbox = Mailbox.objects.create(
+        case=case, contact=contact, code_hash=f"code-{case.pk}", created_at=now
+    )
+    message = MailboxMessage.objects.create(
+        mailbox=mailbox,
+        sender=MailboxSender.REPORTER,
+        created_at=now,
+        text=f"Hier nog een foto van {NAME}",
+    )
+    Attachment.objects.create(
+        case=case,
+        message=message,
+        content_type="image/png",
+        size=3,
+        created_at=now,
+        name="kas.png",
+        data=b"png",
+    )
+    chat = ChatSession.objects.create(
+        token_hash=f"chat-{case.pk}",
+        status=ChatState.ENDED,
+        nickname=NAME,
+        created_at=now,
+        ended_at=now,
+        contact=contact,
+    )
+    ChatMessage.objects.create(
+        session=chat,
+        seq=1,
+        sender=ChatSender.REPORTER,
+        created_at=now,
+        body=f"Ik ben {NAME}",
+    )
+    if close:
+        case_close(
+            case=case,
+            by=coordinator,
+            reason=ClosingReason.ADVICE_GIVEN,
+            outcome=Outcome.UNCLEAR,
+            note=f"Gesloten, {NAME} geholpen",
+        )
+    case.refresh_from_db()
+    return case
+
+
 @pytest.fixture
 def full_case(advisor: User, coordinator: User, moving_clock: Clock) -> Callable[..., Case]:
-    """A case with a contact, a person, a place, a note, a task, a referral, a triage
-    decision, a mailbox with a message and a file, and a chat; closed now unless asked."""
+    """``person_case`` at the moving clock's time."""
 
     def make(*, kind: str = CaseKind.ADVICE, close: bool = True) -> Case:
-        case = case_create(by=advisor, kind=kind, municipality=Area.DRONTEN, title=f"Kas {NAME}")
-
-        def related(contact: Contact) -> Related:
-            person = Person.objects.create(
-                case=case, contact=contact, role=PersonRole.VICTIM, name=NAME, nationality="PL"
-            )
-            VictimRegistration.objects.create(
-                person=person,
-                consent_by=ConsentBy.VICTIM,
-                consent_how=ConsentHow.PHONE,
-                consent_on=moving_clock.at.date(),
-                exploitation="labour",
-                identified_on=moving_clock.at.date(),
-                care_needs=f"Opvang voor {NAME}",
-                recorded_by=advisor,
-                recorded_at=moving_clock.at,
-            )
-            place = Location.objects.create(
-                case=case, contact=contact, kind=LocationKind.HOME, address=STREET
-            )
-            return Related(persons=[person], locations=[place])
-
-        contact = contact_add(
-            case=case,
-            by=advisor,
-            channel=Channel.PHONE,
-            add_related=related,
-            summary=SUMMARY,
-            callback_details=PHONE,
-            callback_allowed=True,
-            anonymous=False,
-            reporter_role=ReporterRole.BYSTANDER,
-            how_heard=HowHeard.FLYER,
-            municipality=Area.DRONTEN,
-            exploitation="labour",
-            duration_seconds=300,
-            indicators=["lab.passport_withheld"],
-            details={"plate": "VT-123-B"},
-        )
-        note_add(case=case, by=advisor, text=f"Notitie over {NAME}")
-        task_add(
-            case=case,
-            by=advisor,
-            description=f"Terugbellen {PHONE}",
-            due_date=moving_clock.at.date(),
-            assignee=advisor,
-        )
-        partner = Partner.objects.first() or Partner.objects.create(name="Inspectie", kind="other")
-        Referral.objects.create(
-            case=case,
-            partner=partner,
-            reference=f"R-{case.pk}",
-            reason=f"Werkplek van {NAME}",
-            shared=[{"group": "Persoon", "label": "Naam", "value": NAME}],
-            referred_by=advisor,
-            referred_at=moving_clock.at,
-        )
-        TriageDecision.objects.create(
-            case=case,
-            contact=contact,
-            item="lab.passport_withheld",
-            decision=Decision.ACCEPTED,
-            by=advisor,
-            at=moving_clock.at,
-            taxonomy_version="1",
-        )
-        mailbox = Mailbox.objects.create(
-            case=case, contact=contact, code_hash=f"code-{case.pk}", created_at=moving_clock.at
-        )
-        message = MailboxMessage.objects.create(
-            mailbox=mailbox,
-            sender=MailboxSender.REPORTER,
-            created_at=moving_clock.at,
-            text=f"Hier nog een foto van {NAME}",
-        )
-        Attachment.objects.create(
-            case=case,
-            message=message,
-            content_type="image/png",
-            size=3,
-            created_at=moving_clock.at,
-            name="kas.png",
-            data=b"png",
-        )
-        chat = ChatSession.objects.create(
-            token_hash=f"chat-{case.pk}",
-            status=ChatState.ENDED,
-            nickname=NAME,
-            created_at=moving_clock.at,
-            ended_at=moving_clock.at,
-            contact=contact,
-        )
-        ChatMessage.objects.create(
-            session=chat,
-            seq=1,
-            sender=ChatSender.REPORTER,
-            created_at=moving_clock.at,
-            body=f"Ik ben {NAME}",
-        )
-        if close:
-            case_close(
-                case=case,
-                by=coordinator,
-                reason=ClosingReason.ADVICE_GIVEN,
-                outcome=Outcome.UNCLEAR,
-                note=f"Gesloten, {NAME} geholpen",
-            )
-        case.refresh_from_db()
-        return case
+        return person_case(advisor=advisor, coordinator=coordinator, kind=kind, close=close)
 
     return make
 
