@@ -278,21 +278,15 @@ def test_unfinished_web_reports_and_intake_drafts_go(moving_clock: Clock, adviso
 def test_every_table_that_points_at_a_case_is_purged_or_kept_on_purpose() -> None:
     """A new model with a case or contact is either removed by the purge or listed as kept,
     so no content is left behind by a table the purge does not know."""
-    handled = {model._meta.label for model, _lookup in REMOVED_WITH_CASE} | set(KEPT_WITH_CASE)
-    handled |= {"cases.Contact", "cases.CaseNumberSequence"}
-    # Rows hanging on a removed row go with it (cascade).
-    handled |= {
-        "reports.MailboxMessage",
-        "referrals.ReferralUpdate",
-        "referrals.VictimRegistration",
-        "chat.ChatMessage",
-    }
+    removed = {model for model, _lookup in REMOVED_WITH_CASE}
+    handled = {model._meta.label for model in removed} | set(KEPT_WITH_CASE)
+    handled.add("cases.Contact")
     pointing = {
         model._meta.label
         for model in apps.get_models()
         for field in model._meta.get_fields()
         if isinstance(field, models.ForeignKey | models.OneToOneField)
-        and field.related_model in {Case, Contact}
+        and field.related_model in {Case, Contact, *removed}
     }
     assert pointing <= handled, pointing - handled
 
