@@ -222,8 +222,10 @@ def _purge_case_batch(cases: QuerySet[Case], *, category: str, size: int, now: d
         if not ids:
             return 0
         case_contents_remove(ids)
+        # A second purge on SQLite (no advisory lock) may have done the same batch.
         PurgedCase.objects.bulk_create(
-            PurgedCase(case_id=pk, purged_at=now, reason=PurgeReason.RETENTION) for pk in ids
+            (PurgedCase(case_id=pk, purged_at=now, reason=PurgeReason.RETENTION) for pk in ids),
+            ignore_conflicts=True,
         )
         audit_record(
             actor=None, action="retention.purge", detail={"category": category, "count": len(ids)}

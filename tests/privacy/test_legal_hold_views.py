@@ -10,6 +10,7 @@ from meldpunt.accounts.models import User
 from meldpunt.audit.models import AuditEvent
 from meldpunt.cases.models import Case
 from meldpunt.privacy.models import LegalHold
+from meldpunt.privacy.services import case_erase
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +79,20 @@ def test_no_one_but_a_coordinator_places_or_releases_a_hold(
         page = client.get(f"/medewerkers/zaken/{case.pk}/").content.decode()
         assert "Juridische bewaarplicht" in page
         assert "Bewaarplicht plaatsen" not in page
+
+
+def test_a_purged_case_page_says_its_content_was_removed(
+    full_case: Callable[..., Case],
+    coordinator: User,
+    verified_client: Callable[[User], Client],
+) -> None:
+    """The case page still opens after a purge, shows the statistics and says why the rest
+    is gone; a hold can no longer be placed."""
+    case = full_case()
+    case_erase(case=case, by=coordinator, reason="Verzoek")
+    client = verified_client(coordinator)
+    page = client.get(f"/medewerkers/zaken/{case.pk}/").content.decode()
+    assert "verzoek om verwijdering (AVG)" in page
+    assert "Bewaarplicht plaatsen" not in page
+    client.post(place_url(case), {"reason": "Te laat"})
+    assert not LegalHold.objects.exists()
