@@ -27,7 +27,6 @@ import argparse
 import os
 import platform
 import random
-import subprocess
 import sys
 import threading
 import time
@@ -40,6 +39,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.test_settings")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/meldpunt_bench_purge")
 
 import django
+import psycopg
+from psycopg import sql
 
 django.setup()
 
@@ -85,12 +86,13 @@ CHILD_TABLES = (
 
 
 def recreate_database() -> None:
+    """Drop and create the benchmark's database, through the server's ``postgres`` one."""
     url = urlsplit(os.environ["DATABASE_URL"])
     name = url.path.lstrip("/")
-    args = ["-h", url.hostname or "127.0.0.1", "-p", str(url.port or 5432)]
-    args += ["-U", url.username or "postgres"]
-    subprocess.run(["dropdb", "--if-exists", *args, name], check=True)
-    subprocess.run(["createdb", *args, name], check=True)
+    maintenance = url._replace(path="/postgres").geturl()
+    with psycopg.connect(maintenance, autocommit=True) as server:
+        server.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        server.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def fill(cases: int, author: User) -> None:
