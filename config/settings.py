@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "meldpunt.linking",
     "meldpunt.referrals",
     "meldpunt.stats",
+    "meldpunt.privacy",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,7 @@ urlpatterns = [
     path("medewerkers/triage/", include("meldpunt.triage.urls")),
     path("medewerkers/partners/", include("meldpunt.referrals.urls")),
     path("medewerkers/cijfers/", include("meldpunt.stats.urls")),
+    path("medewerkers/privacy/", include("meldpunt.privacy.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("melden/", include("meldpunt.reports.public_urls")),

@@ -47,6 +47,7 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry("accounts:unlock", _("Geblokkeerde accounts")),
     MenuEntry("referrals:export", _("Registratie slachtoffers")),
     MenuEntry("triage:decision_stats", _("Besluiten over suggesties")),
+    MenuEntry("privacy:subject", _("AVG-verzoek")),
     MenuEntry("admin:index", _("Beheer"), roles=ADMIN_ROLES),
 )
 

@@ -61,6 +61,14 @@ AUDIT_ACTIONS = {
     "auth.recovery_code_used": _("herstelcode gebruikt"),
     "auth.recovery_codes_created": _("herstelcodes gemaakt"),
     "auth.second_factor_reset": _("tweede factor opnieuw ingesteld"),
+    "case.hold": _("juridische bewaarplicht geplaatst"),
+    "case.hold_release": _("juridische bewaarplicht opgeheven"),
+    "case.erase": _("inhoud van de zaak gewist op verzoek (AVG)"),
+    "retention.purge": _("opgeschoond na de bewaartermijn"),
+    "retention.rule": _("bewaartermijn gewijzigd"),
+    "privacy.search": _("gezocht naar een persoon voor een AVG-verzoek"),
+    "privacy.view": _("zaak bekeken voor een AVG-verzoek"),
+    "privacy.export": _("gegevens van een persoon geëxporteerd (inzageverzoek)"),
 }
 DETAIL_NAMES = {
     "from": _("van"),
@@ -92,6 +100,9 @@ DETAIL_NAMES = {
     "end": _("tot en met"),
     "format": _("formaat"),
     "identity": _("met naam en leeftijd"),
+    "category": _("categorie"),
+    "period": _("termijn"),
+    "unit": _("eenheid"),
 }
 # Per detail key, the choices its values come from. The apps that own those choices add
 # theirs with ``register_choice_labels`` from their AppConfig.ready (cases: statuses,
@@ -140,6 +151,8 @@ OBJECT_TYPES = {
     "totpdevice": _("inlogapp"),
     "referral": _("doorverwijzing"),
     "victimregistration": _("registratie mogelijk slachtoffer"),
+    "legalhold": _("juridische bewaarplicht"),
+    "retentionrule": _("bewaartermijn"),
 }
 
 

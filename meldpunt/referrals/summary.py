@@ -98,7 +98,7 @@ _PLAIN = str.maketrans(
 )
 
 
-def _latin1(text: str) -> str:
+def pdf_text(text: str) -> str:
     """The PDF's built-in fonts cover Latin-1 (é, ë, ï, ö, ç ...). Other letters lose their
     accent, and a letter in another script becomes "?": the printable page shows every
     character as typed."""
@@ -118,15 +118,15 @@ def _latin1(text: str) -> str:
 def summary_pdf(summary: Summary) -> bytes:
     """The summary as a PDF, made on the server with fpdf2's built-in Helvetica."""
     pdf = FPDF(format="A4")
-    pdf.set_title(_latin1(_("Doorverwijzing %s") % summary.reference))
-    pdf.set_creator(_latin1(summary.organisation))
+    pdf.set_title(pdf_text(_("Doorverwijzing %s") % summary.reference))
+    pdf.set_creator(pdf_text(summary.organisation))
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.add_page()
     width = pdf.epw
 
     def line(text: str, *, size: int = 11, style: str = "", gap: float = 1.5) -> None:
         pdf.set_font("helvetica", style=style, size=size)
-        pdf.multi_cell(width, size * 0.5, _latin1(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(gap)
 
     line(summary.organisation, size=10)

@@ -135,12 +135,6 @@ def draft_discard(*, token: str) -> None:
     ReportDraft.objects.filter(token=token).delete()
 
 
-def drafts_purge() -> int:
-    """Delete expired drafts and their files; returns how many drafts went."""
-    _total, per_model = ReportDraft.objects.filter(expires_at__lte=clock.now()).delete()
-    return per_model.get(ReportDraft._meta.label, 0)
-
-
 def _attach_draft_files(*, draft: ReportDraft, case: Case) -> None:
     Attachment.objects.filter(draft=draft).update(case=case, draft=None)
 

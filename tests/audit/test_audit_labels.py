@@ -176,6 +176,29 @@ SAMPLES: list[tuple[str, str, dict[str, Any], list[str]]] = [
     ("auth.recovery_code_used", "", {"remaining": 9}, ["herstelcode gebruikt", "nog over: 9"]),
     ("auth.recovery_codes_created", "", {"count": 10}, ["herstelcodes gemaakt", "aantal: 10"]),
     ("auth.second_factor_reset", "user", {}, ["tweede factor opnieuw ingesteld"]),
+    ("case.hold", "legalhold", {}, ["juridische bewaarplicht geplaatst"]),
+    ("case.hold_release", "legalhold", {}, ["juridische bewaarplicht opgeheven"]),
+    ("case.erase", "case", {}, ["inhoud van de zaak gewist op verzoek (AVG)"]),
+    (
+        "retention.purge",
+        "",
+        {"category": "advice_closed", "count": 500},
+        ["opgeschoond na de bewaartermijn", "categorie: gesloten adviezen", "aantal: 500"],
+    ),
+    (
+        "retention.rule",
+        "retentionrule",
+        {"category": "report_draft", "period": 24, "unit": "hours"},
+        ["bewaartermijn gewijzigd", "termijn: 24", "eenheid: uur"],
+    ),
+    (
+        "privacy.search",
+        "",
+        {"filters": ["name", "phone"], "count": 2},
+        ["gezocht naar een persoon voor een AVG-verzoek", "aantal: 2"],
+    ),
+    ("privacy.view", "case", {}, ["zaak bekeken voor een AVG-verzoek"]),
+    ("privacy.export", "case", {}, ["gegevens van een persoon geëxporteerd (inzageverzoek)"]),
 ]
 
 

@@ -75,7 +75,14 @@ def check(client: Client, urls: list[tuple[str, str]]) -> list[str]:
 
 def test_every_staff_page_is_in_dutch(coordinator: User, samples, verified_client):
     checked = check(verified_client(coordinator), list(pages(STAFF_PREFIXES, samples)))
-    for name in ("cases:inbox", "cases:detail", "cases:audit", "referrals:detail", "chat:to_case"):
+    for name in (
+        "cases:inbox",
+        "cases:detail",
+        "cases:audit",
+        "referrals:detail",
+        "chat:to_case",
+        "privacy:subject",
+    ):
         assert name in checked
 
 

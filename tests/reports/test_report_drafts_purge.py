@@ -1,4 +1,5 @@
-"""Drafts expire: an old draft is no longer used; the purge command deletes it and its files."""
+"""Drafts expire: an old draft is no longer used; ``manage.py purge`` deletes it and its files
+(the retention rule "onafgemaakte webmeldingen", 24 hours)."""
 
 import io
 from datetime import timedelta
@@ -23,12 +24,12 @@ def test_expired_draft_is_not_used_and_purge_deletes_it_with_files(
     later = clock.now() + timedelta(hours=25)
     monkeypatch.setattr(clock, "now", lambda: later)
     assert "nagelstudio" not in reporter.get("/melden/stap/wat/").content.decode()
-    call_command("purge_report_drafts", stdout=io.StringIO())
+    call_command("purge", stdout=io.StringIO())
     assert not ReportDraft.objects.exists()
     assert not Attachment.objects.exists()
 
 
 def test_purge_keeps_drafts_that_have_not_expired(reporter: Client) -> None:
     reporter.post("/melden/stap/wat/", {**ANSWERS["wat"], "action": "next"})
-    call_command("purge_report_drafts", stdout=io.StringIO())
+    call_command("purge", stdout=io.StringIO())
     assert ReportDraft.objects.count() == 1
