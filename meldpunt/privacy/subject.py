@@ -6,6 +6,7 @@ cases found are read, and each of those reads is audited.
 """
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -115,8 +116,9 @@ def _read_cases(user: User, ids: list[int], *, audit: str) -> list[SubjectCase]:
         )
     )
     found = {case.pk: SubjectCase(case=case, held=case.pk in held) for case in cases}
+    # Filtered on their case, so neither a contact nor a chat's contact is one without a case.
     for contact in Contact.objects.filter(case_id__in=ids).order_by("started_at"):
-        found[contact.case_id].contacts.append(contact)
+        found[cast(int, contact.case_id)].contacts.append(contact)
     for person in Person.objects.filter(case_id__in=ids).order_by("pk"):
         found[person.case_id].persons.append(person)
     for location in Location.objects.filter(case_id__in=ids).order_by("pk"):
@@ -131,7 +133,7 @@ def _read_cases(user: User, ids: list[int], *, audit: str) -> list[SubjectCase]:
     chats = ChatMessage.objects.filter(session__contact__case_id__in=ids)
     for chat in chats.select_related("session__contact").order_by("session", "seq"):
         if chat.session.contact is not None:
-            found[chat.session.contact.case_id].chat_messages.append(chat)
+            found[cast(int, chat.session.contact.case_id)].chat_messages.append(chat)
     for item in found.values():
         audit_record(actor=user, action=audit, case=item.case, obj=item.case)
     return list(found.values())

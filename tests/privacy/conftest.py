@@ -175,6 +175,7 @@ def person_case(
             reason=ClosingReason.ADVICE_GIVEN,
             outcome=Outcome.UNCLEAR,
             note=f"Gesloten, {NAME} geholpen",
+            confirm_open_tasks=True,  # its follow-up task stays open, as it often does
         )
     case.refresh_from_db()
     return case
