@@ -51,6 +51,8 @@ class AssignForm(PageForm):
 
 
 class KindForm(PageForm):
+    id_prefix = "kind"
+
     kind = forms.ChoiceField(
         label=_("Soort zaak"), choices=CaseKind.choices, widget=forms.Select(attrs=SELECT)
     )

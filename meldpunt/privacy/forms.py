@@ -16,7 +16,9 @@ class ReasonForm(PageForm):
 
 
 class HoldForm(ReasonForm):
-    """Putting a case on legal hold."""
+    """Putting a case on legal hold (on the case page, beside the other forms)."""
+
+    id_prefix = "hold"
 
 
 class PersonSearchForm(PageForm):

@@ -175,6 +175,8 @@ class StatusForm(PageForm):
 
 
 class FeedbackForm(PageForm):
+    id_prefix = "feedback"  # beside the status form on the referral's page
+
     text = forms.CharField(
         label=_("Terugkoppeling van de partner"),
         help_text=_("Wordt versleuteld opgeslagen."),

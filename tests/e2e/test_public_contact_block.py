@@ -9,8 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import Page, expect
 
+from meldpunt.accounts.models import User
+from meldpunt.chat.services import agent_set_available
 from meldpunt.lib import clock
 from meldpunt.public.models import WeeklyOpening
+from tests.e2e.conftest import outside_the_browser_loop
 
 pytestmark = pytest.mark.e2e
 
@@ -26,12 +29,22 @@ def office_hours(live_server) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+@pytest.fixture
+def advisor_on_duty(advisor: User) -> None:
+    """The chat is only open with an advisor available (one source for block and chat page)."""
+    outside_the_browser_loop(lambda: agent_set_available(user=advisor, available=True))
+
+
 def freeze(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
     monkeypatch.setattr(clock, "now", lambda: moment)
 
 
 def test_open_on_wednesday_afternoon(
-    page: Page, live_server, office_hours: None, monkeypatch: pytest.MonkeyPatch
+    page: Page,
+    live_server,
+    office_hours: None,
+    advisor_on_duty: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # type: ignore[no-untyped-def]
     """Wednesday 14:00: open until 17:00, in both languages."""
     freeze(monkeypatch, datetime(2026, 11, 25, 14, 0, tzinfo=AMS))
@@ -42,7 +55,11 @@ def test_open_on_wednesday_afternoon(
 
 
 def test_friday_16_59_open_and_17_00_closed(
-    page: Page, live_server, office_hours: None, monkeypatch: pytest.MonkeyPatch
+    page: Page,
+    live_server,
+    office_hours: None,
+    advisor_on_duty: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # type: ignore[no-untyped-def]
     """One minute before closing it is open; at 17:00 it is closed and opens Monday at 9:00."""
     freeze(monkeypatch, datetime(2026, 11, 27, 16, 59, tzinfo=AMS))

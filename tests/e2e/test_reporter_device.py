@@ -137,6 +137,7 @@ def test_quick_exit_throws_the_unfinished_report_away(
     page.get_by_role("button", name="Volgende").click()
     page.get_by_label("Wat is er aan de hand?").fill(TYPED)
     page.get_by_label("Ik weet het niet").check()
+    page.get_by_label("Ik wil advies", exact=False).check()
     page.get_by_role("button", name="Volgende").click()
     expect(page.get_by_label("Dronten")).to_be_visible()
     assert ReportDraft.objects.count() == 1
