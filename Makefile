@@ -32,7 +32,7 @@ browser:
 ## test: the whole suite, browser tests included; lists every skip and fails on one not for
 ## a missing service (tests/skips.py)
 test: $(STAMP) browser
-	$(VENV)/bin/pytest -n 2 -q -rs
+	$(VENV)/bin/pytest -n 2 -q -rs --durations=25
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
