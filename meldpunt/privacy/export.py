@@ -7,11 +7,10 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
 from meldpunt.lib import clock
+from meldpunt.lib.pdf import TextPdf
 from meldpunt.privacy.subject import SubjectCase
-from meldpunt.referrals.summary import pdf_text
 
 
 @dataclass(frozen=True)
@@ -99,18 +98,8 @@ def case_sections(item: SubjectCase) -> list[Section]:
 
 def subject_pdf(items: list[SubjectCase]) -> bytes:
     """The answer to an access request as a PDF."""
-    pdf = FPDF(format="A4")
-    pdf.set_title(pdf_text(_("Inzageverzoek")))
-    pdf.set_creator(pdf_text(settings.MELDPUNT_ORGANISATION))
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.add_page()
-    width = pdf.epw
-
-    def line(text: str, *, size: int = 11, style: str = "", gap: float = 1.5) -> None:
-        pdf.set_font("helvetica", style=style, size=size)
-        pdf.multi_cell(width, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(gap)
-
+    pdf = TextPdf(title=_("Inzageverzoek"), creator=settings.MELDPUNT_ORGANISATION)
+    line = pdf.line
     line(settings.MELDPUNT_ORGANISATION, size=10)
     line(_("Inzageverzoek: gegevens per zaak"), size=18, style="B", gap=1)
     line(_("Gemaakt op %(date)s") % {"date": _when(clock.now())}, size=10, gap=3)
@@ -130,4 +119,4 @@ def subject_pdf(items: list[SubjectCase]) -> bytes:
         ),
         size=9,
     )
-    return bytes(pdf.output())
+    return pdf.output()

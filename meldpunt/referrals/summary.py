@@ -4,7 +4,6 @@ It holds the case number, the referral reference, the basis for sharing and only
 fields chosen when referring (as they were then); nothing else of the case.
 """
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,10 +11,10 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
 from meldpunt.cases.models import Case
 from meldpunt.lib import clock
+from meldpunt.lib.pdf import TextPdf
 from meldpunt.referrals.models import Partner, Referral
 from meldpunt.referrals.sharing import ShareableField, shared_snapshot
 
@@ -92,43 +91,10 @@ def referral_preview(
 
 
 # Typographic characters outside Latin-1 that have a plain equivalent.
-_PLAIN = str.maketrans(
-    {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."}
-    | {"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "ı": "i", "Œ": "OE", "œ": "oe"}
-)
-
-
-def pdf_text(text: str) -> str:
-    """The PDF's built-in fonts cover Latin-1 (é, ë, ï, ö, ç ...). Other letters lose their
-    accent, and a letter in another script becomes "?": the printable page shows every
-    character as typed."""
-    text = text.translate(_PLAIN)
-    if all(ord(char) < 256 for char in text):
-        return text
-    out = []
-    for char in text:
-        if ord(char) < 256:
-            out.append(char)
-            continue
-        base = unicodedata.normalize("NFKD", char)[0]
-        out.append(base if ord(base) < 256 else "?")
-    return "".join(out)
-
-
 def summary_pdf(summary: Summary) -> bytes:
     """The summary as a PDF, made on the server with fpdf2's built-in Helvetica."""
-    pdf = FPDF(format="A4")
-    pdf.set_title(pdf_text(_("Doorverwijzing %s") % summary.reference))
-    pdf.set_creator(pdf_text(summary.organisation))
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.add_page()
-    width = pdf.epw
-
-    def line(text: str, *, size: int = 11, style: str = "", gap: float = 1.5) -> None:
-        pdf.set_font("helvetica", style=style, size=size)
-        pdf.multi_cell(width, size * 0.5, pdf_text(text), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(gap)
-
+    pdf = TextPdf(title=_("Doorverwijzing %s") % summary.reference, creator=summary.organisation)
+    line = pdf.line
     line(summary.organisation, size=10)
     line(_("Doorverwijzing"), size=18, style="B", gap=3)
     for label, value in (
@@ -160,4 +126,4 @@ def summary_pdf(summary: Summary) -> bytes:
         ),
         size=9,
     )
-    return bytes(pdf.output())
+    return pdf.output()
