@@ -23,6 +23,11 @@ def _when(moment: object) -> str:
     return date_format(timezone.localtime(moment), "j F Y H:i")  # type: ignore[arg-type]
 
 
+def _joined(*texts: str) -> str:
+    """The filled-in texts of a record on one line."""
+    return ", ".join(text for text in texts if text)
+
+
 def case_sections(item: SubjectCase) -> list[Section]:
     """Everything recorded in one case, in reading order, as (label, text) lines."""
     case = item.case
@@ -44,13 +49,9 @@ def case_sections(item: SubjectCase) -> list[Section]:
     people = [
         (
             str(person.get_role_display()),
-            ", ".join(
-                text
-                for text in (
-                    person.name, person.age, person.nationality, person.language,
-                    person.vulnerabilities, person.description,
-                )
-                if text
+            _joined(
+                person.name, person.age, person.nationality, person.language,
+                person.vulnerabilities, person.description,
             ),
         )
         for person in item.persons
@@ -58,13 +59,9 @@ def case_sections(item: SubjectCase) -> list[Section]:
     places = [
         (
             str(place.get_kind_display()),
-            ", ".join(
-                text
-                for text in (
-                    place.address, place.postcode, place.place, place.company_name,
-                    place.kvk_number, place.description,
-                )
-                if text
+            _joined(
+                place.address, place.postcode, place.place, place.company_name,
+                place.kvk_number, place.description,
             ),
         )
         for place in item.locations
