@@ -22,14 +22,17 @@ FLOORS = {
     "blind2": (0.70, 0.45, 0.60, 0.49, 0.97, 0.87),
     "blind3": (0.95, 0.83, 0.74, 0.72, 0.97, 0.97),
     "blind4": (0.89, 0.75, 0.59, 0.48, 0.97, 0.91),
+    "blind5": (0.75, 0.65, 0.69, 0.46, 0.95, 0.81),
 }
 # The issue's own figures (share of trafficking reports with a right top form, at least;
 # share of non-trafficking reports given a form, at most; precision and recall of the
-# "minor" flag, at least). blind3: tuned on from 2026.12.2. blind4: frozen, measured
-# once before (2026.12.1) and once after (2026.12.2) the rule changes, never read.
+# "minor" flag, at least). blind3: tuned on from 2026.12.2. blind4: measured once before
+# (2026.12.1) and once after (2026.12.2) the rule changes, tuned on from 2026.12.3.
+# blind5: frozen, measured with 2026.12.2 before any rule changed, never read.
 ISSUE_FIGURES = {
     "blind3": {"form correct": 0.83, "false form": 0.05, "minor P": 0.95, "minor R": 0.88},
     "blind4": {"form correct": 0.75, "false form": 0.05, "minor P": 0.95, "minor R": 0.75},
+    "blind5": {"form correct": 0.65, "false form": 0.30, "minor P": 0.95, "minor R": 0.70},
 }
 
 
@@ -45,6 +48,7 @@ def test_the_sets_are_big_and_varied_enough() -> None:
         assert len(ids) == len(set(ids)), split
     assert len(reports("blind3")) >= 80
     assert len(reports("blind4")) >= 80
+    assert len(reports("blind5")) >= 80
 
 
 @pytest.mark.parametrize("split", list(FLOORS))
@@ -70,7 +74,7 @@ def test_figures_stay_above_their_floors(split: str) -> None:
 
 @pytest.mark.parametrize("split", list(ISSUE_FIGURES))
 def test_issue_figures_stay_at_what_was_measured(split: str) -> None:
-    """The issue's own figures on blind3 and blind4 do not drop below the measurement."""
+    """The issue's own figures on blind3, blind4 and blind5 do not drop below the measurement."""
     results = evaluate(split)
     floors = ISSUE_FIGURES[split]
     assert results.overall.trafficking_correct.rate >= floors["form correct"]
@@ -79,8 +83,8 @@ def test_issue_figures_stay_at_what_was_measured(split: str) -> None:
     assert results.urgency["minor"].recall >= floors["minor R"]
 
 
-def test_blind4_is_frozen() -> None:
-    """The command never lists blind4's misses, so no one tunes on it by reading them."""
-    results = evaluate("blind4")
+def test_blind5_is_frozen() -> None:
+    """The command never lists blind5's misses, so no one tunes on it by reading them."""
+    results = evaluate("blind5")
     assert results.frozen
     assert results.misses == []
