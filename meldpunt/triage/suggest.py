@@ -39,7 +39,6 @@ from meldpunt.triage.reading import (
     WORD_RE,
     Word,
     language_of,
-    lemma,
     sentences,
     tokenize,
 )
@@ -174,21 +173,26 @@ class Suggestion:
         return merged
 
 
-def _compile_word(raw: str, lang: str) -> _PatternWord:
-    """One pattern word: "a|b*" matches a, or anything starting with b."""
+def _compile_word(raw: str) -> _PatternWord:
+    """One pattern word: "a|b*" matches a, or anything starting with b.
+
+    A word matches a text word written the same, or one whose lemma it is: the base
+    form "betalen" reads "betaalt" and "betaald", "take" reads "took". A pattern word
+    written inflected means that form only: "betaald" is not "kan betalen", "older"
+    is not "old", "lijntje" is not "lijnen", "schulden" is not "een schuld", and
+    "wasn't" is never "be". ("=word", once needed for that, still reads the same.)
+    """
     forms: set[str] = set()
     prefixes: list[str] = []
     for alternative in raw.lower().split("|"):
         if alternative.endswith("*"):
             prefixes.append(alternative[:-1])
-        elif alternative.startswith("="):
-            forms.add(alternative[1:])
         else:
-            forms |= {alternative, lemma(alternative, lang)}
+            forms.add(alternative.removeprefix("="))
     return _PatternWord(forms=frozenset(forms), prefixes=tuple(prefixes))
 
 
-def _phrases(text: str, lang: str) -> tuple[Phrase, ...]:
+def _phrases(text: str) -> tuple[Phrase, ...]:
     """A phrase of pattern words ("a|b c") as its alternatives. Alternatives of one word
     stay one pattern word; one of several words ("id|id-kaart") is a phrase of its own."""
     variants: list[list[str]] = [[]]
@@ -203,20 +207,20 @@ def _phrases(text: str, lang: str) -> tuple[Phrase, ...]:
         )
         options = ([[single]] if single else []) + [WORD_RE.findall(a) for a in multi]
         variants = [v + option for v in variants for option in options]
-    return tuple(tuple(_compile_word(raw, lang) for raw in variant) for variant in variants)
+    return tuple(tuple(_compile_word(raw) for raw in variant) for variant in variants)
 
 
-def _compile(target: str, kind: str, text: str, lang: str) -> _Pattern:
+def _compile(target: str, kind: str, text: str) -> _Pattern:
     """Without "&" the pattern is one phrase; with "&", "|" in a part separates phrases."""
     negations = {"geen", "niet", "nooit", "zonder", "no", "not", "never", "without", "nothing"}
     words = {w.lower() for w in WORD_RE.findall(text)}
     negated = bool(words & negations) or any(w.endswith("n't") for w in words)
     if "&" not in text:
-        parts: tuple[tuple[Phrase, ...], ...] = (_phrases(text, lang),)
+        parts: tuple[tuple[Phrase, ...], ...] = (_phrases(text),)
     else:
         parts = tuple(
             tuple(
-                phrase for alternative in part.split("|") for phrase in _phrases(alternative, lang)
+                phrase for alternative in part.split("|") for phrase in _phrases(alternative)
             )
             for part in text.split("&")
         )
@@ -288,8 +292,8 @@ def _indexes(version: str) -> dict[str, _Index]:
     sources += [(rule.id, "urgency", rule.patterns_nl, rule.patterns_en) for rule in tax.urgency]
     sources += [(c.id, "contra", c.patterns_nl, c.patterns_en) for c in tax.contra]
     for target, kind, patterns_nl, patterns_en in sources:
-        by_lang["nl"] += [_compile(target, kind, text, "nl") for text in patterns_nl]
-        by_lang["en"] += [_compile(target, kind, text, "en") for text in patterns_en]
+        by_lang["nl"] += [_compile(target, kind, text) for text in patterns_nl]
+        by_lang["en"] += [_compile(target, kind, text) for text in patterns_en]
     return {
         "nl": _build_index(by_lang["nl"]),
         "en": _build_index(by_lang["en"]),
