@@ -71,10 +71,17 @@ RULES_OUT = "form"
 # This many different counter-signals in one text rule trafficking out as well.
 CONTRA_RULE_OUT = 2
 MINOR = "minor"
-LENT_OUT = {"lab.bank_card_controlled": "crim.money_mule"}
+# Two indicators that tell one story count once: a bank card in someone else's hands
+# next to a money-mule signal, long hours next to excessive overtime (the same words).
+SAME_STORY = {
+    "lab.bank_card_controlled": "crim.money_mule",
+    "lab.long_hours": "gen.excessive_overtime",
+}
 # A debt to a gang or dealer is the street fine, not the (labour) debt bondage beside it.
 SUBSUMED = {"gen.debt_bondage": "crim.street_fine"}
 VULNERABILITY = "gen.vulnerability"
+OVERTIME = "gen.excessive_overtime"
+LONG_HOURS = "lab.long_hours"
 
 # Words that never show as evidence: the function words (negations do show).
 FILLER = (NL_FUNCTION_WORDS | EN_FUNCTION_WORDS) - {"geen", "niet", "no", "not"}
@@ -219,9 +226,7 @@ def _compile(target: str, kind: str, text: str) -> _Pattern:
         parts: tuple[tuple[Phrase, ...], ...] = (_phrases(text),)
     else:
         parts = tuple(
-            tuple(
-                phrase for alternative in part.split("|") for phrase in _phrases(alternative)
-            )
+            tuple(phrase for alternative in part.split("|") for phrase in _phrases(alternative))
             for part in text.split("&")
         )
     starts = tuple(
@@ -398,7 +403,7 @@ def _evidence(words: list[Word], positions: list[int]) -> list[tuple[int, int]]:
 def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
     # A bank card in someone else's hands next to a money-mule signal is part of the
     # criminal story: it is shown, but does not make the text a labour case.
-    indicators = [tax.indicator(i) for i in found if not (i in LENT_OUT and LENT_OUT[i] in found)]
+    indicators = [tax.indicator(i) for i in _counted(found)]
     general = [ind for ind in indicators if ind.form is None]
     scores = []
     for form in FORMS:
@@ -421,12 +426,18 @@ def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
     return scores
 
 
+def _counted(found: dict[str, Match]) -> list[str]:
+    """The indicators that count for a form: one of two that tell one story is left out."""
+    return [i for i in found if not (i in SAME_STORY and SAME_STORY[i] in found)]
+
+
 def _enough(tax: Taxonomy, found: dict[str, Match]) -> bool:
     """At least ``MIN_SIGNALS`` indicators, or one strong core indicator found as a phrase
     of several words ("bankpas verhuren"), never as one word alone."""
-    if len(found) >= MIN_SIGNALS:
+    counted = _counted(found)
+    if len(counted) >= MIN_SIGNALS:
         return True
-    (match,) = found.values()
+    match = found[counted[0]]
     indicator = tax.indicator(match.id)
     return (
         indicator.form is not None
@@ -480,6 +491,14 @@ def _minor_is_vulnerable(found: dict[str, Match], urgent: dict[str, Match]) -> N
         _add(found, VULNERABILITY, "minor", minor.spans)
 
 
+def _overtime_is_long_hours(found: dict[str, Match]) -> None:
+    """Excessive overtime (the ILO signal) is also the labour item "long hours", with the
+    same words, however it was written ("62 uur per week", "werkt elke dag")."""
+    overtime = found.get(OVERTIME)
+    if overtime is not None:
+        _add(found, LONG_HOURS, overtime.patterns[0], overtime.spans)
+
+
 def _add(bucket: dict[str, Match], target: str, label: str, spans: list[tuple[int, int]]) -> None:
     match = bucket.setdefault(target, Match(id=target))
     if label not in match.patterns:
@@ -519,6 +538,7 @@ def suggest(text: str) -> Suggestion:
     for target, span in numeric_signals(text):
         _add(urgent if tax.is_urgency(target) else found, target, "#", [span])
     _minor_is_vulnerable(found, urgent)
+    _overtime_is_long_hours(found)
     for general, specific in SUBSUMED.items():
         if specific in found:
             found.pop(general, None)
