@@ -71,12 +71,12 @@ RULES_OUT = "form"
 # This many different counter-signals in one text rule trafficking out as well.
 CONTRA_RULE_OUT = 2
 MINOR = "minor"
-# Two indicators that tell one story count once: a bank card in someone else's hands
-# next to a money-mule signal, long hours next to excessive overtime (the same words).
-SAME_STORY = {
-    "lab.bank_card_controlled": "crim.money_mule",
-    "lab.long_hours": "gen.excessive_overtime",
-}
+# A bank card in someone else's hands next to a money-mule signal is part of the
+# criminal story: it is shown, but does not make the text a labour case.
+LENT_OUT = {"lab.bank_card_controlled": "crim.money_mule"}
+# An indicator found by the same words as its general twin counts once: hours are
+# excessive overtime and long hours ("62 uur per week", "werkt elke dag").
+SAME_WORDS = {"lab.long_hours": "gen.excessive_overtime"}
 # A debt to a gang or dealer is the street fine, not the (labour) debt bondage beside it.
 SUBSUMED = {"gen.debt_bondage": "crim.street_fine"}
 VULNERABILITY = "gen.vulnerability"
@@ -401,8 +401,6 @@ def _evidence(words: list[Word], positions: list[int]) -> list[tuple[int, int]]:
 
 
 def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
-    # A bank card in someone else's hands next to a money-mule signal is part of the
-    # criminal story: it is shown, but does not make the text a labour case.
     indicators = [tax.indicator(i) for i in _counted(found)]
     general = [ind for ind in indicators if ind.form is None]
     scores = []
@@ -427,8 +425,16 @@ def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
 
 
 def _counted(found: dict[str, Match]) -> list[str]:
-    """The indicators that count for a form: one of two that tell one story is left out."""
-    return [i for i in found if not (i in SAME_STORY and SAME_STORY[i] in found)]
+    """The indicators that count for a form: of two that tell one story, one."""
+    counted = []
+    for indicator, match in found.items():
+        if indicator in LENT_OUT and LENT_OUT[indicator] in found:
+            continue
+        twin = found.get(SAME_WORDS.get(indicator, ""))
+        if twin is not None and set(match.spans) <= set(twin.spans):
+            continue
+        counted.append(indicator)
+    return counted
 
 
 def _enough(tax: Taxonomy, found: dict[str, Match]) -> bool:
