@@ -71,14 +71,17 @@ RULES_OUT = "form"
 # This many different counter-signals in one text rule trafficking out as well.
 CONTRA_RULE_OUT = 2
 MINOR = "minor"
-# A bank card in someone else's hands next to a money-mule signal is part of the
-# criminal story: it is shown, but does not make the text a labour case.
-LENT_OUT = {"lab.bank_card_controlled": "crim.money_mule"}
+# Part of the criminal story told beside it: shown, but not counted for a form. A bank
+# card in someone else's hands next to a money-mule signal does not make the text a
+# labour case, nor does a debt to a gang or dealer (the street fine) make it debt
+# bondage at work.
+LENT_OUT = {
+    "lab.bank_card_controlled": "crim.money_mule",
+    "gen.debt_bondage": "crim.street_fine",
+}
 # An indicator found by the same words as its general twin counts once: hours are
 # excessive overtime and long hours ("62 uur per week", "werkt elke dag").
 SAME_WORDS = {"lab.long_hours": "gen.excessive_overtime"}
-# A debt to a gang or dealer is the street fine, not the (labour) debt bondage beside it.
-SUBSUMED = {"gen.debt_bondage": "crim.street_fine"}
 VULNERABILITY = "gen.vulnerability"
 OVERTIME = "gen.excessive_overtime"
 LONG_HOURS = "lab.long_hours"
@@ -545,9 +548,6 @@ def suggest(text: str) -> Suggestion:
         _add(urgent if tax.is_urgency(target) else found, target, "#", [span])
     _minor_is_vulnerable(found, urgent)
     _overtime_is_long_hours(found)
-    for general, specific in SUBSUMED.items():
-        if specific in found:
-            found.pop(general, None)
     contra = buckets["contra"]
     # Two or more different counter-signals ("eigen paspoort", "eigen bankrekening",
     # "cao-loon") together rule trafficking out, like "geen aanwijzingen voor uitbuiting".
