@@ -106,10 +106,11 @@ def _join_particles(words: list[Word]) -> list[Word]:
             and words[i + 1].text.lower() == "te"
             and words[i + 2].clause == word.clause
         ):
+            # After "te" the verb is an infinitive as written ("kleden", not "kleed").
             verb = words[i + 2]
-            nl = lemma(verb.text.lower(), "nl")
-            if nl.endswith("en") and len(nl) > 3:
-                joined[i + 2] = verb._replace(forms=verb.forms | {lower + nl})
+            infinitive = verb.text.lower()
+            if infinitive.endswith("en") and len(infinitive) > 3:
+                joined[i + 2] = verb._replace(forms=verb.forms | {lower + infinitive})
             continue
         ends_clause = i + 1 == len(words) or words[i + 1].clause != word.clause
         if lower not in PARTICLES or not ends_clause:
