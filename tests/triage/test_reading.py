@@ -2,6 +2,7 @@
 
 import pytest
 
+from meldpunt.triage.reading import tokenize
 from meldpunt.triage.suggest import FILLER, suggest
 from meldpunt.triage.taxonomy import FORMS
 
