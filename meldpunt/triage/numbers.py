@@ -179,7 +179,9 @@ WAGE_ANCHOR_RE = re.compile(r"(?i)€|eur|uurloon|hourly")
 WINDOW_BEFORE, WINDOW_AFTER = 40, 40
 
 
-def _windows(text: str, anchor_re: re.Pattern[str]) -> list[tuple[int, int]]:
+def _windows(text: str, anchor_re: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """The stretches around the anchors, found once per text for all the expressions
+    that use them."""
     windows: list[list[int]] = []
     for anchor in anchor_re.finditer(text):
         low, high = max(0, anchor.start() - WINDOW_BEFORE), anchor.end() + WINDOW_AFTER
@@ -187,13 +189,13 @@ def _windows(text: str, anchor_re: re.Pattern[str]) -> list[tuple[int, int]]:
             windows[-1][1] = high
         else:
             windows.append([low, high])
-    return [(low, min(high, len(text))) for low, high in windows]
+    return tuple((low, min(high, len(text))) for low, high in windows)
 
 
 def _in_windows(
-    regex: re.Pattern[str], text: str, anchor_re: re.Pattern[str]
+    regex: re.Pattern[str], text: str, windows: tuple[tuple[int, int], ...]
 ) -> Iterator[re.Match[str]]:
-    for low, high in _windows(text, anchor_re):
+    for low, high in windows:
         yield from regex.finditer(text, low, high)
 
 
@@ -203,16 +205,17 @@ def _later(part: str, mark: str | None, shiftable: bool) -> bool:
 
 
 def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    for match in _in_windows(HOURS_RE, text, HOURS_ANCHOR_RE):
+    windows = _windows(text, HOURS_ANCHOR_RE)
+    for match in _in_windows(HOURS_RE, text, windows):
         groups = [g for g in match.groups() if g]
         hours, unit = _number(groups[0]), (groups[1] if len(groups) > 1 else "dag").lower()
         weekly = unit in {"week", "wk", "werkweek"}
         if hours >= (50 if weekly else 11) and hours <= (120 if weekly else 24):
             yield OVERTIME, match.span()
-    for match in _in_windows(DAYS_RE, text, HOURS_ANCHOR_RE):
+    for match in _in_windows(DAYS_RE, text, windows):
         if 6 <= _number(match.group(1)) <= 7:
             yield OVERTIME, match.span()
-    for match in _in_windows(RANGE_RE, text, HOURS_ANCHOR_RE):
+    for match in _in_windows(RANGE_RE, text, windows):
         start, start_mark, start_part, end, end_mark, end_part = match.groups()
         begin, finish = int(start), int(end)
         start_part, end_part = (start_part or "").lower(), (end_part or "").lower()
@@ -228,16 +231,16 @@ def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
             finish += 12 if finish + 12 > begin else 24
         if 11 <= finish - begin <= 20:
             yield OVERTIME, match.span()
-    for match in _in_windows(DAILY_RE, text, HOURS_ANCHOR_RE):
+    for match in _in_windows(DAILY_RE, text, windows):
         hours = max(int(n) for n in match.groups() if n)
         if 11 <= hours <= 20:
             yield OVERTIME, (match.start(1), match.end())
-    for match in _in_windows(DAYS_AFTER_HOURS_RE, text, HOURS_ANCHOR_RE):
+    for match in _in_windows(DAYS_AFTER_HOURS_RE, text, windows):
         yield OVERTIME, (match.start(1), match.end())
 
 
 def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    for match in _in_windows(WAGE_RE, text, WAGE_ANCHOR_RE):
+    for match in _in_windows(WAGE_RE, text, _windows(text, WAGE_ANCHOR_RE)):
         groups = [g for g in match.groups() if g]
         amount = _number(groups[0])
         unit = UNITS.get(groups[1].lower(), "hour") if len(groups) > 1 else "hour"
