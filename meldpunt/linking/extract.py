@@ -258,13 +258,16 @@ def phones(text: str) -> list[Entity]:
         if value not in PUBLIC_NUMBERS:
             found.append(Entity("phone", value, match.start, match.end))
     taken = [(e.start, e.end) for e in found]
-    for match in WRITTEN_PHONE_RE.finditer(text):
-        if _overlaps(*match.span(), taken):
+    for written in WRITTEN_PHONE_RE.finditer(text):
+        if _overlaps(*written.span(), taken):
             continue
-        number = phonenumbers.parse(match.group(), "NL")
+        try:
+            number = phonenumbers.parse(written.group(), "NL")
+        except phonenumbers.NumberParseException:  # "+999 ...": no such country code
+            continue
         if phonenumbers.is_possible_number(number):
             value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-            found.append(Entity("phone", value, *match.span()))
+            found.append(Entity("phone", value, *written.span()))
     return found
 
 

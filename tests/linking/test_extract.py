@@ -197,3 +197,8 @@ def test_a_bare_platform_link_keeps_its_path() -> None:
     assert {(e.kind, e.value) for e in extract(text)} == {
         ("domain", "facebook.com/groups/werkinholland")
     }
+
+
+def test_a_plus_with_an_unknown_country_code_is_no_phone_and_no_error() -> None:
+    """ "+999 1234 5678" has no country behind it: nothing is found, nothing breaks."""
+    assert values("Bel +999 1234 5678 nu.", "phone") == []
