@@ -91,10 +91,66 @@ POSTCODE_LOWER_RE = re.compile(r"(?i)postcode:?\s+([1-9]\d{3}) ?([a-z]{2})(?![\w
 # Lower case without the word "postcode" only written together ("8221ab"), and then only
 # with a house number right after it: "2024 en 12" must never read as an address.
 POSTCODE_JOINED_RE = re.compile(r"(?<![\w-])([1-9]\d{3})([a-z]{2})(?![\w-])")
-HOUSE_AFTER_RE = re.compile(
-    r"^,?\s*(?:(?:nr|nummer|huisnummer|no)\.?:?\s*)?(\d{1,5})\s?([a-zA-Z])?\b"
+# Lower case with a space ("8221 ab 12") only with the house number right after it and
+# letters that are no word ("2024 en 12", "1990 op 12" are not addresses).
+POSTCODE_SPACED_LOWER_RE = re.compile(r"(?<![\w-])([1-9]\d{3}) ([a-z]{2})(?![\w-])")
+NOT_POSTCODE_LETTERS = frozenset(
+    {
+        "aa",
+        "al",
+        "am",
+        "an",
+        "as",
+        "at",
+        "be",
+        "by",
+        "de",
+        "do",
+        "en",
+        "er",
+        "ex",
+        "go",
+        "he",
+        "hi",
+        "if",
+        "in",
+        "is",
+        "it",
+        "je",
+        "me",
+        "mn",
+        "my",
+        "na",
+        "no",
+        "of",
+        "ok",
+        "om",
+        "on",
+        "op",
+        "or",
+        "os",
+        "so",
+        "te",
+        "to",
+        "uw",
+        "up",
+        "us",
+        "we",
+        "ze",
+        "zo",
+    }
 )
-HOUSE_BEFORE_RE = re.compile(r"[\wÀ-ÿ.]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:in\s)?\(?$")
+# After the postcode: the number, "nr 12", or a town and then "nummer 12".
+HOUSE_AFTER_RE = re.compile(
+    r"^,?\s*(?:(?:nr|nummer|huisnummer|no)\.?:?\s*|[A-Z][\w'-]+,?\s+(?:nr|nummer|huisnummer|no)\.?:?\s*)?"
+    r"(\d{1,5})\s?([a-zA-Z])?\b"
+)
+# Before it: "Kerkstraat 12a, 1234 AB", "12 (8221 AB)", "huisnummer 214, postcode 1314 CZ".
+HOUSE_BEFORE_RE = re.compile(
+    r"[\wÀ-ÿ.]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:in\s)?"
+    r"(?:(?:postcode|zip code|postal code):?\s+)?\(?$",
+    re.IGNORECASE,
+)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
 KVK_RE = re.compile(
@@ -156,6 +212,7 @@ PLATFORM_SAYS_RE = re.compile(
     r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])(?![\w@-])(?!\.\w)"
 )
 CONTEXT_CHARS = 40
+HANDLE_BEFORE = 150
 BARE_PATH_RE = re.compile(r"/[^\s<>\"'()]+")
 PLATFORMS = r"(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord)"
 # "Snapchat-account bigboss.almere", "'darkwolf_0702' op Discord", "op Snapchat heet de
@@ -183,6 +240,12 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 # shortest Dutch one, 14 + area code, has six): a text with fewer is not handed to the
 # phone number matcher, the slowest extractor.
 MIN_PHONE_DIGITS = 5
+# Written the way only a phone number is written, a number outside the numbering plan is
+# still a phone number people pass on ("06-9123 4567", "+44 7700 912 345"): a Dutch
+# mobile number (06 and eight digits) or one with a country code after "+".
+WRITTEN_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:06[ -]?(?:\d[ -]?){7}\d|\+[1-9]\d{0,2}(?:[ -]?\d){7,12})(?![\w-]|[.,]\d)"
+)
 
 
 def phones(text: str) -> list[Entity]:
@@ -194,6 +257,17 @@ def phones(text: str) -> list[Entity]:
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if value not in PUBLIC_NUMBERS:
             found.append(Entity("phone", value, match.start, match.end))
+    taken = [(e.start, e.end) for e in found]
+    for written in WRITTEN_PHONE_RE.finditer(text):
+        if _overlaps(*written.span(), taken):
+            continue
+        try:
+            number = phonenumbers.parse(written.group(), "NL")
+        except phonenumbers.NumberParseException:  # "+999 ...": no such country code
+            continue
+        if phonenumbers.is_possible_number(number):
+            value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            found.append(Entity("phone", value, *written.span()))
     return found
 
 
@@ -235,13 +309,18 @@ def addresses(text: str) -> list[Entity]:
     """Postcode plus house number; a postcode alone (a whole street) is not taken."""
     found = []
     seen: list[tuple[int, int]] = []
-    for regex in (POSTCODE_RE, POSTCODE_LOWER_RE, POSTCODE_JOINED_RE):
+    for regex in (POSTCODE_RE, POSTCODE_LOWER_RE, POSTCODE_JOINED_RE, POSTCODE_SPACED_LOWER_RE):
         for match in regex.finditer(text):
             start, end = match.start(1), match.end(2)
             letters = match.group(2).upper()
             if letters in {"SA", "SD", "SS"} or _overlaps(start, end, seen):
                 continue
-            house = _house_number(text, start, end, after_only=regex is POSTCODE_JOINED_RE)
+            spaced = regex is POSTCODE_SPACED_LOWER_RE
+            if spaced and match.group(2) in NOT_POSTCODE_LETTERS:
+                continue
+            house = _house_number(
+                text, start, end, after_only=regex is POSTCODE_JOINED_RE or spaced
+            )
             if house is None:
                 continue
             number, addition = house
@@ -347,7 +426,10 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     for match in HANDLE_RE.finditer(text):
         if _overlaps(*match.span(), taken):
             continue
-        window = text[max(0, match.start() - CONTEXT_CHARS) : match.end() + CONTEXT_CHARS]
+        # The platform may be named anywhere earlier in the sentence ("Via Discord heeft
+        # hij contact met iemand die ..., @name").
+        before = re.split(r"[.!?\n]\s", text[max(0, match.start() - HANDLE_BEFORE) : match.start()])
+        window = before[-1] + text[match.start() : match.end() + CONTEXT_CHARS]
         if PLATFORM_CONTEXT_RE.search(window):
             found.append(Entity("handle", "@" + match.group(1).lower(), match.start(), match.end()))
     return found

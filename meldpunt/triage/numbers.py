@@ -52,9 +52,31 @@ HOURS_RE = re.compile(
     rf"(werkweek|week|werkdag|dag|dagen|diensten|shifts?|days?)\b"
 )
 DAYS_RE = re.compile(rf"(?i)\b{NUM}\s*(?:dagen|days)\b{PER}(?:week)\b")
+# A part of the day after a time: "'s avonds", "s morgens", "in the evening", "at night".
+DAYPART = (
+    r"(?:(?:['’]?s|in\s+the|at|of\s+the|'s)\s+)?"
+    r"(ochtends|morgens|middags|avonds|nachts|morning|afternoon|evening|night)"
+)
 RANGE_RE = re.compile(
     r"(?i)\b(?:van|from)\s+(\d{1,2})(?:[.:]\d\d)?\s*(am|pm|a\.m\.|p\.m\.|uur)?\s*"
-    r"(?:'s\s+\w+\s+)?(?:tot|to|till|until)\s+(\d{1,2})(?:[.:]\d\d)?\s*(am|pm|a\.m\.|p\.m\.|uur)?"
+    rf"(?:{DAYPART}\s+)?(?:tot|to|till|until)\s+(\d{{1,2}})(?:[.:]\d\d)?\s*"
+    rf"(am|pm|a\.m\.|p\.m\.|uur)?(?:\s*{DAYPART})?"
+)
+LATER_PARTS = {"middags", "avonds", "afternoon", "evening"}
+NIGHT_PARTS = {"nachts", "night"}
+# Hours a day without "per dag": "we work 11 hours", "drive 14 or 15 hours", "12 tot 13
+# uur", only with a word for working (or a shift) shortly before.
+DAILY_RE = re.compile(
+    r"(?i)\b(?:work\w*|werk\w*|drive|drives|driving|rijden|rijdt|staan|staat|shifts?|"
+    r"diensten|dienst|days?|dagen|maken|make)\b[^.!?;\n\d]{0,25}?"
+    r"\b(\d{1,2})(?:\s*(?:tot|to|or|of|-|–)\s*(\d{1,2}))?\s*(?:uur|uren|hours|hrs)\b"
+    r"(?!\s*(?:geleden|ago|later|eerder|earlier|before|per\s+week|a\s+week|in\s+de\s+week|"
+    r"per\s+maand|a\s+month|rijden|drive|away|verderop))"
+)
+# "11 hours, 6 days", "van 9 tot 9 uur, 6 dagen": six or seven days after the hours.
+DAYS_AFTER_HOURS_RE = re.compile(
+    r"(?i)\b(?:uur|uren|hours|hrs|avonds|evening|night|nachts)\b[^.!?;\n]{0,15}?"
+    r"\b(6|7|zes|zeven|six|seven)\s*(?:dagen|days)\b(?!\s*(?:geleden|ago|later|vrij|off))"
 )
 AMOUNT = rf"(?:€\s*|eur(?:o|os)?\s+){NUM}|{NUM}\s*(?:€|euros?|eur)\b"
 WAGE_RE = re.compile(
@@ -87,11 +109,11 @@ PERSON = (
     r"neef(?:je)?|nicht(?:je)?|klein(?:zoon|dochter)|leerlinge?n?|scholieren?|pupils?|vriendin(?:netje)?|"
     r"vriendje|slachtoffer|tieners?|pubers?|meid|jongetje|stief(?:dochter|zoon)|pleeg(?:dochter|zoon|kind)|"
     r"girls?|boys?|daughters?|sons?|child|children|kids?|brother|sister|cousin|niece|nephew|students?|"
-    r"teens?|teenagers?|victim)"
+    r"teens?|teenagers?|victim|studente?n?|cli[eë]nte?|kleinkind|grandson|granddaughter|client)"
 )
 SUBJECT = rf"(?:{PERSON}|ik|hij|zij|ze|i|he|she)"
 NOT_AN_AGE = (
-    r"(?!\s*(?:euro|€|uur|uren|procent|%|kilo|km|meter|minuten|minutes|hours?|keer|times|"
+    r"(?!\s*(?:euro|€|uur|uren|procent|%|kilo|km|meter|minuten|minutes?|hours?|keer|times|"
     r"jaar\s+geleden|years\s+ago|mannen|men|klanten|clients|telefoons?))"
 )
 LOOSE = (
@@ -122,6 +144,19 @@ AGE_RULES = tuple(
             r"(?:\s+(?:jaar|years?)(?:\s+oud|\s+old)?)?\s*(?:[.,;!?)]|$|\s+(?:en|and|maar|but)\b)",
         ),
         (r"\bi'?m\s+", NOT_AN_AGE),
+        # "one of our boys, 16, runs away", "Kleinzoon 15 jr"
+        (rf"\b(?:buur|school|tiener)?{PERSON},\s*", r"\s*(?:jaar|jr|years?)?\s*,"),
+        (
+            rf"\b(?:buur|school|tiener)?{PERSON}\s+",
+            r"\s*(?:jaar|jr\.?|years?)(?:\s+oud|\s+old)?\b"
+            r"(?!\s+(?:geleden|ago|later|lang|long|bij|in|at|for|voor))",
+        ),
+        # "they look 12 or 13 at most", "ze lijkt 14"
+        (
+            r"\b(?:look|looks|looked|lijkt|lijken|leek|leken|eruit\s+als)\s+" + LOOSE,
+            NOT_AN_AGE
+            + r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
+        ),
     )
 )
 # Every number of one or two digits, or number word, is a candidate age; the rules look
@@ -144,7 +179,9 @@ WAGE_ANCHOR_RE = re.compile(r"(?i)€|eur|uurloon|hourly")
 WINDOW_BEFORE, WINDOW_AFTER = 40, 40
 
 
-def _windows(text: str, anchor_re: re.Pattern[str]) -> list[tuple[int, int]]:
+def _windows(text: str, anchor_re: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """The stretches around the anchors, found once per text for all the expressions
+    that use them."""
     windows: list[list[int]] = []
     for anchor in anchor_re.finditer(text):
         low, high = max(0, anchor.start() - WINDOW_BEFORE), anchor.end() + WINDOW_AFTER
@@ -152,41 +189,58 @@ def _windows(text: str, anchor_re: re.Pattern[str]) -> list[tuple[int, int]]:
             windows[-1][1] = high
         else:
             windows.append([low, high])
-    return [(low, min(high, len(text))) for low, high in windows]
+    return tuple((low, min(high, len(text))) for low, high in windows)
 
 
 def _in_windows(
-    regex: re.Pattern[str], text: str, anchor_re: re.Pattern[str]
+    regex: re.Pattern[str], text: str, windows: tuple[tuple[int, int], ...]
 ) -> Iterator[re.Match[str]]:
-    for low, high in _windows(text, anchor_re):
+    for low, high in windows:
         yield from regex.finditer(text, low, high)
 
 
+def _later(part: str, mark: str | None, shiftable: bool) -> bool:
+    """Whether a time is in the afternoon, evening or night: "pm", or "'s avonds"."""
+    return (mark or "").lower().startswith("p") or (part in LATER_PARTS | NIGHT_PARTS and shiftable)
+
+
 def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    for match in _in_windows(HOURS_RE, text, HOURS_ANCHOR_RE):
+    windows = _windows(text, HOURS_ANCHOR_RE)
+    for match in _in_windows(HOURS_RE, text, windows):
         groups = [g for g in match.groups() if g]
         hours, unit = _number(groups[0]), (groups[1] if len(groups) > 1 else "dag").lower()
         weekly = unit in {"week", "wk", "werkweek"}
         if hours >= (50 if weekly else 11) and hours <= (120 if weekly else 24):
             yield OVERTIME, match.span()
-    for match in _in_windows(DAYS_RE, text, HOURS_ANCHOR_RE):
+    for match in _in_windows(DAYS_RE, text, windows):
         if 6 <= _number(match.group(1)) <= 7:
             yield OVERTIME, match.span()
-    for match in _in_windows(RANGE_RE, text, HOURS_ANCHOR_RE):
-        start, start_mark, end, end_mark = match.groups()
+    for match in _in_windows(RANGE_RE, text, windows):
+        start, start_mark, start_part, end, end_mark, end_part = match.groups()
         begin, finish = int(start), int(end)
-        if (end_mark or "").lower().startswith("p") or (finish <= begin and finish <= 12):
+        start_part, end_part = (start_part or "").lower(), (end_part or "").lower()
+        if end_part in NIGHT_PARTS and finish <= 6:  # "tot 4 uur 's nachts"
+            finish += 24
+        elif _later(end_part, end_mark, finish < 12) or (
+            not end_part and finish <= begin and finish <= 12
+        ):
             finish += 12
-        if (start_mark or "").lower().startswith("p"):
+        if _later(start_part, start_mark, 6 < begin < 12):
             begin += 12
         if finish < begin:  # "from 4pm until 3am" ends the next day
             finish += 12 if finish + 12 > begin else 24
         if 11 <= finish - begin <= 20:
             yield OVERTIME, match.span()
+    for match in _in_windows(DAILY_RE, text, windows):
+        hours = max(int(n) for n in match.groups() if n)
+        if 11 <= hours <= 20:
+            yield OVERTIME, (match.start(1), match.end())
+    for match in _in_windows(DAYS_AFTER_HOURS_RE, text, windows):
+        yield OVERTIME, (match.start(1), match.end())
 
 
 def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    for match in _in_windows(WAGE_RE, text, WAGE_ANCHOR_RE):
+    for match in _in_windows(WAGE_RE, text, _windows(text, WAGE_ANCHOR_RE)):
         groups = [g for g in match.groups() if g]
         amount = _number(groups[0])
         unit = UNITS.get(groups[1].lower(), "hour") if len(groups) > 1 else "hour"

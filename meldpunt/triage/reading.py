@@ -95,10 +95,23 @@ def _is_negation(lower: str) -> bool:
 
 
 def _join_particles(words: list[Word]) -> list[Word]:
-    """Give a verb the form of its separable verb when the particle ends the clause."""
+    """Give a verb the form of its separable verb when the particle ends the clause, or
+    stands before "te" and the verb ("zich uit te kleden" reads "uitkleden")."""
     joined = list(words)
     for i, word in enumerate(words):
         lower = word.text.lower()
+        if (
+            lower in PARTICLES
+            and i + 2 < len(words)
+            and words[i + 1].text.lower() == "te"
+            and words[i + 2].clause == word.clause
+        ):
+            # After "te" the verb is an infinitive as written ("kleden", not "kleed").
+            verb = words[i + 2]
+            infinitive = verb.text.lower()
+            if infinitive.endswith("en") and len(infinitive) > 3:
+                joined[i + 2] = verb._replace(forms=verb.forms | {lower + infinitive})
+            continue
         ends_clause = i + 1 == len(words) or words[i + 1].clause != word.clause
         if lower not in PARTICLES or not ends_clause:
             continue

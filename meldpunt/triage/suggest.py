@@ -39,7 +39,6 @@ from meldpunt.triage.reading import (
     WORD_RE,
     Word,
     language_of,
-    lemma,
     sentences,
     tokenize,
 )
@@ -72,10 +71,20 @@ RULES_OUT = "form"
 # This many different counter-signals in one text rule trafficking out as well.
 CONTRA_RULE_OUT = 2
 MINOR = "minor"
-LENT_OUT = {"lab.bank_card_controlled": "crim.money_mule"}
-# A debt to a gang or dealer is the street fine, not the (labour) debt bondage beside it.
-SUBSUMED = {"gen.debt_bondage": "crim.street_fine"}
+# Part of the criminal story told beside it: shown, but not counted for a form. A bank
+# card in someone else's hands next to a money-mule signal does not make the text a
+# labour case, nor does a debt to a gang or dealer (the street fine) make it debt
+# bondage at work.
+LENT_OUT = {
+    "lab.bank_card_controlled": "crim.money_mule",
+    "gen.debt_bondage": "crim.street_fine",
+}
+# An indicator found by the same words as its general twin counts once: hours are
+# excessive overtime and long hours ("62 uur per week", "werkt elke dag").
+SAME_WORDS = {"lab.long_hours": "gen.excessive_overtime"}
 VULNERABILITY = "gen.vulnerability"
+OVERTIME = "gen.excessive_overtime"
+LONG_HOURS = "lab.long_hours"
 
 # Words that never show as evidence: the function words (negations do show).
 FILLER = (NL_FUNCTION_WORDS | EN_FUNCTION_WORDS) - {"geen", "niet", "no", "not"}
@@ -174,21 +183,26 @@ class Suggestion:
         return merged
 
 
-def _compile_word(raw: str, lang: str) -> _PatternWord:
-    """One pattern word: "a|b*" matches a, or anything starting with b."""
+def _compile_word(raw: str) -> _PatternWord:
+    """One pattern word: "a|b*" matches a, or anything starting with b.
+
+    A word matches a text word written the same, or one whose lemma it is: the base
+    form "betalen" reads "betaalt" and "betaald", "take" reads "took". A pattern word
+    written inflected means that form only: "betaald" is not "kan betalen", "older"
+    is not "old", "lijntje" is not "lijnen", "schulden" is not "een schuld", and
+    "wasn't" is never "be". ("=word", once needed for that, still reads the same.)
+    """
     forms: set[str] = set()
     prefixes: list[str] = []
     for alternative in raw.lower().split("|"):
         if alternative.endswith("*"):
             prefixes.append(alternative[:-1])
-        elif alternative.startswith("="):
-            forms.add(alternative[1:])
         else:
-            forms |= {alternative, lemma(alternative, lang)}
+            forms.add(alternative.removeprefix("="))
     return _PatternWord(forms=frozenset(forms), prefixes=tuple(prefixes))
 
 
-def _phrases(text: str, lang: str) -> tuple[Phrase, ...]:
+def _phrases(text: str) -> tuple[Phrase, ...]:
     """A phrase of pattern words ("a|b c") as its alternatives. Alternatives of one word
     stay one pattern word; one of several words ("id|id-kaart") is a phrase of its own."""
     variants: list[list[str]] = [[]]
@@ -203,21 +217,19 @@ def _phrases(text: str, lang: str) -> tuple[Phrase, ...]:
         )
         options = ([[single]] if single else []) + [WORD_RE.findall(a) for a in multi]
         variants = [v + option for v in variants for option in options]
-    return tuple(tuple(_compile_word(raw, lang) for raw in variant) for variant in variants)
+    return tuple(tuple(_compile_word(raw) for raw in variant) for variant in variants)
 
 
-def _compile(target: str, kind: str, text: str, lang: str) -> _Pattern:
+def _compile(target: str, kind: str, text: str) -> _Pattern:
     """Without "&" the pattern is one phrase; with "&", "|" in a part separates phrases."""
     negations = {"geen", "niet", "nooit", "zonder", "no", "not", "never", "without", "nothing"}
     words = {w.lower() for w in WORD_RE.findall(text)}
     negated = bool(words & negations) or any(w.endswith("n't") for w in words)
     if "&" not in text:
-        parts: tuple[tuple[Phrase, ...], ...] = (_phrases(text, lang),)
+        parts: tuple[tuple[Phrase, ...], ...] = (_phrases(text),)
     else:
         parts = tuple(
-            tuple(
-                phrase for alternative in part.split("|") for phrase in _phrases(alternative, lang)
-            )
+            tuple(phrase for alternative in part.split("|") for phrase in _phrases(alternative))
             for part in text.split("&")
         )
     starts = tuple(
@@ -288,8 +300,8 @@ def _indexes(version: str) -> dict[str, _Index]:
     sources += [(rule.id, "urgency", rule.patterns_nl, rule.patterns_en) for rule in tax.urgency]
     sources += [(c.id, "contra", c.patterns_nl, c.patterns_en) for c in tax.contra]
     for target, kind, patterns_nl, patterns_en in sources:
-        by_lang["nl"] += [_compile(target, kind, text, "nl") for text in patterns_nl]
-        by_lang["en"] += [_compile(target, kind, text, "en") for text in patterns_en]
+        by_lang["nl"] += [_compile(target, kind, text) for text in patterns_nl]
+        by_lang["en"] += [_compile(target, kind, text) for text in patterns_en]
     return {
         "nl": _build_index(by_lang["nl"]),
         "en": _build_index(by_lang["en"]),
@@ -392,9 +404,7 @@ def _evidence(words: list[Word], positions: list[int]) -> list[tuple[int, int]]:
 
 
 def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
-    # A bank card in someone else's hands next to a money-mule signal is part of the
-    # criminal story: it is shown, but does not make the text a labour case.
-    indicators = [tax.indicator(i) for i in found if not (i in LENT_OUT and LENT_OUT[i] in found)]
+    indicators = [tax.indicator(i) for i in _counted(found)]
     general = [ind for ind in indicators if ind.form is None]
     scores = []
     for form in FORMS:
@@ -417,12 +427,26 @@ def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
     return scores
 
 
+def _counted(found: dict[str, Match]) -> list[str]:
+    """The indicators that count for a form: of two that tell one story, one."""
+    counted = []
+    for indicator, match in found.items():
+        if indicator in LENT_OUT and LENT_OUT[indicator] in found:
+            continue
+        twin = found.get(SAME_WORDS.get(indicator, ""))
+        if twin is not None and set(match.spans) <= set(twin.spans):
+            continue
+        counted.append(indicator)
+    return counted
+
+
 def _enough(tax: Taxonomy, found: dict[str, Match]) -> bool:
     """At least ``MIN_SIGNALS`` indicators, or one strong core indicator found as a phrase
     of several words ("bankpas verhuren"), never as one word alone."""
-    if len(found) >= MIN_SIGNALS:
+    counted = _counted(found)
+    if len(counted) >= MIN_SIGNALS:
         return True
-    (match,) = found.values()
+    match = found[counted[0]]
     indicator = tax.indicator(match.id)
     return (
         indicator.form is not None
@@ -476,6 +500,14 @@ def _minor_is_vulnerable(found: dict[str, Match], urgent: dict[str, Match]) -> N
         _add(found, VULNERABILITY, "minor", minor.spans)
 
 
+def _overtime_is_long_hours(found: dict[str, Match]) -> None:
+    """Excessive overtime (the ILO signal) is also the labour item "long hours", with the
+    same words, however it was written ("62 uur per week", "werkt elke dag")."""
+    overtime = found.get(OVERTIME)
+    if overtime is not None:
+        _add(found, LONG_HOURS, overtime.patterns[0], overtime.spans)
+
+
 def _add(bucket: dict[str, Match], target: str, label: str, spans: list[tuple[int, int]]) -> None:
     match = bucket.setdefault(target, Match(id=target))
     if label not in match.patterns:
@@ -515,9 +547,7 @@ def suggest(text: str) -> Suggestion:
     for target, span in numeric_signals(text):
         _add(urgent if tax.is_urgency(target) else found, target, "#", [span])
     _minor_is_vulnerable(found, urgent)
-    for general, specific in SUBSUMED.items():
-        if specific in found:
-            found.pop(general, None)
+    _overtime_is_long_hours(found)
     contra = buckets["contra"]
     # Two or more different counter-signals ("eigen paspoort", "eigen bankrekening",
     # "cao-loon") together rule trafficking out, like "geen aanwijzingen voor uitbuiting".

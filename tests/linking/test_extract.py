@@ -130,6 +130,16 @@ def test_texts_with_too_few_digits_for_a_phone_number_find_none_and_short_ones_a
         ("Snap: dark.knight07", "handle", "@dark.knight07"),
         ("Op Snapchat heet hij mo.breda, zegt ze.", "handle", "@mo.breda"),
         ("His Instagram is kingmo_030 and he texts her.", "handle", "@kingmo_030"),
+        ("Flat boven mij, huisnummer 214, postcode 1314 CZ, in Almere.", "address", "1314CZ 214"),
+        ("Ze wonen op 8221 ab 12 in Lelystad.", "address", "8221AB 12"),
+        ("Postcode 1314 CZ Almere, nummer 5.", "address", "1314CZ 5"),
+        (
+            "Via Discord praat hij met iemand die zegt dat hij 15 is, @shadowgamer_77.",
+            "handle",
+            "@shadowgamer_77",
+        ),
+        ("He writes from +44 7700 912 345 on WhatsApp.", "phone", "+447700912345"),
+        ("Zijn nummer is 06-9753 1864.", "phone", "+31697531864"),
     ],
 )
 def test_entities_written_the_way_people_write_them(text: str, kind: str, value: str) -> None:
@@ -146,6 +156,8 @@ def test_entities_written_the_way_people_write_them(text: str, kind: str, value:
         "Ze werken 62 uur per week voor 3 euro per uur, in 2025 13 keer.",
         "Telefoonnummer 06 12 34 56 78 is geen KvK-nummer.",
         "Op Snapchat heet hij niet zo.",
+        "In 1990 op 12 jaar; 2024 en 13 keer; om 1230 uur; 3 euro per uur.",
+        "Rekening 1234 5678, op 12.06.2026 om 14.30 uur, 15,50 euro, +25 graden.",
     ],
 )
 def test_times_amounts_dates_and_house_numbers_are_no_entities(text: str) -> None:
@@ -185,3 +197,8 @@ def test_a_bare_platform_link_keeps_its_path() -> None:
     assert {(e.kind, e.value) for e in extract(text)} == {
         ("domain", "facebook.com/groups/werkinholland")
     }
+
+
+def test_a_plus_with_an_unknown_country_code_is_no_phone_and_no_error() -> None:
+    """ "+999 1234 5678" has no country behind it: nothing is found, nothing breaks."""
+    assert values("Bel +999 1234 5678 nu.", "phone") == []

@@ -10,26 +10,31 @@ from meldpunt.triage.evaluation import evaluate, reports
 
 # set: (form macro precision, form macro recall, indicator precision, indicator recall,
 #       entity precision, entity recall)
+# Rules 2026.12.3 (issue 14, tuned on blind4; blind5 measured once before and once after).
 # Rules 2026.12.2 (issue 14, tuned on blind3). Indicator precision on the first four sets
 # fell (development 0.81 -> 0.75, heldout 0.76 -> 0.68, blind 0.79 -> 0.69): their labels
 # were written by the author of the rules, who never ticks "abuse of vulnerability" for a
 # minor nor "long hours" beside "excessive overtime"; the two writers who never read the
 # rules (blind3, blind4) do, and the rules now follow them (docs/TRIAGE.md).
 FLOORS = {
-    "development": (0.95, 0.95, 0.72, 0.88, 0.97, 0.97),
-    "heldout": (0.95, 0.80, 0.65, 0.76, 0.97, 0.93),
-    "blind": (0.95, 0.95, 0.66, 0.76, 0.97, 0.97),
-    "blind2": (0.70, 0.45, 0.60, 0.49, 0.97, 0.87),
-    "blind3": (0.95, 0.83, 0.74, 0.72, 0.97, 0.97),
-    "blind4": (0.89, 0.75, 0.59, 0.48, 0.97, 0.91),
+    "development": (0.95, 0.95, 0.72, 0.90, 0.97, 0.97),
+    "heldout": (0.95, 0.80, 0.65, 0.76, 0.97, 0.97),
+    "blind": (0.95, 0.95, 0.66, 0.78, 0.97, 0.97),
+    "blind2": (0.90, 0.55, 0.63, 0.58, 0.97, 0.97),
+    "blind3": (0.95, 0.83, 0.79, 0.77, 0.97, 0.97),
+    "blind4": (0.97, 0.95, 0.69, 0.62, 0.97, 0.97),
+    "blind5": (0.81, 0.69, 0.73, 0.48, 0.95, 0.89),
 }
 # The issue's own figures (share of trafficking reports with a right top form, at least;
 # share of non-trafficking reports given a form, at most; precision and recall of the
-# "minor" flag, at least). blind3: tuned on from 2026.12.2. blind4: frozen, measured
-# once before (2026.12.1) and once after (2026.12.2) the rule changes, never read.
+# "minor" flag, at least). blind3: tuned on from 2026.12.2. blind4: measured once before
+# (2026.12.1) and once after (2026.12.2) the rule changes, tuned on from 2026.12.3.
+# blind5: frozen, measured with 2026.12.2 before any rule changed and once with 2026.12.3,
+# never read.
 ISSUE_FIGURES = {
     "blind3": {"form correct": 0.83, "false form": 0.05, "minor P": 0.95, "minor R": 0.88},
-    "blind4": {"form correct": 0.75, "false form": 0.05, "minor P": 0.95, "minor R": 0.75},
+    "blind4": {"form correct": 0.95, "false form": 0.05, "minor P": 0.95, "minor R": 0.95},
+    "blind5": {"form correct": 0.68, "false form": 0.25, "minor P": 0.95, "minor R": 0.85},
 }
 
 
@@ -45,6 +50,7 @@ def test_the_sets_are_big_and_varied_enough() -> None:
         assert len(ids) == len(set(ids)), split
     assert len(reports("blind3")) >= 80
     assert len(reports("blind4")) >= 80
+    assert len(reports("blind5")) >= 80
 
 
 @pytest.mark.parametrize("split", list(FLOORS))
@@ -70,7 +76,7 @@ def test_figures_stay_above_their_floors(split: str) -> None:
 
 @pytest.mark.parametrize("split", list(ISSUE_FIGURES))
 def test_issue_figures_stay_at_what_was_measured(split: str) -> None:
-    """The issue's own figures on blind3 and blind4 do not drop below the measurement."""
+    """The issue's own figures on blind3, blind4 and blind5 do not drop below the measurement."""
     results = evaluate(split)
     floors = ISSUE_FIGURES[split]
     assert results.overall.trafficking_correct.rate >= floors["form correct"]
@@ -79,8 +85,8 @@ def test_issue_figures_stay_at_what_was_measured(split: str) -> None:
     assert results.urgency["minor"].recall >= floors["minor R"]
 
 
-def test_blind4_is_frozen() -> None:
-    """The command never lists blind4's misses, so no one tunes on it by reading them."""
-    results = evaluate("blind4")
+def test_blind5_is_frozen() -> None:
+    """The command never lists blind5's misses, so no one tunes on it by reading them."""
+    results = evaluate("blind5")
     assert results.frozen
     assert results.misses == []

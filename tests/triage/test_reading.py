@@ -2,6 +2,7 @@
 
 import pytest
 
+from meldpunt.triage.reading import tokenize
 from meldpunt.triage.suggest import FILLER, suggest
 from meldpunt.triage.taxonomy import FORMS
 
@@ -234,3 +235,13 @@ def test_very_long_tokens_are_not_lemmatised(monkeypatch) -> None:
     monkeypatch.setattr(reading.simplemma, "lemmatize", refuse)
     word = "a" * (reading.MAX_LEMMA_LENGTH + 1)
     assert reading.forms_of(word) == frozenset({word})
+
+
+def test_a_separable_verb_before_te_and_its_infinitive_is_joined() -> None:
+    """ "zich uit te kleden" gives "kleden" the form "uitkleden", "in te leveren" the form
+    "inleveren"; a particle elsewhere joins nothing."""
+    words = tokenize("Ze moest zich uit te kleden en haar pas in te leveren.")
+    forms = {w.text: w.forms for w in words}
+    assert "uitkleden" in forms["kleden"]
+    assert "inleveren" in forms["leveren"]
+    assert not any("uit" + f in forms["Ze"] for f in forms["Ze"])
