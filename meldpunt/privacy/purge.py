@@ -1,11 +1,12 @@
 """Purge: remove what has passed its retention period, for good, in short batches.
 
 A case is never deleted: the audit log points at it and statistics count it. Its
-content goes (``case_contents_remove``): people, places, notes, tasks, referrals,
-attachments, mailboxes, chats, search tokens and entity hashes are deleted, encrypted
-columns are emptied, staff links cleared. What stays on ``cases_case`` and
-``cases_contact`` are the plain statistics columns (channel, disposition, dates,
-municipality, form, reporter role, how heard, outcome, urgency, kind, status).
+content goes (``case_contents_remove``): people, places, notes, tasks, referral
+histories, attachments, mailboxes, chats, search tokens and entity hashes are deleted,
+encrypted columns are emptied, staff links cleared. What stays on ``cases_case``,
+``cases_contact`` and ``referrals_referral`` are the plain statistics columns (channel,
+disposition, dates, municipality, form, reporter role, how heard, outcome, urgency, kind,
+status; a referral's partner, date and status).
 
 Each batch is its own short transaction that locks only its own case rows (rows that
 someone else holds are skipped and taken on the next run), so the purge never holds
@@ -43,7 +44,7 @@ from meldpunt.referrals.models import Referral, ReferralUpdate, VictimRegistrati
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft
 from meldpunt.triage.models import TriageDecision
 
-BATCH_SIZE = 500
+BATCH_SIZE = 100
 # A fixed number for PostgreSQL's advisory lock: "purge" in ASCII.
 ADVISORY_LOCK_KEY = 0x7075726765
 
@@ -53,7 +54,6 @@ ADVISORY_LOCK_KEY = 0x7075726765
 # the list makes the transaction fail on its foreign key instead of leaving rows behind.
 REMOVED_WITH_CASE: tuple[tuple[type[models.Model], str], ...] = (
     (ReferralUpdate, "referral__case_id__in"),
-    (Referral, "case_id__in"),
     (VictimRegistration, "person__case_id__in"),
     (Person, "case_id__in"),
     (Location, "case_id__in"),
@@ -69,9 +69,15 @@ REMOVED_WITH_CASE: tuple[tuple[type[models.Model], str], ...] = (
     (ChatMessage, "session__contact__case_id__in"),
     (ChatSession, "contact__case_id__in"),
 )
-# Rows about a case that stay: the audit log (append-only, no content), the hold and
-# the record of the purge itself.
-KEPT_WITH_CASE = ("audit.AuditEvent", "privacy.LegalHold", "privacy.PurgedCase")
+# Rows about a case that stay: the audit log (append-only, no content), the hold, the
+# record of the purge itself, and the referrals emptied to their statistics columns (the
+# dashboard counts referrals per kind of partner).
+KEPT_WITH_CASE = (
+    "audit.AuditEvent",
+    "privacy.LegalHold",
+    "privacy.PurgedCase",
+    "referrals.Referral",
+)
 
 EMPTY_CONTACT = {
     "summary": Value(""),
@@ -83,6 +89,17 @@ EMPTY_CONTACT = {
     "staff": None,
     "anonymous": True,
     "callback_allowed": False,
+}
+EMPTY_REFERRAL = {
+    "reason": Value(""),
+    "shared_fields": [],
+    "shared": Value(""),
+    "legal_ground_note": Value(""),
+    "feedback": Value(""),
+    "referred_by": None,
+    "follow_up_task": None,
+    # Out of the inbox's "waiting for feedback" for good.
+    "feedback_due": None,
 }
 EMPTY_CASE = {
     "title": Value(""),
@@ -102,12 +119,29 @@ def held() -> Exists:
     return Exists(LegalHold.objects.filter(case=OuterRef("pk"), released_at__isnull=True))
 
 
+def _tables_with_rows(case_ids: list[int]) -> list[tuple[type[models.Model], str]]:
+    """The entries of ``REMOVED_WITH_CASE`` that hold rows of these cases, in its order.
+
+    One query instead of a DELETE per table: most cases have no chat, mailbox or referral,
+    and under load every statement adds to how long the batch holds its locks. The case
+    rows are locked, so no row can be added to them before the transaction ends.
+    """
+    probes = {
+        f"t{n}": Exists(model._default_manager.filter(**{lookup: case_ids}))
+        for n, (model, lookup) in enumerate(REMOVED_WITH_CASE)
+    }
+    found = Case.objects.filter(id=case_ids[0]).values(**probes).first() or {}
+    return [entry for n, entry in enumerate(REMOVED_WITH_CASE) if found.get(f"t{n}")]
+
+
 def case_contents_remove(case_ids: list[int]) -> None:
     """Delete and empty everything of these cases but their statistics columns.
 
     The caller holds the transaction and the case rows' locks.
     """
-    for model, lookup in REMOVED_WITH_CASE:
+    # First, so that no referral points at a task about to go.
+    Referral.objects.filter(case_id__in=case_ids).update(**EMPTY_REFERRAL)
+    for model, lookup in _tables_with_rows(case_ids):
         rows = model._default_manager.filter(**{lookup: case_ids})
         rows._raw_delete(rows.db)  # Django's own bulk delete, without loading the rows
     Contact.objects.filter(case_id__in=case_ids).update(**EMPTY_CONTACT)
@@ -210,14 +244,23 @@ def purge_lock() -> Iterator[None]:
             cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
 
 
-def _purge_case_batch(cases: QuerySet[Case], *, category: str, size: int, now: datetime) -> int:
-    # One short transaction: the batch's case rows are locked (rows another transaction
-    # holds are skipped) so a hold or reopen cannot slip in between check and purge.
+def _purge_case_batch(
+    cases: QuerySet[Case], ids: list[int], *, category: str, now: datetime
+) -> int:
+    # One short transaction: the batch's case rows are locked by primary key (rows another
+    # transaction holds are skipped) and checked again under the lock, so a hold or reopen
+    # cannot slip in between check and purge.
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # The commit does not wait for the disk: a batch lost in a crash is simply
+            # purged again by the next run. Locks are released sooner.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
         ids = list(
-            cases.order_by("id")
+            cases.filter(id__in=ids)
+            .order_by("id")
             .select_for_update(skip_locked=True)
-            .values_list("id", flat=True)[:size]
+            .values_list("id", flat=True)
         )
         if not ids:
             return 0
@@ -231,6 +274,30 @@ def _purge_case_batch(cases: QuerySet[Case], *, category: str, size: int, now: d
             actor=None, action="retention.purge", detail={"category": category, "count": len(ids)}
         )
     return len(ids)
+
+
+def _purge_cases(
+    cases: QuerySet[Case],
+    *,
+    category: str,
+    size: int,
+    now: datetime,
+    progress: Callable[[str, int], None] | None,
+) -> int:
+    """Purge ``cases`` in batches of ``size``.
+
+    The expired cases are listed once, outside any transaction; each batch then locks and
+    re-checks only its own rows by primary key. Asking the whole question again for every
+    batch would scan all closed cases each time, which made batches slow (seconds each on
+    100,000 cases) and the whole purge quadratic.
+    """
+    candidates = list(cases.order_by("id").values_list("id", flat=True))
+    total = 0
+    for chunk in _chunks(candidates, size):
+        total += _purge_case_batch(cases, chunk, category=category, now=now)
+        if progress is not None:
+            progress(category, total)
+    return total
 
 
 def _purge_rows(rows: QuerySet[models.Model], *, category: str, size: int) -> int:
@@ -266,10 +333,9 @@ def purge(
     }
     with purge_lock():
         for category, cases in expired_cases(periods, now).items():
-            case_batch = partial(
-                _purge_case_batch, cases, category=category, size=batch_size, now=now
+            done[category] = _purge_cases(
+                cases, category=category, size=batch_size, now=now, progress=progress
             )
-            done[category] = _repeat(case_batch, category, progress)
         for category, rows in row_sources.items():
             row_batch = partial(_purge_rows, rows, category=category, size=batch_size)
             done[category] = _repeat(row_batch, category, progress)

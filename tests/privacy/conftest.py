@@ -34,7 +34,15 @@ from meldpunt.cases.services import (
 )
 from meldpunt.chat.models import ChatMessage, ChatSender, ChatSession, ChatState
 from meldpunt.lib import clock
-from meldpunt.referrals.models import ConsentBy, ConsentHow, Partner, Referral, VictimRegistration
+from meldpunt.referrals.models import (
+    ConsentBy,
+    ConsentHow,
+    Partner,
+    Referral,
+    ReferralStatus,
+    ReferralUpdate,
+    VictimRegistration,
+)
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, MailboxSender
 from meldpunt.triage.models import Decision, TriageDecision
 
@@ -109,7 +117,7 @@ def person_case(
         details={"plate": "VT-123-B"},
     )
     note_add(case=case, by=advisor, text=f"Notitie over {NAME}")
-    task_add(
+    task = task_add(
         case=case,
         by=advisor,
         description=f"Terugbellen {PHONE}",
@@ -117,7 +125,7 @@ def person_case(
         assignee=advisor,
     )
     partner = Partner.objects.first() or Partner.objects.create(name="Inspectie", kind="other")
-    Referral.objects.create(
+    referral = Referral.objects.create(
         case=case,
         partner=partner,
         reference=f"R-{case.pk}",
@@ -125,6 +133,15 @@ def person_case(
         shared=[{"group": "Persoon", "label": "Naam", "value": NAME}],
         referred_by=advisor,
         referred_at=now,
+        feedback_due=now.date(),
+        follow_up_task=task,
+    )
+    ReferralUpdate.objects.create(
+        referral=referral,
+        status=ReferralStatus.RECEIVED,
+        on=now.date(),
+        recorded_at=now,
+        recorded_by=advisor,
     )
     TriageDecision.objects.create(
         case=case,

@@ -28,10 +28,11 @@ from meldpunt.privacy import purge as purge_module
 from meldpunt.privacy.models import PurgedCase, RetentionCategory, RetentionRule
 from meldpunt.privacy.purge import KEPT_WITH_CASE, REMOVED_WITH_CASE, PurgeBusy, purge_lock
 from meldpunt.privacy.services import hold_place, hold_release
-from meldpunt.referrals.models import Referral, VictimRegistration
+from meldpunt.referrals.models import Referral, ReferralUpdate, VictimRegistration
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft
+from meldpunt.stats.selectors import Scope, dashboard_tables
 from meldpunt.triage.models import TriageDecision
-from tests.privacy.conftest import SECRETS, Clock, database_text, raw_rows
+from tests.privacy.conftest import SECRETS, START, Clock, database_text, raw_rows
 from tests.skips import requires_postgresql
 
 pytestmark = pytest.mark.django_db
@@ -46,8 +47,9 @@ CONTACT_STATISTICS = [
     "reporter_role", "how_heard", "municipality", "exploitation",
 ]  # fmt: skip
 CASE_CONTENT = (
-    Person, Location, Note, Task, CaseSearchToken, EntityHash, Referral, VictimRegistration,
-    TriageDecision, Mailbox, MailboxMessage, Attachment, ChatSession, ChatMessage,
+    Person, Location, Note, Task, CaseSearchToken, EntityHash, ReferralUpdate,
+    VictimRegistration, TriageDecision, Mailbox, MailboxMessage, Attachment, ChatSession,
+    ChatMessage,
 )  # fmt: skip
 
 
@@ -98,10 +100,39 @@ def test_after_its_period_a_closed_advice_case_keeps_only_its_statistics(
     for column in ("summary", "advice_given", "action_taken", "callback_details", "details"):
         assert contact_row[column] == ""
     assert contact_row["staff_id"] is None
+    referral_row = raw_rows("referrals_referral", case_id=case.pk)[0]
+    for column in ("reason", "shared", "legal_ground_note", "feedback"):
+        assert referral_row[column] == ""
+    assert (referral_row["referred_by_id"], referral_row["follow_up_task_id"]) == (None, None)
     assert PurgedCase.objects.filter(case=case).exists()
     dump = " ".join(database_text())
     for leftover in (*SECRETS, *digests, *tokens, *ciphertexts):
         assert leftover not in dump
+
+
+def dashboard_figures(year: int) -> list[tuple[str, list[int], int]]:
+    """Every figure of the year's dashboard: per table its row totals and its grand total."""
+    return [
+        (table.slug, [row.total.value for row in table.rows], table.totals.total.value)
+        for table in dashboard_tables(Scope(year=year))
+    ]
+
+
+def test_every_figure_of_the_dashboard_stays_the_same_after_a_purge(
+    full_case: Callable[..., Case], moving_clock: Clock
+) -> None:
+    """The statistics read only what a purge keeps: referrals per kind of partner
+    included, though the referral's content goes."""
+    full_case(kind=CaseKind.ADVICE)
+    full_case(kind=CaseKind.REPORT)
+    before = dashboard_figures(moving_clock.at.year)
+    assert dict((slug, total) for slug, _rows, total in before)["referral"] == 2
+
+    moving_clock.forward(days=6 * 365)
+    run_purge()
+
+    assert PurgedCase.objects.count() == 2
+    assert dashboard_figures(START.year) == before
 
 
 def test_a_day_before_its_period_nothing_goes(
