@@ -70,8 +70,8 @@ from meldpunt.cases.models import (  # noqa: E402
 from meldpunt.cases.services import case_create, contact_add  # noqa: E402
 from meldpunt.lib import clock  # noqa: E402
 from meldpunt.linking.models import EntityHash  # noqa: E402
-from meldpunt.privacy.models import PurgedCase  # noqa: E402
 from meldpunt.privacy import purge as purge_module  # noqa: E402
+from meldpunt.privacy.models import PurgedCase  # noqa: E402
 from meldpunt.privacy.purge import purge  # noqa: E402
 from meldpunt.privacy.rules import retention_periods  # noqa: E402
 

@@ -28,7 +28,7 @@ from meldpunt.privacy import purge as purge_module
 from meldpunt.privacy.models import PurgedCase, RetentionCategory, RetentionRule
 from meldpunt.privacy.purge import KEPT_WITH_CASE, REMOVED_WITH_CASE, PurgeBusy, purge_lock
 from meldpunt.privacy.services import hold_place, hold_release
-from meldpunt.referrals.models import Referral, ReferralUpdate, VictimRegistration
+from meldpunt.referrals.models import ReferralUpdate, VictimRegistration
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft
 from meldpunt.stats.selectors import Scope, dashboard_tables
 from meldpunt.triage.models import TriageDecision
