@@ -44,6 +44,7 @@ from meldpunt.referrals.models import (
     VictimRegistration,
 )
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, MailboxSender
+from meldpunt.stats.selectors import Scope, dashboard_tables
 from meldpunt.triage.models import Decision, TriageDecision
 
 START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -226,3 +227,11 @@ def database_text() -> Iterator[str]:
         for row in raw_rows(table):
             for value in row.values():
                 yield bytes(value).hex() if isinstance(value, bytes | memoryview) else str(value)
+
+
+def dashboard_figures(year: int) -> list[tuple[str, list[int], int]]:
+    """Every figure of the year's dashboard: per table its row totals and its grand total."""
+    return [
+        (table.slug, [row.total.value for row in table.rows], table.totals.total.value)
+        for table in dashboard_tables(Scope(year=year))
+    ]

@@ -30,9 +30,15 @@ from meldpunt.privacy.purge import KEPT_WITH_CASE, REMOVED_WITH_CASE, PurgeBusy,
 from meldpunt.privacy.services import hold_place, hold_release
 from meldpunt.referrals.models import ReferralUpdate, VictimRegistration
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft
-from meldpunt.stats.selectors import Scope, dashboard_tables
 from meldpunt.triage.models import TriageDecision
-from tests.privacy.conftest import SECRETS, START, Clock, database_text, raw_rows
+from tests.privacy.conftest import (
+    SECRETS,
+    START,
+    Clock,
+    dashboard_figures,
+    database_text,
+    raw_rows,
+)
 from tests.skips import requires_postgresql
 
 pytestmark = pytest.mark.django_db
@@ -108,14 +114,6 @@ def test_after_its_period_a_closed_advice_case_keeps_only_its_statistics(
     dump = " ".join(database_text())
     for leftover in (*SECRETS, *digests, *tokens, *ciphertexts):
         assert leftover not in dump
-
-
-def dashboard_figures(year: int) -> list[tuple[str, list[int], int]]:
-    """Every figure of the year's dashboard: per table its row totals and its grand total."""
-    return [
-        (table.slug, [row.total.value for row in table.rows], table.totals.total.value)
-        for table in dashboard_tables(Scope(year=year))
-    ]
 
 
 def test_every_figure_of_the_dashboard_stays_the_same_after_a_purge(
