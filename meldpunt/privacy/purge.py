@@ -184,6 +184,13 @@ def expired_mailboxes(periods: dict[str, timedelta], now: datetime) -> QuerySet[
     )
 
 
+def expired_quick_contacts(periods: dict[str, timedelta], now: datetime) -> QuerySet[Contact]:
+    """Contacts without a case (quick dispositions) past their period that still name the
+    advisor who took them; their statistics columns stay for good."""
+    cutoff = now - periods[RetentionCategory.QUICK_CONTACT]
+    return Contact.objects.filter(case__isnull=True, staff__isnull=False, started_at__lte=cutoff)
+
+
 def expired_report_drafts(periods: dict[str, timedelta], now: datetime) -> QuerySet[ReportDraft]:
     started = now - periods[RetentionCategory.REPORT_DRAFT]
     return ReportDraft.objects.filter(Q(created_at__lte=started) | Q(expires_at__lte=now))
@@ -212,6 +219,7 @@ def purge_plan(periods: dict[str, timedelta], now: datetime) -> PurgePlan:
     plan.counts[RetentionCategory.MAILBOX_UNUSED] = expired_mailboxes(periods, now).count()
     plan.counts[RetentionCategory.REPORT_DRAFT] = expired_report_drafts(periods, now).count()
     plan.counts[RetentionCategory.INTAKE_DRAFT] = expired_intake_drafts(periods, now).count()
+    plan.counts[RetentionCategory.QUICK_CONTACT] = expired_quick_contacts(periods, now).count()
     for model, lookup in REMOVED_WITH_CASE:
         name = str(model._meta.verbose_name_plural)
         plan.case_rows[name] = plan.case_rows.get(name, 0) + sum(
@@ -312,6 +320,36 @@ def _purge_rows(rows: QuerySet[models.Model], *, category: str, size: int) -> in
     return len(ids)
 
 
+def _purge_quick_contacts(contacts: QuerySet[Contact], *, size: int) -> int:
+    """Empty a batch of contacts without a case to their statistics columns.
+
+    The intake writes nothing else on them; anything a later change hangs on such a
+    contact (an entity hash, a chat) goes with it all the same.
+    """
+    with transaction.atomic():
+        ids = list(
+            contacts.order_by("id")
+            .select_for_update(skip_locked=True)
+            .values_list("id", flat=True)[:size]
+        )
+        if not ids:
+            return 0
+        for model, lookup in (
+            (EntityHash, "contact_id__in"),
+            (ChatMessage, "session__contact_id__in"),
+            (ChatSession, "contact_id__in"),
+        ):
+            rows = model._default_manager.filter(**{lookup: ids})
+            rows._raw_delete(rows.db)
+        Contact.objects.filter(id__in=ids).update(**EMPTY_CONTACT)
+        audit_record(
+            actor=None,
+            action="retention.purge",
+            detail={"category": RetentionCategory.QUICK_CONTACT, "count": len(ids)},
+        )
+    return len(ids)
+
+
 def purge(
     *,
     periods: dict[str, timedelta],
@@ -339,6 +377,12 @@ def purge(
         for category, rows in row_sources.items():
             row_batch = partial(_purge_rows, rows, category=category, size=batch_size)
             done[category] = _repeat(row_batch, category, progress)
+        contacts = partial(
+            _purge_quick_contacts, expired_quick_contacts(periods, now), size=batch_size
+        )
+        done[RetentionCategory.QUICK_CONTACT] = _repeat(
+            contacts, RetentionCategory.QUICK_CONTACT, progress
+        )
     return done
 
 

@@ -11,11 +11,13 @@ from django.core.management import call_command
 from django.db import connections, models
 
 from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.intake.services import quick_contact_record
 from meldpunt.cases.models import (
     Case,
     CaseKind,
     CaseSearchToken,
     Contact,
+    Disposition,
     IntakeDraft,
     Location,
     Note,
@@ -342,3 +344,30 @@ def test_a_second_purge_at_the_same_time_does_nothing(
         other.close()
     run_purge()
     assert PurgedCase.objects.count() == 1
+
+
+def test_a_quick_call_without_a_case_loses_who_took_it_after_30_days(
+    moving_clock: Clock, advisor: Any
+) -> None:
+    """A silent or wrong-number call keeps its statistics columns for good; only the link
+    to the advisor who took it goes, 30 days after the call."""
+    contact = quick_contact_record(
+        by=advisor, disposition=Disposition.SILENT, started_at=moving_clock.at, duration_seconds=4
+    )
+    before = dashboard_figures(START.year)
+    moving_clock.forward(days=29)
+    run_purge()
+    assert Contact.objects.get(pk=contact.pk).staff == advisor
+
+    moving_clock.forward(days=2)
+    assert "korte gesprekken zonder zaak: 1" in run_purge("--dry-run")
+    assert "korte gesprekken zonder zaak: 1 removed" in run_purge()
+
+    row = Contact.objects.filter(pk=contact.pk).values(*CONTACT_STATISTICS, "staff_id").get()
+    assert row["staff_id"] is None
+    assert (row["disposition"], row["duration_seconds"]) == (Disposition.SILENT, 4)
+    assert dashboard_figures(START.year) == before
+    assert AuditEvent.objects.filter(
+        action="retention.purge", detail={"category": "quick_contact", "count": 1}
+    ).exists()
+    assert "korte gesprekken zonder zaak: 0" in run_purge("--dry-run")
