@@ -24,6 +24,8 @@ from django.db import connection, models, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
+from meldpunt.audit.chain import CUT_MINIMUM_DAYS, chain_cut, chain_cut_end
+from meldpunt.audit.models import AuditEvent
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import (
     Case,
@@ -191,6 +193,23 @@ def expired_quick_contacts(periods: dict[str, timedelta], now: datetime) -> Quer
     return Contact.objects.filter(case__isnull=True, staff__isnull=False, started_at__lte=cutoff)
 
 
+def audit_cutoff(periods: dict[str, timedelta], now: datetime) -> datetime:
+    """Audit entries written before this go; never less than 5 years back (the database
+    refuses anything younger, see meldpunt/audit/chain.py)."""
+    return now - max(periods[RetentionCategory.AUDIT_LOG], timedelta(days=CUT_MINIMUM_DAYS))
+
+
+def expired_audit_events(periods: dict[str, timedelta], now: datetime) -> int:
+    """How many audit entries the purge would remove: those from the start of the chain
+    up to the first one that is not past its period."""
+    before = audit_cutoff(periods, now)
+    first_kept = AuditEvent.objects.filter(at__gte=before).order_by("seq").values("seq")[:1]
+    rows = AuditEvent.objects.all()
+    if first_kept.exists():
+        rows = rows.filter(seq__lt=first_kept)
+    return rows.count()
+
+
 def expired_report_drafts(periods: dict[str, timedelta], now: datetime) -> QuerySet[ReportDraft]:
     started = now - periods[RetentionCategory.REPORT_DRAFT]
     return ReportDraft.objects.filter(Q(created_at__lte=started) | Q(expires_at__lte=now))
@@ -220,6 +239,7 @@ def purge_plan(periods: dict[str, timedelta], now: datetime) -> PurgePlan:
     plan.counts[RetentionCategory.REPORT_DRAFT] = expired_report_drafts(periods, now).count()
     plan.counts[RetentionCategory.INTAKE_DRAFT] = expired_intake_drafts(periods, now).count()
     plan.counts[RetentionCategory.QUICK_CONTACT] = expired_quick_contacts(periods, now).count()
+    plan.counts[RetentionCategory.AUDIT_LOG] = expired_audit_events(periods, now)
     for model, lookup in REMOVED_WITH_CASE:
         name = str(model._meta.verbose_name_plural)
         plan.case_rows[name] = plan.case_rows.get(name, 0) + sum(
@@ -350,6 +370,25 @@ def _purge_quick_contacts(contacts: QuerySet[Contact], *, size: int) -> int:
     return len(ids)
 
 
+def _purge_audit_events(*, before: datetime, size: int, now: datetime) -> int:
+    """Remove the oldest audit entries, at most ``size``, and anchor the chain after them.
+
+    The entry saying so is appended first: it is part of the chain that stays, with the
+    position it was cut at, and the database's trigger measures age against it.
+    """
+    with transaction.atomic():
+        found = chain_cut_end(before, size)
+        if found is None:
+            return 0
+        count, seq, digest = found
+        audit_record(
+            actor=None,
+            action="retention.purge",
+            detail={"category": RetentionCategory.AUDIT_LOG, "count": count, "through_seq": seq},
+        )
+        return chain_cut(seq=seq, hash=digest, removed_before=before, at=now)
+
+
 def purge(
     *,
     periods: dict[str, timedelta],
@@ -383,6 +422,15 @@ def purge(
         done[RetentionCategory.QUICK_CONTACT] = _repeat(
             contacts, RetentionCategory.QUICK_CONTACT, progress
         )
+        # Last, so the entries of this run's other batches are the newest in the log.
+        audit = partial(
+            _purge_audit_events,
+            before=audit_cutoff(periods, now),
+            # Audit rows are small: ten times as many to a batch.
+            size=10 * batch_size,
+            now=now,
+        )
+        done[RetentionCategory.AUDIT_LOG] = _repeat(audit, RetentionCategory.AUDIT_LOG, progress)
     return done
 
 

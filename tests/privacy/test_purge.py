@@ -3,6 +3,7 @@ columns stay, a held or open case stays, and a purge can be stopped and run agai
 
 import io
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import connections, models
 
+from meldpunt.audit.chain import verify_chain
 from meldpunt.audit.models import AuditEvent
 from meldpunt.cases.intake.services import quick_contact_record
 from meldpunt.cases.models import (
@@ -371,3 +373,27 @@ def test_a_quick_call_without_a_case_loses_who_took_it_after_30_days(
         action="retention.purge", detail={"category": "quick_contact", "count": 1}
     ).exists()
     assert "korte gesprekken zonder zaak: 0" in run_purge("--dry-run")
+
+
+def test_audit_entries_go_after_five_years_and_the_chain_still_verifies(
+    full_case: Callable[..., Case], moving_clock: Clock
+) -> None:
+    """The purge removes audit entries past the audit log's period, from the start of the
+    chain, anchors the chain and says so in the log; a shorter period set in the admin
+    never goes below five years."""
+    full_case()
+    written = AuditEvent.objects.count()
+    RetentionRule.objects.filter(category=RetentionCategory.AUDIT_LOG).update(period=30)
+    moving_clock.forward(days=4 * 365)
+    assert "auditlog: 0" in run_purge("--dry-run")
+    run_purge()
+    assert AuditEvent.objects.filter(at__lt=START + timedelta(days=1)).count() == written
+
+    moving_clock.forward(days=365 + 1)
+    assert f"auditlog: {written}" in run_purge("--dry-run")
+    run_purge()
+
+    assert not AuditEvent.objects.filter(at__lt=START + timedelta(days=1)).exists()
+    entry = AuditEvent.objects.get(action="retention.purge", detail__category="audit_log")
+    assert entry.detail["count"] == written
+    assert verify_chain().problems == []
