@@ -14,16 +14,20 @@ import hmac
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db import transaction
 
-from meldpunt.audit.models import AuditChainHead, AuditEvent
+from meldpunt.audit.models import AuditChainAnchor, AuditChainHead, AuditEvent
 from meldpunt.lib import crypto
 
 GENESIS = "0" * 64
 PURPOSE = "audit-chain-v1"
+ANCHOR_PURPOSE = "audit-anchor-v1"
+# The database refuses to let rows younger than this (against the newest row) go; the
+# audit log's retention rule can only be longer. Kept in step with audit migration 0003.
+CUT_MINIMUM_DAYS = 5 * 365
 HEAD_PK = 1
 # What a row's hash covers: every column but ``id`` (an autoincrement, not content).
 CHAIN_FIELDS = (
@@ -89,6 +93,50 @@ def chain_append(entries: Sequence[Mapping[str, Any]]) -> None:
         AuditChainHead.objects.filter(pk=HEAD_PK).update(seq=seq, hash=prev_hash)
 
 
+def anchor_mac(*, seq: int, hash: str, removed_before: datetime, at: datetime) -> str:
+    content = {
+        "seq": seq,
+        "hash": hash,
+        "removed_before": removed_before.astimezone(UTC).isoformat(timespec="microseconds"),
+        "at": at.astimezone(UTC).isoformat(timespec="microseconds"),
+    }
+    encoded = json.dumps(content, sort_keys=True, separators=(",", ":")).encode()
+    return crypto.keyed_digest(ANCHOR_PURPOSE, encoded).hex()
+
+
+def chain_cut_end(before: datetime, size: int) -> tuple[int, int, str] | None:
+    """The oldest rows to remove: at most ``size`` from the start of the chain, all written
+    before ``before`` and none after a row that was not. Returns (count, seq, hash) of the
+    last one, or None when there is nothing to remove."""
+    first_kept = (
+        AuditEvent.objects.filter(at__gte=before).order_by("seq").values_list("seq", flat=True)
+    ).first()
+    rows = AuditEvent.objects.order_by("seq")
+    if first_kept is not None:
+        rows = rows.filter(seq__lt=first_kept)
+    batch = list(rows.values_list("seq", "hash")[:size])
+    if not batch:
+        return None
+    return len(batch), *batch[-1]
+
+
+def chain_cut(*, seq: int, hash: str, removed_before: datetime, at: datetime) -> int:
+    """Remove the rows up to and including ``seq`` and anchor the chain there.
+
+    Run inside the caller's transaction, after its audit entry saying so was appended
+    (the trigger compares with the newest row). Returns how many rows went.
+    """
+    AuditChainAnchor.objects.create(
+        seq=seq,
+        hash=hash,
+        removed_before=removed_before,
+        at=at,
+        mac=anchor_mac(seq=seq, hash=hash, removed_before=removed_before, at=at),
+    )
+    removed, _ = AuditEvent.objects.filter(seq__lte=seq).delete()
+    return removed
+
+
 @dataclass
 class ChainReport:
     """What ``verify_chain`` found; ``problems`` name the rows, empty when all is well."""
@@ -150,6 +198,17 @@ def verify_chain(*, expect: Iterable[tuple[int, str]] = ()) -> ChainReport:
     database superuser can do), only such a pair shows it.
     """
     report = ChainReport()
+    anchor = AuditChainAnchor.objects.order_by("-seq").first()
+    if anchor is not None:
+        expected = anchor_mac(
+            seq=anchor.seq, hash=anchor.hash, removed_before=anchor.removed_before, at=anchor.at
+        )
+        if not hmac.compare_digest(expected.encode(), anchor.mac.encode()):
+            report.problems.append(
+                f"the chain anchor at seq {anchor.seq} does not match its key: written past "
+                "the application, to hide rows deleted from the start"
+            )
+        report.last_seq, report.last_hash = anchor.seq, anchor.hash
     rows = AuditEvent.objects.order_by("seq").values("id", "hash", *CHAIN_FIELDS)
     for row in rows.iterator(chunk_size=2000):
         report.rows += 1
@@ -169,6 +228,13 @@ def verify_chain(*, expect: Iterable[tuple[int, str]] = ()) -> ChainReport:
             "was altered"
         )
     for seq, digest in expect:
+        if anchor is not None and seq <= anchor.seq:
+            # Removed by the retention purge; the anchor holds the last removed row.
+            if seq == anchor.seq and not hmac.compare_digest(anchor.hash.encode(), digest.encode()):
+                report.problems.append(
+                    f"the chain anchor at seq {seq} does not match the end recorded earlier"
+                )
+            continue
         stored = AuditEvent.objects.filter(seq=seq).values_list("hash", flat=True).first()
         if stored is None or not hmac.compare_digest(stored.encode(), digest.encode()):
             report.problems.append(

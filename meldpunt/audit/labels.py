@@ -103,6 +103,7 @@ DETAIL_NAMES = {
     "category": _("categorie"),
     "period": _("termijn"),
     "unit": _("eenheid"),
+    "through_seq": _("tot en met regel"),
 }
 # Per detail key, the choices its values come from. The apps that own those choices add
 # theirs with ``register_choice_labels`` from their AppConfig.ready (cases: statuses,

@@ -64,3 +64,25 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"audit chain head: {self.seq}"
+
+
+class AuditChainAnchor(models.Model):
+    """Where the chain begins after its oldest rows were removed by the retention purge.
+
+    ``seq`` and ``hash`` are those of the last removed row: the first kept row links to
+    them. ``mac`` is a keyed hash over the anchor (meldpunt/audit/chain.py), so an anchor
+    written past the application, to hide rows deleted from the start, does not verify.
+    The latest anchor counts; earlier ones stay as the history of the purges.
+    """
+
+    seq = models.PositiveBigIntegerField(unique=True)
+    hash = models.CharField(max_length=64)
+    removed_before = models.DateTimeField()
+    at = models.DateTimeField()
+    mac = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-seq"]
+
+    def __str__(self) -> str:
+        return f"audit chain anchor: {self.seq}"

@@ -19,6 +19,8 @@ class RetentionCategory(models.TextChoices):
     MAILBOX_UNUSED = "mailbox_unused", _("ongebruikte postbussen")
     REPORT_DRAFT = "report_draft", _("onafgemaakte webmeldingen")
     INTAKE_DRAFT = "intake_draft", _("concepten telefoongesprek")
+    QUICK_CONTACT = "quick_contact", _("korte gesprekken zonder zaak")
+    AUDIT_LOG = "audit_log", _("auditlog")
 
 
 class PeriodUnit(models.TextChoices):

@@ -1,11 +1,12 @@
 """Purge: remove what has passed its retention period, for good, in short batches.
 
 A case is never deleted: the audit log points at it and statistics count it. Its
-content goes (``case_contents_remove``): people, places, notes, tasks, referrals,
-attachments, mailboxes, chats, search tokens and entity hashes are deleted, encrypted
-columns are emptied, staff links cleared. What stays on ``cases_case`` and
-``cases_contact`` are the plain statistics columns (channel, disposition, dates,
-municipality, form, reporter role, how heard, outcome, urgency, kind, status).
+content goes (``case_contents_remove``): people, places, notes, tasks, referral
+histories, attachments, mailboxes, chats, search tokens and entity hashes are deleted,
+encrypted columns are emptied, staff links cleared. What stays on ``cases_case``,
+``cases_contact`` and ``referrals_referral`` are the plain statistics columns (channel,
+disposition, dates, municipality, form, reporter role, how heard, outcome, urgency, kind,
+status; a referral's partner, date and status).
 
 Each batch is its own short transaction that locks only its own case rows (rows that
 someone else holds are skipped and taken on the next run), so the purge never holds
@@ -23,6 +24,8 @@ from django.db import connection, models, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
+from meldpunt.audit.chain import CUT_MINIMUM_DAYS, chain_cut, chain_cut_end
+from meldpunt.audit.models import AuditEvent
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import (
     Case,
@@ -43,7 +46,7 @@ from meldpunt.referrals.models import Referral, ReferralUpdate, VictimRegistrati
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft
 from meldpunt.triage.models import TriageDecision
 
-BATCH_SIZE = 500
+BATCH_SIZE = 100
 # A fixed number for PostgreSQL's advisory lock: "purge" in ASCII.
 ADVISORY_LOCK_KEY = 0x7075726765
 
@@ -53,7 +56,6 @@ ADVISORY_LOCK_KEY = 0x7075726765
 # the list makes the transaction fail on its foreign key instead of leaving rows behind.
 REMOVED_WITH_CASE: tuple[tuple[type[models.Model], str], ...] = (
     (ReferralUpdate, "referral__case_id__in"),
-    (Referral, "case_id__in"),
     (VictimRegistration, "person__case_id__in"),
     (Person, "case_id__in"),
     (Location, "case_id__in"),
@@ -69,9 +71,15 @@ REMOVED_WITH_CASE: tuple[tuple[type[models.Model], str], ...] = (
     (ChatMessage, "session__contact__case_id__in"),
     (ChatSession, "contact__case_id__in"),
 )
-# Rows about a case that stay: the audit log (append-only, no content), the hold and
-# the record of the purge itself.
-KEPT_WITH_CASE = ("audit.AuditEvent", "privacy.LegalHold", "privacy.PurgedCase")
+# Rows about a case that stay: the audit log (append-only, no content), the hold, the
+# record of the purge itself, and the referrals emptied to their statistics columns (the
+# dashboard counts referrals per kind of partner).
+KEPT_WITH_CASE = (
+    "audit.AuditEvent",
+    "privacy.LegalHold",
+    "privacy.PurgedCase",
+    "referrals.Referral",
+)
 
 EMPTY_CONTACT = {
     "summary": Value(""),
@@ -83,6 +91,17 @@ EMPTY_CONTACT = {
     "staff": None,
     "anonymous": True,
     "callback_allowed": False,
+}
+EMPTY_REFERRAL = {
+    "reason": Value(""),
+    "shared_fields": [],
+    "shared": Value(""),
+    "legal_ground_note": Value(""),
+    "feedback": Value(""),
+    "referred_by": None,
+    "follow_up_task": None,
+    # Out of the inbox's "waiting for feedback" for good.
+    "feedback_due": None,
 }
 EMPTY_CASE = {
     "title": Value(""),
@@ -102,12 +121,29 @@ def held() -> Exists:
     return Exists(LegalHold.objects.filter(case=OuterRef("pk"), released_at__isnull=True))
 
 
+def _tables_with_rows(case_ids: list[int]) -> list[tuple[type[models.Model], str]]:
+    """The entries of ``REMOVED_WITH_CASE`` that hold rows of these cases, in its order.
+
+    One query instead of a DELETE per table: most cases have no chat, mailbox or referral,
+    and under load every statement adds to how long the batch holds its locks. The case
+    rows are locked, so no row can be added to them before the transaction ends.
+    """
+    probes = {
+        f"t{n}": Exists(model._default_manager.filter(**{lookup: case_ids}))
+        for n, (model, lookup) in enumerate(REMOVED_WITH_CASE)
+    }
+    found = Case.objects.filter(id=case_ids[0]).values(**probes).first() or {}
+    return [entry for n, entry in enumerate(REMOVED_WITH_CASE) if found.get(f"t{n}")]
+
+
 def case_contents_remove(case_ids: list[int]) -> None:
     """Delete and empty everything of these cases but their statistics columns.
 
     The caller holds the transaction and the case rows' locks.
     """
-    for model, lookup in REMOVED_WITH_CASE:
+    # First, so that no referral points at a task about to go.
+    Referral.objects.filter(case_id__in=case_ids).update(**EMPTY_REFERRAL)
+    for model, lookup in _tables_with_rows(case_ids):
         rows = model._default_manager.filter(**{lookup: case_ids})
         rows._raw_delete(rows.db)  # Django's own bulk delete, without loading the rows
     Contact.objects.filter(case_id__in=case_ids).update(**EMPTY_CONTACT)
@@ -150,6 +186,30 @@ def expired_mailboxes(periods: dict[str, timedelta], now: datetime) -> QuerySet[
     )
 
 
+def expired_quick_contacts(periods: dict[str, timedelta], now: datetime) -> QuerySet[Contact]:
+    """Contacts without a case (quick dispositions) past their period that still name the
+    advisor who took them; their statistics columns stay for good."""
+    cutoff = now - periods[RetentionCategory.QUICK_CONTACT]
+    return Contact.objects.filter(case__isnull=True, staff__isnull=False, started_at__lte=cutoff)
+
+
+def audit_cutoff(periods: dict[str, timedelta], now: datetime) -> datetime:
+    """Audit entries written before this go; never less than 5 years back (the database
+    refuses anything younger, see meldpunt/audit/chain.py)."""
+    return now - max(periods[RetentionCategory.AUDIT_LOG], timedelta(days=CUT_MINIMUM_DAYS))
+
+
+def expired_audit_events(periods: dict[str, timedelta], now: datetime) -> int:
+    """How many audit entries the purge would remove: those from the start of the chain
+    up to the first one that is not past its period."""
+    before = audit_cutoff(periods, now)
+    first_kept = AuditEvent.objects.filter(at__gte=before).order_by("seq").values("seq")[:1]
+    rows = AuditEvent.objects.all()
+    if first_kept.exists():
+        rows = rows.filter(seq__lt=first_kept)
+    return rows.count()
+
+
 def expired_report_drafts(periods: dict[str, timedelta], now: datetime) -> QuerySet[ReportDraft]:
     started = now - periods[RetentionCategory.REPORT_DRAFT]
     return ReportDraft.objects.filter(Q(created_at__lte=started) | Q(expires_at__lte=now))
@@ -178,6 +238,8 @@ def purge_plan(periods: dict[str, timedelta], now: datetime) -> PurgePlan:
     plan.counts[RetentionCategory.MAILBOX_UNUSED] = expired_mailboxes(periods, now).count()
     plan.counts[RetentionCategory.REPORT_DRAFT] = expired_report_drafts(periods, now).count()
     plan.counts[RetentionCategory.INTAKE_DRAFT] = expired_intake_drafts(periods, now).count()
+    plan.counts[RetentionCategory.QUICK_CONTACT] = expired_quick_contacts(periods, now).count()
+    plan.counts[RetentionCategory.AUDIT_LOG] = expired_audit_events(periods, now)
     for model, lookup in REMOVED_WITH_CASE:
         name = str(model._meta.verbose_name_plural)
         plan.case_rows[name] = plan.case_rows.get(name, 0) + sum(
@@ -210,14 +272,23 @@ def purge_lock() -> Iterator[None]:
             cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
 
 
-def _purge_case_batch(cases: QuerySet[Case], *, category: str, size: int, now: datetime) -> int:
-    # One short transaction: the batch's case rows are locked (rows another transaction
-    # holds are skipped) so a hold or reopen cannot slip in between check and purge.
+def _purge_case_batch(
+    cases: QuerySet[Case], ids: list[int], *, category: str, now: datetime
+) -> int:
+    # One short transaction: the batch's case rows are locked by primary key (rows another
+    # transaction holds are skipped) and checked again under the lock, so a hold or reopen
+    # cannot slip in between check and purge.
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # The commit does not wait for the disk: a batch lost in a crash is simply
+            # purged again by the next run. Locks are released sooner.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
         ids = list(
-            cases.order_by("id")
+            cases.filter(id__in=ids)
+            .order_by("id")
             .select_for_update(skip_locked=True)
-            .values_list("id", flat=True)[:size]
+            .values_list("id", flat=True)
         )
         if not ids:
             return 0
@@ -233,6 +304,30 @@ def _purge_case_batch(cases: QuerySet[Case], *, category: str, size: int, now: d
     return len(ids)
 
 
+def _purge_cases(
+    cases: QuerySet[Case],
+    *,
+    category: str,
+    size: int,
+    now: datetime,
+    progress: Callable[[str, int], None] | None,
+) -> int:
+    """Purge ``cases`` in batches of ``size``.
+
+    The expired cases are listed once, outside any transaction; each batch then locks and
+    re-checks only its own rows by primary key. Asking the whole question again for every
+    batch would scan all closed cases each time, which made batches slow (seconds each on
+    100,000 cases) and the whole purge quadratic.
+    """
+    candidates = list(cases.order_by("id").values_list("id", flat=True))
+    total = 0
+    for chunk in _chunks(candidates, size):
+        total += _purge_case_batch(cases, chunk, category=category, now=now)
+        if progress is not None:
+            progress(category, total)
+    return total
+
+
 def _purge_rows(rows: QuerySet[models.Model], *, category: str, size: int) -> int:
     with transaction.atomic():
         ids = list(rows.order_by("id").values_list("id", flat=True)[:size])
@@ -243,6 +338,55 @@ def _purge_rows(rows: QuerySet[models.Model], *, category: str, size: int) -> in
             actor=None, action="retention.purge", detail={"category": category, "count": len(ids)}
         )
     return len(ids)
+
+
+def _purge_quick_contacts(contacts: QuerySet[Contact], *, size: int) -> int:
+    """Empty a batch of contacts without a case to their statistics columns.
+
+    The intake writes nothing else on them; anything a later change hangs on such a
+    contact (an entity hash, a chat) goes with it all the same.
+    """
+    with transaction.atomic():
+        ids = list(
+            contacts.order_by("id")
+            .select_for_update(skip_locked=True)
+            .values_list("id", flat=True)[:size]
+        )
+        if not ids:
+            return 0
+        for model, lookup in (
+            (EntityHash, "contact_id__in"),
+            (ChatMessage, "session__contact_id__in"),
+            (ChatSession, "contact_id__in"),
+        ):
+            rows = model._default_manager.filter(**{lookup: ids})
+            rows._raw_delete(rows.db)
+        Contact.objects.filter(id__in=ids).update(**EMPTY_CONTACT)
+        audit_record(
+            actor=None,
+            action="retention.purge",
+            detail={"category": RetentionCategory.QUICK_CONTACT, "count": len(ids)},
+        )
+    return len(ids)
+
+
+def _purge_audit_events(*, before: datetime, size: int, now: datetime) -> int:
+    """Remove the oldest audit entries, at most ``size``, and anchor the chain after them.
+
+    The entry saying so is appended first: it is part of the chain that stays, with the
+    position it was cut at, and the database's trigger measures age against it.
+    """
+    with transaction.atomic():
+        found = chain_cut_end(before, size)
+        if found is None:
+            return 0
+        count, seq, digest = found
+        audit_record(
+            actor=None,
+            action="retention.purge",
+            detail={"category": RetentionCategory.AUDIT_LOG, "count": count, "through_seq": seq},
+        )
+        return chain_cut(seq=seq, hash=digest, removed_before=before, at=now)
 
 
 def purge(
@@ -266,13 +410,27 @@ def purge(
     }
     with purge_lock():
         for category, cases in expired_cases(periods, now).items():
-            case_batch = partial(
-                _purge_case_batch, cases, category=category, size=batch_size, now=now
+            done[category] = _purge_cases(
+                cases, category=category, size=batch_size, now=now, progress=progress
             )
-            done[category] = _repeat(case_batch, category, progress)
         for category, rows in row_sources.items():
             row_batch = partial(_purge_rows, rows, category=category, size=batch_size)
             done[category] = _repeat(row_batch, category, progress)
+        contacts = partial(
+            _purge_quick_contacts, expired_quick_contacts(periods, now), size=batch_size
+        )
+        done[RetentionCategory.QUICK_CONTACT] = _repeat(
+            contacts, RetentionCategory.QUICK_CONTACT, progress
+        )
+        # Last, so the entries of this run's other batches are the newest in the log.
+        audit = partial(
+            _purge_audit_events,
+            before=audit_cutoff(periods, now),
+            # Audit rows are small: ten times as many to a batch.
+            size=10 * batch_size,
+            now=now,
+        )
+        done[RetentionCategory.AUDIT_LOG] = _repeat(audit, RetentionCategory.AUDIT_LOG, progress)
     return done
 
 

@@ -72,7 +72,27 @@ RULES: dict[str, RuleDefault] = {
             "gerekend vanaf de laatste wijziging, gaat het weg."
         ),
     ),
+    RetentionCategory.QUICK_CONTACT: RuleDefault(
+        30,
+        PeriodUnit.DAYS,
+        _(
+            "Een stil, opgehangen, grof of verkeerd verbonden gesprek zonder zaak: na deze "
+            "termijn, gerekend vanaf het gesprek, verdwijnt wie het aannam. Het gesprek zelf "
+            "blijft meetellen in de statistiek."
+        ),
+    ),
+    RetentionCategory.AUDIT_LOG: RuleDefault(
+        5 * 365,
+        PeriodUnit.DAYS,
+        _(
+            "Een regel in het auditlog: na deze termijn, gerekend vanaf de regel, gaat hij "
+            "weg. Nooit korter dan 5 jaar: dat weigert de database. De keten van het "
+            "auditlog blijft controleerbaar vanaf het vastgelegde beginpunt."
+        ),
+    ),
 }
+# The audit log is never purged sooner: the database refuses it (meldpunt/audit/chain.py).
+AUDIT_LOG_MINIMUM = timedelta(days=5 * 365)
 
 
 def as_timedelta(period: int, unit: str) -> timedelta:

@@ -111,9 +111,12 @@ class Referral(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=ReferralStatus, default=ReferralStatus.SENT
     )
+    # Empty only after the purge, which keeps the referral for the statistics.
     referred_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("doorverwezen door"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )

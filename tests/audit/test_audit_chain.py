@@ -18,8 +18,16 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
-from meldpunt.audit.chain import GENESIS, HEAD_PK, row_hash, verify_chain
-from meldpunt.audit.models import AuditChainHead, AuditEvent
+from meldpunt.audit.chain import (
+    CUT_MINIMUM_DAYS,
+    GENESIS,
+    HEAD_PK,
+    chain_cut,
+    chain_cut_end,
+    row_hash,
+    verify_chain,
+)
+from meldpunt.audit.models import AuditChainAnchor, AuditChainHead, AuditEvent
 from meldpunt.audit.services import audit_deferred, audit_record
 from meldpunt.lib import clock, crypto
 from tests.skips import requires_postgresql
@@ -319,3 +327,83 @@ def test_the_migration_chains_the_rows_written_before_it(advisor, monkeypatch) -
     audit_record(actor=advisor, action="case.seen")
     assert AuditEvent.objects.get(action="case.seen").seq == 4
     assert verify_chain().problems == []
+
+
+def _cut_old_rows(advisor, monkeypatch, *, old: int = 3) -> tuple[list[AuditEvent], AuditEvent]:  # type: ignore[no-untyped-def]
+    """``old`` rows written six years ago and two today; the old ones cut as the purge does
+    (its entry first), returns the rows written and the purge's entry."""
+    today = clock.now()
+    monkeypatch.setattr(clock, "now", lambda: today - timedelta(days=6 * 365))
+    events = _write(advisor, old)
+    monkeypatch.setattr(clock, "now", lambda: today)
+    events += _write(advisor, 2)
+    before = today - timedelta(days=CUT_MINIMUM_DAYS)
+    with transaction.atomic():
+        found = chain_cut_end(before, 100)
+        assert found is not None
+        count, seq, digest = found
+        audit_record(actor=None, action="retention.purge", detail={"count": count})
+        chain_cut(seq=seq, hash=digest, removed_before=before, at=today)
+    return events, AuditEvent.objects.get(action="retention.purge")
+
+
+@pytest.mark.django_db
+def test_rows_cut_from_the_start_behind_an_anchor_still_verify(advisor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The retention purge removes the oldest rows and anchors the chain at the last one
+    removed: the rest verifies from there, and an end recorded earlier still checks."""
+    events, _entry = _cut_old_rows(advisor, monkeypatch)
+    last_old = events[2]
+    assert not AuditEvent.objects.filter(seq__lte=last_old.seq).exists()
+    assert AuditEvent.objects.count() == 3
+    out, _ = _verify("--expect", f"{last_old.seq}:{last_old.hash}")
+    assert "Audit chain intact: 3 rows" in out
+
+
+@pytest.mark.django_db
+def test_rows_are_cut_only_up_to_the_first_one_still_kept(advisor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An old row after a young one stays: the chain is only cut from its start."""
+    today = clock.now()
+    _write(advisor, 1)
+    monkeypatch.setattr(clock, "now", lambda: today - timedelta(days=6 * 365))
+    _write(advisor, 1)
+    assert chain_cut_end(today - timedelta(days=CUT_MINIMUM_DAYS), 100) is None
+
+
+@pytest.mark.django_db
+def test_a_forged_anchor_is_found(advisor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An anchor moved on past the application (to hide rows deleted from the start) does
+    not match its keyed hash."""
+    events, _entry = _cut_old_rows(advisor, monkeypatch)
+    AuditChainAnchor.objects.update(seq=events[3].seq, hash=events[3].hash)
+    _past_the_trigger("DELETE FROM cases_auditevent WHERE id = %s", [events[3].pk])
+    assert "the chain anchor at seq" in _broken()
+
+
+@pytest.mark.django_db
+def test_a_row_deleted_after_the_anchor_is_still_found(advisor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    events, _entry = _cut_old_rows(advisor, monkeypatch)
+    _past_the_trigger("DELETE FROM cases_auditevent WHERE id = %s", [events[3].pk])
+    assert f"rows seq {events[3].seq} to {events[3].seq} are missing (deleted)" in _broken()
+
+
+@requires_postgresql("its append-only trigger")
+@pytest.mark.django_db
+def test_postgresql_lets_only_old_rows_behind_an_anchor_go(advisor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Without an anchor even an old row cannot be deleted; with one, a row younger than
+    five years still cannot; UPDATE stays refused."""
+    today = clock.now()
+    monkeypatch.setattr(clock, "now", lambda: today - timedelta(days=6 * 365))
+    old = _write(advisor, 1)[0]
+    monkeypatch.setattr(clock, "now", lambda: today)
+    young = _write(advisor, 1)[0]
+    for event in (old, young):
+        with pytest.raises(DatabaseError), transaction.atomic():
+            AuditEvent.objects.filter(pk=event.pk).delete()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        chain_cut(seq=young.seq, hash=young.hash, removed_before=today, at=today)
+    assert AuditEvent.objects.count() == 2
+    with transaction.atomic():
+        chain_cut(seq=old.seq, hash=old.hash, removed_before=today, at=today)
+    assert list(AuditEvent.objects.values_list("pk", flat=True)) == [young.pk]
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEvent.objects.filter(pk=young.pk).update(action="case.view")

@@ -186,6 +186,12 @@ SAMPLES: list[tuple[str, str, dict[str, Any], list[str]]] = [
         ["opgeschoond na de bewaartermijn", "categorie: gesloten adviezen", "aantal: 500"],
     ),
     (
+        "retention.purge",
+        "",
+        {"category": "audit_log", "count": 1000, "through_seq": 1000},
+        ["categorie: auditlog", "aantal: 1000", "tot en met regel: 1000"],
+    ),
+    (
         "retention.rule",
         "retentionrule",
         {"category": "report_draft", "period": 24, "unit": "hours"},

@@ -1,20 +1,51 @@
-"""An advisor refers a labour exploitation case to the labour inspectorate, keyboard only:
+"""The issue's "done means", tried as a new user would, in one story.
+
+An advisor refers a labour exploitation case to the labour inspectorate, keyboard only:
 only the workplace and the summary, with spoken consent; prints the summary, downloads the
 PDF, later records the feedback. A coordinator records the victim's consent, exports the
-registration and reads every step in the audit log. axe-core on each new page."""
+registration and reads every step in the audit log. Years later the coordinator runs the
+purge, first as a dry run: the dashboard's figures stay the same, the case's content is
+gone from a real pg_dump of the database, and a case on legal hold is still there. Then
+the coordinator finds every case that mentions the reporter's phone number and exports
+them for an access request. axe-core on each new page.
+"""
 
 import io
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
-from meldpunt.cases.models import CaseStatus
+from meldpunt.cases.models import (
+    Case,
+    CaseSearchToken,
+    CaseStatus,
+    Channel,
+    ClosingReason,
+    Outcome,
+    Person,
+)
+from meldpunt.cases.services import case_close, contact_add
+from meldpunt.linking.models import EntityHash
+from meldpunt.privacy.models import PurgedCase
+from meldpunt.privacy.services import hold_place
 from meldpunt.referrals.models import Referral
 from tests.e2e.conftest import ForeignRequests, axe_violations
+from tests.privacy.conftest import (
+    Clock,
+    dashboard_figures,
+    database_text,
+    person_case,
+    raw_rows,
+)
 from tests.referrals.conftest import (
     ADDRESS,
     COMPANY,
@@ -24,9 +55,13 @@ from tests.referrals.conftest import (
     labour_case_for,
     seed_partners,
 )
+from tests.skips import skip_missing_service
 
 pytestmark = pytest.mark.e2e
 SHOTS = Path(os.environ.get("MELDPUNT_SCREENSHOTS", "var/screenshots"))
+REASON = "Arbeiders slapen op het terrein; graag inspectie."
+FEEDBACK = "Inspectie was ter plaatse; onderzoek loopt."
+EMAIL = "els.melder@voorbeeld.nl"
 
 
 def shot(page: Page, name: str) -> None:
@@ -54,7 +89,38 @@ def choose(page: Page, select: Locator, text: str) -> None:
     page.keyboard.type(text)
 
 
-def test_advisor_refers_with_the_keyboard_and_the_coordinator_exports(
+def pg_dump() -> str | None:
+    """A real dump of the test database by ``pg_dump``, as text; None without either."""
+    if connection.vendor != "postgresql" or shutil.which("pg_dump") is None:
+        return None
+    settings = connection.settings_dict
+    command = [
+        "pg_dump", "--data-only", "--no-owner",
+        "--host", settings["HOST"] or "localhost", "--port", str(settings["PORT"] or 5432),
+        "--username", settings["USER"], settings["NAME"],
+    ]  # fmt: skip
+    env = {**os.environ, "PGPASSWORD": settings["PASSWORD"] or ""}
+    # The command and its arguments come from the test's own database settings.
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)  # noqa: S603
+    return done.stdout
+
+
+def traces_of(case: Case) -> set[str]:
+    """What of ``case`` a dump could show and no other case shares: the blind index's entity
+    hashes and search tokens, and the ciphertexts of what was typed."""
+    others = Case.objects.exclude(pk=case.pk)
+    hashes = set(EntityHash.objects.filter(case=case).values_list("digest", flat=True))
+    hashes -= set(EntityHash.objects.filter(case__in=others).values_list("digest", flat=True))
+    tokens = set(CaseSearchToken.objects.filter(case=case).values_list("token", flat=True))
+    tokens -= set(CaseSearchToken.objects.filter(case__in=others).values_list("token", flat=True))
+    referral = raw_rows("referrals_referral", case_id=case.pk)[0]
+    ciphertexts = {referral["reason"], referral["feedback"]}
+    ciphertexts |= {row["summary"] for row in raw_rows("cases_contact", case_id=case.pk)}
+    assert hashes and tokens and all(ciphertexts)
+    return hashes | tokens | ciphertexts
+
+
+def test_done_means_refer_print_feedback_export_purge_and_access_request(
     page: Page,
     live_server,
     transactional_db: None,
@@ -63,6 +129,7 @@ def test_advisor_refers_with_the_keyboard_and_the_coordinator_exports(
     login_as,
     foreign_requests: ForeignRequests,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # type: ignore[no-untyped-def]
     seed_partners()
     case = labour_case_for(advisor)
@@ -74,7 +141,8 @@ def test_advisor_refers_with_the_keyboard_and_the_coordinator_exports(
     base = live_server.url
     login_as(advisor)
 
-    page.goto(f"{base}/medewerkers/zaken/{case.pk}/")
+    # The first page loads the case page's models: slow on a busy machine.
+    page.goto(f"{base}/medewerkers/zaken/{case.pk}/", timeout=60_000)
     activate(page, page.get_by_role("link", name="Partner opzoeken"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Partners")
     expect(page.get_by_role("heading", name="Nederlandse Arbeidsinspectie")).to_be_visible()
@@ -88,7 +156,7 @@ def test_advisor_refers_with_the_keyboard_and_the_coordinator_exports(
     assert axe_violations(page) == []
     choose(page, page.get_by_label("Partner", exact=True), "Nederlandse A")
     tab_to(page, page.get_by_label("Reden van doorverwijzing"))
-    page.keyboard.type("Arbeiders slapen op het terrein; graag inspectie.")
+    page.keyboard.type(REASON)
     for label in ("Adres: Kerkweg", "Bedrijf: Kwekerij", "Samenvatting: Zes arbeiders"):
         activate(page, page.get_by_label(label), key="Space")
     activate(page, page.get_by_label("Er is toestemming om te delen"), key="Space")
@@ -139,10 +207,10 @@ def test_advisor_refers_with_the_keyboard_and_the_coordinator_exports(
 
     activate(page, page.get_by_role("link", name="Terug naar de doorverwijzing"))
     tab_to(page, page.get_by_label("Terugkoppeling van de partner"))
-    page.keyboard.type("Inspectie was ter plaatse; onderzoek loopt.")
+    page.keyboard.type(FEEDBACK)
     activate(page, page.get_by_role("button", name="Terugkoppeling opslaan"))
     expect(page.get_by_text("De terugkoppeling is opgeslagen.")).to_be_visible()
-    expect(page.get_by_text("Inspectie was ter plaatse; onderzoek loopt.")).to_be_visible()
+    expect(page.get_by_text(FEEDBACK)).to_be_visible()
     assert axe_violations(page) == []
 
     page.context.clear_cookies()
@@ -190,5 +258,71 @@ def test_advisor_refers_with_the_keyboard_and_the_coordinator_exports(
             "registraties mogelijke slachtoffers geëxporteerd"
         )
     ).to_be_visible()
+
+    # Time passes. The reporter calls once more, now with an e-mail address of their own;
+    # the case is closed. Another case with the same phone number is on legal hold, a
+    # third is still open.
+    contact_add(
+        case=case, by=advisor, channel=Channel.PHONE, summary=f"Melder mailt voortaan: {EMAIL}"
+    )
+    held = person_case(advisor=advisor, coordinator=coordinator)
+    hold_place(case=held, by=coordinator, reason="Strafrechtelijk onderzoek")
+    still_open = person_case(advisor=advisor, coordinator=coordinator, close=False)
+    case_close(
+        case=case,
+        by=coordinator,
+        reason=ClosingReason.REFERRED,
+        outcome=Outcome.UNCLEAR,
+        confirm_open_tasks=True,  # the follow-up task for the feedback
+    )
+    year = timezone.localtime(case.created_at).year
+    figures = dashboard_figures(year)
+    traces = traces_of(case)
+    typed = (REASON, FEEDBACK, EMAIL, COMPANY, VICTIM_NAME, SUMMARY)
+    dump = pg_dump()
+    if dump is not None:  # the check below is not empty: the dump holds them now
+        assert all(trace in dump for trace in traces)
+    clock = Clock(monkeypatch)
+    clock.at = timezone.now()
+    clock.forward(days=5 * 365 + 1)
+
+    dry_run = io.StringIO()
+    call_command("purge", "--dry-run", stdout=dry_run)
+    assert "gesloten meldingen: 1" in dry_run.getvalue()
+    assert "gesloten adviezen: 0" in dry_run.getvalue()  # the held one
+    assert not PurgedCase.objects.exists()
+    purge_out = io.StringIO()
+    call_command("purge", stdout=purge_out)
+    assert "gesloten meldingen: 1 removed" in purge_out.getvalue()
+
+    assert list(PurgedCase.objects.values_list("case_id", flat=True)) == [case.pk]
+    assert dashboard_figures(year) == figures
+    assert Person.objects.filter(case=held).exists()
+    dump = pg_dump()
+    text = dump if dump is not None else " ".join(database_text())
+    for leftover in (*typed, *traces):
+        assert leftover not in text
+
+    # Years later is a new working day: the coordinator logs in again.
+    page.context.clear_cookies()
+    login_as(coordinator)
+    page.goto(f"{base}/medewerkers/zaken/audit/")
+    expect(
+        page.locator("table.audit-table").get_by_text("opgeschoond na de bewaartermijn").first
+    ).to_be_visible()
+    page.goto(f"{base}/medewerkers/privacy/verzoek/")
+    page.get_by_label("Telefoonnummer").fill(REPORTER_PHONE)
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("heading", name="2 zaken gevonden")).to_be_visible()
+    expect(page.get_by_role("main")).not_to_contain_text(case.number)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download als pdf").click()
+    access_path = tmp_path / "inzage.pdf"
+    download_info.value.save_as(access_path)
+    access = "".join(p.extract_text() for p in PdfReader(access_path).pages)
+    assert held.number in access and still_open.number in access
+    assert case.number not in access
     assert csp_errors == []
     assert foreign_requests == []
+    if dump is None:
+        skip_missing_service("PostgreSQL with pg_dump", "the check on a real database dump")

@@ -34,8 +34,17 @@ from meldpunt.cases.services import (
 )
 from meldpunt.chat.models import ChatMessage, ChatSender, ChatSession, ChatState
 from meldpunt.lib import clock
-from meldpunt.referrals.models import ConsentBy, ConsentHow, Partner, Referral, VictimRegistration
+from meldpunt.referrals.models import (
+    ConsentBy,
+    ConsentHow,
+    Partner,
+    Referral,
+    ReferralStatus,
+    ReferralUpdate,
+    VictimRegistration,
+)
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, MailboxSender
+from meldpunt.stats.selectors import Scope, dashboard_tables
 from meldpunt.triage.models import Decision, TriageDecision
 
 START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -109,7 +118,7 @@ def person_case(
         details={"plate": "VT-123-B"},
     )
     note_add(case=case, by=advisor, text=f"Notitie over {NAME}")
-    task_add(
+    task = task_add(
         case=case,
         by=advisor,
         description=f"Terugbellen {PHONE}",
@@ -117,7 +126,7 @@ def person_case(
         assignee=advisor,
     )
     partner = Partner.objects.first() or Partner.objects.create(name="Inspectie", kind="other")
-    Referral.objects.create(
+    referral = Referral.objects.create(
         case=case,
         partner=partner,
         reference=f"R-{case.pk}",
@@ -125,6 +134,15 @@ def person_case(
         shared=[{"group": "Persoon", "label": "Naam", "value": NAME}],
         referred_by=advisor,
         referred_at=now,
+        feedback_due=now.date(),
+        follow_up_task=task,
+    )
+    ReferralUpdate.objects.create(
+        referral=referral,
+        status=ReferralStatus.RECEIVED,
+        on=now.date(),
+        recorded_at=now,
+        recorded_by=advisor,
     )
     TriageDecision.objects.create(
         case=case,
@@ -209,3 +227,11 @@ def database_text() -> Iterator[str]:
         for row in raw_rows(table):
             for value in row.values():
                 yield bytes(value).hex() if isinstance(value, bytes | memoryview) else str(value)
+
+
+def dashboard_figures(year: int) -> list[tuple[str, list[int], int]]:
+    """Every figure of the year's dashboard: per table its row totals and its grand total."""
+    return [
+        (table.slug, [row.total.value for row in table.rows], table.totals.total.value)
+        for table in dashboard_tables(Scope(year=year))
+    ]

@@ -3,6 +3,7 @@ columns stay, a held or open case stays, and a purge can be stopped and run agai
 
 import io
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -10,12 +11,15 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import connections, models
 
+from meldpunt.audit.chain import verify_chain
 from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.intake.services import quick_contact_record
 from meldpunt.cases.models import (
     Case,
     CaseKind,
     CaseSearchToken,
     Contact,
+    Disposition,
     IntakeDraft,
     Location,
     Note,
@@ -28,10 +32,17 @@ from meldpunt.privacy import purge as purge_module
 from meldpunt.privacy.models import PurgedCase, RetentionCategory, RetentionRule
 from meldpunt.privacy.purge import KEPT_WITH_CASE, REMOVED_WITH_CASE, PurgeBusy, purge_lock
 from meldpunt.privacy.services import hold_place, hold_release
-from meldpunt.referrals.models import Referral, VictimRegistration
+from meldpunt.referrals.models import ReferralUpdate, VictimRegistration
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft
 from meldpunt.triage.models import TriageDecision
-from tests.privacy.conftest import SECRETS, Clock, database_text, raw_rows
+from tests.privacy.conftest import (
+    SECRETS,
+    START,
+    Clock,
+    dashboard_figures,
+    database_text,
+    raw_rows,
+)
 from tests.skips import requires_postgresql
 
 pytestmark = pytest.mark.django_db
@@ -46,8 +57,9 @@ CONTACT_STATISTICS = [
     "reporter_role", "how_heard", "municipality", "exploitation",
 ]  # fmt: skip
 CASE_CONTENT = (
-    Person, Location, Note, Task, CaseSearchToken, EntityHash, Referral, VictimRegistration,
-    TriageDecision, Mailbox, MailboxMessage, Attachment, ChatSession, ChatMessage,
+    Person, Location, Note, Task, CaseSearchToken, EntityHash, ReferralUpdate,
+    VictimRegistration, TriageDecision, Mailbox, MailboxMessage, Attachment, ChatSession,
+    ChatMessage,
 )  # fmt: skip
 
 
@@ -98,10 +110,31 @@ def test_after_its_period_a_closed_advice_case_keeps_only_its_statistics(
     for column in ("summary", "advice_given", "action_taken", "callback_details", "details"):
         assert contact_row[column] == ""
     assert contact_row["staff_id"] is None
+    referral_row = raw_rows("referrals_referral", case_id=case.pk)[0]
+    for column in ("reason", "shared", "legal_ground_note", "feedback"):
+        assert referral_row[column] == ""
+    assert (referral_row["referred_by_id"], referral_row["follow_up_task_id"]) == (None, None)
     assert PurgedCase.objects.filter(case=case).exists()
     dump = " ".join(database_text())
     for leftover in (*SECRETS, *digests, *tokens, *ciphertexts):
         assert leftover not in dump
+
+
+def test_every_figure_of_the_dashboard_stays_the_same_after_a_purge(
+    full_case: Callable[..., Case], moving_clock: Clock
+) -> None:
+    """The statistics read only what a purge keeps: referrals per kind of partner
+    included, though the referral's content goes."""
+    full_case(kind=CaseKind.ADVICE)
+    full_case(kind=CaseKind.REPORT)
+    before = dashboard_figures(moving_clock.at.year)
+    assert dict((slug, total) for slug, _rows, total in before)["referral"] == 2
+
+    moving_clock.forward(days=6 * 365)
+    run_purge()
+
+    assert PurgedCase.objects.count() == 2
+    assert dashboard_figures(START.year) == before
 
 
 def test_a_day_before_its_period_nothing_goes(
@@ -313,3 +346,54 @@ def test_a_second_purge_at_the_same_time_does_nothing(
         other.close()
     run_purge()
     assert PurgedCase.objects.count() == 1
+
+
+def test_a_quick_call_without_a_case_loses_who_took_it_after_30_days(
+    moving_clock: Clock, advisor: Any
+) -> None:
+    """A silent or wrong-number call keeps its statistics columns for good; only the link
+    to the advisor who took it goes, 30 days after the call."""
+    contact = quick_contact_record(
+        by=advisor, disposition=Disposition.SILENT, started_at=moving_clock.at, duration_seconds=4
+    )
+    before = dashboard_figures(START.year)
+    moving_clock.forward(days=29)
+    run_purge()
+    assert Contact.objects.get(pk=contact.pk).staff == advisor
+
+    moving_clock.forward(days=2)
+    assert "korte gesprekken zonder zaak: 1" in run_purge("--dry-run")
+    assert "korte gesprekken zonder zaak: 1 removed" in run_purge()
+
+    row = Contact.objects.filter(pk=contact.pk).values(*CONTACT_STATISTICS, "staff_id").get()
+    assert row["staff_id"] is None
+    assert (row["disposition"], row["duration_seconds"]) == (Disposition.SILENT, 4)
+    assert dashboard_figures(START.year) == before
+    assert AuditEvent.objects.filter(
+        action="retention.purge", detail={"category": "quick_contact", "count": 1}
+    ).exists()
+    assert "korte gesprekken zonder zaak: 0" in run_purge("--dry-run")
+
+
+def test_audit_entries_go_after_five_years_and_the_chain_still_verifies(
+    full_case: Callable[..., Case], moving_clock: Clock
+) -> None:
+    """The purge removes audit entries past the audit log's period, from the start of the
+    chain, anchors the chain and says so in the log; a shorter period set in the admin
+    never goes below five years."""
+    full_case()
+    written = AuditEvent.objects.count()
+    RetentionRule.objects.filter(category=RetentionCategory.AUDIT_LOG).update(period=30)
+    moving_clock.forward(days=4 * 365)
+    assert "auditlog: 0" in run_purge("--dry-run")
+    run_purge()
+    assert AuditEvent.objects.filter(at__lt=START + timedelta(days=1)).count() == written
+
+    moving_clock.forward(days=365 + 1)
+    assert f"auditlog: {written}" in run_purge("--dry-run")
+    run_purge()
+
+    assert not AuditEvent.objects.filter(at__lt=START + timedelta(days=1)).exists()
+    entry = AuditEvent.objects.get(action="retention.purge", detail__category="audit_log")
+    assert entry.detail["count"] == written
+    assert verify_chain().problems == []
