@@ -14,12 +14,25 @@ from django.views.decorators.http import require_GET
 from meldpunt.accounts.models import Role
 from meldpunt.accounts.permissions import STATS_ROLES, StaffRequest, forbidden, staff_required
 from meldpunt.lib.clock import now
+from meldpunt.stats.campaigns import (
+    campaign_figures,
+    campaign_table,
+    campaigns_in,
+    how_heard_over_time,
+    time_chart,
+)
 from meldpunt.stats.charts import bar_chart
 from meldpunt.stats.exports import as_csv, as_xlsx
 from meldpunt.stats.forms import FilterForm
 from meldpunt.stats.rules import DEFINITIONS
-from meldpunt.stats.selectors import dashboard_tables
-from meldpunt.stats.service import first_response, hour_of_week, workload
+from meldpunt.stats.selectors import Scope, Table, dashboard_tables
+from meldpunt.stats.service import (
+    assessed_in_time,
+    chat_service,
+    first_response,
+    hour_of_week,
+    workload,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -45,13 +58,34 @@ def dashboard(request: StaffRequest) -> HttpResponse:
         "municipality": request.user.get_municipality_display() if scope.protected else "",
     }
     if not scope.protected:
+        campaigns = campaigns_in(scope)
+        over_time = how_heard_over_time(scope)
+        context["campaigns"] = {
+            "over_time": (over_time, time_chart(over_time, scope, campaigns)),
+            "table": campaign_table(campaign_figures(scope, campaigns)),
+        }
         hours = hour_of_week(scope)
         context["service"] = {
             "hours": (hours, bar_chart(hours)),
+            "chat": chat_service(scope),
             "first_response": first_response(scope),
+            "assessed": assessed_in_time(scope),
             "workload": workload(scope, now().date()),
         }
     return render(request, "stats/dashboard.html", context)
+
+
+def _export_tables(scope: Scope) -> list[Table]:
+    """The dashboard's tables; the campaigns and service tables too for exact figures."""
+    tables = dashboard_tables(scope)
+    if not scope.protected:
+        campaigns = campaigns_in(scope)
+        tables += [
+            how_heard_over_time(scope),
+            campaign_table(campaign_figures(scope, campaigns)),
+            hour_of_week(scope),
+        ]
+    return tables
 
 
 @require_GET
@@ -62,7 +96,7 @@ def export(request: StaffRequest, fmt: str) -> HttpResponse:
     if not _has_scope(request):
         return forbidden(request)
     scope = FilterForm(request.GET or None, user=request.user, today=now().date()).scope()
-    tables = dashboard_tables(scope)
+    tables = _export_tables(scope)
     name = f"cijfers-{scope.year}"
     if fmt == "csv":
         response = HttpResponse(as_csv(tables), content_type="text/csv; charset=utf-8")
