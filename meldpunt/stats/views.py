@@ -4,6 +4,8 @@
 charts of the chosen year, protected against small numbers for a municipality viewer,
 who sees only their own municipality; the service figures for the other two roles.
 ``stats:export`` (GET; the same roles): those tables as CSV or XLSX.
+``stats:quarter`` and ``stats:quarter_pdf`` (GET; the same roles): the quarterly report
+of one municipality (a viewer's own), as a page and a PDF.
 ``stats:definitions`` (GET; the same roles): what each figure counts.
 """
 
@@ -11,7 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from meldpunt.accounts.models import Role
+from meldpunt.accounts.models import Municipality, Role
 from meldpunt.accounts.permissions import STATS_ROLES, StaffRequest, forbidden, staff_required
 from meldpunt.lib.clock import now
 from meldpunt.stats.campaigns import (
@@ -23,7 +25,8 @@ from meldpunt.stats.campaigns import (
 )
 from meldpunt.stats.charts import bar_chart
 from meldpunt.stats.exports import as_csv, as_xlsx
-from meldpunt.stats.forms import FilterForm
+from meldpunt.stats.forms import FilterForm, ReportForm
+from meldpunt.stats.report import quarter_report, report_pdf, report_title
 from meldpunt.stats.rules import DEFINITIONS
 from meldpunt.stats.selectors import Scope, Table, dashboard_tables
 from meldpunt.stats.service import (
@@ -104,6 +107,39 @@ def export(request: StaffRequest, fmt: str) -> HttpResponse:
         response = HttpResponse(as_xlsx(tables), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
+
+
+@require_GET
+@staff_required(*STATS_ROLES)
+def quarter(request: StaffRequest, fmt: str = "html") -> HttpResponse:
+    """Who: the roles of the dashboard; a municipality viewer only for their own
+    municipality, protected. The quarterly report as a printable page or a PDF."""
+    if not _has_scope(request):
+        return forbidden(request)
+    form = ReportForm(request.GET or None, user=request.user, today=now().date())
+    year, number, municipality = form.choice()
+    protected = request.user.role == Role.MUNICIPALITY
+    report = quarter_report(
+        year=year,
+        quarter=number,
+        municipality=municipality,
+        name=Municipality(municipality).label,
+        protected=protected,
+    )
+    if fmt == "pdf":
+        response = HttpResponse(
+            report_pdf(report, protected=protected), content_type="application/pdf"
+        )
+        name = f"cijfers-{municipality}-{year}-k{number}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    context = {
+        "form": form,
+        "report": report,
+        "title": report_title(report),
+        "protected": protected,
+    }
+    return render(request, "stats/quarter.html", context)
 
 
 @require_GET
