@@ -35,6 +35,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("melden/", include("meldpunt.reports.public_urls")),
     path("chat/", include("meldpunt.chat.public_urls")),
+    path("cijfers/", include("meldpunt.stats.public_urls")),
     path("", include("meldpunt.public.urls")),
     prefix_default_language=False,
 )

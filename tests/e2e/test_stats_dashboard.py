@@ -107,3 +107,19 @@ def test_a_flyer_qr_visit_lands_on_home_and_the_analyst_sees_it_against_the_peri
     expect(chart.locator("title")).to_have_text(["Flyers Urk (flyer)"])
     expect(page.locator("#how-heard-time-summary")).to_contain_text("Flyers Urk")
     assert axe_violations(page) == []
+
+
+def test_the_public_annual_figures_show_last_year(page, live_server, figures) -> None:
+    """Anyone finds last year's figures from the footer, small numbers hidden, and
+    downloads them as CSV; the page is axe-clean."""
+    page.goto(live_server.url + "/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Cijfers").click()
+    page.get_by_label("Jaar", exact=True).select_option(str(YEAR))
+    page.get_by_role("button", name="Toon cijfers").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Cijfers over {YEAR}")
+    table = page.locator("#channel-title").locator("xpath=..").get_by_role("table")
+    expect(table).to_contain_text("<5")
+    assert axe_violations(page) == []
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Deze cijfers downloaden (CSV, voor Excel)").click()
+    assert "<5" in download.value.path().read_text(encoding="utf-8")
