@@ -123,29 +123,52 @@ class ChatService:
         return round(100 * self.answered / self.chats) if self.chats else None
 
 
+def _weighted_percentile(counts: dict[float, int], share: float) -> float | None:
+    """The nearest-rank percentile of values given as {value: how often}."""
+    total = sum(counts.values())
+    if not total:
+        return None
+    rank = max(1, -(-total * share // 1))
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        if seen >= rank:
+            return round(value, 1)
+    raise AssertionError("unreachable: the ranks add up to the total")
+
+
 def chat_service(scope: Scope) -> ChatService:
-    """From the plain chat counts (tally): the whole region, every channel's period."""
+    """From the plain chat counts (tally): the whole region, every channel's period. The
+    waits come as how many chats waited each number of seconds (one row per distinct
+    wait, not per chat)."""
     start, end = scope.first_day, scope.end_day
-    waits = list(
-        ChatWait.objects.filter(day__gte=start, day__lt=end).values_list(
-            "waited_seconds", "answered"
-        )
+    waits = (
+        ChatWait.objects.filter(day__gte=start, day__lt=end)
+        .values_list("answered", "waited_seconds")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    answered = [seconds / 60 for seconds, was_answered in waits if was_answered]
+    answered: dict[float, int] = {}
+    chats = 0
+    for was_answered, seconds, n in waits:
+        chats += n
+        if was_answered:
+            answered[seconds / 60] = answered.get(seconds / 60, 0) + n
     refusals = dict(
         ChatRefusal.objects.filter(day__gte=start, day__lt=end)
         .values_list("reason")
         .annotate(n=Sum("count"))
         .order_by()
     )
+    count = sum(answered.values())
     return ChatService(
-        chats=len(waits),
-        answered=len(answered),
+        chats=chats,
+        answered=count,
         wait=Duration(
-            count=len(answered),
-            median=_percentile(answered, 0.5),
-            p90=_percentile(answered, 0.9),
-            waiting=len(waits) - len(answered),
+            count=count,
+            median=_weighted_percentile(answered, 0.5),
+            p90=_weighted_percentile(answered, 0.9),
+            waiting=chats - count,
         ),
         refused_closed=sum(refusals.get(reason, 0) for reason in rules.CHAT_CLOSED_REASONS),
         refused_full=refusals.get(RefusalReason.QUEUE_FULL, 0),
