@@ -40,7 +40,8 @@ class CampaignForm(forms.ModelForm[Campaign]):
         return data
 
 
-class CampaignLinkInline(admin.TabularInline[CampaignLink, Campaign]):
+class CampaignLinkInline(admin.StackedInline[CampaignLink, Campaign]):
+    # Stacked: every field gets its own label (a tabular inline has only column headings).
     model = CampaignLink
     extra = 0
     fields = ["label", "short_link", "qr_codes"]
