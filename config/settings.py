@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "meldpunt.triage",
     "meldpunt.linking",
     "meldpunt.referrals",
+    "meldpunt.tally",
     "meldpunt.stats",
     "meldpunt.privacy",
 ]

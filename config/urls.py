@@ -5,6 +5,7 @@ from django.urls import include, path
 from meldpunt.public import errors
 from meldpunt.public import views as public_views
 from meldpunt.referrals.admin import partner_admin_site
+from meldpunt.tally import views as tally_views
 
 handler400 = errors.bad_request
 handler403 = errors.permission_denied
@@ -14,6 +15,8 @@ handler500 = errors.server_error
 urlpatterns = [
     path("healthz", public_views.healthz, name="healthz"),
     path("snel-weg/", public_views.quick_exit, name="quick_exit"),
+    # A campaign's short link (QR code): counted per day, then the home page.
+    path("c/<str:code>/", tally_views.campaign_visit, name="campaign_visit"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("beheer-partners/", partner_admin_site.urls),
@@ -32,6 +35,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("melden/", include("meldpunt.reports.public_urls")),
     path("chat/", include("meldpunt.chat.public_urls")),
+    path("cijfers/", include("meldpunt.stats.public_urls")),
     path("", include("meldpunt.public.urls")),
     prefix_default_language=False,
 )

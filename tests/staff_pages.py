@@ -1,6 +1,7 @@
 """Every staff and admin page, found by walking the URL patterns, with sample objects
 for their ids: the demo data of ``make run``, a referral with its partner, a task, a
-waiting chat and an audit trail. Used by the Dutch-rendering and the accessibility tests."""
+waiting chat, a campaign with a short link and an audit trail. Used by the
+Dutch-rendering and the accessibility tests."""
 
 from collections.abc import Iterator
 from datetime import timedelta
@@ -23,6 +24,8 @@ from meldpunt.referrals.admin import partner_admin_site
 from meldpunt.referrals.models import Partner, Referral
 from meldpunt.referrals.services import referral_create
 from meldpunt.reports.models import Mailbox
+from meldpunt.tally.models import Campaign
+from meldpunt.tally.services import link_create
 from tests.referrals.conftest import keys, labour_case_for, seed_partners, spoken_consent
 
 STAFF_PREFIXES = ("medewerkers/",)
@@ -32,6 +35,7 @@ NOT_PAGES = {
     "referrals:pdf",
     "stats:export_csv",
     "stats:export_xlsx",
+    "stats:quarter_pdf",
     "reports:attachment",
 }
 
@@ -55,7 +59,8 @@ def first_pk(model: type[Model]) -> int | None:
 
 
 def staff_samples(coordinator: User, tmp_path: Path) -> dict[str, int | None]:
-    """The demo accounts and cases, a referral, a task, a waiting chat and an audit trail."""
+    """The demo accounts and cases, a referral, a task, a waiting chat, a campaign with a
+    short link and an audit trail."""
     with override_settings(DEBUG=True, VAR_DIR=tmp_path):
         call_command("load_demo", stdout=None)
         call_command("load_demo_cases", stdout=None)
@@ -75,6 +80,14 @@ def staff_samples(coordinator: User, tmp_path: Path) -> dict[str, int | None]:
     due = timezone.localdate() + timedelta(days=2)
     task_add(case=case, by=coordinator, description="Terugbellen", due_date=due)
     chat_services.chat_start(nickname="wacht")
+    campaign = Campaign.objects.create(
+        name="Flyers voorjaar",
+        medium="flyer",
+        municipalities=["GM0184"],
+        start=timezone.localdate() - timedelta(days=30),
+        end=timezone.localdate(),
+    )
+    link_create(campaign=campaign, label="Bibliotheek")
     audit_record(actor=coordinator, action="auth.login", detail={"method": "totp"})
     return {
         "case_id": case.pk,

@@ -37,6 +37,7 @@ from meldpunt.lib import clock
 from meldpunt.lib.access import AccessDenied
 from meldpunt.linking.services import index_contact
 from meldpunt.reports.services import MailboxExists, mailbox_open_for_contact
+from meldpunt.tally.services import chat_wait_record
 
 MAX_MESSAGE_CHARS = 2000
 MAX_NICKNAME_CHARS = 40
@@ -239,6 +240,7 @@ def chat_accept_next(*, user: User) -> ChatSession | None:
         chat.agent = user
         chat.accepted_at = clock.now()
         chat.save(update_fields=["status", "agent", "accepted_at"])
+        chat_wait_record(started_at=chat.created_at, left_queue_at=chat.accepted_at, answered=True)
         events.publish(
             events.agent_group(user.pk), {"type": "agent.assigned", "chat": chat.public_id.hex}
         )
@@ -285,6 +287,11 @@ def chat_end(*, chat: ChatSession, ended_by: str, by: User | None = None) -> Cha
         locked.ended_at = clock.now()
         locked.ended_by = ended_by
         locked.save(update_fields=["status", "ended_at", "ended_by"])
+        if was_waiting:
+            # Left the queue unanswered: the person ended it or went away first.
+            chat_wait_record(
+                started_at=locked.created_at, left_queue_at=locked.ended_at, answered=False
+            )
         _publish_state(locked)
         if locked.agent_id:
             events.publish(

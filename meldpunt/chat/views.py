@@ -20,9 +20,12 @@ from meldpunt.lib import clock, ratelimit, reporter_session
 from meldpunt.lib.access import AccessDenied
 from meldpunt.public.selectors import ChatAvailability
 from meldpunt.reports.receipts import format_code
+from meldpunt.tally.services import chat_refusal_record
 
 
 def _closed(request: HttpRequest, availability: ChatAvailability) -> HttpResponse:
+    if availability.reason:
+        chat_refusal_record(reason=availability.reason, client=ratelimit.request_client(request))
     context = {"availability": availability, "chat_availability": availability}
     return render(request, "chat/closed.html", context)
 

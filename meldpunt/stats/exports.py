@@ -16,6 +16,9 @@ from meldpunt.stats.selectors import Table
 
 def _rows(table: Table) -> list[list[str]]:
     """The table as on screen: heading row, body rows, totals row."""
+    if not table.with_totals:
+        heading = ["", *(str(label) for label in table.headers)]
+        return [heading, *([str(row.label), *(c.shown for c in row.cells)] for row in table.body)]
     heading = ["", *(str(label) for label in table.headers), _("Totaal")]
     body = [
         [str(row.label), *(cell.shown for cell in row.cells), row.total.shown]

@@ -57,3 +57,38 @@ class FilterForm(forms.Form):
             municipality=data.get("gemeente", ""),
             channel=data.get("kanaal", ""),
         )
+
+
+def last_quarter(today: date) -> tuple[int, int]:
+    """The year and number of the last quarter that has ended."""
+    quarter = (today.month - 1) // 3
+    return (today.year, quarter) if quarter else (today.year - 1, 4)
+
+
+class ReportForm(forms.Form):
+    """Year, quarter and (for analysts and coordinators) the municipality of a quarterly
+    report. A municipality viewer gets their own municipality, whatever is asked."""
+
+    jaar = forms.TypedChoiceField(label=_("Jaar"), coerce=int)
+    kwartaal = forms.TypedChoiceField(
+        label=_("Kwartaal"), choices=[(q, str(q)) for q in range(1, 5)], coerce=int
+    )
+    gemeente = forms.ChoiceField(label=_("Gemeente"), choices=Municipality.choices)
+
+    def __init__(self, data: object, *, user: User, today: date) -> None:
+        super().__init__(data)  # type: ignore[arg-type]
+        self.user = user
+        self.today = today
+        self.fields["jaar"].choices = [(year, str(year)) for year in years_offered(today)]  # type: ignore[attr-defined]
+        if user.role == Role.MUNICIPALITY:
+            del self.fields["gemeente"]
+
+    def choice(self) -> tuple[int, int, str]:
+        """(year, quarter, municipality) asked for; the last ended quarter by default."""
+        year, quarter = last_quarter(self.today)
+        data = self.cleaned_data if self.is_valid() else {}
+        if self.user.role == Role.MUNICIPALITY:
+            municipality = self.user.municipality
+        else:
+            municipality = data.get("gemeente") or Municipality.values[0]
+        return data.get("jaar") or year, data.get("kwartaal") or quarter, municipality

@@ -17,6 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.cases.models import Channel, Disposition
+from meldpunt.tally.models import RefusalReason
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ NOT_COUNTED = Q(disposition=Disposition.TEST)
 # The contacts the dashboard counts: conversations, web reports and mailbox messages.
 COUNTED_CONTACT = ~Q(disposition__in=[*QUICK_DISPOSITIONS, Disposition.TEST])
 QUICK_CONTACT = Q(channel__in=CONVERSATION_CHANNELS, disposition__in=QUICK_DISPOSITIONS)
+
+# A chat refused "closed" (outside hours, a holiday, no advisor) versus "full" (queue).
+CHAT_CLOSED_REASONS = (RefusalReason.HOURS, RefusalReason.HOLIDAY, RefusalReason.NO_ADVISOR)
+# A report (melding) should be assessed within this many working days of its making.
+ASSESSMENT_WORKING_DAYS = 5
 
 
 DEFINITIONS: tuple[Definition, ...] = (
@@ -190,6 +196,49 @@ DEFINITIONS: tuple[Definition, ...] = (
             "De tijd van het binnenkomen van een webformulier tot de eerste reactie van een "
             "medewerker, in uren: de middelste waarde (mediaan) en de waarde waar 90 van de "
             "100 onder blijven. Webformulieren zonder reactie tellen apart."
+        ),
+    ),
+    Definition(
+        "chat-wait",
+        _("Wachttijd in de chat"),
+        _(
+            "De tijd van het begin van een chat tot een adviseur hem aannam, in minuten: "
+            "de middelste waarde (mediaan) en de waarde waar 90 van de 100 onder blijven. "
+            "Het deel beantwoord: van alle chats die de wachtrij verlieten, hoeveel een "
+            "adviseur aannam; de rest stopte de persoon zelf of verliep. Voor alle "
+            "gemeenten samen: een chat heeft geen gemeente zolang hij wacht."
+        ),
+    ),
+    Definition(
+        "chat-refused",
+        _("Chat geweigerd"),
+        _(
+            "Hoe vaak de chat 'nee' zei: gesloten (buiten de openingstijden, een feestdag, "
+            "of geen adviseur) of vol (de wachtrij). Eén keer per bezoeker per uur, zodat "
+            "opnieuw laden niet meetelt. Alleen de dag, het uur en de reden worden bewaard."
+        ),
+    ),
+    Definition(
+        "assessed-in-time",
+        _("Beoordeeld binnen 5 werkdagen"),
+        _(
+            "Van de meldingen (zaken van de soort melding) die in de periode zijn "
+            "aangemaakt: hoeveel een conclusie van de beoordeling kregen binnen 5 werkdagen "
+            "na de dag van aanmaken (weekend en feestdagen tellen niet mee). Het deel is "
+            "van de beoordeelde meldingen; meldingen zonder conclusie tellen apart."
+        ),
+    ),
+    Definition(
+        "campaign",
+        _("Campagne"),
+        _(
+            "Een periode waarin een campagne liep via één medium (sociale media, flyer, "
+            "mupi, radio of anders), in een of meer gemeenten. Aankomsten: bezoeken via de "
+            "korte link of QR-code van de campagne, één per bezoeker per link per uur; "
+            "van een bezoek bewaren wij alleen de dag. Contacten in de periode: alle "
+            "contacten van de eerste tot de laatste dag, in de gemeenten van de campagne, "
+            "met hun antwoord op 'hoe kent u ons'. Dat contacten na een campagne kwamen, "
+            "bewijst niet dat ze door de campagne kwamen."
         ),
     ),
     Definition(

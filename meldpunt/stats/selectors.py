@@ -104,6 +104,8 @@ class Table:
     rows: list[Row]
     totals: Row
     transposed: bool = False
+    # False for a list of things side by side (campaigns), where a sum means nothing.
+    with_totals: bool = True
 
     @property
     def headers(self) -> list[str | Promise]:
@@ -224,7 +226,7 @@ def referral_partner_kinds() -> Choices:
     return list(partner._meta.get_field("kind").choices)
 
 
-def _build(specs: Sequence[Spec], scope: Scope, grain: str) -> list[Table]:
+def build_tables(specs: Sequence[Spec], scope: Scope, grain: str) -> list[Table]:
     columns = period_starts(scope, grain)
     matrices = [
         _matrix(
@@ -310,10 +312,10 @@ def dashboard_tables(scope: Scope) -> list[Table]:
         )
     if scope.protected:
         # One grain for a viewer, so the time line shares its quarter totals with the rest.
-        timeline, *by_quarter = _build([timeline_spec, *contact_specs], scope, "quarter")
+        timeline, *by_quarter = build_tables([timeline_spec, *contact_specs], scope, "quarter")
     else:
-        timeline = _build([timeline_spec], scope, scope.grain)[0]
-        by_quarter = _build(contact_specs, scope, "quarter")
+        timeline = build_tables([timeline_spec], scope, scope.grain)[0]
+        by_quarter = build_tables(contact_specs, scope, "quarter")
     timeline.transposed = True
     quick = Spec(
         "short-call",
@@ -366,10 +368,10 @@ def dashboard_tables(scope: Scope) -> list[Table]:
     return [
         timeline,
         *by_quarter,
-        *_build([quick], scope, "quarter"),
-        *_build(case_specs, scope, "quarter"),
-        *_build([closed], scope, "quarter"),
-        *_build([referrals], scope, "quarter"),
+        *build_tables([quick], scope, "quarter"),
+        *build_tables(case_specs, scope, "quarter"),
+        *build_tables([closed], scope, "quarter"),
+        *build_tables([referrals], scope, "quarter"),
     ]
 
 

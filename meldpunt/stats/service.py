@@ -8,15 +8,17 @@ municipality, and counts per hour would be small numbers.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
+from django.db.models import Count, Sum
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncDate
 from django.utils.translation import gettext_lazy as _
 
-from meldpunt.cases.models import Case, CaseStatus, Channel, Task
+from meldpunt.cases.models import Case, CaseKind, CaseStatus, Channel, Task
+from meldpunt.lib.workdays import add_working_days
 from meldpunt.public.models import Weekday
 from meldpunt.stats import rules
 from meldpunt.stats.selectors import Cell, Row, Scope, Table, cases_by, contacts_in
 from meldpunt.stats.suppression import Grid
+from meldpunt.tally.models import ChatRefusal, ChatWait, RefusalReason
 
 WEEKDAYS = Weekday.labels
 
@@ -103,3 +105,113 @@ def workload(scope: Scope, today: date) -> Workload:
         cases = cases.filter(municipality=scope.municipality)
         tasks = tasks.filter(case__municipality=scope.municipality)
     return Workload(open_cases=cases.count(), overdue_tasks=tasks.count())
+
+
+@dataclass(frozen=True)
+class ChatService:
+    """Chats that left the queue in the period: how long they waited (minutes), how many
+    an advisor answered; and how often the chat said no, closed or full."""
+
+    chats: int
+    answered: int
+    wait: Duration
+    refused_closed: int
+    refused_full: int
+
+    @property
+    def answered_share(self) -> int | None:
+        return round(100 * self.answered / self.chats) if self.chats else None
+
+
+def _weighted_percentile(counts: dict[float, int], share: float) -> float | None:
+    """The nearest-rank percentile of values given as {value: how often}."""
+    total = sum(counts.values())
+    if not total:
+        return None
+    rank = max(1, -(-total * share // 1))
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        if seen >= rank:
+            return round(value, 1)
+    raise AssertionError("unreachable: the ranks add up to the total")
+
+
+def chat_service(scope: Scope) -> ChatService:
+    """From the plain chat counts (tally): the whole region, every channel's period. The
+    waits come as how many chats waited each number of seconds (one row per distinct
+    wait, not per chat)."""
+    start, end = scope.first_day, scope.end_day
+    waits = (
+        ChatWait.objects.filter(day__gte=start, day__lt=end)
+        .values_list("answered", "waited_seconds")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    answered: dict[float, int] = {}
+    chats = 0
+    for was_answered, seconds, n in waits:
+        chats += n
+        if was_answered:
+            answered[seconds / 60] = answered.get(seconds / 60, 0) + n
+    refusals = dict(
+        ChatRefusal.objects.filter(day__gte=start, day__lt=end)
+        .values_list("reason")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+    count = sum(answered.values())
+    return ChatService(
+        chats=chats,
+        answered=count,
+        wait=Duration(
+            count=count,
+            median=_weighted_percentile(answered, 0.5),
+            p90=_weighted_percentile(answered, 0.9),
+            waiting=chats - count,
+        ),
+        refused_closed=sum(refusals.get(reason, 0) for reason in rules.CHAT_CLOSED_REASONS),
+        refused_full=refusals.get(RefusalReason.QUEUE_FULL, 0),
+    )
+
+
+@dataclass(frozen=True)
+class Assessed:
+    """Reports (meldingen) made in the period: assessed within 5 working days, later,
+    or not yet."""
+
+    reports: int
+    in_time: int
+    late: int
+
+    @property
+    def pending(self) -> int:
+        return self.reports - self.in_time - self.late
+
+    @property
+    def in_time_share(self) -> int | None:
+        done = self.in_time + self.late
+        return round(100 * self.in_time / done) if done else None
+
+
+def assessed_in_time(scope: Scope) -> Assessed:
+    """Per report: its creation day against the day of its assessment's conclusion
+    (``Case.assessed_at``), counted by pairs of days so the query stays small."""
+    reports = cases_by(scope, "created_at").filter(kind=CaseKind.REPORT)
+    pairs = (
+        reports.annotate(made=TruncDate("created_at"), done=TruncDate("assessed_at"))
+        .values("made", "done")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    total = in_time = late = 0
+    for row in pairs:
+        total += row["n"]
+        if row["done"] is None:
+            continue
+        deadline = add_working_days(row["made"], rules.ASSESSMENT_WORKING_DAYS)
+        if row["done"] <= deadline:
+            in_time += row["n"]
+        else:
+            late += row["n"]
+    return Assessed(reports=total, in_time=in_time, late=late)

@@ -11,4 +11,6 @@ urlpatterns = [
     path("definities/", views.definitions, name="definitions"),
     path("export.csv", views.export, {"fmt": "csv"}, name="export_csv"),
     path("export.xlsx", views.export, {"fmt": "xlsx"}, name="export_xlsx"),
+    path("kwartaal/", views.quarter, name="quarter"),
+    path("kwartaal.pdf", views.quarter, {"fmt": "pdf"}, name="quarter_pdf"),
 ]
