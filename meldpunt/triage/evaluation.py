@@ -36,6 +36,9 @@ SETS = {
     "blind2": "evaluation_blind2.toml",
     "blind3": "evaluation_blind3.toml",
     "blind4": "evaluation_blind4.toml",
+    # Issue 17: Polish and Romanian, development sets written by the rules' author.
+    "pl_dev": "evaluation_pl_dev.toml",
+    "ro_dev": "evaluation_ro_dev.toml",
 }
 FROZEN = frozenset({"blind4"})
 # A suggestion of "unknown" counts as no form, like "none".
