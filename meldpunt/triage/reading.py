@@ -66,7 +66,8 @@ PL_FUNCTION_WORDS = frozenset(
     się nie jest że na w z ze co jak ale od po przez dla bo już tylko ten ta też jego
     jej ich mnie mi ma są był była było byli jestem mam nas oni ona oraz czy gdy kiedy
     który która które tam tu jeszcze bardzo może musi można nic nikt nigdy bez mój moja
-    sobie mu go pan pani nam im jak aby żeby tego tej
+    sobie mu go pan pani nam im jak aby żeby tego tej nasze nasz nasza nasi za przy
+    pod przed wszystko
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 RO_FUNCTION_WORDS = frozenset(
@@ -74,7 +75,7 @@ RO_FUNCTION_WORDS = frozenset(
     și si să sa nu că ca cu pe la în din un o una este sunt fost am au ei el ea lui
     lor mai care ce foarte pentru ne mă îmi își dar sau nici fără fara după dupa până
     pana când cand unde cum acest această aceasta acolo aici nimic nimeni niciodată
-    niciodata ni le îl
+    niciodata ni le îl noastre nostru noastră noastra meu mea mei tău tau sunt
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 # Dutch or English function words that are as common in Polish or Romanian: they
