@@ -248,7 +248,9 @@ PLRO_AGE_RE = re.compile(
     r"|\b(?:w\s+wieku|[îi]n\s+v[âa]rst[ăa]\s+de)\s+(\d{1,2})\b"
     rf"|\b{PLRO_PERSON}\s+(?:de|w\s+wieku)\s+(\d{{1,2}})\s+(?:de\s+)?(?:ani|lat)\b"
 )
-PLRO_ANCHOR_RE = re.compile(r"(?i)godz|ore\b|dni|zile|lat|ani|euro|eur|€|letni|wieku|v[âa]rst")
+PLRO_ANCHOR_RE = re.compile(
+    r"(?i)godz|ore\b|dni|zile|lat|ani|euro|eur|€|letni|wieku|v[âa]rst|\(\s*\d"
+)
 
 
 def _plro(text: str) -> Iterator[tuple[str, tuple[int, int]]]:

@@ -88,9 +88,17 @@ SUBSUMED = {"gen.debt_bondage": "crim.street_fine"}
 VULNERABILITY = "gen.vulnerability"
 
 # Words that never show as evidence: the function words (negations do show).
-FILLER = (
-    NL_FUNCTION_WORDS | EN_FUNCTION_WORDS | PL_FUNCTION_WORDS | RO_FUNCTION_WORDS
-) - {"geen", "niet", "no", "not", "nie", "nu", "bez", "fără", "fara"}
+FILLER = (NL_FUNCTION_WORDS | EN_FUNCTION_WORDS | PL_FUNCTION_WORDS | RO_FUNCTION_WORDS) - {
+    "geen",
+    "niet",
+    "no",
+    "not",
+    "nie",
+    "nu",
+    "bez",
+    "fără",
+    "fara",
+}
 
 
 @dataclass(frozen=True)
