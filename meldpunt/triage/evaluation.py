@@ -39,8 +39,11 @@ SETS = {
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
     "pl_dev": "evaluation_pl_dev.toml",
     "ro_dev": "evaluation_ro_dev.toml",
+    # Written by someone who never read the rules (ba98a92), 24 reports each; frozen.
+    "pl": "evaluation_pl.toml",
+    "ro": "evaluation_ro.toml",
 }
-FROZEN = frozenset({"blind4"})
+FROZEN = frozenset({"blind4", "pl", "ro"})
 # A suggestion of "unknown" counts as no form, like "none".
 NO_FORM = {"none", "unknown"}
 URGENCY_LABELS = ("minor", "acute_danger")
