@@ -4,7 +4,9 @@ Six sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune 
 rules); data/evaluation_heldout.toml ("heldout"), data/evaluation_blind.toml ("blind"),
 data/evaluation_blind2.toml ("blind2") and data/evaluation_blind3.toml ("blind3"), each
 measured blind and then used for tuning; data/evaluation_blind4.toml ("blind4"), never
-used for tuning. Run ``manage.py triage_evaluate`` for the figures;
+used for tuning. Issue 17: data/evaluation_pl_dev.toml and data/evaluation_ro_dev.toml
+("pl_dev", "ro_dev", tuned on) and the frozen data/evaluation_pl.toml and
+data/evaluation_ro.toml ("pl", "ro"). Run ``manage.py triage_evaluate`` for the figures;
 tests/triage/test_evaluation.py holds them above agreed floors.
 
 A report carries ``form`` and optionally ``second_form`` (a report that shows two forms

@@ -22,6 +22,12 @@ FLOORS = {
     "blind2": (0.70, 0.45, 0.60, 0.49, 0.97, 0.87),
     "blind3": (0.95, 0.83, 0.74, 0.72, 0.97, 0.97),
     "blind4": (0.89, 0.75, 0.59, 0.48, 0.97, 0.91),
+    # Issue 17: Polish and Romanian. The dev sets are tuned on; pl and ro are frozen,
+    # written by someone who never read the rules and measured once (docs/TRIAGE.md).
+    "pl_dev": (0.95, 0.95, 0.90, 0.93, 0.97, 0.97),
+    "ro_dev": (0.95, 0.95, 0.90, 0.93, 0.97, 0.97),
+    "pl": (0.95, 0.48, 0.72, 0.43, 0.97, 0.78),
+    "ro": (0.78, 0.50, 0.69, 0.46, 0.97, 0.76),
 }
 # The issue's own figures (share of trafficking reports with a right top form, at least;
 # share of non-trafficking reports given a form, at most; precision and recall of the
@@ -84,3 +90,12 @@ def test_blind4_is_frozen() -> None:
     results = evaluate("blind4")
     assert results.frozen
     assert results.misses == []
+
+
+@pytest.mark.parametrize("split", ["pl", "ro"])
+def test_the_polish_and_romanian_sets_are_frozen(split: str) -> None:
+    """Issue 17: 24 reports each, measured in aggregate only, misses never listed."""
+    results = evaluate(split)
+    assert results.frozen and results.misses == []
+    assert len(reports(split)) == 24
+    assert {r.language for r in reports(f"{split}_dev")} == {split}
