@@ -197,7 +197,13 @@ HANDLE_RE = re.compile(
 )
 PLATFORM_CONTEXT_RE = re.compile(
     r"(?i)\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|twitter|x|facebook|fb|"
-    r"onlyfans|threads|discord|account|profiel|profile|handle|gebruikersnaam|username)\b"
+    r"onlyfans|threads|discord|account|profiel|profile|handle|gebruikersnaam|username|"
+    # Polish, Romanian, Bulgarian, Ukrainian and Arabic (issue 17)
+    r"konto|profil|cont|contul|instagramie|telegramie|facebooku|"
+    r"инстаграм\w*|інстаграм\w*|телеграм\w*|тикток\w*|тікток\w*|фейсбук\w*|снапчат\w*|профил\w*|акаунт\w*|"
+    r"аккаунт\w*|нік|ник|"
+    r"انستغرام|انستقرام|إنستغرام|انستا|تيليجرام|تلغرام|تيلغرام|سناب|سناب شات|تيك توك|"
+    r"فيسبوك|فيس بوك|حساب)(?!\w)"
 )
 PLATFORM_NAMED_RE = re.compile(
     r"(?i)\b(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord)"
@@ -248,12 +254,51 @@ WRITTEN_PHONE_RE = re.compile(
 )
 
 
+# --- Polish and Romanian numbers written the national way (issue 17) ---------------
+# In a text that looks Polish, "601 234 567" is a Polish mobile number; in one that
+# looks Romanian, "0721 234 567" is a Romanian mobile number (as a Dutch number it would
+# be an Alkmaar landline). Only mobile numbers, and only in such a text.
+PL_MARKS_RE = re.compile(r"(?i)[ąęłńśźżć]|\b(?:się|nie|jest|że|przez|pracy|telefon\w*)\b")
+RO_MARKS_RE = re.compile(r"(?i)[ăâîșțşţ]|\b(?:și|să|este|sunt|pentru|lucr\w+|munc\w+)\b")
+RO_MOBILE_RE = re.compile(r"(?<![\d+])07\d{2}[ .-]?\d{3}[ .-]?\d{3}(?![\d])")
+MARKS_NEEDED = 3
+
+
+def _national(text: str) -> list[Entity]:
+    found = []
+    regions = []
+    if len(PL_MARKS_RE.findall(text)) >= MARKS_NEEDED:
+        regions.append("PL")
+    if len(RO_MARKS_RE.findall(text)) >= MARKS_NEEDED:
+        regions.append("RO")
+    for region in regions:
+        for match in phonenumbers.PhoneNumberMatcher(
+            text, region, leniency=phonenumbers.Leniency.VALID
+        ):
+            raw = match.raw_string
+            if raw.startswith(("+", "00")):
+                continue
+            if region == "RO" and not RO_MOBILE_RE.fullmatch(raw.strip()):
+                continue
+            if phonenumbers.number_type(match.number) != phonenumbers.PhoneNumberType.MOBILE:
+                continue
+            value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            found.append(Entity("phone", value, match.start, match.end))
+    return found
+
+
+# --- end of issue 17 ---------------------------------------------------------------
+
+
 def phones(text: str) -> list[Entity]:
     """Phone numbers as E.164; the public numbers of the meldpunt and its partners are skipped."""
     if sum(c.isdigit() for c in text) < MIN_PHONE_DIGITS:
         return []
-    found = []
+    found = _national(text)
+    taken = [(e.start, e.end) for e in found]
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
+        if _overlaps(match.start, match.end, taken):
+            continue
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if value not in PUBLIC_NUMBERS:
             found.append(Entity("phone", value, match.start, match.end))
@@ -337,17 +382,21 @@ def emails(text: str) -> list[Entity]:
 def ibans(text: str) -> list[Entity]:
     """IBANs with a valid checksum; a run of characters is cut back until it validates."""
     found = []
-    for match in IBAN_RE.finditer(text):
+    at = 0
+    while (match := IBAN_RE.search(text, at)) is not None:
         raw = match.group()
+        at = match.start() + 1
         for cut in range(len(raw), 14, -1):
             candidate = raw[:cut].rstrip()
             if cut < len(raw) and raw[cut - 1] == " ":
                 continue
             compact = stdnum_iban.compact(candidate)
             if stdnum_iban.is_valid(compact):
-                found.append(
-                    Entity("iban", compact.upper(), match.start(), match.start() + len(candidate))
-                )
+                end = match.start() + len(candidate)
+                found.append(Entity("iban", compact.upper(), match.start(), end))
+                # The run may reach into a second IBAN ("PL61 ... 2874 i RO49 ..."):
+                # look again right after this one.
+                at = end
                 break
     return found
 
@@ -386,7 +435,7 @@ def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     found = []
     taken = list(skip)
     for match in URL_RE.finditer(text):
-        raw = match.group().rstrip(".,;:!?")
+        raw = match.group().rstrip(".,;:!?،؛؟»")
         rest = re.sub(r"(?i)^https?://", "", raw)
         host, _, path = rest.partition("/")
         host = host.split(":", 1)[0].split("@")[-1]

@@ -1,10 +1,12 @@
 """Measuring the triage rules and entity extraction against the labelled reports.
 
-Seven sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
+Ten sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
 rules); data/evaluation_heldout.toml ("heldout"), data/evaluation_blind.toml ("blind"),
 data/evaluation_blind2.toml ("blind2"), data/evaluation_blind3.toml ("blind3") and
 data/evaluation_blind4.toml ("blind4"), each measured blind and then used for tuning;
-data/evaluation_blind5.toml ("blind5"), never used for tuning. Run
+data/evaluation_blind5.toml ("blind5"), never used for tuning. Issue 17:
+data/evaluation_pl_dev.toml and data/evaluation_ro_dev.toml ("pl_dev", "ro_dev", tuned
+on) and the frozen data/evaluation_pl.toml and data/evaluation_ro.toml ("pl", "ro"). Run
 ``manage.py triage_evaluate`` for the figures; tests/triage/test_evaluation.py holds
 them above agreed floors.
 
@@ -38,8 +40,14 @@ SETS = {
     "blind3": "evaluation_blind3.toml",
     "blind4": "evaluation_blind4.toml",
     "blind5": "evaluation_blind5.toml",
+    # Issue 17: Polish and Romanian, development sets written by the rules' author.
+    "pl_dev": "evaluation_pl_dev.toml",
+    "ro_dev": "evaluation_ro_dev.toml",
+    # Written by someone who never read the rules (ba98a92), 24 reports each; frozen.
+    "pl": "evaluation_pl.toml",
+    "ro": "evaluation_ro.toml",
 }
-FROZEN = frozenset({"blind5"})
+FROZEN = frozenset({"blind5", "pl", "ro"})
 # A suggestion of "unknown" counts as no form, like "none".
 NO_FORM = {"none", "unknown"}
 URGENCY_LABELS = ("minor", "acute_danger")

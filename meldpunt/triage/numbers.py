@@ -268,6 +268,70 @@ def _ages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
                 break
 
 
+# --- Polish and Romanian (issue 17) -------------------------------------------------
+# Hours: "po 12 godzin dziennie", "12 godzin na dobę", "70 godzin tygodniowo", "7 dni w
+# tygodniu"; "12 ore pe zi", "70 de ore pe săptămână", "7 zile pe săptămână".
+# Wages in euro: "3 euro na godzinę", "3 euro pe oră", "50 euro dziennie", "50 euro pe
+# zi". Ages only with a person or "ma"/"are": "15-latka", "ma 16 lat", "(16 lat)",
+# "dziewczyna w wieku 15 lat", "fata de 15 ani", "are 16 ani", "în vârstă de 15 ani";
+# "od 10 lat" or "de 15 ani" alone (for ten years) never.
+PLRO_HOURS_RE = re.compile(
+    r"(?i)\b(\d{1,3})\s*(?:godzin\w*|h|de\s+ore|ore)\s*"
+    r"(dziennie|na\s+dob[ęe]|na\s+dzie[ńn]|pe\s+zi|zilnic|tygodniowo|w\s+tygodniu|"
+    r"na\s+tydzie[ńn]|pe\s+s[ăa]pt[ăa]m[âa]n[ăa])"
+    r"|\b(?:po|c[âa]te)\s+(\d{1,2})\s*(?:godzin\w*|ore)\b"
+)
+PLRO_DAYS_RE = re.compile(
+    r"(?i)\b([67])\s*(?:dni\s+w\s+tygodniu|zile\s+(?:pe|din)\s+s[ăa]pt[ăa]m[âa]n[ăa])"
+)
+PLRO_WAGE_RE = re.compile(
+    r"(?i)(?:€\s*|eur(?:o)?\s+)?(\d{1,4}(?:[.,]\d{1,2})?)\s*(?:€|euro|eur)?\s*"
+    r"(?:na\s+godzin[ęe]|za\s+godzin[ęe]|/\s*h|/\s*godz|pe\s+or[ăa]|la\s+or[ăa]|"
+    r"(dziennie|za\s+dzie[ńn]|na\s+dzie[ńn]|pe\s+zi))"
+)
+PLRO_PERSON = (
+    r"(?:dziewczyn\w*|dziewcz\w*|chłop\w*|chlop\w*|córk\w*|cork\w*|syn\w*|dzieck\w*|"
+    r"dzieci|nastolat\w*|uczenni\w*|uczni\w*|fat[ăa]|fata|fete|b[ăa]iat\w*|copil\w*|"
+    r"fiic\w*|fiul|fiica|elev\w*|minor\w*|t[âa]n[ăa]r\w*)"
+)
+PLRO_AGE_RE = re.compile(
+    r"(?i)\b(\d{1,2})\s*-?\s*(?:lat(?:ka|ek|ki|kiem|ku)|letni\w*)\b"
+    r"|\b(?:ma|miał[ao]?|mial[ao]?|are|avea)\s+(?:doar\s+|tylko\s+|abia\s+)?(\d{1,2})\s+(?:lat|ani)\b"
+    r"|\(\s*(\d{1,2})\s*(?:lat|ani)\s*\)"
+    rf"|\b{PLRO_PERSON}\s*\(\s*(\d{{1,2}})\s*\)"
+    r"|\b(?:w\s+wieku|[îi]n\s+v[âa]rst[ăa]\s+de)\s+(\d{1,2})\b"
+    rf"|\b{PLRO_PERSON}\s+(?:de|w\s+wieku)\s+(\d{{1,2}})\s+(?:de\s+)?(?:ani|lat)\b"
+)
+PLRO_ANCHOR_RE = re.compile(
+    r"(?i)godz|ore\b|dni|zile|lat|ani|euro|eur|€|letni|wieku|v[âa]rst|\(\s*\d"
+)
+
+
+def _plro(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    if not PLRO_ANCHOR_RE.search(text):
+        return
+    for match in PLRO_HOURS_RE.finditer(text):
+        hours = int(match.group(1) or match.group(3))
+        weekly = (match.group(2) or "").lower().startswith(("tyg", "w tyg", "na tyd", "pe s"))
+        if hours >= (50 if weekly else 11) and hours <= (120 if weekly else 24):
+            yield OVERTIME, match.span()
+    for match in PLRO_DAYS_RE.finditer(text):
+        yield OVERTIME, match.span()
+    for match in PLRO_WAGE_RE.finditer(text):
+        has_euro = re.search(r"(?i)€|eur", match.group())
+        amount = _number(match.group(1))
+        limit = WAGE_LIMITS["day" if match.group(2) else "hour"]
+        if has_euro and amount < limit:
+            yield WAGES, match.span()
+    for match in PLRO_AGE_RE.finditer(text):
+        age = next(int(g) for g in match.groups() if g)
+        if 1 <= age < 18:
+            yield MINOR, match.span()
+
+
+# --- end of issue 17 ---------------------------------------------------------------
+
+
 def numeric_signals(text: str) -> list[tuple[str, tuple[int, int]]]:
     """(indicator or urgency id, character span) for hours, wages and ages in ``text``."""
     if not any(c.isdigit() for c in text) and not any(w in text.lower() for w in WORD_NUMBERS):
@@ -275,4 +339,6 @@ def numeric_signals(text: str) -> list[tuple[str, tuple[int, int]]]:
     hours = list(_hours(text))
     # Hours given as numbers are both the ILO signal and the labour checklist item.
     hours += [(LONG_HOURS, span) for _, span in hours]
-    return [*hours, *_wages(text), *_ages(text)]
+    plro = list(_plro(text))
+    hours += [(LONG_HOURS, span) for target, span in plro if target == OVERTIME]
+    return [*hours, *_wages(text), *_ages(text), *plro]

@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django_stubs_ext import StrPromise
 
 from meldpunt.cases.models import Exploitation
+from meldpunt.triage.reading import UNREAD_LANGUAGES
 from meldpunt.triage.services import FORM_PREFIX
 from meldpunt.triage.suggest import Suggestion
 from meldpunt.triage.taxonomy import indicator_choices, taxonomy
@@ -56,6 +57,12 @@ class Presented:
     urgency: list[ShownUrgency]
     version: str
     ruled_out: bool
+
+    @property
+    def unread(self) -> bool:
+        """The text is in a language the rules have no words for (Bulgarian, Ukrainian,
+        Arabic): only entities are found, so the screen says the rules cannot read it."""
+        return self.language in UNREAD_LANGUAGES
 
 
 def highlight(text: str, spans: list[tuple[int, int]]) -> SafeString:

@@ -9,6 +9,9 @@
   reaches over a sentence; a negation never reaches over a clause.
 - The language is guessed per sentence from its function words, so a Dutch phone note
   that quotes the caller in English is read in both languages where it should be.
+  Polish and Romanian are told by their own function words and letters (issue 17);
+  Cyrillic and Arabic script are told apart only as "bg", "uk" and "ar", which have
+  no patterns: the assistant then says it cannot read the text.
 """
 
 import re
@@ -45,13 +48,89 @@ EN_FUNCTION_WORDS = frozenset(
 # Words that start a new clause: a negation before them does not reach past them.
 CONJUNCTIONS = frozenset(
     "en maar want omdat of dus terwijl hoewel and but because or so while although".split()  # noqa: SIM905
+    # Polish and Romanian (issue 17); not "i", which is also English.
+    + "ale bo lub albo ponieważ więc dar sau iar însă insa și si".split()  # noqa: SIM905
 )
 NEGATIONS = frozenset(
     """
     geen niet nooit zonder niets niks niemand nergens no not never nothing nobody none
     without nor neither
+    nie nigdy bez nic nikt niciodată niciodata fără fara nimic nimeni
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
+# --- Polish, Romanian and other scripts (issue 17) ---------------------------------
+# Function words that are not Dutch or English words as well ("i", "a", "to", "do",
+# "de", "in", "are" are left out), and letters only these languages use.
+PL_FUNCTION_WORDS = frozenset(
+    """
+    się nie jest że na w z ze co jak ale od po przez dla bo już tylko ten ta też jego
+    jej ich mnie mi ma są był była było byli jestem mam nas oni ona oraz czy gdy kiedy
+    który która które tam tu jeszcze bardzo może musi można nic nikt nigdy bez mój moja
+    sobie mu go pan pani nam im jak aby żeby tego tej nasze nasz nasza nasi za przy
+    pod przed wszystko
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
+RO_FUNCTION_WORDS = frozenset(
+    """
+    și si să sa nu că ca cu pe la în din un o una este sunt fost am au ei el ea lui
+    lor mai care ce foarte pentru ne mă îmi își dar sau nici fără fara după dupa până
+    pana când cand unde cum acest această aceasta acolo aici nimic nimeni niciodată
+    niciodata ni le îl noastre nostru noastră noastra meu mea mei tău tau sunt
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
+# Dutch or English function words that are as common in Polish or Romanian: they
+# count for neither side when telling those apart.
+SHARED_WORDS = frozenset("a de i o to do in are je te na no".split())  # noqa: SIM905
+PL_LETTERS = frozenset("ąęłńśźżć")
+RO_LETTERS = frozenset("ăâîșțşţ")
+UK_LETTERS = frozenset("іїєґ")
+# Negations of one language only: "nu" is Dutch for "now", so it negates only in a
+# Romanian sentence (suggest.py marks it there).
+LANGUAGE_NEGATIONS = {
+    "pl": frozenset({"nie", "nigdy", "bez", "nic", "nikt"}),
+    "ro": frozenset({"nu", "niciodată", "niciodata", "fără", "fara", "nimic", "nimeni"}),
+}
+# Languages with patterns of their own, and those only told apart to say "cannot read".
+PATTERN_LANGUAGES = ("nl", "en", "pl", "ro")
+UNREAD_LANGUAGES = ("bg", "uk", "ar")
+
+
+def _script(word: str) -> str | None:
+    """ "cyrillic" or "arabic" when the word is written in that script."""
+    first = word[0]
+    if "\u0400" <= first <= "\u04ff":
+        return "cyrillic"
+    if "\u0600" <= first <= "\u06ff" or "\u0750" <= first <= "\u077f":
+        return "arabic"
+    return None
+
+
+def other_language(words: Sequence["Word"]) -> str | None:
+    """ "pl", "ro", "bg", "uk" or "ar" when these words are mostly in that language."""
+    counts = {"pl": 0, "ro": 0, "nlen": 0, "cyrillic": 0, "arabic": 0, "uk": 0}
+    for word in words:
+        lower = word.text.lower()
+        script = _script(lower)
+        if script is not None:
+            counts[script] += 1
+            counts["uk"] += not UK_LETTERS.isdisjoint(lower)
+            continue
+        counts["pl"] += (lower in PL_FUNCTION_WORDS) + (not PL_LETTERS.isdisjoint(lower))
+        counts["ro"] += (lower in RO_FUNCTION_WORDS) + (not RO_LETTERS.isdisjoint(lower))
+        shared = lower in SHARED_WORDS
+        counts["nlen"] += not shared and (lower in NL_FUNCTION_WORDS or lower in EN_FUNCTION_WORDS)
+    latin = counts["pl"] + counts["ro"] + counts["nlen"]
+    if counts["cyrillic"] + counts["arabic"] > latin:
+        if counts["arabic"] > counts["cyrillic"]:
+            return "ar"
+        return "uk" if counts["uk"] else "bg"
+    for lang in ("pl", "ro"):
+        if counts[lang] >= 2 and counts[lang] >= 0.6 * latin:
+            return lang
+    return None
+
+
+# --- end of issue 17 ---------------------------------------------------------------
 # Dutch separable-verb particles: "nam hun paspoort af" reads as "afnemen".
 PARTICLES = frozenset("af in op mee weg terug uit aan over".split())  # noqa: SIM905
 
@@ -82,12 +161,18 @@ def lemma(word: str, lang: str) -> str:
 MAX_LEMMA_LENGTH = 40
 
 
+# Polish and Romanian words are also read without their diacritics ("zabrał" as
+# "zabral", "plătit" as "platit"), as many write them on a phone (issue 17).
+FOLD = str.maketrans("ąęłńśźżćóăâîșşțţ", "aelnszzcoaaisstt")
+
+
 @lru_cache(maxsize=MEMO_LIMIT)
 def forms_of(word: str) -> frozenset[str]:
     lower = word.lower().replace("’", "'")
     if len(lower) > MAX_LEMMA_LENGTH:
         return frozenset((lower,))
-    return frozenset((lower, lemma(lower, "nl"), lemma(lower, "en")))
+    folded = lower.translate(FOLD)
+    return frozenset((lower, folded, lemma(lower, "nl"), lemma(lower, "en")))
 
 
 def _is_negation(lower: str) -> bool:
@@ -159,10 +244,14 @@ def tokenize(text: str) -> list[Word]:
 
 
 def language_of(words: Sequence[Word], fallback: str = "mixed") -> str:
-    """ "nl", "en" or "mixed", from the share of Dutch and English function words.
+    """ "nl", "en" or "mixed", from the share of Dutch and English function words;
+    "pl", "ro", "bg", "uk" or "ar" when the words are mostly in that language.
 
     With hardly any function words the answer is ``fallback``.
     """
+    other = other_language(words)
+    if other is not None:
+        return other
     nl = en = 0
     for word in words:
         lower = word.text.lower()

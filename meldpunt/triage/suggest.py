@@ -34,15 +34,25 @@ from functools import cache
 from meldpunt.triage.numbers import numeric_signals
 from meldpunt.triage.reading import (
     EN_FUNCTION_WORDS,
+    LANGUAGE_NEGATIONS,
     MEMO_LIMIT,
     NL_FUNCTION_WORDS,
+    PL_FUNCTION_WORDS,
+    RO_FUNCTION_WORDS,
+    UNREAD_LANGUAGES,
     WORD_RE,
     Word,
     language_of,
     sentences,
     tokenize,
 )
-from meldpunt.triage.taxonomy import FORMS, Taxonomy, taxonomy
+from meldpunt.triage.taxonomy import (
+    FORMS,
+    OWN_FILE_LANGUAGES,
+    Taxonomy,
+    language_patterns,
+    taxonomy,
+)
 
 # A phrase's next word comes at most this many words after the previous one.
 WINDOW = 3
@@ -87,7 +97,17 @@ OVERTIME = "gen.excessive_overtime"
 LONG_HOURS = "lab.long_hours"
 
 # Words that never show as evidence: the function words (negations do show).
-FILLER = (NL_FUNCTION_WORDS | EN_FUNCTION_WORDS) - {"geen", "niet", "no", "not"}
+FILLER = (NL_FUNCTION_WORDS | EN_FUNCTION_WORDS | PL_FUNCTION_WORDS | RO_FUNCTION_WORDS) - {
+    "geen",
+    "niet",
+    "no",
+    "not",
+    "nie",
+    "nu",
+    "bez",
+    "fără",
+    "fara",
+}
 
 
 @dataclass(frozen=True)
@@ -220,9 +240,10 @@ def _phrases(text: str) -> tuple[Phrase, ...]:
     return tuple(tuple(_compile_word(raw) for raw in variant) for variant in variants)
 
 
-def _compile(target: str, kind: str, text: str) -> _Pattern:
+def _compile(target: str, kind: str, text: str, lang: str) -> _Pattern:
     """Without "&" the pattern is one phrase; with "&", "|" in a part separates phrases."""
     negations = {"geen", "niet", "nooit", "zonder", "no", "not", "never", "without", "nothing"}
+    negations |= LANGUAGE_NEGATIONS.get(lang, frozenset())
     words = {w.lower() for w in WORD_RE.findall(text)}
     negated = bool(words & negations) or any(w.endswith("n't") for w in words)
     if "&" not in text:
@@ -300,13 +321,27 @@ def _indexes(version: str) -> dict[str, _Index]:
     sources += [(rule.id, "urgency", rule.patterns_nl, rule.patterns_en) for rule in tax.urgency]
     sources += [(c.id, "contra", c.patterns_nl, c.patterns_en) for c in tax.contra]
     for target, kind, patterns_nl, patterns_en in sources:
-        by_lang["nl"] += [_compile(target, kind, text) for text in patterns_nl]
-        by_lang["en"] += [_compile(target, kind, text) for text in patterns_en]
-    return {
+        by_lang["nl"] += [_compile(target, kind, text, "nl") for text in patterns_nl]
+        by_lang["en"] += [_compile(target, kind, text, "en") for text in patterns_en]
+    indexes = {
         "nl": _build_index(by_lang["nl"]),
         "en": _build_index(by_lang["en"]),
         "mixed": _build_index(by_lang["nl"] + by_lang["en"]),
     }
+    # Issue 17: Polish and Romanian from their own files; no patterns for the others.
+    kinds = {ind.id: "indicator" for ind in tax.indicators}
+    kinds |= {rule.id: "urgency" for rule in tax.urgency}
+    for lang in OWN_FILE_LANGUAGES:
+        indexes[lang] = _build_index(
+            [
+                _compile(target, kinds.get(target, "contra"), text, lang)
+                for target, texts in language_patterns(lang).items()
+                for text in texts
+            ]
+        )
+    for lang in UNREAD_LANGUAGES:
+        indexes[lang] = _build_index([])
+    return indexes
 
 
 def _phrase_at(
@@ -392,7 +427,8 @@ def _is_negated(pattern: _Pattern, words: list[Word], positions: list[int]) -> b
 
 def _not_only(words: list[Word], j: int) -> bool:
     """ "niet alleen ... maar ook", "not only": no negation of what follows."""
-    return j + 1 < len(words) and words[j + 1].text.lower() in {"alleen", "only", "just"}
+    after = {"alleen", "only", "just", "tylko", "doar", "numai"}
+    return j + 1 < len(words) and words[j + 1].text.lower() in after
 
 
 def _evidence(words: list[Word], positions: list[int]) -> list[tuple[int, int]]:
@@ -523,6 +559,10 @@ def _find(words: list[Word], language: str) -> dict[str, dict[str, Match]]:
     buckets: dict[str, dict[str, Match]] = {"indicator": {}, "urgency": {}, "contra": {}}
     for sentence in sentences(words, language):
         index = indexes[sentence.language]
+        if sentence.language == "ro":  # "nu" negates in Romanian only (Dutch "now")
+            for i in range(sentence.first, sentence.last + 1):
+                if words[i].text.lower() == "nu":
+                    words[i] = words[i]._replace(negation=True)
         for i in range(sentence.first, sentence.last + 1):
             for entry in index.candidates(words[i].forms):
                 pattern = entry[0]
@@ -562,6 +602,8 @@ def suggest(text: str) -> Suggestion:
     order = tax.order
     scores = _score_forms(tax, found)
     form, forms = _choose_forms(tax, scores, found, ruled_out)
+    if language in UNREAD_LANGUAGES and form == "none":
+        form = "unknown"  # no patterns for this language: not "no signals" but unread
     return Suggestion(
         language=language,
         taxonomy_version=tax.version,
@@ -576,5 +618,6 @@ def suggest(text: str) -> Suggestion:
 
 
 def detect_language(words: list[Word]) -> str:
-    """The language of a whole text: "nl", "en" or "mixed" (see reading.language_of)."""
+    """The language of a whole text: "nl", "en", "mixed", "pl", "ro", "bg", "uk" or "ar"
+    (see reading.language_of)."""
     return language_of(words)

@@ -17,7 +17,14 @@ from pathlib import Path
 
 from django.utils.translation import get_language
 
-from meldpunt.triage.reading import EN_FUNCTION_WORDS, NEGATIONS, NL_FUNCTION_WORDS, WORD_RE
+from meldpunt.triage.reading import (
+    EN_FUNCTION_WORDS,
+    NEGATIONS,
+    NL_FUNCTION_WORDS,
+    PL_FUNCTION_WORDS,
+    RO_FUNCTION_WORDS,
+    WORD_RE,
+)
 
 DATA_FILE = Path(__file__).parent / "data" / "indicators.toml"
 
@@ -216,9 +223,10 @@ def _load(path: Path) -> Taxonomy:
     return Taxonomy(version=str(raw["version"]), groups=groups, urgency=urgency, contra=contra)
 
 
-def only_weak_words(pattern: str) -> bool:
-    """True when no part of ``pattern`` has a word that means something on its own."""
-    common = NL_FUNCTION_WORDS | EN_FUNCTION_WORDS | NEGATIONS | WEAK_WORDS
+def only_weak_words(pattern: str, extra: frozenset[str] = frozenset()) -> bool:
+    """True when no part of ``pattern`` has a word that means something on its own
+    (``extra``: more common words, for another language)."""
+    common = NL_FUNCTION_WORDS | EN_FUNCTION_WORDS | NEGATIONS | WEAK_WORDS | extra
     for part in pattern.split("&"):
         for raw in part.split():
             for alternative in raw.split("|"):
@@ -247,3 +255,41 @@ def grouped_indicator_choices() -> list[tuple[str, list[tuple[str, str]]]]:
         (group.label, [(ind.id, ind.label) for ind in group.indicators])
         for group in taxonomy().groups
     ]
+
+
+# --- Polish and Romanian patterns (issue 17) ----------------------------------------
+# data/indicators_pl.toml and data/indicators_ro.toml map ids of indicators, urgency
+# rules and counter-signals of indicators.toml to patterns in the same syntax. No
+# lemmas: simplemma's Polish dictionary alone adds some 360 MB to a worker, so the
+# patterns use prefixes ("paszport*") for the inflected forms.
+OWN_FILE_LANGUAGES = ("pl", "ro")
+
+
+def _load_language(path: Path, tax: Taxonomy) -> dict[str, tuple[str, ...]]:
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    patterns = {key: tuple(value) for key, value in raw["patterns"].items()}
+    known = {*tax.order, *(rule.id for rule in tax.contra)}
+    unknown = sorted(set(patterns) - known)
+    if unknown:
+        raise ValueError(f"{path}: unknown ids {unknown}")
+    common = PL_FUNCTION_WORDS | RO_FUNCTION_WORDS
+    weak = [
+        text
+        for key, texts in patterns.items()
+        if key not in {rule.id for rule in tax.contra}
+        for text in texts
+        if only_weak_words(text, extra=common)
+    ]
+    if weak:
+        raise ValueError(f"{path}: patterns of common words only: {weak}")
+    return patterns
+
+
+@cache
+def language_patterns(lang: str) -> dict[str, tuple[str, ...]]:
+    """Patterns per id (indicator, urgency or contra) for ``lang`` ("pl" or "ro")."""
+    return _load_language(DATA_FILE.with_name(f"indicators_{lang}.toml"), taxonomy())
+
+
+# --- end of issue 17 ---------------------------------------------------------------

@@ -24,6 +24,12 @@ FLOORS = {
     "blind3": (0.95, 0.83, 0.79, 0.77, 0.97, 0.97),
     "blind4": (0.97, 0.95, 0.69, 0.62, 0.97, 0.97),
     "blind5": (0.81, 0.69, 0.73, 0.48, 0.95, 0.89),
+    # Issue 17: Polish and Romanian. The dev sets are tuned on; pl and ro are frozen,
+    # written by someone who never read the rules and measured once (docs/TRIAGE.md).
+    "pl_dev": (0.95, 0.95, 0.90, 0.93, 0.97, 0.97),
+    "ro_dev": (0.95, 0.95, 0.90, 0.93, 0.97, 0.97),
+    "pl": (0.95, 0.48, 0.72, 0.43, 0.97, 0.78),
+    "ro": (0.78, 0.50, 0.69, 0.46, 0.97, 0.76),
 }
 # The issue's own figures (share of trafficking reports with a right top form, at least;
 # share of non-trafficking reports given a form, at most; precision and recall of the
@@ -90,3 +96,12 @@ def test_blind5_is_frozen() -> None:
     results = evaluate("blind5")
     assert results.frozen
     assert results.misses == []
+
+
+@pytest.mark.parametrize("split", ["pl", "ro"])
+def test_the_polish_and_romanian_sets_are_frozen(split: str) -> None:
+    """Issue 17: 24 reports each, measured in aggregate only, misses never listed."""
+    results = evaluate(split)
+    assert results.frozen and results.misses == []
+    assert len(reports(split)) == 24
+    assert {r.language for r in reports(f"{split}_dev")} == {split}

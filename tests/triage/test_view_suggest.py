@@ -94,3 +94,15 @@ def test_text_is_never_logged(advisor, verified_client, caplog) -> None:
     with caplog.at_level(logging.DEBUG):
         verified_client(advisor).post(URL, {"text": TEXT})
     assert "paspoort" not in caplog.text
+
+
+def test_a_text_in_a_language_without_patterns_says_it_cannot_be_read(
+    advisor, verified_client
+) -> None:
+    """Issue 17: an Arabic text gets no form and no "no signals", but the note that the
+    signal list has no words in its language and that entities are still found."""
+    text = "أخذ صاحب العمل جواز سفري ولم يدفع راتبي منذ شهرين."
+    html = verified_client(advisor).post(URL, {"text": text}).content.decode()
+    assert "geen woorden in de taal van deze tekst" in html
+    assert "Geen signalen gevonden" not in html
+    assert "data-form=" not in html
