@@ -14,7 +14,6 @@ handler500 = errors.server_error
 urlpatterns = [
     path("healthz", public_views.healthz, name="healthz"),
     path("snel-weg/", public_views.quick_exit, name="quick_exit"),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("beheer-partners/", partner_admin_site.urls),
     path("medewerkers/", include("meldpunt.accounts.urls")),
