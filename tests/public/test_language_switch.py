@@ -103,10 +103,8 @@ def test_each_page_names_its_translations_for_search_engines(client: Client, dut
     meta description in the page's language."""
     html = client.get(prefixed("ro", dutch)).content.decode()
     for code in CODES:
-        assert (
-            f'<link rel="alternate" hreflang="{code}" href="http://testserver{prefixed(code, dutch)}">'
-            in html
-        )
+        url = f"http://testserver{prefixed(code, dutch)}"
+        assert f'<link rel="alternate" hreflang="{code}" href="{url}">' in html
     assert f'<link rel="alternate" hreflang="x-default" href="http://testserver{dutch}">' in html
     description = re.search(r'<meta name="description" content="([^"]+)">', html)
     assert description and len(description.group(1)) > 30
