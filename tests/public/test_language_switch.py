@@ -131,8 +131,8 @@ def test_home_suggests_the_browser_language_without_redirecting(client: Client) 
     assert "Accept-Language" in response.headers["Vary"]
     html = response.content.decode()
     assert (
-        '<p class="utrecht-paragraph language-suggestion" lang="pl" dir="ltr"><a class="utrecht-link" href="/pl/" hreflang="pl">Polski: '
-        in html
+        '<p class="utrecht-paragraph language-suggestion" lang="pl" dir="ltr">'
+        '<a class="utrecht-link" href="/pl/" hreflang="pl">Polski: ' in html
     )
 
 
