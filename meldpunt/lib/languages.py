@@ -31,6 +31,11 @@ class ReporterLanguage(models.TextChoices):
     AR = "ar", _("Arabisch")
 
 
+def language_name(code: str) -> str:
+    """The language's name for staff ("Pools"); empty for no language."""
+    return str(ReporterLanguage(code).label) if code in ReporterLanguage.values else ""
+
+
 def reporter_language(code: str | None = None) -> str:
     """The reporter language for ``code`` (default: the active one); Dutch when unknown."""
     code = (code or get_language() or settings.LANGUAGE_CODE).split("-")[0]

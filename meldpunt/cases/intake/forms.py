@@ -36,6 +36,7 @@ from meldpunt.cases.models import (
 from meldpunt.cases.selectors import case_handlers
 from meldpunt.cases.services import check_due_date
 from meldpunt.lib import clock
+from meldpunt.lib.languages import ReporterLanguage
 
 STARTED_SALT = "meldpunt.intake.started"
 
@@ -104,6 +105,21 @@ class CallForm(IntakePart):
         choices=Area.choices,
         initial=Area.UNKNOWN,
         widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Taal van het gesprek"),
+        choices=ReporterLanguage.choices,
+        initial=ReporterLanguage.NL,
+        # Not given (an older form still open): the call was in Dutch.
+        required=False,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+    interpreter = forms.BooleanField(
+        label=_("Met tolk"),
+        required=False,
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
     )
 
 
@@ -434,6 +450,8 @@ class IntakeForm(
             "callback_allowed": data["callback_allowed"],
             "callback_details": data["callback_details"] if data["callback_allowed"] else "",
             "how_heard": data["how_heard"],
+            "language": data["language"] or ReporterLanguage.NL,
+            "interpreter": data["interpreter"],
             "municipality": data["municipality"],
             "exploitation": data["exploitation"],
             "indicators": data["indicators"],
