@@ -70,7 +70,6 @@ MIDDLEWARE = [
     "servestatic.middleware.ServeStaticMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "meldpunt.lib.middleware.StaffLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -172,9 +171,9 @@ PASSWORD_HASHERS = [
 
 LANGUAGE_CODE = "nl"
 # The reporter side speaks all of these; each is named in itself (the language menu shows the
-# names as they are). The URL carries the language (/pl/...), Dutch has no prefix. Staff pages
-# speak STAFF_LANGUAGES only (meldpunt/lib/middleware.py). Arabic is written right to left
-# (Django's LANGUAGES_BIDI).
+# names as they are). The URL carries the language (/pl/...), Dutch has no prefix; every
+# unprefixed page, the staff pages included, is Dutch (LocaleMiddleware with i18n_patterns and
+# prefix_default_language=False). Arabic is written right to left (Django's LANGUAGES_BIDI).
 LANGUAGES = [
     ("nl", "Nederlands"),
     ("en", "English"),
@@ -184,7 +183,6 @@ LANGUAGES = [
     ("uk", "Українська"),
     ("ar", "العربية"),
 ]
-STAFF_LANGUAGES = ("nl", "en")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.conf import settings
 from django.db.models import Case as Switch
 from django.db.models import (
     Count,
@@ -18,7 +19,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _

@@ -4,7 +4,6 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
 
 from meldpunt.lib import reporter_session
 
@@ -41,23 +40,4 @@ class ReporterSessionMiddleware:
                 reporter_session.end(request)
             else:
                 reporter_session.activity(request.session)
-        return self.get_response(request)
-
-
-class StaffLanguageMiddleware:
-    """Staff pages speak Dutch or English (settings.STAFF_LANGUAGES), whatever else the
-    browser asks for; the reporter's pages speak the language of their URL. Goes right
-    after LocaleMiddleware, which has chosen already: from the URL prefix on public pages
-    (Dutch without one), from Accept-Language elsewhere."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (
-            translation.get_language_from_path(request.path_info) is None
-            and translation.get_language() not in settings.STAFF_LANGUAGES
-        ):
-            translation.activate(settings.LANGUAGE_CODE)
-            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
