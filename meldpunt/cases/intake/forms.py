@@ -106,21 +106,6 @@ class CallForm(IntakePart):
         initial=Area.UNKNOWN,
         widget=forms.Select(attrs={"class": "utrecht-select"}),
     )
-    language = forms.ChoiceField(
-        label=_("Taal van het gesprek"),
-        choices=ReporterLanguage.choices,
-        initial=ReporterLanguage.NL,
-        # Not given (an older form still open): the call was in Dutch.
-        required=False,
-        widget=forms.Select(attrs={"class": "utrecht-select"}),
-    )
-    interpreter = forms.BooleanField(
-        label=_("Met tolk"),
-        required=False,
-        widget=forms.CheckboxInput(
-            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
-        ),
-    )
 
 
 class SignalsForm(IntakePart):
@@ -255,7 +240,8 @@ class LocationForm(IntakePart):
 
 
 class ClosingForm(IntakePart):
-    """How the call ended: the advice given, whether we may call back, how they found us."""
+    """How the call ended: the advice given, whether we may call back, how they found us,
+    and the language it was held in (with an interpreter or not)."""
 
     advice_given = forms.CharField(
         label=_("Gegeven advies"),
@@ -281,6 +267,22 @@ class ClosingForm(IntakePart):
         choices=HowHeard.choices,
         initial=HowHeard.UNKNOWN,
         widget=InlineRadio,
+    )
+    # After the call's content: most calls are in Dutch, so the keyboard path skips these.
+    language = forms.ChoiceField(
+        label=_("Taal van het gesprek"),
+        choices=ReporterLanguage.choices,
+        initial=ReporterLanguage.NL,
+        # Not given (an older form still open): the call was in Dutch.
+        required=False,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+    interpreter = forms.BooleanField(
+        label=_("Met tolk"),
+        required=False,
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
     )
 
     def clean(self) -> dict[str, Any]:
