@@ -51,9 +51,10 @@ check-migrations: $(STAMP)
 vendor:
 	bash scripts/vendor.sh
 
-## messages: refresh the translation files (needs GNU gettext; the .mo files are committed)
+## messages: refresh the translation files of every language but Dutch, the source language
+## (needs GNU gettext; the .mo files are committed)
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore='static/vendor/*' --settings=config.test_settings
+	$(PY) manage.py makemessages -l en -l pl -l ro -l bg -l uk -l ar --no-obsolete --ignore=.venv --ignore=var --ignore='static/vendor/*' --settings=config.test_settings
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var --settings=config.test_settings
 
 ## bench: where the benchmarks are (each is run on its own; figures in docs/PERFORMANCE.md)

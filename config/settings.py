@@ -12,7 +12,6 @@ from typing import Any
 import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 from meldpunt.lib.dburl import database_from_url
 from meldpunt.lib.env import env_bool, env_int, env_list, env_secret, env_str
@@ -172,7 +171,19 @@ PASSWORD_HASHERS = [
 ]
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+# The reporter side speaks all of these; each is named in itself (the language menu shows the
+# names as they are). The URL carries the language (/pl/...), Dutch has no prefix; every
+# unprefixed page, the staff pages included, is Dutch (LocaleMiddleware with i18n_patterns and
+# prefix_default_language=False). Arabic is written right to left (Django's LANGUAGES_BIDI).
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("bg", "Български"),
+    ("uk", "Українська"),
+    ("ar", "العربية"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

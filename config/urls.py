@@ -17,7 +17,6 @@ urlpatterns = [
     path("snel-weg/", public_views.quick_exit, name="quick_exit"),
     # A campaign's short link (QR code): counted per day, then the home page.
     path("c/<str:code>/", tally_views.campaign_visit, name="campaign_visit"),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("beheer-partners/", partner_admin_site.urls),
     path("medewerkers/", include("meldpunt.accounts.urls")),

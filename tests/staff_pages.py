@@ -110,6 +110,7 @@ def pages(prefixes: tuple[str, ...], samples: dict[str, int | None]) -> Iterator
 
 
 def admin_pages() -> Iterator[tuple[str, str]]:
+    yield "translations", reverse("admin:translations")
     for site in (admin.site, partner_admin_site):
         yield "index", reverse(f"{site.name}:index")
         for model, model_admin in site._registry.items():

@@ -11,6 +11,7 @@ from meldpunt.accounts.models import User
 from meldpunt.cases.models import AssessmentConclusion, CaseKind, ClosingReason, Outcome
 from meldpunt.cases.selectors import case_handlers
 from meldpunt.cases.services import SHORT_TEXT_LENGTH, check_due_date
+from meldpunt.lib.languages import ReporterLanguage
 
 TEXTBOX = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 TEXTAREA = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
@@ -188,4 +189,13 @@ class AuditFilterForm(PageForm):
         max_length=16,
         help_text=_("Bijvoorbeeld 2026-00042."),
         widget=forms.TextInput(attrs=TEXTBOX),
+    )
+
+
+class InboxFilterForm(PageForm):
+    taal = forms.ChoiceField(
+        label=_("Taal van de melder"),
+        required=False,
+        choices=[("", _("Alle talen")), *ReporterLanguage.choices],
+        widget=forms.Select(attrs=SELECT),
     )

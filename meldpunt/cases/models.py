@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meldpunt.accounts.models import Municipality
 from meldpunt.lib.fields import EncryptedJSONField, EncryptedTextField
+from meldpunt.lib.languages import ReporterLanguage
 
 
 def text_values(obj: models.Model) -> list[str]:
@@ -294,6 +295,12 @@ class Contact(models.Model):
         _("vorm van uitbuiting"), max_length=10, choices=Exploitation, default=Exploitation.UNKNOWN
     )
     indicators = models.JSONField(_("signalen"), default=list, blank=True)
+    # The reporter's language: the URL's language for a web report, mailbox message or
+    # chat, the language the call was held in for the phone.
+    language = models.CharField(
+        _("taal"), max_length=2, choices=ReporterLanguage, default=ReporterLanguage.NL
+    )
+    interpreter = models.BooleanField(_("met tolk"), default=False)
     callback_details = EncryptedTextField(_("hoe terugbellen"), blank=True)
     summary = EncryptedTextField(_("samenvatting"), blank=True)
     advice_given = EncryptedTextField(_("gegeven advies"), blank=True)

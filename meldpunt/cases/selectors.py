@@ -4,8 +4,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.conf import settings
 from django.db.models import Case as Switch
-from django.db.models import Count, F, IntegerField, Model, Q, QuerySet, Value, When
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +44,7 @@ from meldpunt.cases.models import (
 from meldpunt.cases.urgency import Reason, urgency_from_answers
 from meldpunt.lib import clock
 from meldpunt.lib.access import AccessDenied
+from meldpunt.lib.languages import language_name
 from meldpunt.lib.workdays import add_working_days
 
 # "Due soon" looks this many working days ahead.
@@ -176,6 +190,8 @@ class InboxRow:
     overdue: bool
     due_soon: bool
     reply_overdue: bool = False
+    # The reporter's language (of the first contact), by its Dutch name; empty for Dutch.
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -212,10 +228,12 @@ def _open_cases() -> QuerySet[Case]:
     )
 
 
-def inbox_sections(user: User) -> list[InboxSection]:
+def inbox_sections(user: User, *, language: str = "") -> list[InboxSection]:
     """The inbox of ``user``: one query per section, however many cases there are.
 
-    Coordinators also get the cases whose close they must approve.
+    Coordinators also get the cases whose close they must approve. With ``language``
+    only cases with a contact in that language (a reporter who wrote, chatted or called
+    in it).
 
     Lists numbers, kinds, statuses and deadlines only, so no case content is shown here.
     """
@@ -257,15 +275,28 @@ def inbox_sections(user: User) -> list[InboxSection]:
                 Q(close_requested_at__isnull=False),
             ),
         )
+    first_language = Subquery(
+        Contact.objects.filter(case=OuterRef("pk")).order_by("started_at").values("language")[:1]
+    )
+    open_cases = _open_cases().annotate(reporter_language=first_language)
+    if language:
+        open_cases = open_cases.filter(
+            Exists(Contact.objects.filter(case=OuterRef("pk"), language=language))
+        )
     sections = []
     for key, title, empty, condition in specs:
-        cases = list(_open_cases().filter(condition)[: SECTION_LIMIT + 1])
+        cases = list(open_cases.filter(condition)[: SECTION_LIMIT + 1])
         rows = [
             InboxRow(
                 case=c,
                 overdue=deadlines.is_overdue(c),
                 due_soon=deadlines.is_due_soon(c),
                 reply_overdue=deadlines.is_reply_overdue(c),
+                language=(
+                    language_name(c.reporter_language)
+                    if c.reporter_language not in ("", None, settings.LANGUAGE_CODE)
+                    else ""
+                ),
             )
             for c in cases[:SECTION_LIMIT]
         ]

@@ -29,6 +29,7 @@ from meldpunt.cases.forms import (
     AuditFilterForm,
     CloseForm,
     CloseRefuseForm,
+    InboxFilterForm,
     KindForm,
     NoteForm,
     TaskForm,
@@ -51,8 +52,18 @@ AUDIT_PAGE_SIZE = 50
 @require_GET
 @staff_required(*CASE_ROLES)
 def inbox(request: StaffRequest) -> HttpResponse:
-    """Who: advisors and coordinators. Open cases by what needs doing first."""
-    return render(request, "cases/inbox.html", {"sections": inbox_sections(request.user)})
+    """Who: advisors and coordinators. Open cases by what needs doing first, optionally only
+    those with a reporter in one language."""
+    filter_form = InboxFilterForm(request.GET or None)
+    language = filter_form.cleaned_data["taal"] if filter_form.is_valid() else ""
+    return render(
+        request,
+        "cases/inbox.html",
+        {
+            "sections": inbox_sections(request.user, language=language),
+            "filter_form": filter_form,
+        },
+    )
 
 
 def _render_case(request: StaffRequest, case: Case, **bound: forms.Form) -> HttpResponse:

@@ -33,6 +33,7 @@ from meldpunt.chat.limits import MAX_FRAME_BYTES, message_limit
 from meldpunt.chat.models import ChatSender, ChatSession, ChatState, EndedBy
 from meldpunt.lib import ratelimit, reporter_session
 from meldpunt.lib.access import AccessDenied
+from meldpunt.lib.languages import language_name
 
 CLOSE_LOGGED_OUT = 4401
 CLOSE_FORBIDDEN = 4403
@@ -409,6 +410,7 @@ class AdvisorConsumer(ChatBaseConsumer):
                 "pk": chat.pk,
                 "nickname": chat.nickname,
                 "language": chat.language,
+                "language_name": language_name(chat.language),
                 "status": chat.status,
                 "left": chat.reporter_left_at is not None,
             }

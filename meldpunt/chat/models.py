@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.lib.fields import EncryptedTextField
+from meldpunt.lib.languages import ReporterLanguage
 
 
 class ChatLanguage(models.TextChoices):
@@ -54,7 +55,7 @@ class CannedResponse(models.Model):
     title = models.CharField(_("titel"), max_length=80)
     text = models.TextField(_("tekst"))
     language = models.CharField(
-        _("taal"), max_length=2, choices=ChatLanguage, default=ChatLanguage.DUTCH
+        _("taal"), max_length=2, choices=ReporterLanguage, default=ReporterLanguage.NL
     )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 

@@ -25,6 +25,7 @@ from meldpunt.chat.models import (
 from meldpunt.lib import clock
 from meldpunt.lib.access import AccessDenied
 from meldpunt.lib.crypto import keyed_digest
+from meldpunt.lib.languages import language_name
 from meldpunt.public.selectors import (
     ChatAvailability,
     ClosedReason,
@@ -131,6 +132,7 @@ def queue(*, now: datetime | None = None) -> list[dict[str, Any]]:
             "id": chat.public_id.hex,
             "nickname": chat.nickname,
             "language": chat.language,
+            "language_name": language_name(chat.language),
             "waiting_seconds": int((moment - chat.created_at).total_seconds()),
             **_place(position, average),
         }
@@ -229,6 +231,7 @@ def messages_after(chat: ChatSession, after: int, *, for_reporter: bool) -> list
 
 
 def canned_responses() -> list[CannedResponse]:
+    """Every canned response, by language; the console puts a chat's own language first."""
     return list(CannedResponse.objects.all())
 
 

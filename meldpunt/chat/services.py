@@ -5,6 +5,7 @@ from contextlib import suppress
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
@@ -387,6 +388,7 @@ def chat_to_contact(
                     int((ended - chat.created_at).total_seconds()) if ended else None
                 ),
                 "anonymous": True,
+                "language": chat.language or settings.LANGUAGE_CODE,
             },
             case=case,
             new_case=new_case,
@@ -464,7 +466,11 @@ def chat_receipt_code(*, chat: ChatSession) -> str:
         if locked.contact is None:
             case = case_create(by=None)
             locked.contact = contact_add(
-                case=case, by=None, channel=Channel.CHAT, started_at=locked.created_at
+                case=case,
+                by=None,
+                channel=Channel.CHAT,
+                started_at=locked.created_at,
+                language=locked.language or settings.LANGUAGE_CODE,
             )
             locked.save(update_fields=["contact"])
         try:

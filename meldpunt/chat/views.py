@@ -18,6 +18,7 @@ from meldpunt.chat.forms import AvailabilityForm, ChatContactForm, ChatStartForm
 from meldpunt.chat.limits import queue_limit, resume_seconds, start_limit
 from meldpunt.lib import clock, ratelimit, reporter_session
 from meldpunt.lib.access import AccessDenied
+from meldpunt.lib.languages import reporter_language
 from meldpunt.public.selectors import ChatAvailability
 from meldpunt.reports.receipts import format_code
 from meldpunt.tally.services import chat_refusal_record
@@ -51,7 +52,9 @@ def chat_page(request: HttpRequest) -> HttpResponse:
     availability = selectors.chat_availability()
     if not availability.is_open:
         return _closed(request, availability)
-    return _start_page(request, availability, ChatStartForm())
+    return _start_page(
+        request, availability, ChatStartForm(initial={"language": reporter_language()})
+    )
 
 
 @never_cache
@@ -76,7 +79,8 @@ def chat_start(request: HttpRequest) -> HttpResponse:
     try:
         _chat, token = services.chat_start(
             nickname=form.cleaned_data["nickname"],
-            language=form.cleaned_data["language"],
+            # Without a choice, the chat is in the language of the page it was started on.
+            language=form.cleaned_data["language"] or reporter_language(),
             client=who,
         )
     except services.ChatError as error:

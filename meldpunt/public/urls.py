@@ -4,6 +4,8 @@ from django.http import HttpResponse
 from django.urls import path
 from django.views.generic import TemplateView
 
+from meldpunt.public import views
+
 app_name = "public"
 
 
@@ -12,7 +14,7 @@ def page(template: str) -> Callable[..., HttpResponse]:
 
 
 urlpatterns = [
-    path("", page("home"), name="home"),
+    path("", views.home, name="home"),
     path("wat-is-mensenhandel/", page("what_is"), name="what_is"),
     path("voor-professionals/", page("professionals"), name="professionals"),
     path("anoniem-melden/", page("anonymous"), name="anonymous"),

@@ -2,12 +2,37 @@
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from meldpunt.lib import reporter_session
 from meldpunt.lib.health import health_problems
+from meldpunt.lib.languages import own_name, suggested_language
+
+
+@require_GET
+@vary_on_headers("Accept-Language")
+def home(request: HttpRequest) -> HttpResponse:
+    """Who: anyone. The home page; a browser that prefers another language the meldpunt
+    speaks gets a link to it, in that language (never a redirect: the URL decides)."""
+    suggestion = None
+    code = suggested_language(
+        request.headers.get("Accept-Language", ""), translation.get_language()
+    )
+    if code is not None:
+        with translation.override(code):
+            suggestion = {
+                "code": code,
+                "name": own_name(code),
+                "path": reverse("public:home"),
+                "direction": "rtl" if translation.get_language_bidi() else "ltr",
+            }
+    return TemplateResponse(request, "public/home.html", {"suggestion": suggestion})
 
 
 # Without a CSRF check: the quick exit must work from a page whose token has gone, and all

@@ -26,6 +26,7 @@ class PartnerAdminSite(StaffAdminSite):
     site_header = _("Meldpunt – partners beheren")
     site_title = _("Meldpunt – partners beheren")
     index_title = _("Partners")
+    shows_translations = False
 
     def has_permission(self, request: HttpRequest) -> bool:
         return may_manage_partners(request)

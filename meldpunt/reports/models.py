@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meldpunt.cases.models import Case, Contact
 from meldpunt.lib.fields import EncryptedJSONField, EncryptedTextField
+from meldpunt.lib.languages import ReporterLanguage
 
 
 class ReportDraft(models.Model):
@@ -77,6 +78,8 @@ class MailboxMessage(models.Model):
     )
     created_at = models.DateTimeField()
     text = EncryptedTextField(_("bericht"), blank=True)
+    # The language of the mailbox page the reporter wrote from (empty for staff replies).
+    language = models.CharField(_("taal"), max_length=2, choices=ReporterLanguage, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

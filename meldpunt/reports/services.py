@@ -173,8 +173,12 @@ def _add_people_and_places(
     )
 
 
-def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
+def report_submit(
+    *, draft: ReportDraft, answers: dict[str, Any], language: str = settings.LANGUAGE_CODE
+) -> Submitted:
     """Store a complete web report as a new case with its contact, people, places and files.
+
+    ``language`` is the reporter's: the language of the pages the report was made on.
 
     ``answers`` holds the cleaned data of every step. The reporter chose advies or melding
     (a melding gets its assessment deadline); the urgency follows from the answers by the
@@ -220,6 +224,7 @@ def report_submit(*, draft: ReportDraft, answers: dict[str, Any]) -> Submitted:
             at=now,
             add_related=partial(_add_people_and_places, answers=answers, minors=minors),
             reporter_role=answers["reporter_role"],
+            language=language,
             anonymous=preference == "anonymous",
             callback_allowed=preference != "anonymous",
             how_heard=answers["how_heard"],
@@ -295,14 +300,25 @@ def _notify_new_message(case_id: int) -> None:
         logger.warning("A notification e-mail could not be sent.")
 
 
-def mailbox_post(*, mailbox: Mailbox, text: str, files: list[CleanFile]) -> MailboxMessage:
-    """A message from the reporter: stored with its files, the case marked, staff told."""
+def mailbox_post(
+    *,
+    mailbox: Mailbox,
+    text: str,
+    files: list[CleanFile],
+    language: str = settings.LANGUAGE_CODE,
+) -> MailboxMessage:
+    """A message from the reporter: stored with its files, the case marked, staff told.
+    ``language`` is that of the mailbox page it was written on."""
     case = mailbox.case
     now = clock.now()
     # Message, files and the contact that marks the case belong together.
     with transaction.atomic():
         message = MailboxMessage.objects.create(
-            mailbox=mailbox, sender=MailboxSender.REPORTER, created_at=now, text=text
+            mailbox=mailbox,
+            sender=MailboxSender.REPORTER,
+            created_at=now,
+            text=text,
+            language=language,
         )
         Attachment.objects.bulk_create(
             [_attachment(clean=f, case=case, message=message) for f in files]
@@ -311,6 +327,7 @@ def mailbox_post(*, mailbox: Mailbox, text: str, files: list[CleanFile]) -> Mail
             case=case,
             by=None,
             channel=Channel.MAILBOX,
+            language=language,
             details={"mailbox_message": message.pk},
         )
         case_index_add(case=case, texts=[text])

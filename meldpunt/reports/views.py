@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from meldpunt.lib import clock, ratelimit, reporter_session
 from meldpunt.lib.access import AccessDenied
+from meldpunt.lib.languages import reporter_language
 from meldpunt.reports import guessing, selectors, services
 from meldpunt.reports.downloads import attachment_response
 from meldpunt.reports.forms import (
@@ -157,7 +158,9 @@ def check(request: HttpRequest) -> HttpResponse:
         return check_page()
     if not ratelimit.hit(_submit_limit(), ratelimit.request_client(request)):
         return _too_many(request)
-    submitted = services.report_submit(draft=draft, answers=collect_answers(reviews))
+    submitted = services.report_submit(
+        draft=draft, answers=collect_answers(reviews), language=reporter_language()
+    )
     reporter_session.forget(request, SESSION_DRAFT)
     return render(
         request,
@@ -254,7 +257,12 @@ def mailbox_message(request: HttpRequest) -> HttpResponse:
     form = MailboxMessageForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render_mailbox(request, opened, form)
-    services.mailbox_post(mailbox=opened, text=form.cleaned_data["text"], files=form.accepted)
+    services.mailbox_post(
+        mailbox=opened,
+        text=form.cleaned_data["text"],
+        files=form.accepted,
+        language=reporter_language(),
+    )
     request.session[SESSION_SENT] = True
     return redirect("reports_public:mailbox")
 

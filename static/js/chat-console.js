@@ -37,7 +37,7 @@
       var minutes = Math.floor(entry.waiting_seconds / 60);
       // Place and expected wait are the ones the reporter sees on their own page.
       item.textContent = (entry.nickname || t.tAnonymous) +
-        (entry.language ? " (" + entry.language + ")" : "") + ", " +
+        (entry.language_name ? " (" + entry.language_name + ")" : "") + ", " +
         t.tWaited.replace("{minutes}", minutes) + ", " +
         t.tPlace.replace("{position}", entry.position).replace("{minutes}", entry.wait_minutes);
       queueEl.appendChild(item);
@@ -124,6 +124,19 @@
     chat.el.classList.add("console-chat--ended");
   }
 
+  // The canned responses in the chat's own language come first, the first of them chosen.
+  function cannedFirst(select, language) {
+    var own = Array.prototype.filter.call(select.options, function (option) {
+      return language && option.dataset.language === language;
+    });
+    own.reverse().forEach(function (option) {
+      select.insertBefore(option, select.firstChild);
+    });
+    if (select.options.length) {
+      select.selectedIndex = 0;
+    }
+  }
+
   function openChat(data) {
     var id = data.chat;
     if (chats[id]) {
@@ -131,7 +144,8 @@
       return;
     }
     var el = template.content.firstElementChild.cloneNode(true);
-    var title = (data.nickname || t.tAnonymous) + (data.language ? " (" + data.language + ")" : "");
+    var title = (data.nickname || t.tAnonymous) +
+      (data.language_name ? " (" + data.language_name + ")" : "");
     el.querySelector("[data-title]").textContent = title;
     el.setAttribute("aria-label", title);
     el.dataset.chat = id;
@@ -141,6 +155,7 @@
       label.setAttribute("for", field.id);
     });
     el.querySelector("[data-to-case]").href = t.toCaseUrl.replace("/0/", "/" + data.pk + "/");
+    cannedFirst(el.querySelector("[data-input='canned']"), data.language);
     var chat = {
       el: el,
       nickname: data.nickname,

@@ -17,7 +17,7 @@ def main() -> None:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from meldpunt.accounts.models import Role, User
-    from meldpunt.chat.models import ChatAgent
+    from meldpunt.chat.models import CannedResponse, ChatAgent
     from meldpunt.lib import clock
     from meldpunt.lib.sessions import SessionStore
     from meldpunt.public.models import OpeningException
@@ -32,6 +32,9 @@ def main() -> None:
     )
     device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
     ChatAgent.objects.create(user=user, available=False)
+    # One canned response in Dutch and one in Polish: the console offers a chat's own first.
+    CannedResponse.objects.create(title="Welkom", text="Welkom bij de chat.", language="nl")
+    CannedResponse.objects.create(title="Witamy", text="Witamy na czacie.", language="pl")
     session = SessionStore()
     session["_auth_user_id"] = str(user.pk)
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"

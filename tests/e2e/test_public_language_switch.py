@@ -21,10 +21,10 @@ def test_switch_to_english_and_back_without_javascript(no_js_page: Page, live_se
     """From the Dutch page to the same English page and back again."""
     page = no_js_page
     page.goto(live_server.url + "/wat-is-mensenhandel/")
-    page.get_by_role("link", name="English").click()
+    page.get_by_role("link", name="English", exact=True).click()
     expect(page).to_have_url(live_server.url + "/en/wat-is-mensenhandel/")
     expect(page.get_by_role("heading", level=1)).to_have_text("What is human trafficking?")
-    page.get_by_role("link", name="Nederlands").click()
+    page.get_by_role("link", name="Nederlands", exact=True).click()
     expect(page).to_have_url(live_server.url + "/wat-is-mensenhandel/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Wat is mensenhandel?")
 
@@ -33,7 +33,7 @@ def test_switch_on_home_page(no_js_page: Page, live_server) -> None:  # type: ig
     """The home page switches to /en/ and back to /."""
     page = no_js_page
     page.goto(live_server.url + "/")
-    page.get_by_role("link", name="English").click()
+    page.get_by_role("link", name="English", exact=True).click()
     expect(page).to_have_url(live_server.url + "/en/")
-    page.get_by_role("link", name="Nederlands").click()
+    page.get_by_role("link", name="Nederlands", exact=True).click()
     expect(page).to_have_url(live_server.url + "/")

@@ -36,6 +36,7 @@ from meldpunt.cases.models import (
 from meldpunt.cases.selectors import case_handlers
 from meldpunt.cases.services import check_due_date
 from meldpunt.lib import clock
+from meldpunt.lib.languages import ReporterLanguage
 
 STARTED_SALT = "meldpunt.intake.started"
 
@@ -239,7 +240,8 @@ class LocationForm(IntakePart):
 
 
 class ClosingForm(IntakePart):
-    """How the call ended: the advice given, whether we may call back, how they found us."""
+    """How the call ended: the advice given, whether we may call back, how they found us,
+    and the language it was held in (with an interpreter or not)."""
 
     advice_given = forms.CharField(
         label=_("Gegeven advies"),
@@ -265,6 +267,22 @@ class ClosingForm(IntakePart):
         choices=HowHeard.choices,
         initial=HowHeard.UNKNOWN,
         widget=InlineRadio,
+    )
+    # After the call's content: most calls are in Dutch, so the keyboard path skips these.
+    language = forms.ChoiceField(
+        label=_("Taal van het gesprek"),
+        choices=ReporterLanguage.choices,
+        initial=ReporterLanguage.NL,
+        # Not given (an older form still open): the call was in Dutch.
+        required=False,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+    interpreter = forms.BooleanField(
+        label=_("Met tolk"),
+        required=False,
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -434,6 +452,8 @@ class IntakeForm(
             "callback_allowed": data["callback_allowed"],
             "callback_details": data["callback_details"] if data["callback_allowed"] else "",
             "how_heard": data["how_heard"],
+            "language": data["language"] or ReporterLanguage.NL,
+            "interpreter": data["interpreter"],
             "municipality": data["municipality"],
             "exploitation": data["exploitation"],
             "indicators": data["indicators"],

@@ -124,6 +124,19 @@ def test_saving_a_call_creates_case_contact_and_goes_to_the_case(
     assert list(case_search(CaseQuery(text="loods"))) == [case]
 
 
+def test_call_records_its_language_and_interpreter(anna: Client) -> None:
+    """A call held in Polish through an interpreter says so; without a choice it was Dutch."""
+    anna.post(SAVE_URL, call(language="pl", interpreter="on"))
+    contact = Case.objects.get().contacts.get()
+    assert (contact.language, contact.interpreter) == ("pl", True)
+
+
+def test_call_without_language_was_in_dutch(anna: Client) -> None:
+    anna.post(SAVE_URL, call())
+    contact = Case.objects.get().contacts.get()
+    assert (contact.language, contact.interpreter) == ("nl", False)
+
+
 def test_victim_place_and_task_are_saved_and_searchable(anna: Client, advisor: User) -> None:
     """Optional victim, place and follow-up task become rows on the case, all in the index."""
     response = anna.post(

@@ -1,0 +1,41 @@
+"""A chat in Polish in a real browser: started on the Polish page, the advisor's queue says
+"Pools" before anyone accepts, and the console offers the Polish canned response first."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import advisor_page, new_context
+
+pytestmark = pytest.mark.e2e
+
+
+def test_polish_chat_is_named_in_the_queue_and_gets_polish_canned_responses(browser, chat_server):  # type: ignore[no-untyped-def]
+    server, advisor_session = chat_server
+    advisor = advisor_page(browser, server, advisor_session)
+    advisor.goto(server.url + "/medewerkers/chat/")
+    advisor.get_by_label("Ik ben beschikbaar voor chats").check()
+    advisor.get_by_test_id("save-availability").click()
+    expect(advisor.locator("[data-console-status]")).to_have_text("Verbonden.")
+
+    visitor = new_context(browser).new_page()
+    visitor.set_default_timeout(10_000)
+    visitor.goto(server.url + "/pl/chat/")
+    expect(visitor.locator("html")).to_have_attribute("lang", "pl")
+    expect(visitor.locator("select[name=language]")).to_have_value("pl")
+    visitor.locator("input[name=nickname]").fill("Ola")
+    visitor.get_by_test_id("chat-start").click()
+    expect(visitor).to_have_url(server.url + "/pl/chat/")
+
+    queue = advisor.locator("[data-queue]")
+    expect(queue.locator("li", has_text="Ola")).to_contain_text("Ola (Pools)")
+    advisor.get_by_role("button", name="Volgende chat aannemen").click()
+    panel = advisor.locator("article[data-chat]")
+    expect(panel.locator("[data-title]")).to_have_text("Ola (Pools)")
+    canned = panel.locator("[data-input='canned']")
+    expect(canned.locator("option").first).to_have_text("Witamy (Pools)")
+    expect(canned).to_have_value("1")
+    panel.locator("summary").click()
+    panel.locator("[data-insert-canned]").click()
+    expect(panel.locator("[data-input='message']")).to_have_value("Witamy na czacie.")
+    for page in (visitor, advisor):
+        page.context.close()
