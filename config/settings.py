@@ -354,6 +354,15 @@ MELDPUNT_CHAT_WAITING_PER_CLIENT = env_int("MELDPUNT_CHAT_WAITING_PER_CLIENT", 2
 # A reporter whose page went away may come back this long; then the chat ends by itself.
 MELDPUNT_CHAT_RESUME_SECONDS = env_int("MELDPUNT_CHAT_RESUME_SECONDS", 10 * 60)
 
+# Scheduled jobs (meldpunt/lib/jobs.py): command name and seconds between two runs, for the
+# ``scheduler`` command (compose) and the admin's "on time"; the systemd timers in
+# deploy/systemd/ use the same intervals. The purge removes unfinished drafts too.
+MELDPUNT_JOBS = {
+    "chat_expire": env_int("MELDPUNT_JOB_CHAT_EXPIRE_SECONDS", 5 * 60),
+    "purge": env_int("MELDPUNT_JOB_PURGE_SECONDS", 60 * 60),
+    "clearsessions": env_int("MELDPUNT_JOB_CLEARSESSIONS_SECONDS", 24 * 60 * 60),
+}
+
 # E-mail: notifications only ("something new is waiting"), never content.
 _EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
