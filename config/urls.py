@@ -14,6 +14,8 @@ handler500 = errors.server_error
 urlpatterns = [
     path("healthz", public_views.healthz, name="healthz"),
     path("snel-weg/", public_views.quick_exit, name="quick_exit"),
+    path("status/chat.json", public_views.chat_status_json, name="chat_status_json"),
+    path("status/chat.svg", public_views.chat_status_svg, name="chat_status_svg"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("beheer-partners/", partner_admin_site.urls),

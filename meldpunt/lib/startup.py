@@ -32,7 +32,10 @@ def _development_keyring_used() -> bool:
         return True
     development = Path(settings.VAR_DIR) / DEVELOPMENT_KEYRING
     try:
-        return development.read_text(encoding="utf-8").strip() == settings.MELDPUNT_KEYRING.strip()
+        return (
+            development.read_text(encoding="utf-8").strip()
+            == (settings.MELDPUNT_KEYRING or "").strip()
+        )
     except OSError:
         return False
 
@@ -64,7 +67,7 @@ def startup_problems() -> list[str]:
             "The development key ring (var/dev-keyring.json) is given as the key ring: "
             "create one for this installation (docs/DEPLOYMENT.md, 'Key ring')."
         )
-    weak = _weak_keyring(settings.MELDPUNT_KEYRING)
+    weak = _weak_keyring(settings.MELDPUNT_KEYRING or "")
     if weak:
         problems.append(f"The key ring is weak: {weak}.")
     return problems
