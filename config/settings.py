@@ -177,7 +177,16 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "/static/"
+# The whole site under a path of the host organisation's domain, e.g. /mensenhandel
+# (docs/DEPLOYMENT.md, "Under a path"): links, redirects, static files, websockets and
+# cookies all carry it. Empty (the default): the site has its own host name.
+MELDPUNT_PATH_PREFIX = env_str("MELDPUNT_PATH_PREFIX").rstrip("/")
+if MELDPUNT_PATH_PREFIX and not MELDPUNT_PATH_PREFIX.startswith("/"):
+    raise ImproperlyConfigured("MELDPUNT_PATH_PREFIX must start with '/', e.g. /mensenhandel")
+FORCE_SCRIPT_NAME = MELDPUNT_PATH_PREFIX or None
+SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = LANGUAGE_COOKIE_PATH = f"{MELDPUNT_PATH_PREFIX}/"
+
+STATIC_URL = f"{MELDPUNT_PATH_PREFIX}/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
