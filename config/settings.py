@@ -104,7 +104,8 @@ TEMPLATES = [
 ]
 
 # Database: SQLite in var/ unless DATABASE_URL names PostgreSQL.
-DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
+# A secret (the password is in it): DATABASE_URL_FILE works too.
+DATABASE_URL = env_secret("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
 # PostgreSQL: a connection pool per process (0 turns it off, e.g. behind PgBouncer).
 DATABASES = {
     "default": database_from_url(DATABASE_URL, pool_size=env_int("MELDPUNT_DB_POOL_SIZE", 10))
