@@ -236,7 +236,8 @@ def start_server(command: list[str], production: Production) -> Running:
     binary = shutil.which(args[0], path=str(Path(sys.executable).parent))
     assert binary is not None
     process = subprocess.Popen([binary, *args[1:]], cwd=ROOT, env=production.env)  # noqa: S603
-    deadline = time.monotonic() + 60
+    # A first start on a busy machine (two cores shared by many) takes its time.
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         assert process.poll() is None, "the server stopped at start"
         try:

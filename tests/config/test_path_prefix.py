@@ -50,7 +50,8 @@ def prefixed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server,
         capture_output=True,
         text=True,
     )
-    server = Server(port, env).start()
+    # A first start on a busy machine (two cores shared by many) takes its time.
+    server = Server(port, env).start(timeout=120)
     yield server, json.loads(made.stdout)["advisor_session"]
     server.stop()
 
