@@ -58,7 +58,7 @@ def prefixed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server,
 
 @pytest.fixture
 def browser(prefixed: tuple[Server, str]) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=prefixed[0].url, timeout=20) as client:
+    with httpx.Client(base_url=prefixed[0].url, timeout=60) as client:
         yield client
 
 
