@@ -2,6 +2,7 @@
 
 import gc
 import os
+from typing import Any
 
 import django
 
@@ -11,13 +12,16 @@ django.setup(set_prefix=False)
 from django.conf import settings  # noqa: E402 (after setup, like the imports below)
 
 from config.routing import build_application  # noqa: E402
-from meldpunt.lib.asgi import ThreadPoolASGIHandler  # noqa: E402
+from meldpunt.lib.asgi import PathPrefix, ThreadPoolASGIHandler  # noqa: E402
 from meldpunt.reports.guessing import MailboxCodeGate  # noqa: E402
 
 # Receipt codes wait at their gate before they take an HTTP thread.
 django_asgi_app = MailboxCodeGate(ThreadPoolASGIHandler(threads=settings.MELDPUNT_HTTP_THREADS))
 
-application = build_application(django_asgi_app)
+application: Any = build_application(django_asgi_app)
+if settings.MELDPUNT_PATH_PREFIX:
+    # The site under a path of another domain (docs/DEPLOYMENT.md, "Under a path").
+    application = PathPrefix(application, settings.MELDPUNT_PATH_PREFIX)
 
 # Everything loaded so far (Django, the URL conf, the apps) lives as long as the process.
 # Freezing it keeps the garbage collector's full collections from walking it again and

@@ -104,7 +104,8 @@ TEMPLATES = [
 ]
 
 # Database: SQLite in var/ unless DATABASE_URL names PostgreSQL.
-DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
+# A secret (the password is in it): DATABASE_URL_FILE works too.
+DATABASE_URL = env_secret("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
 # PostgreSQL: a connection pool per process (0 turns it off, e.g. behind PgBouncer).
 DATABASES = {
     "default": database_from_url(DATABASE_URL, pool_size=env_int("MELDPUNT_DB_POOL_SIZE", 10))
@@ -189,7 +190,16 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "/static/"
+# The whole site under a path of the host organisation's domain, e.g. /mensenhandel
+# (docs/DEPLOYMENT.md, "Under a path"): links, redirects, static files, websockets and
+# cookies all carry it. Empty (the default): the site has its own host name.
+MELDPUNT_PATH_PREFIX = env_str("MELDPUNT_PATH_PREFIX").rstrip("/")
+if MELDPUNT_PATH_PREFIX and not MELDPUNT_PATH_PREFIX.startswith("/"):
+    raise ImproperlyConfigured("MELDPUNT_PATH_PREFIX must start with '/', e.g. /mensenhandel")
+FORCE_SCRIPT_NAME = MELDPUNT_PATH_PREFIX or None
+SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = LANGUAGE_COOKIE_PATH = f"{MELDPUNT_PATH_PREFIX}/"
+
+STATIC_URL = f"{MELDPUNT_PATH_PREFIX}/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
@@ -365,6 +375,15 @@ MELDPUNT_CHAT_QUEUE_MAX = env_int("MELDPUNT_CHAT_QUEUE_MAX", 10)
 MELDPUNT_CHAT_WAITING_PER_CLIENT = env_int("MELDPUNT_CHAT_WAITING_PER_CLIENT", 2)
 # A reporter whose page went away may come back this long; then the chat ends by itself.
 MELDPUNT_CHAT_RESUME_SECONDS = env_int("MELDPUNT_CHAT_RESUME_SECONDS", 10 * 60)
+
+# Scheduled jobs (meldpunt/lib/jobs.py): command name and seconds between two runs, for the
+# ``scheduler`` command (compose) and the admin's "on time"; the systemd timers in
+# deploy/systemd/ use the same intervals. The purge removes unfinished drafts too.
+MELDPUNT_JOBS = {
+    "chat_expire": env_int("MELDPUNT_JOB_CHAT_EXPIRE_SECONDS", 5 * 60),
+    "purge": env_int("MELDPUNT_JOB_PURGE_SECONDS", 60 * 60),
+    "clearsessions": env_int("MELDPUNT_JOB_CLEARSESSIONS_SECONDS", 24 * 60 * 60),
+}
 
 # E-mail: notifications only ("something new is waiting"), never content.
 _EMAIL_BACKEND = env_str(

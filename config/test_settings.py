@@ -46,3 +46,7 @@ if REDIS_URL:  # noqa: F405
     _run = os.environ.setdefault("MELDPUNT_TEST_LAYER_PREFIX", f"test-{os.getpid()}")
     _prefix = f"{_run}-{os.environ.get('PYTEST_XDIST_WORKER', 'gw0')}"
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = _prefix  # noqa: F405
+
+# The fixed test key ring above is weak on purpose (meldpunt/lib/startup.py); the start-up
+# check itself is tested with config.settings in its own processes (tests/config).
+MELDPUNT_STARTUP_CHECKS = False

@@ -17,6 +17,8 @@ urlpatterns = [
     path("snel-weg/", public_views.quick_exit, name="quick_exit"),
     # A campaign's short link (QR code): counted per day, then the home page.
     path("c/<str:code>/", tally_views.campaign_visit, name="campaign_visit"),
+    path("status/chat.json", public_views.chat_status_json, name="chat_status_json"),
+    path("status/chat.svg", public_views.chat_status_svg, name="chat_status_svg"),
     path("beheer/", admin.site.urls),
     path("beheer-partners/", partner_admin_site.urls),
     path("medewerkers/", include("meldpunt.accounts.urls")),

@@ -8,7 +8,7 @@ their item (the chat: chats waiting) through ``register_menu_count``.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import resolve, reverse
+from django.urls import get_script_prefix, resolve, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -61,7 +61,12 @@ def register_menu_count(url_name: str, count: Callable[[], int]) -> None:
 
 
 def entry_roles(entry: MenuEntry) -> tuple[str, ...]:
-    return entry.roles or view_roles(resolve(reverse(entry.url_name)).func)
+    if entry.roles:
+        return entry.roles
+    # reverse() puts the site's path prefix in front (MELDPUNT_PATH_PREFIX); resolve()
+    # takes the path after it.
+    path = "/" + reverse(entry.url_name).removeprefix(get_script_prefix())
+    return view_roles(resolve(path).func)
 
 
 def menu_for(user: User) -> list[MenuLink]:

@@ -239,3 +239,33 @@ class ThreadPoolASGIHandler(ASGIHandler):
                         await self.handle(scope, BodyRead(receive, body), send)
                 finally:
                     state.free.put_nowait(executor)
+
+
+ASGIApp = Callable[[dict[str, Any], Receive, Callable[[dict[str, Any]], Awaitable[None]]], Any]
+
+
+class PathPrefix:
+    """The site under a path (``MELDPUNT_PATH_PREFIX``, e.g. /mensenhandel): a request
+    whose path starts with it gets it as ``root_path``, so Django (which also has it as
+    ``FORCE_SCRIPT_NAME``) and the websocket router both see the path after it.
+
+    The proxy may pass the path whole (``/mensenhandel/chat/``) or without the prefix
+    (then uvicorn's ``--root-path`` puts it back in front, or nothing is needed): a path
+    without the prefix is served as it is, so a load balancer may ask ``/healthz``.
+    """
+
+    def __init__(self, app: ASGIApp, prefix: str) -> None:
+        self.app = app
+        self.prefix = prefix
+
+    async def __call__(
+        self,
+        scope: dict[str, Any],
+        receive: Receive,
+        send: Callable[[dict[str, Any]], Awaitable[None]],
+    ) -> None:
+        if scope["type"] in ("http", "websocket") and not scope.get("root_path"):
+            path = scope["path"]
+            if path == self.prefix or path.startswith(f"{self.prefix}/"):
+                scope = {**scope, "root_path": self.prefix}
+        await self.app(scope, receive, send)

@@ -1,6 +1,7 @@
 """The session table: a keyed hash of each session key and the session's data encrypted."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from meldpunt.lib.fields import EncryptedTextField
 
@@ -23,3 +24,23 @@ class StoredSession(models.Model):
 
     def __str__(self) -> str:
         return self.key_hash[:8]
+
+
+class JobRun(models.Model):
+    """The last successful run of one scheduled job (meldpunt/lib/jobs.py).
+
+    Times, a duration and a short outcome with counts only: never content.
+    """
+
+    name = models.CharField(_("taak"), max_length=40, primary_key=True)
+    last_success_at = models.DateTimeField(_("laatst gelukt"), null=True, blank=True)
+    last_duration_seconds = models.FloatField(_("duur (seconden)"), null=True, blank=True)
+    last_outcome = models.CharField(_("uitkomst"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("geplande taak")
+        verbose_name_plural = _("geplande taken")
+
+    def __str__(self) -> str:
+        return self.name

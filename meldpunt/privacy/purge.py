@@ -11,7 +11,8 @@ status; a referral's partner, date and status).
 Each batch is its own short transaction that locks only its own case rows (rows that
 someone else holds are skipped and taken on the next run), so the purge never holds
 the database for long and can be stopped and started again at any point. On
-PostgreSQL a session advisory lock keeps a second purge from running at the same time.
+PostgreSQL a session advisory lock keeps a second purge from running at the same time
+(on SQLite a file lock: ``meldpunt.lib.jobs.job_lock``).
 """
 
 from collections.abc import Callable, Iterator
@@ -40,6 +41,7 @@ from meldpunt.cases.models import (
     Task,
 )
 from meldpunt.chat.models import ChatMessage, ChatSession
+from meldpunt.lib.jobs import JobBusy, advisory_key, job_lock
 from meldpunt.linking.models import EntityHash
 from meldpunt.privacy.models import LegalHold, PurgedCase, PurgeReason, RetentionCategory
 from meldpunt.referrals.models import Referral, ReferralUpdate, VictimRegistration
@@ -47,8 +49,9 @@ from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportD
 from meldpunt.triage.models import TriageDecision
 
 BATCH_SIZE = 100
-# A fixed number for PostgreSQL's advisory lock: "purge" in ASCII.
-ADVISORY_LOCK_KEY = 0x7075726765
+JOB_NAME = "purge"
+# PostgreSQL's advisory lock key of the purge: "purge" in ASCII.
+ADVISORY_LOCK_KEY = advisory_key(JOB_NAME)
 
 # Rows that belong to a case and go with its content, children before their parents, each
 # by how it points at the case. They are deleted with one DELETE per table, without
@@ -256,20 +259,13 @@ def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
 
 @contextmanager
 def purge_lock() -> Iterator[None]:
-    """One purge at a time: a session advisory lock on PostgreSQL (SQLite serialises
-    its writers, and every batch is safe to repeat)."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
-        if not cursor.fetchone()[0]:
-            raise PurgeBusy
+    """One purge at a time: the job's lock (an advisory lock on PostgreSQL, a file lock on
+    SQLite); every batch is safe to repeat all the same."""
     try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
+        with job_lock(JOB_NAME):
+            yield
+    except JobBusy:
+        raise PurgeBusy from None
 
 
 def _purge_case_batch(

@@ -15,6 +15,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "phone": settings.MELDPUNT_PHONE,
         "phone_e164": settings.MELDPUNT_PHONE_E164,
         "exit_url": settings.MELDPUNT_EXIT_URL,
+        # The site's path on its domain ("" on a host name of its own): websocket paths.
+        "path_prefix": settings.MELDPUNT_PATH_PREFIX,
         # Lazy: staff pages that never show the contact block pay nothing for it. The chat
         # pages put the availability they decided on here, so the block says the same.
         "chat_availability": SimpleLazyObject(chat_availability),

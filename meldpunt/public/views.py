@@ -1,4 +1,5 @@
-"""Public information pages, quick exit and the health check. Anyone may call every view here."""
+"""Public information pages, quick exit, the health check and the chat status for other
+sites. Anyone may call every view here."""
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -13,6 +14,8 @@ from django.views.decorators.vary import vary_on_headers
 from meldpunt.lib import reporter_session
 from meldpunt.lib.health import health_problems
 from meldpunt.lib.languages import own_name, suggested_language
+from meldpunt.public.embed import status_document, status_headers, status_svg
+from meldpunt.public.selectors import chat_availability
 
 
 @require_GET
@@ -66,3 +69,19 @@ async def healthz(request: HttpRequest) -> HttpResponse:
     if problems:
         return JsonResponse({"status": "unavailable", "problems": problems}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+# The chat status for the host organisation's website (docs/EMBEDDING.md). Plain GET, no
+# session touched, so no cookie is ever set; the CSRF middleware sets none on a GET either.
+@require_GET
+def chat_status_json(request: HttpRequest) -> HttpResponse:
+    """Who: anyone, from any origin. Whether the chat is open, and where to go."""
+    document = status_document(request, chat_availability())
+    return status_headers(JsonResponse(document))
+
+
+@require_GET
+def chat_status_svg(request: HttpRequest) -> HttpResponse:
+    """Who: anyone, from any origin. A small image that says whether the chat is open."""
+    svg = status_svg(chat_availability())
+    return status_headers(HttpResponse(svg, content_type="image/svg+xml; charset=utf-8"))

@@ -44,7 +44,7 @@ class Server:
     def ws_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}"
 
-    def start(self) -> "Server":
+    def start(self, timeout: float = 30) -> "Server":
         command = [
             sys.executable,
             "-m",
@@ -59,7 +59,7 @@ class Server:
             "warning",
         ]
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env)  # noqa: S603
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server on port {self.port} stopped at start")

@@ -3,6 +3,8 @@
 Each check runs in a fresh Python process with a clean environment, as a server would.
 """
 
+import base64
+import json
 import os
 import secrets
 import subprocess
@@ -120,3 +122,76 @@ def test_secret_and_secret_file_together_are_refused(keyring: str, tmp_path: Pat
     result = run(["-c", IMPORT_SETTINGS], env)
     assert result.returncode != 0
     assert "not both" in result.stderr
+
+
+CHECK = ["manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+
+
+def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    return clean_env(
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        DJANGO_ALLOWED_HOSTS="meldpunt.example",
+        MELDPUNT_VAR_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="config.settings",
+        **extra,
+    )
+
+
+def ring(content: list[bytes], index: bytes) -> str:
+    return json.dumps(
+        {
+            "current": "1",
+            "keys": {str(n + 1): base64.b64encode(key).decode() for n, key in enumerate(content)},
+            "index_key": base64.b64encode(index).decode(),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("weak", "reason"),
+    [
+        (ring([b"t" * 32], os.urandom(32)), "not random"),
+        (ring([bytes(range(8)) * 4], os.urandom(32)), "not random"),
+        (ring([(same := os.urandom(32))], same), "used twice"),
+        (ring([(twice := os.urandom(32)), twice], os.urandom(32)), "used twice"),
+    ],
+    ids=["one-letter", "pattern", "index-equals-content", "content-twice"],
+)
+def test_production_refuses_a_weak_key_ring(weak: str, reason: str, tmp_path: Path) -> None:
+    """A key ring typed by hand, a test key, or a key used twice stops every process."""
+    result = run(CHECK, production_env(tmp_path, MELDPUNT_KEYRING=weak))
+    assert result.returncode != 0
+    assert "Refusing to start: The key ring is weak" in result.stderr
+    assert reason in result.stderr
+
+
+def test_production_refuses_the_development_key_file(keyring: str, tmp_path: Path) -> None:
+    """The key ring `make run` leaves in var/ is refused, by its file and by its content."""
+    development = tmp_path / "dev-keyring.json"
+    development.write_text(keyring)
+    by_file = run(CHECK, production_env(tmp_path, MELDPUNT_KEYRING_FILE=str(development)))
+    assert by_file.returncode != 0
+    assert "development key ring" in by_file.stderr
+    by_content = run(CHECK, production_env(tmp_path, MELDPUNT_KEYRING=keyring))
+    assert by_content.returncode != 0
+    assert "development key ring" in by_content.stderr
+
+
+def test_debug_is_refused_on_a_public_host_name(keyring: str, tmp_path: Path) -> None:
+    """DEBUG on with a real host name stops start-up; on this machine's own names
+    (`make run`) it is allowed."""
+    refused = run(CHECK[:2], production_env(tmp_path, MELDPUNT_KEYRING=keyring, DJANGO_DEBUG="1"))
+    assert refused.returncode != 0
+    assert "DEBUG is on while the site answers to meldpunt.example" in refused.stderr
+    local = production_env(tmp_path, MELDPUNT_KEYRING=keyring, DJANGO_DEBUG="1")
+    local["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1,localhost"
+    allowed = run(CHECK[:2], local)
+    assert allowed.returncode == 0, allowed.stderr
+
+
+def test_the_server_refuses_to_start_too(tmp_path: Path) -> None:
+    """The ASGI application (what uvicorn imports) runs the same check."""
+    env = production_env(tmp_path, MELDPUNT_KEYRING=ring([b"t" * 32], os.urandom(32)))
+    result = run(["-c", "import config.asgi"], env)
+    assert result.returncode != 0
+    assert "Refusing to start" in result.stderr
