@@ -279,6 +279,9 @@ MELDPUNT_EXIT_URL = env_str("MELDPUNT_EXIT_URL", "https://www.google.nl/search?q
 MELDPUNT_HOLIDAY_COUNTRY = env_str("MELDPUNT_HOLIDAY_COUNTRY", "NL")
 MELDPUNT_RATE_LIMIT_KEY = env_secret("MELDPUNT_RATE_LIMIT_KEY") or SECRET_KEY
 MELDPUNT_HEALTH_TIMEOUT = env_int("MELDPUNT_HEALTH_TIMEOUT", 2)
+# The public half of the backup key pair (docs/KEYS.md): backups are encrypted for it; the
+# private half, which reads them, is never on the server.
+MELDPUNT_BACKUP_PUBLIC_KEY = env_str("MELDPUNT_BACKUP_PUBLIC_KEY")
 # How often an open chat console looks at its staff session by itself, in seconds: the
 # longest a console stays open after its session was ended without a word to it.
 MELDPUNT_STAFF_SOCKET_CHECK_SECONDS = env_int("MELDPUNT_STAFF_SOCKET_CHECK_SECONDS", 5)
