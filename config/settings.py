@@ -147,7 +147,8 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Falls back to process memory while Redis is down (docs/DEPLOYMENT.md).
+            "BACKEND": "meldpunt.lib.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("MELDPUNT_REDIS_PREFIX", "meldpunt"),
         }

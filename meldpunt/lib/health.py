@@ -31,7 +31,7 @@ async def _channel_layer_roundtrip() -> None:
     await layer.receive(channel)
 
 
-async def _channel_layer_problem() -> str | None:
+async def channel_layer_problem() -> str | None:
     try:
         await asyncio.wait_for(_channel_layer_roundtrip(), timeout=settings.MELDPUNT_HEALTH_TIMEOUT)
     except Exception:
@@ -42,5 +42,5 @@ async def _channel_layer_problem() -> str | None:
 
 async def health_problems() -> list[str]:
     database = await sync_to_async(_database_problem)()
-    layer = await _channel_layer_problem()
+    layer = await channel_layer_problem()
     return [problem for problem in (database, layer) if problem]

@@ -6,7 +6,10 @@ rendered without the request's context processors: a 500 asks nothing of the dat
 and nothing that failed once is tried again. Every error page is no-store.
 """
 
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
@@ -48,6 +51,17 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        # The database restarted, dropped the connection or is full: whatever this request
+        # wrote was rolled back, and a web report's draft is still there.
+        return _page(
+            503,
+            _("Er is even een storing bij ons"),
+            _(
+                "Wat u hebt ingevuld is niet verstuurd, maar ook niet weg. Ga terug met de "
+                "knop Vorige van uw browser en probeer het over een minuut opnieuw, of bel ons."
+            ),
+        )
     return _page(
         500,
         _("Er ging bij ons iets mis"),
