@@ -13,6 +13,8 @@ handler500 = errors.server_error
 
 urlpatterns = [
     path("healthz", public_views.healthz, name="healthz"),
+    path("readyz", public_views.readyz, name="readyz"),
+    path("metrics", public_views.metrics_view, name="metrics"),
     path("snel-weg/", public_views.quick_exit, name="quick_exit"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -120,6 +120,24 @@ def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
     return replace(by_hours, is_open=reason is None, reason=reason)
 
 
+def queue_metrics() -> list[tuple[dict[str, str], float]]:
+    """The chat queue for /metrics: its length, the longest wait now, and the mean wait of
+    the chats taken in the last hour, in seconds."""
+    now = clock.now()
+    waiting = list(waiting_chats().values_list("created_at", flat=True))
+    longest = max(((now - at).total_seconds() for at in waiting), default=0.0)
+    taken = ChatSession.objects.filter(
+        accepted_at__gte=now - timedelta(hours=1), accepted_at__isnull=False
+    ).values_list("created_at", "accepted_at")
+    waits = [(accepted - created).total_seconds() for created, accepted in taken if accepted]
+    mean = sum(waits) / len(waits) if waits else 0.0
+    return [
+        ({"what": "length"}, float(len(waiting))),
+        ({"what": "longest_wait_seconds"}, longest),
+        ({"what": "mean_wait_last_hour_seconds"}, mean),
+    ]
+
+
 def access_chat_for_token(token: str | None, *, public_id: str | None = None) -> ChatSession:
     """The reporter's own chat, while it can still be resumed; not audited.
 
