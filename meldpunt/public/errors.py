@@ -6,6 +6,7 @@ rendered without the request's context processors: a 500 asks nothing of the dat
 and nothing that failed once is tried again. Every error page is no-store.
 """
 
+import errno
 import sys
 
 from django.conf import settings
@@ -51,9 +52,11 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
-        # The database restarted, dropped the connection or is full: whatever this request
-        # wrote was rolled back, and a web report's draft is still there.
+    failure = sys.exc_info()[1]
+    disk_full = isinstance(failure, OSError) and failure.errno == errno.ENOSPC
+    if disk_full or isinstance(failure, OperationalError | InterfaceError):
+        # The database restarted, dropped the connection or is full, or a disk is: whatever
+        # this request wrote was rolled back, and a web report's draft is still there.
         return _page(
             503,
             _("Er is even een storing bij ons"),
