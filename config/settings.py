@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "meldpunt.lib.middleware.ObservationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "meldpunt.lib.middleware.SecurityHeadersMiddleware",
     "servestatic.middleware.ServeStaticMiddleware",
@@ -148,7 +149,8 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Falls back to process memory while Redis is down (docs/DEPLOYMENT.md).
+            "BACKEND": "meldpunt.lib.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("MELDPUNT_REDIS_PREFIX", "meldpunt"),
         }
@@ -219,7 +221,7 @@ SERVESTATIC_AUTOREFRESH = DEBUG
 SECURE_PRODUCTION = env_bool("MELDPUNT_HTTPS", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_PRODUCTION else None
 SECURE_SSL_REDIRECT = SECURE_PRODUCTION and env_bool("MELDPUNT_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SECURE_HSTS_SECONDS = 31_536_000 if SECURE_PRODUCTION else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_PRODUCTION
 SECURE_HSTS_PRELOAD = SECURE_PRODUCTION
@@ -269,11 +271,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"no_request": {"()": "meldpunt.lib.logging.DropRequestFilter"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # One JSON object per line, with the request id (meldpunt/lib/logging.py).
+    "formatters": {"json": {"()": "meldpunt.lib.logging.JsonFormatter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
+            "formatter": "json",
             "filters": ["no_request"],
         }
     },
@@ -301,6 +304,11 @@ MELDPUNT_EXIT_URL = env_str("MELDPUNT_EXIT_URL", "https://www.google.nl/search?q
 MELDPUNT_HOLIDAY_COUNTRY = env_str("MELDPUNT_HOLIDAY_COUNTRY", "NL")
 MELDPUNT_RATE_LIMIT_KEY = env_secret("MELDPUNT_RATE_LIMIT_KEY") or SECRET_KEY
 MELDPUNT_HEALTH_TIMEOUT = env_int("MELDPUNT_HEALTH_TIMEOUT", 2)
+# The public half of the backup key pair (docs/KEYS.md): backups are encrypted for it; the
+# private half, which reads them, is never on the server.
+MELDPUNT_BACKUP_PUBLIC_KEY = env_str("MELDPUNT_BACKUP_PUBLIC_KEY")
+# The bearer token a Prometheus scraper sends to /metrics; without one /metrics is 404.
+MELDPUNT_METRICS_TOKEN = env_secret("MELDPUNT_METRICS_TOKEN") or ""
 # How often an open chat console looks at its staff session by itself, in seconds: the
 # longest a console stays open after its session was ended without a word to it.
 MELDPUNT_STAFF_SOCKET_CHECK_SECONDS = env_int("MELDPUNT_STAFF_SOCKET_CHECK_SECONDS", 5)

@@ -14,6 +14,8 @@ handler500 = errors.server_error
 
 urlpatterns = [
     path("healthz", public_views.healthz, name="healthz"),
+    path("readyz", public_views.readyz, name="readyz"),
+    path("metrics", public_views.metrics_view, name="metrics"),
     path("snel-weg/", public_views.quick_exit, name="quick_exit"),
     # A campaign's short link (QR code): counted per day, then the home page.
     path("c/<str:code>/", tally_views.campaign_visit, name="campaign_visit"),

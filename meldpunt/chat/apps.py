@@ -31,3 +31,13 @@ class ChatConfig(AppConfig):
         from meldpunt.public.selectors import register_chat_availability
 
         register_chat_availability(chat_availability)
+
+        from meldpunt.chat.selectors import queue_metrics
+        from meldpunt.lib.metrics import register_gauge
+
+        register_gauge(
+            "meldpunt_chat_queue",
+            "Chats waiting for an advisor (what=length), and how long the longest has waited "
+            "and the mean wait of chats taken in the last hour (seconds).",
+            queue_metrics,
+        )

@@ -14,6 +14,7 @@ import time
 from contextlib import suppress
 from typing import Any
 
+from asgiref.typing import WebSocketDisconnectEvent
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -31,7 +32,7 @@ from meldpunt.chat.auth import (
 )
 from meldpunt.chat.limits import MAX_FRAME_BYTES, message_limit
 from meldpunt.chat.models import ChatSender, ChatSession, ChatState, EndedBy
-from meldpunt.lib import ratelimit, reporter_session
+from meldpunt.lib import metrics, ratelimit, reporter_session
 from meldpunt.lib.access import AccessDenied
 from meldpunt.lib.languages import language_name
 
@@ -58,6 +59,21 @@ def _parse(text_data: str | None) -> dict[str, Any] | None:
 
 
 class ChatBaseConsumer(AsyncWebsocketConsumer):
+    metrics_kind = "chat"
+
+    async def accept(
+        self, subprotocol: str | None = None, headers: list[tuple[str, str]] | None = None
+    ) -> None:
+        await super().accept(subprotocol, headers)
+        if not self.__dict__.get("counted"):
+            self.counted = True
+            metrics.websocket_opened(self.metrics_kind)
+
+    async def websocket_disconnect(self, message: WebSocketDisconnectEvent) -> None:
+        if self.__dict__.pop("counted", False):
+            metrics.websocket_closed(self.metrics_kind)
+        await super().websocket_disconnect(message)
+
     async def dispatch(self, message: dict[str, Any]) -> None:
         """Hand each event to its handler without Channels' per-event connection clean-up.
 
@@ -145,6 +161,8 @@ class ChatBaseConsumer(AsyncWebsocketConsumer):
 
 class ReporterConsumer(ChatBaseConsumer):
     """Who: the anonymous reporter whose session holds the token of this very chat."""
+
+    metrics_kind = "reporter"
 
     chat: ChatSession | None = None
     advisor_present: bool | None = None
@@ -296,6 +314,8 @@ class AdvisorConsumer(ChatBaseConsumer):
     has ended (logout, deactivation, a changed role, a reset second factor, 30 minutes
     idle, 12 hours) the console closes and handles nothing more.
     """
+
+    metrics_kind = "advisor"
 
     user: User | None = None
     session_key: str | None = None

@@ -4,10 +4,12 @@ A reporter reaches their chat with the token in their session (``access_chat_for
 staff with ``access_chat`` or ``access_chat_by_public_id`` (meldpunt/lib/access.py).
 """
 
+import time
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, TypedDict
 
+from asgiref.sync import async_to_sync
 from django.db.models import Count, Q, QuerySet
 from django_stubs_ext import WithAnnotations
 
@@ -22,7 +24,7 @@ from meldpunt.chat.models import (
     ChatSession,
     ChatState,
 )
-from meldpunt.lib import clock
+from meldpunt.lib import clock, health
 from meldpunt.lib.access import AccessDenied
 from meldpunt.lib.crypto import keyed_digest
 from meldpunt.lib.languages import language_name
@@ -84,6 +86,21 @@ def waiting_chats() -> QuerySet[ChatSession]:
     return ChatSession.objects.filter(status=ChatState.WAITING).order_by("created_at", "pk")
 
 
+# How long one process trusts its last look at the channel layer: a chat page costs no
+# Redis round trip, and chat opens again within this long after Redis is back.
+LAYER_CHECK_SECONDS = 5.0
+_layer_seen: dict[str, float | bool] = {}
+
+
+def channel_layer_works() -> bool:
+    """Whether chat messages can pass between workers now (the channel layer, Redis)."""
+    now = time.monotonic()
+    if now - float(_layer_seen.get("at", -LAYER_CHECK_SECONDS)) >= LAYER_CHECK_SECONDS:
+        _layer_seen["ok"] = async_to_sync(health.channel_layer_problem)() is None
+        _layer_seen["at"] = now
+    return bool(_layer_seen["ok"])
+
+
 def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
     """Open within opening hours while an advisor is there and the queue has room.
 
@@ -99,7 +116,27 @@ def chat_availability(*, at: datetime | None = None) -> ChatAvailability:
         reason = ClosedReason.NO_ADVISOR
     elif waiting_chats().count() >= limits.queue_limit():
         reason = ClosedReason.QUEUE_FULL
+    elif not channel_layer_works():
+        reason = ClosedReason.UNAVAILABLE
     return replace(by_hours, is_open=reason is None, reason=reason)
+
+
+def queue_metrics() -> list[tuple[dict[str, str], float]]:
+    """The chat queue for /metrics: its length, the longest wait now, and the mean wait of
+    the chats taken in the last hour, in seconds."""
+    now = clock.now()
+    waiting = list(waiting_chats().values_list("created_at", flat=True))
+    longest = max(((now - at).total_seconds() for at in waiting), default=0.0)
+    taken = ChatSession.objects.filter(
+        accepted_at__gte=now - timedelta(hours=1), accepted_at__isnull=False
+    ).values_list("created_at", "accepted_at")
+    waits = [(accepted - created).total_seconds() for created, accepted in taken if accepted]
+    mean = sum(waits) / len(waits) if waits else 0.0
+    return [
+        ({"what": "length"}, float(len(waiting))),
+        ({"what": "longest_wait_seconds"}, longest),
+        ({"what": "mean_wait_last_hour_seconds"}, mean),
+    ]
 
 
 def access_chat_for_token(token: str | None, *, public_id: str | None = None) -> ChatSession:

@@ -52,11 +52,13 @@ Receive = Callable[[], Awaitable[dict[str, Any]]]
 
 TOO_LARGE = 413
 TOO_SLOW = 408
+NO_ROOM = 503
 BODY_IN_MEMORY = 64 * 1024
 
 
 class BodyRefused(Exception):
-    """The request body is too large (413) or did not arrive in time (408)."""
+    """The request body is too large (413), did not arrive in time (408) or found no room
+    in the temporary directory (503)."""
 
     def __init__(self, status: int) -> None:
         super().__init__(status)
@@ -113,6 +115,13 @@ def _refusal_text(status: int) -> bytes:
             if status == TOO_LARGE:
                 lines.append(
                     gettext("Dit is te veel in één keer. Stuur minder of kleinere bestanden.")
+                )
+            elif status == NO_ROOM:
+                lines.append(
+                    gettext(
+                        "Er is een storing bij ons: wij kunnen dit nu niet aannemen. Er is "
+                        "niets verstuurd. Probeer het later opnieuw of bel ons."
+                    )
                 )
             else:
                 lines.append(gettext("Het versturen duurde te lang. Probeer het opnieuw."))
@@ -192,6 +201,12 @@ class ThreadPoolASGIHandler(ASGIHandler):
         except TimeoutError:
             body.close()
             raise BodyRefused(TOO_SLOW) from None
+        except OSError:
+            # The temporary directory is full (or failing): nothing reached Django, so
+            # nothing was stored.
+            body.close()
+            logger.warning("A request body could not be kept: the temporary directory failed.")
+            raise BodyRefused(NO_ROOM) from None
         except BaseException:
             body.close()
             raise

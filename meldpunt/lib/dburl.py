@@ -24,6 +24,10 @@ def database_from_url(url: str, *, pool_size: int = 0) -> dict[str, Any]:
             # connections would pile up, one per finished thread, until PostgreSQL refuses.
             # With a pool, closing hands the connection back to the pool instead.
             "CONN_MAX_AGE": 0,
+            # A pooled connection is checked before it is handed out: after PostgreSQL
+            # restarted, the dead ones are replaced at once instead of failing one request
+            # each (tests/drills/test_postgres_restart.py).
+            "CONN_HEALTH_CHECKS": pool_size > 0,
             "OPTIONS": options,
         }
     if scheme == "sqlite":

@@ -1,4 +1,10 @@
-"""Checks behind /healthz: can we reach the database and the channel layer?"""
+"""Checks behind /healthz (liveness) and /readyz (readiness).
+
+/healthz only says the process answers: a load balancer or supervisor that restarts on
+it must not restart every worker because the database is down. /readyz says whether
+this worker can serve: database, channel layer (Redis), key ring, migrations applied.
+Answers name the part that failed, never the error itself (it may hold an address).
+"""
 
 import asyncio
 import logging
@@ -7,8 +13,14 @@ from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from meldpunt.lib import crypto
 
 logger = logging.getLogger(__name__)
+
+# Migrations do not come undone while a process runs: once all were applied, that holds.
+_seen: dict[str, bool] = {}
 
 
 def _database_problem() -> str | None:
@@ -22,6 +34,38 @@ def _database_problem() -> str | None:
     return None
 
 
+def _migrations_problem() -> str | None:
+    if _seen.get("migrated"):
+        return None
+    try:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except Exception:
+        logger.exception("health check: migrations")
+        return "migrations unknown"
+    if plan:
+        return "migrations not applied"
+    _seen["migrated"] = True
+    return None
+
+
+def _keyring_problem() -> str | None:
+    try:
+        sealed = crypto.encrypt_text("readyz", purpose="health")
+        if crypto.decrypt_text(sealed, purpose="health") != "readyz":
+            return "key ring unusable"
+    except Exception:
+        logger.exception("health check: key ring")
+        return "key ring unusable"
+    return None
+
+
+def _sync_problems() -> list[str | None]:
+    database = _database_problem()
+    migrations = _migrations_problem() if database is None else None
+    return [database, migrations, _keyring_problem()]
+
+
 async def _channel_layer_roundtrip() -> None:
     layer = get_channel_layer()
     if layer is None:
@@ -31,7 +75,7 @@ async def _channel_layer_roundtrip() -> None:
     await layer.receive(channel)
 
 
-async def _channel_layer_problem() -> str | None:
+async def channel_layer_problem() -> str | None:
     try:
         await asyncio.wait_for(_channel_layer_roundtrip(), timeout=settings.MELDPUNT_HEALTH_TIMEOUT)
     except Exception:
@@ -40,7 +84,8 @@ async def _channel_layer_problem() -> str | None:
     return None
 
 
-async def health_problems() -> list[str]:
-    database = await sync_to_async(_database_problem)()
-    layer = await _channel_layer_problem()
-    return [problem for problem in (database, layer) if problem]
+async def readiness_problems() -> list[str]:
+    """What keeps this worker from serving, in words a monitor can show; empty when ready."""
+    found = await sync_to_async(_sync_problems)()
+    found.append(await channel_layer_problem())
+    return [problem for problem in found if problem]

@@ -1,11 +1,54 @@
 """Headers that Django's own middleware does not set, and the reporter's session lifetime."""
 
+import logging
+import time
+import uuid
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from meldpunt.lib import reporter_session
+from meldpunt.lib import metrics, reporter_session
+from meldpunt.lib.logging import request_id
+
+request_logger = logging.getLogger("meldpunt.request")
+
+
+class ObservationMiddleware:
+    """Outermost: gives each request an id (in every log line written while it is served
+    and in ``X-Request-ID``), writes one log line per request with the view's *name*,
+    method, status and duration (no path, no address, no query) and counts it for
+    /metrics."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        rid = uuid.uuid4().hex[:16]
+        token = request_id.set(rid)
+        started = time.perf_counter()
+        try:
+            response = self.get_response(request)
+            seconds = time.perf_counter() - started
+            match = request.resolver_match
+            view = match.view_name if match else "unmatched"
+            request_logger.info(
+                "request",
+                extra={
+                    "event": "request",
+                    "view": view,
+                    "method": request.method,
+                    "status": response.status_code,
+                    "duration_ms": round(seconds * 1000, 1),
+                },
+            )
+            metrics.observe_request(
+                view=view, method=str(request.method), status=response.status_code, seconds=seconds
+            )
+            response["X-Request-ID"] = rid
+            return response
+        finally:
+            request_id.reset(token)
 
 
 class SecurityHeadersMiddleware:

@@ -16,8 +16,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest
+
+from meldpunt.lib.cache import ResilientRedisCache
 
 
 @dataclass(frozen=True)
@@ -101,14 +102,9 @@ def hit(limit: Limit, who: str) -> bool:
     """Count one attempt; True while the caller is still within the limit."""
     key = _bucket_key(limit, who)
     backend = caches["default"]
-    if isinstance(backend, RedisCache):
+    if isinstance(backend, ResilientRedisCache):
         # One round trip: every chat message passes here.
-        raw = backend.make_and_validate_key(key)
-        pipe = backend._cache.get_client(raw, write=True).pipeline(transaction=False)
-        pipe.incr(raw)
-        pipe.expire(raw, limit.seconds + 1, nx=True)
-        count, _ = pipe.execute()
-        return int(count) <= limit.count
+        return backend.count_hit(key, limit.seconds) <= limit.count
     cache.add(key, 0, timeout=limit.seconds + 1)
     try:
         count = cache.incr(key)

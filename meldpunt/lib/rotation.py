@@ -55,11 +55,7 @@ class EncryptedColumn:
 
     def current_prefix(self) -> str | bytes:
         """How every value under the current key starts, as stored."""
-        current = crypto.keyring().current
-        if self.binary_purpose is None:
-            return f"{crypto.PREFIX}:{current}:"
-        key_id = current.encode()
-        return crypto.BINARY_MAGIC + bytes([len(key_id)]) + key_id
+        return _prefix(self, crypto.keyring().current)
 
     def reencrypt(self, stored: str | bytes) -> str | bytes:
         if self.binary_purpose is None:
@@ -135,6 +131,31 @@ def count_outdated(column: EncryptedColumn) -> int:
             [len(prefix), prefix],
         )
         return int(cursor.fetchone()[0])
+
+
+def count_unreadable(column: EncryptedColumn) -> int:
+    """How many stored values of ``column`` are under a key that is not in the ring (a lost
+    key: they cannot be read until it is back)."""
+    table, _pk, col = _sql_parts(column)
+    conditions = [f"{col} IS NOT NULL", f"LENGTH({col}) > 0"]
+    params: list[int | str | bytes] = []
+    for key_id in crypto.keyring().keys:
+        prefix = _prefix(column, key_id)
+        conditions.append(f"SUBSTR({col}, 1, %s) <> %s")
+        params += [len(prefix), prefix]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {table} WHERE {' AND '.join(conditions)}",  # noqa: S608 (quoted names)
+            params,
+        )
+        return int(cursor.fetchone()[0])
+
+
+def _prefix(column: EncryptedColumn, key_id: str) -> str | bytes:
+    if column.binary_purpose is None:
+        return f"{crypto.PREFIX}:{key_id}:"
+    encoded = key_id.encode()
+    return crypto.BINARY_MAGIC + bytes([len(encoded)]) + encoded
 
 
 def _batches(

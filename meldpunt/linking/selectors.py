@@ -9,14 +9,14 @@ from the encrypted content of contacts, never from the hashes.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Exists, Max, OuterRef, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django_stubs_ext import StrPromise
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.selectors import openable_case_ids, user_may_handle_cases
-from meldpunt.lib.crypto import blind_index
+from meldpunt.lib.crypto import LEGACY_BLIND_KEY, blind_indexes, keyring
 from meldpunt.linking.extract import extract
 from meldpunt.linking.models import EntityHash, EntityKind
 from meldpunt.linking.services import contact_texts
@@ -57,10 +57,23 @@ def _values_by_digest(contacts: QuerySet[Contact], digests: set[str]) -> dict[st
     for contact in contacts.prefetch_related("persons", "locations"):
         texts = contact_texts(contact, contact.persons.all(), contact.locations.all())
         for entity in (e for text in texts for e in extract(text)):
-            digest = blind_index(entity.kind, entity.value)
-            if digest in digests:
-                values.setdefault(digest, entity.value)
+            for digest in blind_indexes(entity.kind, entity.value):
+                if digest in digests:
+                    values.setdefault(digest, entity.value)
     return values
+
+
+def under_key(key_id: str, field: str = "digest") -> Q:
+    """Rows whose digest (or search token) ``field`` was made with blind key ``key_id``."""
+    if key_id == LEGACY_BLIND_KEY:
+        return ~Q(**{f"{field}__contains": ":"})
+    return Q(**{f"{field}__startswith": f"{key_id}:"})
+
+
+def under_complete_key() -> Q:
+    """Rows whose digest is under the blind key every row has one under. While the blind
+    key rotates each entity is stored twice; matching on one key counts it once."""
+    return under_key(keyring().blind_complete)
 
 
 # How many recent rows the signals page reads per signal it shows: an entity seen often
@@ -81,7 +94,7 @@ def related_cases(*, user: User, case: Case, limit: int = 50) -> list[Relation]:
     """
     if not user_may_handle_cases(user):
         return []
-    own = EntityHash.objects.filter(case_id=case.pk).values("digest")
+    own = EntityHash.objects.filter(under_complete_key(), case_id=case.pk).values("digest")
     rows = (
         EntityHash.objects.filter(digest__in=own)
         .exclude(case_id=case.pk)
@@ -150,7 +163,7 @@ def signals(*, user: User, limit: int = 100) -> list[Signal]:
         case_id=OuterRef("case_id")
     )
     recent = (
-        EntityHash.objects.filter(Exists(elsewhere))
+        EntityHash.objects.filter(under_complete_key(), Exists(elsewhere))
         .order_by("-seen_at", "-id")
         .values_list("kind", "digest")[: limit * ROWS_PER_SIGNAL]
     )

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from meldpunt.cases.models import Contact, Location, Person, text_values, texts_of
 from meldpunt.lib import clock
-from meldpunt.lib.crypto import blind_index
+from meldpunt.lib.crypto import blind_indexes
 from meldpunt.linking.extract import extract
 from meldpunt.linking.models import EntityHash
 
@@ -28,6 +28,8 @@ def contact_texts(
 
 
 def _entity_hashes(contact: Contact, texts: list[str]) -> list[EntityHash]:
+    """One row per entity and blind key: two while the blind key rotates (docs/KEYS.md),
+    so lookups under either key find every contact written since the rotation began."""
     entities = {(e.kind, e.value) for text in texts for e in extract(text)}
     now = clock.now()
     return [
@@ -35,12 +37,13 @@ def _entity_hashes(contact: Contact, texts: list[str]) -> list[EntityHash]:
             case_id=contact.case_id,
             contact=contact,
             kind=kind,
-            digest=blind_index(kind, value),
+            digest=digest,
             channel=contact.channel,
             seen_at=contact.started_at,
             created_at=now,
         )
         for kind, value in sorted(entities)
+        for digest in blind_indexes(kind, value)
     ]
 
 

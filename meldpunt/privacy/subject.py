@@ -17,7 +17,7 @@ from meldpunt.cases.models import Case, Contact, Location, Note, Person
 from meldpunt.cases.search.selectors import CaseQuery, case_search
 from meldpunt.chat.models import ChatMessage
 from meldpunt.lib.access import AccessDenied
-from meldpunt.lib.crypto import blind_index
+from meldpunt.lib.crypto import blind_indexes
 from meldpunt.linking.extract import extract
 from meldpunt.linking.models import EntityHash
 from meldpunt.privacy.models import LegalHold, PurgedCase
@@ -58,8 +58,8 @@ class SubjectCase:
 
 def _entity_case_ids(text: str) -> Q:
     """Cases whose contacts hold one of the entities in ``text`` (linking's blind index)."""
-    digests = [(e.kind, blind_index(e.kind, e.value)) for e in extract(text.upper())]
-    digests += [(e.kind, blind_index(e.kind, e.value)) for e in extract(text)]
+    entities = [*extract(text.upper()), *extract(text)]
+    digests = [(e.kind, digest) for e in entities for digest in blind_indexes(e.kind, e.value)]
     if not digests:
         return Q(pk__in=[])
     match = Q()

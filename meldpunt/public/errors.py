@@ -6,7 +6,11 @@ rendered without the request's context processors: a 500 asks nothing of the dat
 and nothing that failed once is tried again. Every error page is no-store.
 """
 
+import errno
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
@@ -48,6 +52,19 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    failure = sys.exc_info()[1]
+    disk_full = isinstance(failure, OSError) and failure.errno == errno.ENOSPC
+    if disk_full or isinstance(failure, OperationalError | InterfaceError):
+        # The database restarted, dropped the connection or is full, or a disk is: whatever
+        # this request wrote was rolled back, and a web report's draft is still there.
+        return _page(
+            503,
+            _("Er is even een storing bij ons"),
+            _(
+                "Wat u hebt ingevuld is niet verstuurd, maar ook niet weg. Ga terug met de "
+                "knop Vorige van uw browser en probeer het over een minuut opnieuw, of bel ons."
+            ),
+        )
     return _page(
         500,
         _("Er ging bij ons iets mis"),

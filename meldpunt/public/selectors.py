@@ -169,6 +169,7 @@ class ClosedReason:
     HOLIDAY = "holiday"
     NO_ADVISOR = "no_advisor"
     QUEUE_FULL = "queue_full"
+    UNAVAILABLE = "unavailable"
 
 
 @dataclass(frozen=True)

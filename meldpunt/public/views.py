@@ -1,8 +1,11 @@
-"""Public information pages, quick exit, the health check and the chat status for other
-sites. Anyone may call every view here."""
+"""Public information pages, quick exit, the health checks, the metrics and the chat
+status for other sites. Anyone may call every view here but the metrics, which need the
+scraper's token."""
+
+import hmac
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -11,8 +14,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from meldpunt.lib import reporter_session
-from meldpunt.lib.health import health_problems
+from meldpunt.lib import metrics, reporter_session
+from meldpunt.lib.health import readiness_problems
 from meldpunt.lib.languages import own_name, suggested_language
 from meldpunt.public.embed import status_document, status_headers, status_svg
 from meldpunt.public.selectors import chat_availability
@@ -64,8 +67,16 @@ def quick_exit(request: HttpRequest) -> HttpResponse:
 @require_GET
 @never_cache
 async def healthz(request: HttpRequest) -> HttpResponse:
-    """Who: anyone (load balancers). 200 when database and channel layer answer, 503 if not."""
-    problems = await health_problems()
+    """Who: anyone (supervisors). Liveness: 200 while the process answers at all."""
+    return JsonResponse({"status": "ok"})
+
+
+@require_GET
+@never_cache
+async def readyz(request: HttpRequest) -> HttpResponse:
+    """Who: anyone (load balancers). 200 when database, channel layer, key ring and
+    migrations are in order; 503 naming the parts that are not."""
+    problems = await readiness_problems()
     if problems:
         return JsonResponse({"status": "unavailable", "problems": problems}, status=503)
     return JsonResponse({"status": "ok"})
@@ -85,3 +96,17 @@ def chat_status_svg(request: HttpRequest) -> HttpResponse:
     """Who: anyone, from any origin. A small image that says whether the chat is open."""
     svg = status_svg(chat_availability())
     return status_headers(HttpResponse(svg, content_type="image/svg+xml; charset=utf-8"))
+
+
+@require_GET
+@never_cache
+def metrics_view(request: HttpRequest) -> HttpResponse:
+    """Who: the Prometheus scraper, with ``Authorization: Bearer <MELDPUNT_METRICS_TOKEN>``.
+    404 to anyone else, and to everyone while no token is configured."""
+    token = settings.MELDPUNT_METRICS_TOKEN
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if not token or not hmac.compare_digest(given.encode(), token.encode()):
+        raise Http404
+    return HttpResponse(
+        metrics.exposition(), content_type="text/plain; version=0.0.4; charset=utf-8"
+    )

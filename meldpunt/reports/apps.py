@@ -8,9 +8,10 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from meldpunt.cases.search.index import register_text_source
+        from meldpunt.lib.metrics import register_gauge
         from meldpunt.lib.reporter_session import register_session_end
         from meldpunt.lib.rotation import register_encrypted_binary
-        from meldpunt.reports.selectors import mailbox_texts
+        from meldpunt.reports.selectors import mailbox_texts, reports_last_hour
         from meldpunt.reports.services import ATTACHMENT_PURPOSE
         from meldpunt.reports.session import end_draft
 
@@ -19,4 +20,9 @@ class ReportsConfig(AppConfig):
         # Attachments are encrypt_bytes output in a BinaryField: rotate_keys must know them.
         register_encrypted_binary(
             model="reports.Attachment", field="data", purpose=ATTACHMENT_PURPOSE
+        )
+        register_gauge(
+            "meldpunt_reports_last_hour",
+            "Web reports sent and mailbox messages received in the last hour, per channel.",
+            reports_last_hour,
         )

@@ -9,10 +9,11 @@ The contract these follow is in meldpunt/lib/access.py.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrPromise
 
@@ -176,3 +177,20 @@ def coordinator_emails() -> list[str]:
         .order_by("pk")
         .values_list("email", flat=True)
     )
+
+
+def reports_last_hour() -> list[tuple[dict[str, str], float]]:
+    """For /metrics: contacts made by web report and by mailbox message in the last hour."""
+    since = clock.now() - timedelta(hours=1)
+    counts = dict(
+        Contact.objects.filter(
+            channel__in=[Channel.WEB_REPORT, Channel.MAILBOX], started_at__gte=since
+        )
+        .values_list("channel")
+        .annotate(n=Count("pk"))
+        .values_list("channel", "n")
+    )
+    return [
+        ({"channel": str(channel)}, float(counts.get(channel, 0)))
+        for channel in (Channel.WEB_REPORT, Channel.MAILBOX)
+    ]

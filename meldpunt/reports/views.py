@@ -6,10 +6,12 @@ only as long as the browser is open and in use (meldpunt/lib/reporter_session.py
 draft and the open mailbox are known by ids in the session, never in a URL.
 """
 
+import logging
 from typing import cast
 
 from django import forms
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,6 +36,8 @@ from meldpunt.reports.receipts import format_code
 from meldpunt.reports.review import collect_answers, review_draft
 from meldpunt.reports.session import SESSION_DRAFT, SESSION_MAILBOX, SESSION_SENT
 from meldpunt.reports.steps import BY_SLUG, FILES, STEPS, neighbours
+
+logger = logging.getLogger(__name__)
 
 HOUR = 3600
 
@@ -144,10 +148,10 @@ def check(request: HttpRequest) -> HttpResponse:
     reviews = review_draft(draft)
     form = CheckForm(request.POST or None)
 
-    def check_page() -> HttpResponse:
+    def check_page(*, not_stored: bool = False) -> HttpResponse:
         files = selectors.draft_files(draft)
-        context = {"reviews": reviews, "files": files, "form": form}
-        return render(request, "reports/check.html", context)
+        context = {"reviews": reviews, "files": files, "form": form, "not_stored": not_stored}
+        return render(request, "reports/check.html", context, status=503 if not_stored else 200)
 
     if request.method == "GET":
         return check_page()
@@ -158,9 +162,16 @@ def check(request: HttpRequest) -> HttpResponse:
         return check_page()
     if not ratelimit.hit(_submit_limit(), ratelimit.request_client(request)):
         return _too_many(request)
-    submitted = services.report_submit(
-        draft=draft, answers=collect_answers(reviews), language=reporter_language()
-    )
+    try:
+        submitted = services.report_submit(
+            draft=draft, answers=collect_answers(reviews), language=reporter_language()
+        )
+    except DatabaseError:
+        # The database restarted, lost the connection or is full. The submit is one
+        # transaction, so nothing of the report is stored and the draft is still there:
+        # the reporter can send it again from this same page.
+        logger.warning("A web report could not be stored (database error).")
+        return check_page(not_stored=True)
     reporter_session.forget(request, SESSION_DRAFT)
     return render(
         request,

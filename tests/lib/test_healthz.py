@@ -1,4 +1,5 @@
-"""/healthz: anyone (the load balancer) may call it; 200 when database and channel layer work."""
+"""/healthz (liveness) and /readyz (readiness): anyone (supervisors, load balancers) may call
+them; /readyz is 200 when database, channel layer, key ring and migrations are in order."""
 
 import asyncio
 
@@ -6,7 +7,7 @@ import pytest
 from django.db import OperationalError
 from django.test import Client
 
-from meldpunt.lib import health
+from meldpunt.lib import crypto, health
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ class SilentLayer:
 
 def test_ok_when_everything_works(client: Client) -> None:
     """Database and channel layer answer: 200 with status ok, never cached."""
-    response = client.get("/healthz")
+    response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
     assert "no-cache" in response.headers["Cache-Control"]
@@ -54,7 +55,7 @@ def test_ok_when_everything_works(client: Client) -> None:
 def test_503_when_the_database_fails(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
     """A database that refuses connections gives 503 with a short reason and no details."""
     monkeypatch.setattr(health, "connection", BrokenConnection())
-    response = client.get("/healthz")
+    response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json() == {"status": "unavailable", "problems": ["database unavailable"]}
     assert "refused" not in response.content.decode()
@@ -63,7 +64,7 @@ def test_503_when_the_database_fails(client: Client, monkeypatch: pytest.MonkeyP
 def test_503_when_the_channel_layer_fails(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
     """A channel layer that raises gives 503 naming the channel layer."""
     monkeypatch.setattr(health, "get_channel_layer", lambda: BrokenLayer())
-    response = client.get("/healthz")
+    response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json() == {
         "status": "unavailable",
@@ -77,7 +78,7 @@ def test_503_when_the_channel_layer_hangs(
     """A layer that never delivers is cut off after MELDPUNT_HEALTH_TIMEOUT seconds."""
     settings.MELDPUNT_HEALTH_TIMEOUT = 0.2
     monkeypatch.setattr(health, "get_channel_layer", lambda: SilentLayer())
-    response = client.get("/healthz")
+    response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["problems"] == ["channel layer unavailable"]
 
@@ -86,11 +87,47 @@ def test_both_problems_are_named(client: Client, monkeypatch: pytest.MonkeyPatch
     """With both down, both reasons are listed."""
     monkeypatch.setattr(health, "connection", BrokenConnection())
     monkeypatch.setattr(health, "get_channel_layer", lambda: BrokenLayer())
-    response = client.get("/healthz")
+    response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["problems"] == ["database unavailable", "channel layer unavailable"]
 
 
 def test_only_get_is_allowed(client: Client) -> None:
     """POST is refused: the check has no side effects to offer."""
-    assert client.post("/healthz").status_code == 405
+    assert client.post("/readyz").status_code == 405
+
+
+def test_healthz_is_liveness_only(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """/healthz answers 200 even with the database and Redis down: restarting the worker
+    would not bring them back."""
+    monkeypatch.setattr(health, "connection", BrokenConnection())
+    monkeypatch.setattr(health, "get_channel_layer", lambda: BrokenLayer())
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert client.get("/readyz").status_code == 503
+
+
+def test_503_when_the_key_ring_is_unusable(client: Client, settings) -> None:  # type: ignore[no-untyped-def]
+    """A key ring that does not load names the key ring, not the error."""
+    settings.MELDPUNT_KEYRING = '{"current": "x", "keys": {}}'
+    crypto.keyring.cache_clear()
+    try:
+        response = client.get("/readyz")
+    finally:
+        crypto.keyring.cache_clear()
+    assert response.status_code == 503
+    assert response.json()["problems"] == ["key ring unusable"]
+
+
+def test_503_while_migrations_are_missing(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker started before `migrate` ran says so, until the migrations are applied."""
+    monkeypatch.setattr(health, "_seen", {})
+    monkeypatch.setattr(
+        health.MigrationExecutor, "migration_plan", lambda self, targets: [("app", False)]
+    )
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["problems"] == ["migrations not applied"]
+    monkeypatch.undo()
+    assert client.get("/readyz").status_code == 200

@@ -69,12 +69,12 @@ def test_no_client_address_in_any_log_line(
     client = Client(REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=AGENT, raise_request_exception=False)
     client.get("/", HTTP_X_FORWARDED_FOR=ADDRESS)
     assert client.get("/bestaat-niet/").status_code == 404
-    monkeypatch.setattr(views, "health_problems", broken)
-    assert client.get("/healthz").status_code == 500
+    monkeypatch.setattr(views, "readiness_problems", broken)
+    assert client.get("/readyz").status_code == 500
 
     records = everything_logged.records
     assert any(record.levelno >= logging.ERROR for record in records), "the 500 was logged"
-    assert "this view fails on purpose" in console_output.getvalue()
+    assert '"exc_type": "RuntimeError"' in console_output.getvalue()
     for text in (everything_logged.text, console_output.getvalue()):
         assert ADDRESS not in text
         assert AGENT not in text

@@ -37,7 +37,7 @@ from meldpunt.cases.models import (
     text_values,
     texts_of,
 )
-from meldpunt.lib.crypto import blind_index
+from meldpunt.lib.crypto import blind_indexes
 
 MIN_WORD_LENGTH = 3
 INDEX_KIND = "word"
@@ -79,9 +79,16 @@ def find_entities(text: str) -> list[FoundEntity]:
     return [entity for finder in _entity_finders for entity in finder(text)]
 
 
-def entity_token(kind: str, value: str) -> str:
-    """The token of an entity's normal form; a word never holds a colon, so never collides."""
-    return blind_index(INDEX_KIND, f"{kind}:{value}")
+def entity_tokens(kind: str, value: str) -> list[str]:
+    """The tokens of an entity's normal form (one per blind key, ``word_tokens``); a word
+    never holds a colon, so never collides."""
+    return blind_indexes(INDEX_KIND, f"{kind}:{value}")
+
+
+def word_tokens(form: str) -> list[str]:
+    """The tokens of a normalised word: one per blind key in the ring, so two while the
+    blind key rotates (docs/KEYS.md)."""
+    return blind_indexes(INDEX_KIND, form)
 
 
 def register_text_source(source: TextSource) -> None:
@@ -124,10 +131,11 @@ def tokens_for_text(texts: Iterable[str]) -> set[str]:
     for text in texts:
         if not text:
             continue
-        tokens.update(
-            blind_index(INDEX_KIND, form) for forms in normalise_words(text) for form in forms
-        )
-        tokens.update(entity_token(entity.kind, entity.value) for entity in find_entities(text))
+        for forms in normalise_words(text):
+            for form in forms:
+                tokens.update(word_tokens(form))
+        for entity in find_entities(text):
+            tokens.update(entity_tokens(entity.kind, entity.value))
     return tokens
 
 

@@ -15,9 +15,13 @@ from django.utils import timezone
 
 from meldpunt.audit.services import audit_record
 from meldpunt.cases.models import Case, CaseSearchToken
-from meldpunt.cases.search.index import INDEX_KIND, entity_token, find_entities, normalise_words
+from meldpunt.cases.search.index import (
+    entity_tokens,
+    find_entities,
+    normalise_words,
+    word_tokens,
+)
 from meldpunt.cases.selectors import user_may_handle_cases
-from meldpunt.lib.crypto import blind_index
 
 MAX_QUERY_WORDS = 8
 MAX_RESULTS = 500
@@ -38,10 +42,10 @@ def query_tokens(words: str) -> list[list[str]]:
     text = upper if len(upper) == len(words) else words
     slots: dict[tuple[str, ...], None] = {}
     for entity in find_entities(text):
-        slots.setdefault((entity_token(entity.kind, entity.value),), None)
+        slots.setdefault(tuple(entity_tokens(entity.kind, entity.value)), None)
         text = text[: entity.start] + " " * (entity.end - entity.start) + text[entity.end :]
     for forms in normalise_words(text):
-        slots.setdefault(tuple(blind_index(INDEX_KIND, form) for form in forms), None)
+        slots.setdefault(tuple(token for form in forms for token in word_tokens(form)), None)
     return [list(slot) for slot in list(slots)[:MAX_QUERY_WORDS]]
 
 
