@@ -1,6 +1,7 @@
 """Fixtures shared by every test: a clean cache and named staff users with two factors."""
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,8 +14,22 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.models import Municipality, Role, User
+from tests.chat.servers import made_once, migrate_database, run_directory
+from tests.e2e.browsers import is_browser_test, shared_browser
 
 pytest_plugins = ["tests.skips"]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Close the browser the browser tests before this one kept open, so that this test's
+    thread has no Playwright event loop (tests/e2e/browsers.py)."""
+    if not is_browser_test(item):
+        shared_browser.close()
+
+
+def pytest_sessionfinish() -> None:
+    shared_browser.close()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -32,6 +47,14 @@ def _release_pooled_connections(django_db_setup: None, django_db_blocker: Any) -
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file with every migration applied, made once per test run, for the real
+    servers that tests start in a process of their own: each copies it
+    (tests/chat/servers.py: copy_database), and changes only the copy."""
+    return made_once(run_directory(tmp_path_factory), "migrated.sqlite3", migrate_database)
 
 
 @pytest.fixture(autouse=True)

@@ -14,48 +14,35 @@ from playwright.sync_api import (
     Browser,
     BrowserContext,
     Page,
-    Playwright,
     Request,
     Route,
-    sync_playwright,
 )
 
-from tests.chat.servers import ROOT, Server, free_port
+from tests.chat.servers import (
+    ROOT,
+    Server,
+    copy_database,
+    free_port,
+    made_once,
+    remove_database,
+    run_directory,
+)
+from tests.e2e.browsers import shared_browser
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # from that thread are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE_SOURCE = Path(__file__).parent / "vendor" / "axe.min.js"
 
 pytestmark = pytest.mark.e2e
 
 
-# Per module, not per session: Playwright's sync API keeps an event loop running in the
-# test thread while it is open, and a later test in the same worker that sends a channel
-# layer event from synchronous code (async_to_sync) would find that loop and fail.
 @pytest.fixture(scope="module")
-def playwright_instance() -> Iterator[Playwright]:
-    with sync_playwright() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
-def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
+def browser() -> Browser:
+    """Chromium, shared with the browser test modules that run before and after this one in
+    the same worker (tests/e2e/browsers.py)."""
+    return shared_browser.get()
 
 
 def outside_the_browser_loop[T](work: Callable[[], T]) -> T:
@@ -146,16 +133,8 @@ def login_as(page: Page, live_server):  # type: ignore[no-untyped-def]
     return login
 
 
-@pytest.fixture(scope="module")
-def chat_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, str]]:
-    """A uvicorn server for this test module's chats, on its own SQLite file, and the
-    session key of Anna, an advisor logged in there with two factors.
-
-    pytest-django's live server cannot serve websockets; uvicorn is the production server.
-    This works the same on the embedded default and on the PostgreSQL + Redis run.
-    """
-    database = Path(tmp_path_factory.mktemp("chat")) / "chat.sqlite3"
-    port = free_port()
+def chat_server_env(database: Path, port: int) -> dict[str, str]:
+    """The environment of a chat server on ``port`` with its own SQLite file ``database``."""
     env = dict(os.environ)
     env.update(
         {
@@ -169,18 +148,52 @@ def chat_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serv
         }
     )
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)  # noqa: S603
-    made = subprocess.run(
-        [sys.executable, "-m", "tests.e2e.chat_server_data"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    advisor_session = json.loads(made.stdout)["advisor_session"]
-    server = Server(port, env).start()
+    return env
+
+
+@pytest.fixture(scope="session")
+def chat_database(
+    tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path
+) -> tuple[Path, str]:
+    """The chat servers' database, made once per test run (tests/e2e/chat_server_data.py),
+    and the session key of Anna, an advisor logged in there with two factors. Each chat
+    server gets a copy of its own."""
+
+    def make(target: Path) -> None:
+        scratch = target.with_name(f"{target.name}.scratch")
+        copy_database(migrated_sqlite, scratch)
+        data = subprocess.run(
+            [sys.executable, "-m", "tests.e2e.chat_server_data"],
+            cwd=ROOT,
+            env=chat_server_env(scratch, free_port()),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        target.with_suffix(".json").write_text(data.stdout, encoding="utf-8")
+        copy_database(scratch, target)
+        remove_database(scratch)
+
+    database = made_once(run_directory(tmp_path_factory), "chat.sqlite3", make)
+    made = json.loads(database.with_suffix(".json").read_text(encoding="utf-8"))
+    return database, made["advisor_session"]
+
+
+@pytest.fixture(scope="module")
+def chat_server(
+    tmp_path_factory: pytest.TempPathFactory, chat_database: tuple[Path, str]
+) -> Iterator[tuple[Server, str]]:
+    """A uvicorn server for this test module's chats, on its own SQLite file (a copy of
+    ``chat_database``), and the advisor's session key there.
+
+    pytest-django's live server cannot serve websockets; uvicorn is the production server.
+    This works the same on the embedded default and on the PostgreSQL + Redis run.
+    """
+    template, advisor_session = chat_database
+    database = Path(tmp_path_factory.mktemp("chat")) / "chat.sqlite3"
+    copy_database(template, database)
+    port = free_port()
+    server = Server(port, chat_server_env(database, port)).start()
     yield server, advisor_session
     server.stop()
 

@@ -9,8 +9,6 @@ import asyncio
 import hashlib
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -26,7 +24,7 @@ from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from meldpunt.lib.asgi import ThreadPoolASGIHandler
-from tests.chat.servers import ROOT, Server, free_port
+from tests.chat.servers import ROOT, Server, copy_database, free_port
 
 TOO_LARGE_NL = "Dit is te veel in één keer"
 TOO_SLOW_NL = "Het versturen duurde te lang"
@@ -187,16 +185,10 @@ def _server_env(database: Path, port: int, **extra: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def database(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path) -> Path:
     """An SQLite file the servers of this module share, with the tables in place."""
     path = Path(tmp_path_factory.mktemp("bodies")) / "bodies.sqlite3"
-    env = _server_env(path, 0)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    copy_database(migrated_sqlite, path)
     return path
 
 
