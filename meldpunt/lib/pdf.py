@@ -5,8 +5,6 @@ No font file and no browser are needed; what the built-in font cannot show is si
 
 import unicodedata
 
-from fpdf import FPDF
-
 _PLAIN = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."}
     | {"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "ı": "i", "Œ": "OE", "œ": "oe"}
@@ -34,6 +32,10 @@ class TextPdf:
     """An A4 document that is written line by line."""
 
     def __init__(self, *, title: str, creator: str) -> None:
+        # Imported here, not at the top: fpdf2 (with fontTools) costs every new worker
+        # over a second at start-up, and only the few who print a PDF need it.
+        from fpdf import FPDF
+
         self.pdf = FPDF(format="A4")
         self.pdf.set_title(pdf_text(title))
         self.pdf.set_creator(pdf_text(creator))
