@@ -41,6 +41,11 @@ MODEL_NAMES = {model.__name__ for model in SENSITIVE}
 MANAGERS = {"objects", "_default_manager", "_base_manager"}
 SHORTCUTS = {"get_object_or_404", "get_list_or_404", "aget_object_or_404", "aget_list_or_404"}
 SOURCE = Path(__file__).resolve().parents[2] / "meldpunt"
+# Views whose address names an object that holds nothing about a person, and why.
+NOT_ABOUT_A_PERSON = {
+    "meldpunt.tally.views.campaign_visit": "a campaign's public short link (a poster's code)",
+    "meldpunt.tally.admin.qr_view": "the QR code of that short link, for administrators",
+}
 
 BAD_VIEWS = """
 from django.shortcuts import get_object_or_404, render
@@ -207,7 +212,9 @@ def test_every_view_that_names_an_object_goes_through_an_access_function() -> No
     missing = [
         f"{module}.{name}"
         for module, name, keywords in project_views()
-        if set(keywords) - {"slug"} and not calls_access(_module_tree(module), [name])
+        if set(keywords) - {"slug"}
+        and f"{module}.{name}" not in NOT_ABOUT_A_PERSON
+        and not calls_access(_module_tree(module), [name])
     ]
     assert missing == []
 
