@@ -89,30 +89,42 @@ def _delete_batches(
             deleted += queryset.model._default_manager.filter(pk__in=batch).delete()[0]
 
 
+def _index_each[Row: (Case, Contact)](
+    rows: QuerySet[Row],
+    index: Callable[[Row], object],
+    name: str,
+    batch_size: int,
+    progress: Progress | None,
+) -> int:
+    """Index every row again, one per transaction, in batches by primary key; the count."""
+    done = last = 0
+    while batch := list(rows.filter(pk__gt=last)[:batch_size]):
+        for row in batch:
+            with transaction.atomic():
+                index(row)
+            done += 1
+        last = batch[-1].pk
+        if progress:
+            progress(name, done)
+    return done
+
+
 def blind_reindex(
     *, batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None
 ) -> ReindexResult:
     """Index again what lacks the current blind key, then delete rows under retired keys."""
     result = ReindexResult()
-    last = 0
-    while batch := list(cases_to_reindex().filter(pk__gt=last)[:batch_size]):
-        for case in batch:
-            # One case per transaction: its old and new tokens are swapped at once.
-            with transaction.atomic():
-                case_reindex(case=case)
-            result.cases += 1
-        last = batch[-1].pk
-        if progress:
-            progress("cases", result.cases)
-    last = 0
-    while contacts := list(contacts_to_reindex().filter(pk__gt=last)[:batch_size]):
-        for contact in contacts:
-            with transaction.atomic():
-                index_contact(contact=contact)
-            result.contacts += 1
-        last = contacts[-1].pk
-        if progress:
-            progress("contacts", result.contacts)
+    # One case per transaction: its old and new tokens are swapped at once.
+    result.cases = _index_each(
+        cases_to_reindex(), lambda case: case_reindex(case=case), "cases", batch_size, progress
+    )
+    result.contacts = _index_each(
+        contacts_to_reindex(),
+        lambda contact: index_contact(contact=contact),
+        "contacts",
+        batch_size,
+        progress,
+    )
     result.tokens_deleted = _delete_batches(
         CaseSearchToken.objects.filter(_retired("token")), batch_size
     )
