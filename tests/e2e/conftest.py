@@ -145,6 +145,10 @@ def chat_server_env(database: Path, port: int) -> dict[str, str]:
             # Each server its own channel layer prefix: on a shared Redis, a logout in one
             # module's server would otherwise reach the consoles of another's.
             "MELDPUNT_TEST_LAYER_PREFIX": f"test-chat-{port}",
+            # And a cache of its own, as it has a database of its own: on a shared Redis the
+            # chat schedule the live server cached from its database (no opening exceptions:
+            # closed after 17:00) would otherwise close this server's chat.
+            "MELDPUNT_REDIS_PREFIX": f"test-chat-{port}",
         }
     )
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

@@ -6,7 +6,7 @@ Until a language's translation is merged its pages show the Dutch texts; the che
 for either, so they keep passing once the translations are in.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.conf import settings
@@ -52,11 +52,16 @@ def overflow(page: Page) -> int:
     )
 
 
-def send_report(page: Page, base: str, code: str) -> str:
+def send_report(
+    page: Page, base: str, code: str, on_each_page: Callable[[Page], None] | None = None
+) -> str:
     """Fill every step in the page's session (as the form would), send the report from the
-    check page in the browser; returns the receipt code shown."""
+    check page in the browser; returns the receipt code shown. ``on_each_page`` looks at
+    every step's page and the check page as the browser shows them."""
     for step in STEPS:
         page.goto(base + prefixed(code, f"/melden/stap/{step.slug}/"))
+        if on_each_page:
+            on_each_page(page)
         token = page.locator("input[name=csrfmiddlewaretoken]").first.input_value()
         answers = ANSWERS.get(step.slug, {})
         response = page.request.post(
@@ -67,6 +72,8 @@ def send_report(page: Page, base: str, code: str) -> str:
         )
         assert response.status == 302, (step.slug, response.text()[:500])
     page.goto(base + prefixed(code, "/melden/controleren/"))
+    if on_each_page:
+        on_each_page(page)
     page.locator("form[method=post] button[type=submit]").last.click()
     page.wait_for_selector("[data-testid=receipt-code]")
     return page.locator("[data-testid=receipt-code]").inner_text().replace(" ", "")
