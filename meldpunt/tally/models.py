@@ -102,6 +102,7 @@ class RefusalReason(models.TextChoices):
     HOLIDAY = "holiday", _("feestdag")
     NO_ADVISOR = "no_advisor", _("geen adviseur beschikbaar")
     QUEUE_FULL = "queue_full", _("de wachtrij is vol")
+    UNAVAILABLE = "unavailable", _("storing")
 
 
 class ChatRefusal(models.Model):
