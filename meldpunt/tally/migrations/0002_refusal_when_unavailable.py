@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tally', '0001_initial'),
+        ("tally", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='chatrefusal',
-            name='reason',
-            field=models.CharField(choices=[('hours', 'buiten de openingstijden'), ('holiday', 'feestdag'), ('no_advisor', 'geen adviseur beschikbaar'), ('queue_full', 'de wachtrij is vol'), ('unavailable', 'storing')], max_length=16),
+            model_name="chatrefusal",
+            name="reason",
+            field=models.CharField(
+                choices=[
+                    ("hours", "buiten de openingstijden"),
+                    ("holiday", "feestdag"),
+                    ("no_advisor", "geen adviseur beschikbaar"),
+                    ("queue_full", "de wachtrij is vol"),
+                    ("unavailable", "storing"),
+                ],
+                max_length=16,
+            ),
         ),
     ]
