@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django import db
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -47,9 +48,17 @@ def browser() -> Browser:
 
 def outside_the_browser_loop[T](work: Callable[[], T]) -> T:
     """Run ``work`` in a thread of its own, where no Playwright event loop is running, so
-    code that sends channel layer events from synchronous code (async_to_sync) works."""
+    code that sends channel layer events from synchronous code (async_to_sync) works.
+    The thread's database connection goes back (to the pool, on PostgreSQL) when it ends."""
+
+    def work_then_close() -> T:
+        try:
+            return work()
+        finally:
+            db.connections.close_all()
+
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(work).result()
+        return pool.submit(work_then_close).result()
 
 
 def new_context(browser: Browser) -> BrowserContext:
