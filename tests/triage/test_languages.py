@@ -7,6 +7,7 @@ from meldpunt.triage.numbers import numeric_signals
 from meldpunt.triage.reading import language_of, tokenize
 from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import _load_language, language_patterns, taxonomy
+from tests.triage.found import ids, words_of
 
 POLISH = (
     "Szef zabrał nam paszporty i od dwóch miesięcy nie dostaliśmy wypłaty. Mieszkamy w "
@@ -18,15 +19,6 @@ ROMANIAN = (
     "container la fermă, ne oprește chiria din salariu. Ne amenință că ne trimite înapoi "
     "în România dacă spunem ceva."
 )
-
-
-def ids(text: str) -> set[str]:
-    return {m.id for m in suggest(text).indicators}
-
-
-def words_of(text: str, indicator: str) -> list[str]:
-    match = next(m for m in suggest(text).indicators if m.id == indicator)
-    return [w.lower() for w in match.words(text)]
 
 
 @pytest.mark.parametrize(

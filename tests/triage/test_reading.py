@@ -5,6 +5,7 @@ import pytest
 from meldpunt.triage.reading import tokenize
 from meldpunt.triage.suggest import FILLER, suggest
 from meldpunt.triage.taxonomy import FORMS
+from tests.triage.found import ids, urgency, words_of
 
 POLISH_LABOUR = (
     "Buurman belt. In het huis naast hem wonen veel Poolse mannen, hij denkt een man of "
@@ -17,19 +18,6 @@ KEEPS_HIS_PASSPORT = (
     "paspoort, krijgt zijn loon gewoon via de bank en kan gewoon weg als hij wil. Geen "
     "aanwijzingen voor uitbuiting."
 )
-
-
-def ids(text: str) -> set[str]:
-    return {m.id for m in suggest(text).indicators}
-
-
-def words_of(text: str, indicator: str) -> list[str]:
-    match = next(m for m in suggest(text).indicators if m.id == indicator)
-    return [w.lower() for w in match.words(text)]
-
-
-def urgency(text: str) -> set[str]:
-    return {m.id for m in suggest(text).urgency}
 
 
 def test_the_polish_labour_case_is_labour_with_passport_and_pay_as_evidence() -> None:

@@ -5,6 +5,7 @@ import pytest
 from meldpunt.triage.numbers import numeric_signals
 from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import FORMS
+from tests.triage.found import ids, words_of
 
 POLISH_LABOUR = (
     "Buurman belt. In het huis naast hem wonen veel Poolse mannen, hij denkt een man of "
@@ -12,15 +13,6 @@ POLISH_LABOUR = (
     "ze hun paspoorten moesten afgeven aan de baas. Hij zegt dat hij al twee maanden niet "
     "betaald is. Ze zien er moe uit."
 )
-
-
-def ids(text: str) -> set[str]:
-    return {m.id for m in suggest(text).indicators}
-
-
-def words_of(text: str, indicator: str) -> list[str]:
-    match = next(m for m in suggest(text).indicators if m.id == indicator)
-    return [w.lower() for w in match.words(text)]
 
 
 def minor_flagged(text: str) -> bool:

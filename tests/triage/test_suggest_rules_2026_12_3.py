@@ -5,6 +5,7 @@ import pytest
 from meldpunt.triage.numbers import numeric_signals
 from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import FORMS, taxonomy
+from tests.triage.found import ids, urgency, words_of
 
 # The issue's own example, as an advisor would log it.
 POLISH_LABOUR_NL = (
@@ -16,19 +17,6 @@ POLISH_LABOUR_EN = (
     "Neighbour says many Polish men live in one house. They are picked up by a van at "
     "5:00. They had to hand over their passports to the boss, and one says he was not paid."
 )
-
-
-def ids(text: str) -> set[str]:
-    return {m.id for m in suggest(text).indicators}
-
-
-def words_of(text: str, indicator: str) -> list[str]:
-    match = next(m for m in suggest(text).indicators if m.id == indicator)
-    return [w.lower() for w in match.words(text)]
-
-
-def urgency(text: str) -> set[str]:
-    return {m.id for m in suggest(text).urgency}
 
 
 def numbers(text: str) -> set[tuple[str, str]]:
