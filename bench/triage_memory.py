@@ -30,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--sets", help="comma-separated evaluation sets for the texts")
     args = parser.parse_args()
     rows = [("Python started", rss_mb())]
 
@@ -44,7 +45,7 @@ def main() -> None:
     from meldpunt.linking.extract import extract
     from meldpunt.triage.suggest import suggest
 
-    texts = make_texts(args.texts)
+    texts = make_texts(args.texts, sets=args.sets.split(",") if args.sets else None)
     suggest(texts[0])
     extract(texts[0])
     rows.append(("after the first suggestion and extraction", rss_mb()))

@@ -1,10 +1,15 @@
 """Measuring the triage rules and entity extraction against the labelled reports.
 
-Ten sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
-rules); data/evaluation_heldout.toml ("heldout"), data/evaluation_blind.toml ("blind"),
-data/evaluation_blind2.toml ("blind2"), data/evaluation_blind3.toml ("blind3") and
-data/evaluation_blind4.toml ("blind4"), each measured blind and then used for tuning;
-data/evaluation_blind5.toml ("blind5"), never used for tuning. Issue 17:
+Sixteen sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
+rules) and data/evaluation_dev6.toml ("dev6", issue 14's list, tuned on since
+2026.12.4); data/evaluation_dev7.toml to data/evaluation_dev10.toml ("dev7" to "dev10",
+each written before a round of 2026.12.5 and measured before it was tuned on; dev10
+tuned on from 2026.12.6); data/evaluation_heldout.toml ("heldout"),
+data/evaluation_blind.toml ("blind"), data/evaluation_blind2.toml ("blind2"),
+data/evaluation_blind3.toml ("blind3"), data/evaluation_blind4.toml ("blind4") and
+data/evaluation_blind6.toml ("blind6", since 2026.12.6), each measured blind and then
+used for tuning; data/evaluation_blind5.toml ("blind5") and data/evaluation_blind7.toml
+("blind7"), never used for tuning. Issue 17:
 data/evaluation_pl_dev.toml and data/evaluation_ro_dev.toml ("pl_dev", "ro_dev", tuned
 on) and the frozen data/evaluation_pl.toml and data/evaluation_ro.toml ("pl", "ro"). Run
 ``manage.py triage_evaluate`` for the figures; tests/triage/test_evaluation.py holds
@@ -39,7 +44,22 @@ SETS = {
     "blind2": "evaluation_blind2.toml",
     "blind3": "evaluation_blind3.toml",
     "blind4": "evaluation_blind4.toml",
+    "dev6": "evaluation_dev6.toml",
+    # Written for 2026.12.5 before any rule changed, then tuned on (issue 14).
+    "dev7": "evaluation_dev7.toml",
+    # Written after 2026.12.5 was made, measured with it and 2026.12.4, then tuned on.
+    "dev8": "evaluation_dev8.toml",
+    # Written after the second round of 2026.12.5, measured with it, then tuned on.
+    "dev9": "evaluation_dev9.toml",
+    # Written after the last round of 2026.12.5 and measured once with it; tuned on from
+    # 2026.12.6.
+    "dev10": "evaluation_dev10.toml",
     "blind5": "evaluation_blind5.toml",
+    # Written by someone who never read the rules (8d01b31), 88 reports; blind for
+    # 2026.12.4 and 2026.12.5, tuned on from 2026.12.6.
+    "blind6": "evaluation_blind6.toml",
+    # Written by someone who never read the rules (4167433), 88 reports; frozen.
+    "blind7": "evaluation_blind7.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
     "pl_dev": "evaluation_pl_dev.toml",
     "ro_dev": "evaluation_ro_dev.toml",
@@ -47,7 +67,7 @@ SETS = {
     "pl": "evaluation_pl.toml",
     "ro": "evaluation_ro.toml",
 }
-FROZEN = frozenset({"blind5", "pl", "ro"})
+FROZEN = frozenset({"blind5", "blind7", "pl", "ro"})
 # A suggestion of "unknown" counts as no form, like "none".
 NO_FORM = {"none", "unknown"}
 URGENCY_LABELS = ("minor", "acute_danger")

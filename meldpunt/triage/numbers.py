@@ -50,6 +50,9 @@ HOURS_RE = re.compile(
     rf"|\b(?:dagen|diensten|shifts|days|werkdagen|nachten|nights)\s+(?:van|of)\s+{NUM}\s*(?:uur|hours?)"
     rf"|\b{NUM}[- ]?(?:urige|uurs|hour)[- ]?"
     rf"(werkweek|week|werkdag|dag|dagen|diensten|shifts?|days?)\b"
+    # a day's hours without a break: "13 uur achter elkaar", "14 hours straight"
+    rf"|\b{NUM}\s*(?:uur|uren|hours?|hrs?)\s+(?:achter\s+elkaar|aan\s+een\s+stuk|aaneen|"
+    r"straight|in\s+a\s+row|non-?stop|zonder\s+pauze|without\s+a\s+break)\b"
 )
 DAYS_RE = re.compile(rf"(?i)\b{NUM}\s*(?:dagen|days)\b{PER}(?:week)\b")
 # A part of the day after a time: "'s avonds", "s morgens", "in the evening", "at night".
@@ -57,10 +60,38 @@ DAYPART = (
     r"(?:(?:['’]?s|in\s+the|at|of\s+the|'s)\s+)?"
     r"(ochtends|morgens|middags|avonds|nachts|morning|afternoon|evening|night)"
 )
+# Clock times written as words ("from eight in the morning until nine at night", "van
+# zes tot tien"), since 2026.12.6; "een" and "one" are left out (they are mostly "a").
+CLOCK_WORDS = {
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+CLOCK = r"(\d{1,2}|(?:" + "|".join(CLOCK_WORDS) + r")\b)"
 RANGE_RE = re.compile(
-    r"(?i)\b(?:van|from)\s+(\d{1,2})(?:[.:]\d\d)?\s*(am|pm|a\.m\.|p\.m\.|uur)?\s*"
-    rf"(?:{DAYPART}\s+)?(?:tot|to|till|until)\s+(\d{{1,2}})(?:[.:]\d\d)?\s*"
-    rf"(am|pm|a\.m\.|p\.m\.|uur)?(?:\s*{DAYPART})?"
+    r"(?i)\b(?:van|from|work|works|worked|working|werk|werkt|werken|werkte|werkten)\s+"
+    rf"{CLOCK}(?:[.:]\d\d)?\s*(am|pm|a\.m\.|p\.m\.|uur|o'clock)?\s*"
+    rf"(?:{DAYPART}\s+)?(?:tot|to|till|until)\s+{CLOCK}(?:[.:]\d\d)?\s*"
+    rf"(am|pm|a\.m\.|p\.m\.|uur|o'clock)?(?:\s*{DAYPART})?"
 )
 LATER_PARTS = {"middags", "avonds", "afternoon", "evening"}
 NIGHT_PARTS = {"nachts", "night"}
@@ -69,7 +100,7 @@ NIGHT_PARTS = {"nachts", "night"}
 DAILY_RE = re.compile(
     r"(?i)\b(?:work\w*|werk\w*|drive|drives|driving|rijden|rijdt|staan|staat|shifts?|"
     r"diensten|dienst|days?|dagen|maken|make)\b[^.!?;\n\d]{0,25}?"
-    r"\b(\d{1,2})(?:\s*(?:tot|to|or|of|-|–)\s*(\d{1,2}))?\s*(?:uur|uren|hours|hrs)\b"
+    r"\b(\d{1,2})(?:\s*(?:tot|to|or|of|-|–|,)\s*(\d{1,2}))?\s*(?:uur|uren|hours|hrs)\b"
     r"(?!\s*(?:geleden|ago|later|eerder|earlier|before|per\s+week|a\s+week|in\s+de\s+week|"
     r"per\s+maand|a\s+month|rijden|drive|away|verderop))"
 )
@@ -87,9 +118,17 @@ NOT_A_WAGE_RE = re.compile(
     r"(?i)\b(huur|rent|kost|kosten|costs?|betal\w*\s+voor|pay\s+for|boete|fine|schuld|debt|"
     r"beloofd|belofte|promised?|bed|kamer|room|borg|deposit|vraagt|charges?)\b"
 )
+# An amount without "euro" is a wage only with a word for being paid before it: "pays
+# its pickers 3.50 an hour", "pays me 900 a month" (since 2026.12.5).
+BARE_WAGE_RE = re.compile(
+    r"(?i)(?<![\d.,€])(\d{1,4}(?:[.,]\d{1,2})?)\s*(?:per|an?|each|/|p\.?)\s*"
+    r"(uur|hour|hr|dag|day|week|maand|month)\b"
+)
+# What is left "na aftrek van huur" (after rent is deducted) is the wage itself.
+NET_RE = re.compile(r"(?i)\b(na\s+aftrek|after\s+deduct\w*|netto|net)\b")
 PAID_RE = re.compile(
     r"(?i)\b(krijg\w*|kreg\w*|kreeg|verdien\w*|betaald|uitbetaald|paid|pays?|gets?|got|earns?|"
-    r"earning|loon|salaris|wages?|salary)\b"
+    r"earning|loon|salaris|wages?|salary|receiv\w*|ontvang\w*)\b"
 )
 WAGE_LIMITS = {"hour": 10, "day": 80, "week": 300, "month": 1200}
 UNITS = {
@@ -105,11 +144,12 @@ UNITS = {
 }
 
 PERSON = (
-    r"(?:meisjes?|jongens?|dochter(?:tje)?|zoon(?:tje)?|kind(?:eren)?|broer(?:tje)?|zus(?:je)?|"
-    r"neef(?:je)?|nicht(?:je)?|klein(?:zoon|dochter)|leerlinge?n?|scholieren?|pupils?|vriendin(?:netje)?|"
+    r"(?:meisjes?|jongens?|dochter(?:tjes?|s)?|zoon(?:tjes?)?|zonen|kind(?:eren|je|jes)?|"
+    r"broer(?:tjes?|s)?|zus(?:jes?|sen)?|neef(?:jes?)?|nicht(?:jes?)?|klein(?:zoon|dochter)|leerlinge?n?|scholieren?|pupils?|vriendin(?:netje)?|"
     r"vriendje|slachtoffer|tieners?|pubers?|meid|jongetje|stief(?:dochter|zoon)|pleeg(?:dochter|zoon|kind)|"
     r"girls?|boys?|daughters?|sons?|child|children|kids?|brother|sister|cousin|niece|nephew|students?|"
-    r"teens?|teenagers?|victim|studente?n?|cli[eë]nte?|kleinkind|grandson|granddaughter|client)"
+    r"teens?|teenagers?|victim|studente?n?|cli[eë]nte?|kleinkind|grandson|granddaughter|client|"
+    r"baby|babies|babytje|peuter|kleuter|toddler|infant)"
 )
 SUBJECT = rf"(?:{PERSON}|ik|hij|zij|ze|i|he|she)"
 NOT_AN_AGE = (
@@ -118,7 +158,7 @@ NOT_AN_AGE = (
 )
 LOOSE = (
     r"(?:een\s+jaar\s+of\s+|ongeveer\s+|pas\s+|nog\s+maar\s+|rond\s+de\s+|about\s+|"
-    r"only\s+|just\s+)?"
+    r"only\s+|just\s+|maybe\s+|perhaps\s+|misschien\s+|around\s+|zo'n\s+)?"
 )
 # What must come right before a candidate age, and what right after it.
 AGE_RULES = tuple(
@@ -127,7 +167,7 @@ AGE_RULES = tuple(
         (r"", r"[- ]?jarige?n?\b"),
         (r"", r"[- ](?:years?|yrs?)[- ]old\b"),
         (r"", r"\s+(?:jaar\s+oud|years\s+old)\b"),
-        (r"\baged?\s+", r""),
+        (r"\baged?\s+" + LOOSE, r""),
         (r"\b(?:leeftijd|age)\s*:?\s*", r""),
         (rf"\b(?:buur|school|tiener)?{PERSON}\s+(?:van|of)\s+{LOOSE}", NOT_AN_AGE),
         (
@@ -144,12 +184,30 @@ AGE_RULES = tuple(
             r"(?:\s+(?:jaar|years?)(?:\s+oud|\s+old)?)?\s*(?:[.,;!?)]|$|\s+(?:en|and|maar|but)\b)",
         ),
         (r"\bi'?m\s+", NOT_AN_AGE),
-        # "one of our boys, 16, runs away", "Kleinzoon 15 jr"
-        (rf"\b(?:buur|school|tiener)?{PERSON},\s*", r"\s*(?:jaar|jr|years?)?\s*,"),
+        # "one of our boys, 16, runs away", "Kleinzoon 15 jr", "her nephew, 15. He"
+        (
+            rf"\b(?:buur|school|tiener)?{PERSON},\s*",
+            r"\s*(?:jaar|jr|years?)?\s*(?:,|\)|\.(?:\s|$))",
+        ),
+        # "een leerling uit 4 havo, 17 jaar," (a few words between, so the unit must
+        # follow; since 2026.12.6)
+        (
+            rf"\b(?:buur|school|tiener)?{PERSON}(?:\s+[\w'-]+){{1,3}},\s*",
+            r"\s*(?:jaar|jr|years?)\b(?!\s+(?:geleden|ago|lang|long))",
+        ),
         (
             rf"\b(?:buur|school|tiener)?{PERSON}\s+",
             r"\s*(?:jaar|jr\.?|years?)(?:\s+oud|\s+old)?\b"
             r"(?!\s+(?:geleden|ago|later|lang|long|bij|in|at|for|voor))",
+        ),
+        # "two girls, maybe 12 and 13,", "een jongen, ongeveer 15," (not "kids, about 12
+        # of them")
+        (
+            rf"\b(?:buur|school|tiener)?{PERSON},?\s+"
+            r"(?:maybe|perhaps|probably|about|around|roughly|misschien|ongeveer|rond\s+de|zo'n)\s+",
+            NOT_AN_AGE
+            + r"(?!\s+(?:of\s+them|van\s+hen|in\s+total|in\s+totaal|people|mensen))"
+            + r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
         ),
         # "they look 12 or 13 at most", "ze lijkt 14"
         (
@@ -199,6 +257,10 @@ def _in_windows(
         yield from regex.finditer(text, low, high)
 
 
+def _clock(raw: str) -> int:
+    return CLOCK_WORDS.get(raw.lower()) or int(raw)
+
+
 def _later(part: str, mark: str | None, shiftable: bool) -> bool:
     """Whether a time is in the afternoon, evening or night: "pm", or "'s avonds"."""
     return (mark or "").lower().startswith("p") or (part in LATER_PARTS | NIGHT_PARTS and shiftable)
@@ -217,7 +279,7 @@ def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
             yield OVERTIME, match.span()
     for match in _in_windows(RANGE_RE, text, windows):
         start, start_mark, start_part, end, end_mark, end_part = match.groups()
-        begin, finish = int(start), int(end)
+        begin, finish = _clock(start), _clock(end)
         start_part, end_part = (start_part or "").lower(), (end_part or "").lower()
         if end_part in NIGHT_PARTS and finish <= 6:  # "tot 4 uur 's nachts"
             finish += 24
@@ -232,23 +294,33 @@ def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         if 11 <= finish - begin <= 20:
             yield OVERTIME, match.span()
     for match in _in_windows(DAILY_RE, text, windows):
+        low, high = match.groups()
+        if high and abs(int(high) - int(low)) > 3:
+            continue  # "7 tot 15 uur" is from seven to three, not 15 hours
         hours = max(int(n) for n in match.groups() if n)
-        if 11 <= hours <= 20:
+        # 11 to 20 hours after a word for working is a day; 50 to 99 can only be a week
+        # ("we make 55, 58 hours", "werken 60 uur", since 2026.12.6).
+        if 11 <= hours <= 20 or hours >= 50:
             yield OVERTIME, (match.start(1), match.end())
     for match in _in_windows(DAYS_AFTER_HOURS_RE, text, windows):
         yield OVERTIME, (match.start(1), match.end())
 
 
 def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    for match in _in_windows(WAGE_RE, text, _windows(text, WAGE_ANCHOR_RE)):
+    with_euro = list(_in_windows(WAGE_RE, text, _windows(text, WAGE_ANCHOR_RE)))
+    ends = {m.end() for m in with_euro}
+    bare_only = (m for m in BARE_WAGE_RE.finditer(text) if m.end() not in ends)
+    for match, bare in [*((m, False) for m in with_euro), *((m, True) for m in bare_only)]:
         groups = [g for g in match.groups() if g]
         amount = _number(groups[0])
         unit = UNITS.get(groups[1].lower(), "hour") if len(groups) > 1 else "hour"
         before = text[max(0, match.start() - 40) : match.start()]
-        before = re.split(r"[.!?;\n]", before)[-1]
-        if NOT_A_WAGE_RE.search(before) or amount >= WAGE_LIMITS[unit]:
+        before = re.split(r"(?<!\d)[.!?;\n]", before)[-1]
+        not_a_wage = NOT_A_WAGE_RE.search(before) and not NET_RE.search(before)
+        if not_a_wage or amount >= WAGE_LIMITS[unit]:
             continue
-        if unit in {"week", "month"} and not PAID_RE.search(before):
+        paid = PAID_RE.search(before) or NET_RE.search(before)
+        if (bare or unit in {"week", "month"}) and not paid:
             continue
         yield WAGES, match.span()
 
@@ -334,7 +406,10 @@ def _plro(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
 
 def numeric_signals(text: str) -> list[tuple[str, tuple[int, int]]]:
     """(indicator or urgency id, character span) for hours, wages and ages in ``text``."""
-    if not any(c.isdigit() for c in text) and not any(w in text.lower() for w in WORD_NUMBERS):
+    lower = text.lower()
+    if not any(c.isdigit() for c in text) and not any(
+        w in lower for w in (*WORD_NUMBERS, *CLOCK_WORDS)
+    ):
         return []
     hours = list(_hours(text))
     # Hours given as numbers are both the ILO signal and the labour checklist item.

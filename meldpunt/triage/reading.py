@@ -25,7 +25,8 @@ import simplemma
 MEMO_LIMIT = 65536
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
-SENTENCE_GAP_RE = re.compile(r"[.!?;]\s|\n|:\s*[\"“”„‘'’]")
+# A sentence also ends after a closing quotation mark: 'window." Medewerker: ...'.
+SENTENCE_GAP_RE = re.compile(r"[.!?;][\"”’']?\s|\n|:\s*[\"“”„‘'’]")
 # "'s nachts", "'t": an apostrophe before these is part of the word, not a quotation mark.
 ELIDED = frozenset({"s", "t", "n"})
 CLAUSE_GAP_RE = re.compile(r"[,:()\[\]–—\"“”„‘'’]|\s-\s")
@@ -43,6 +44,7 @@ EN_FUNCTION_WORDS = frozenset(
     the a an and of i you he she they we not is are was were has have had with on
     for that this there but also as at to no yes from still be been being her him
     his their my our what who where how because then so very does did do can must
+    your ur it if
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 # Words that start a new clause: a negation before them does not reach past them.
@@ -247,7 +249,8 @@ def language_of(words: Sequence[Word], fallback: str = "mixed") -> str:
     """ "nl", "en" or "mixed", from the share of Dutch and English function words;
     "pl", "ro", "bg", "uk" or "ar" when the words are mostly in that language.
 
-    With hardly any function words the answer is ``fallback``.
+    With hardly any function words the answer is ``fallback``, or "mixed" when those few
+    are all of the other language.
     """
     other = other_language(words)
     if other is not None:
@@ -259,7 +262,11 @@ def language_of(words: Sequence[Word], fallback: str = "mixed") -> str:
         en += lower in EN_FUNCTION_WORDS
     total = nl + en
     if total < 3:
-        return fallback
+        # A short sentence whose few function words are all of the other language ("112
+        # gebeld om 23:14" in an English chat) is read in both (since 2026.12.6).
+        other_side = {"nl": en, "en": nl}.get(fallback, 0)
+        same_side = {"nl": nl, "en": en}.get(fallback, 0)
+        return "mixed" if other_side and not same_side else fallback
     if nl / total >= 0.8:
         return "nl"
     if en / total >= 0.8:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_record
+from meldpunt.cases.contact_days import contact_days_recount, local_day
 from meldpunt.cases.models import Case, Contact
 from meldpunt.cases.services import require_case_handler
 from meldpunt.lib import clock
@@ -65,6 +66,7 @@ def triage_decide(
             if item.startswith(FORM_PREFIX):
                 contact.exploitation = item.removeprefix(FORM_PREFIX)
                 contact.save(update_fields=["exploitation"])
+                contact_days_recount(days=[local_day(contact.started_at)])
             elif item not in contact.indicators:
                 contact.indicators = [*contact.indicators, item]
                 contact.save(update_fields=["indicators"])

@@ -60,6 +60,8 @@ WINDOW = 3
 SPAN = 8
 # A negation reaches this many words forward within its clause.
 NEGATION_REACH = 5
+# Words that join two clauses a negation reaches over ("geen dwang of uitbuiting").
+COORDINATION = frozenset({"of", "or", "noch", "nor"})
 # The form score needed before a form is suggested.
 MIN_FORM_SCORE = 2.0
 # Another form is shown next to the top one from this share of the top score on, when it
@@ -80,6 +82,11 @@ RULED_OUT_FACTOR = 2.0
 RULES_OUT = "form"
 # This many different counter-signals in one text rule trafficking out as well.
 CONTRA_RULE_OUT = 2
+# A text that rules trafficking out with this many different counter-signals, or ways of
+# saying it ("works for herself", "can stop any time", "her own apartment"; "lesson
+# material", "no specific case", "just prevention") needs this factor instead.
+CONTRA_STRONG = 3
+STRONG_RULED_OUT_FACTOR = 3.0
 MINOR = "minor"
 # Part of the criminal story told beside it: shown, but not counted for a form. A bank
 # card in someone else's hands next to a money-mule signal does not make the text a
@@ -89,12 +96,31 @@ LENT_OUT = {
     "lab.bank_card_controlled": "crim.money_mule",
     "gen.debt_bondage": "crim.street_fine",
 }
-# An indicator found by the same words as its general twin counts once: hours are
-# excessive overtime and long hours ("62 uur per week", "werkt elke dag").
-SAME_WORDS = {"lab.long_hours": "gen.excessive_overtime"}
+# A general indicator found by the same words as its labour twin counts once, as the
+# labour one (since 2026.12.5; before, the labour twin was dropped and the general one
+# gave labour half its weight): hours are excessive overtime and long hours ("62 uur per
+# week", "werkt elke dag"); a wage written as a number far under the minimum is wages
+# withheld and "paid far too little" ("3 euro per uur").
+# A document kept from a worker is retention of documents and "no access to own
+# passport" at once.
+SAME_WORDS = {
+    "gen.excessive_overtime": "lab.long_hours",
+    "gen.wages_withheld": "lab.underpaid_cash",
+    "gen.documents_retained": "lab.passport_withheld",
+}
+# Violence only threatened ("dreigt haar te slaan", "threatens to beat him") is a threat,
+# not violence done: these ids skip a match whose clause has a threat word before it.
+THREATENED_ONLY = frozenset({"gen.violence", "violence"})
+THREAT_STEMS = ("dreig", "threat")
 VULNERABILITY = "gen.vulnerability"
 OVERTIME = "gen.excessive_overtime"
 LONG_HOURS = "lab.long_hours"
+WAGES = "gen.wages_withheld"
+UNDERPAID = "lab.underpaid_cash"
+DOCUMENTS = "gen.documents_retained"
+PASSPORT = "lab.passport_withheld"
+# Signals that say the text is about work (a labour indicator, or hours or wages).
+AT_WORK = frozenset({OVERTIME, WAGES})
 
 # Words that never show as evidence: the function words (negations do show).
 FILLER = (NL_FUNCTION_WORDS | EN_FUNCTION_WORDS | PL_FUNCTION_WORDS | RO_FUNCTION_WORDS) - {
@@ -265,6 +291,63 @@ def _compile(target: str, kind: str, text: str, lang: str) -> _Pattern:
     )
 
 
+# Dutch finite verbs that move to the end of a subordinate clause: "mag niet naar
+# buiten" is also "dat ze niet naar buiten mag", "heeft haar paspoort" also "dat de
+# baas haar paspoort heeft" (since 2026.12.6).
+VERB_SECOND = frozenset(
+    {
+        "mag",
+        "mogen",
+        "mocht",
+        "mochten",
+        "moet",
+        "moeten",
+        "moest",
+        "moesten",
+        "kan",
+        "kunnen",
+        "kon",
+        "konden",
+        "durft",
+        "durven",
+        "durfde",
+        "hoeft",
+        "hoeven",
+        "wil",
+        "willen",
+        "wilde",
+        "heeft",
+        "hebben",
+        "houdt",
+        "houden",
+        "neemt",
+        "nam",
+        "pakt",
+        "pakte",
+    }
+)
+
+
+# A pattern that ends in a preposition or a conjunction ("moet betalen voor", "kan weg
+# wanneer") or goes on with a subject ("kan ik ...") is no verb cluster to turn around.
+NOT_VERB_LAST = frozenset(
+    {"aan", "voor", "bij", "met", "op", "in", "van", "wanneer", "als", "jullie", "ik", "je"}
+    | {"jij", "hij", "ze", "zij", "we", "wij", "u"}
+)
+
+
+def _verb_last(text: str) -> str | None:
+    """The verb-final reading of a plain Dutch pattern that starts with a finite verb
+    and goes on with at least two words ("mag niet weg" -> "niet weg mag"), else None."""
+    words = text.split()
+    if "&" in text or len(words) < 3 or not set(words[0].split("|")) <= VERB_SECOND:
+        return None
+    ends = set(words[-1].split("|")) | set(words[1].split("|"))
+    if ends & NOT_VERB_LAST:
+        return None
+    return " ".join([*words[1:], words[0]])
+
+
 Entry = tuple[_Pattern, int, int]
 
 
@@ -322,6 +405,9 @@ def _indexes(version: str) -> dict[str, _Index]:
     sources += [(c.id, "contra", c.patterns_nl, c.patterns_en) for c in tax.contra]
     for target, kind, patterns_nl, patterns_en in sources:
         by_lang["nl"] += [_compile(target, kind, text, "nl") for text in patterns_nl]
+        by_lang["nl"] += [
+            _compile(target, kind, text, "nl") for text in map(_verb_last, patterns_nl) if text
+        ]
         by_lang["en"] += [_compile(target, kind, text, "en") for text in patterns_en]
     indexes = {
         "nl": _build_index(by_lang["nl"]),
@@ -411,7 +497,9 @@ def _match(entry: Entry, words: list[Word], start: int) -> list[int] | None:
 
 
 def _is_negated(pattern: _Pattern, words: list[Word], positions: list[int]) -> bool:
-    """A negation word before a matched word, in its clause and within reach."""
+    """A negation word before a matched word, in its clause and within reach. A clause
+    opened by "of", "or", "noch", "nor" is coordinated with the one before it, so the
+    negation reaches on: "geen uitbuiting of prostitutie", "not locked in or beaten"."""
     if pattern.negated:
         return False
     matched = set(positions)
@@ -419,15 +507,32 @@ def _is_negated(pattern: _Pattern, words: list[Word], positions: list[int]) -> b
         clause = words[position].clause
         for j in range(position - 1, max(-1, position - 1 - NEGATION_REACH), -1):
             if words[j].clause != clause:
-                break
+                if words[j + 1].text.lower() not in COORDINATION:
+                    break
+                clause = words[j].clause
             if words[j].negation and j not in matched and not _not_only(words, j):
                 return True
     return False
 
 
+def _only_threatened(pattern: _Pattern, words: list[Word], positions: list[int]) -> bool:
+    """A threat word ("dreigt", "threatened") earlier in the clause of the first word."""
+    if pattern.target not in THREATENED_ONLY:
+        return False
+    first = min(positions)
+    clause = words[first].clause
+    for j in range(first - 1, -1, -1):
+        if words[j].clause != clause:
+            return False
+        if any(form.startswith(THREAT_STEMS) for form in words[j].forms):
+            return True
+    return False
+
+
 def _not_only(words: list[Word], j: int) -> bool:
-    """ "niet alleen ... maar ook", "not only": no negation of what follows."""
-    after = {"alleen", "only", "just", "tylko", "doar", "numai"}
+    """ "niet alleen ... maar ook", "not only": no negation of what follows; nor is "not
+    enough", "niet genoeg" ("if it is not enough he is angry", since 2026.12.6)."""
+    after = {"alleen", "only", "just", "tylko", "doar", "numai", "enough", "genoeg"}
     return j + 1 < len(words) and words[j + 1].text.lower() in after
 
 
@@ -476,11 +581,14 @@ def _counted(found: dict[str, Match]) -> list[str]:
     return counted
 
 
-def _enough(tax: Taxonomy, found: dict[str, Match]) -> bool:
+def _enough(tax: Taxonomy, found: dict[str, Match], score: float) -> bool:
     """At least ``MIN_SIGNALS`` indicators, or one strong core indicator found as a phrase
-    of several words ("bankpas verhuren"), never as one word alone."""
+    of several words ("bankpas verhuren"), never as one word alone. A supporting
+    indicator (a sector, gifts) is a second signal only when the score is above the
+    minimum: "werkt bij een bakkerij" beside one signal that just reaches it is not a form."""
     counted = _counted(found)
-    if len(counted) >= MIN_SIGNALS:
+    core = [i for i in counted if not tax.indicator(i).supporting]
+    if len(core) >= MIN_SIGNALS or (len(counted) >= MIN_SIGNALS and score > MIN_FORM_SCORE):
         return True
     match = found[counted[0]]
     indicator = tax.indicator(match.id)
@@ -493,12 +601,15 @@ def _enough(tax: Taxonomy, found: dict[str, Match]) -> bool:
 
 
 def _choose_forms(
-    tax: Taxonomy, scores: list[FormScore], found: dict[str, Match], ruled_out: bool
+    tax: Taxonomy, scores: list[FormScore], found: dict[str, Match], contra: int, ruled_out: bool
 ) -> tuple[str, tuple[str, ...]]:
     if not found:
         return "none", ()
-    needed = MIN_FORM_SCORE * (RULED_OUT_FACTOR if ruled_out else 1)
-    if not scores or scores[0].score < needed or not _enough(tax, found):
+    factor = 1.0
+    if ruled_out:
+        factor = STRONG_RULED_OUT_FACTOR if contra >= CONTRA_STRONG else RULED_OUT_FACTOR
+    needed = MIN_FORM_SCORE * factor
+    if not scores or scores[0].score < needed or not _enough(tax, found, scores[0].score):
         return ("none" if ruled_out else "unknown"), ()
     top = scores[0]
     shown = [top.form]
@@ -544,6 +655,24 @@ def _overtime_is_long_hours(found: dict[str, Match]) -> None:
         _add(found, LONG_HOURS, overtime.patterns[0], overtime.spans)
 
 
+def _low_wage_is_underpaid(found: dict[str, Match], spans: list[tuple[int, int]]) -> None:
+    """A wage written as a number far under the minimum ("3 euro per uur", "20 euros a
+    day") is also the labour item "paid far too little", with the same words."""
+    if spans and WAGES in found:
+        _add(found, UNDERPAID, "#", spans)
+
+
+def _documents_at_work(tax: Taxonomy, found: dict[str, Match]) -> None:
+    """Documents kept from someone in a text about work, and not about sex work or crime,
+    are also the labour item "no access to own passport", with the same words (however
+    the keeper is named: "de man die hem ophaalde hield zijn paspoort")."""
+    documents = found.get(DOCUMENTS)
+    forms = {tax.indicator(i).form for i in found if not tax.indicator(i).supporting}
+    at_work = any(i.startswith("lab.") or i in AT_WORK for i in found)
+    if documents is not None and at_work and not forms & {"sexual", "criminal"}:
+        _add(found, PASSPORT, documents.patterns[0], documents.spans)
+
+
 def _add(bucket: dict[str, Match], target: str, label: str, spans: list[tuple[int, int]]) -> None:
     match = bucket.setdefault(target, Match(id=target))
     if label not in match.patterns:
@@ -566,15 +695,29 @@ def _find(words: list[Word], language: str) -> dict[str, dict[str, Match]]:
         for i in range(sentence.first, sentence.last + 1):
             for entry in index.candidates(words[i].forms):
                 pattern = entry[0]
-                if pattern.target in buckets[pattern.kind]:
+                known = buckets[pattern.kind].get(pattern.target)
+                # A counter-signal keeps every pattern it is found by: how many different
+                # ones a text has decides how much it rules out.
+                if known is not None and (
+                    pattern.kind != "contra" or pattern.text in known.patterns
+                ):
                     continue
                 positions = _match(entry, words, i)
-                if positions is None or _is_negated(pattern, words, positions):
+                if (
+                    positions is None
+                    or _is_negated(pattern, words, positions)
+                    or _only_threatened(pattern, words, positions)
+                ):
                     continue
                 _add(
                     buckets[pattern.kind], pattern.target, pattern.text, _evidence(words, positions)
                 )
     return buckets
+
+
+def _lifts_urgency_only(tax: Taxonomy, rule_id: str) -> bool:
+    cancels = tax.contra_rule(rule_id).cancels
+    return bool(cancels) and all(tax.is_urgency(target) for target in cancels)
 
 
 def suggest(text: str) -> Suggestion:
@@ -584,14 +727,24 @@ def suggest(text: str) -> Suggestion:
     language = language_of(words)
     buckets = _find(words, language)
     found, urgent = buckets["indicator"], buckets["urgency"]
+    low_wages = []
     for target, span in numeric_signals(text):
         _add(urgent if tax.is_urgency(target) else found, target, "#", [span])
+        if target == WAGES:
+            low_wages.append(span)
     _minor_is_vulnerable(found, urgent)
     _overtime_is_long_hours(found)
+    _low_wage_is_underpaid(found, low_wages)
+    _documents_at_work(tax, found)
     contra = buckets["contra"]
+    # A counter-signal that only lifts an urgency flag ("geen direct gevaar", since
+    # 2026.12.6) says nothing about whether the text is trafficking.
+    telling = {
+        rule_id: match for rule_id, match in contra.items() if not _lifts_urgency_only(tax, rule_id)
+    }
     # Two or more different counter-signals ("eigen paspoort", "eigen bankrekening",
     # "cao-loon") together rule trafficking out, like "geen aanwijzingen voor uitbuiting".
-    ruled_out = len(contra) >= CONTRA_RULE_OUT
+    ruled_out = len(telling) >= CONTRA_RULE_OUT
     for contra_id in contra:
         cancels = tax.contra_rule(contra_id).cancels
         ruled_out |= RULES_OUT in cancels
@@ -601,7 +754,8 @@ def suggest(text: str) -> Suggestion:
     _drop_lonely_support(tax, found)
     order = tax.order
     scores = _score_forms(tax, found)
-    form, forms = _choose_forms(tax, scores, found, ruled_out)
+    strength = sum(len(match.patterns) for match in telling.values())
+    form, forms = _choose_forms(tax, scores, found, strength, ruled_out)
     if language in UNREAD_LANGUAGES and form == "none":
         form = "unknown"  # no patterns for this language: not "no signals" but unread
     return Suggestion(

