@@ -180,6 +180,7 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The statistics count closed cases by the day they closed (case_stats_closed_idx).
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     close_requested_at = models.DateTimeField(_("sluiten aangevraagd op"), null=True, blank=True)
     close_requested_by = models.ForeignKey(
@@ -239,6 +240,15 @@ class Case(models.Model):
                 fields=["close_requested_at"],
                 condition=models.Q(close_requested_at__isnull=False),
                 name="case_close_requested_idx",
+            ),
+            # The closed cases by when they closed: the purge finds those past their
+            # period by it. (The dashboard reads its case figures from ``CaseMonth``.)
+            models.Index(fields=["closed_at"], name="case_closed_at_idx"),
+            # The open cases today, counted from this index alone.
+            models.Index(
+                fields=["municipality"],
+                condition=~models.Q(status="closed"),
+                name="case_stats_open_idx",
             ),
         ]
 
@@ -314,9 +324,139 @@ class Contact(models.Model):
         ordering = ["-started_at"]
         verbose_name = _("contact")
         verbose_name_plural = _("contacten")
+        indexes = [
+            # The statistics' first response looks for the cases with a web report: this
+            # small index answers that without reading the contacts.
+            models.Index(
+                fields=["case"],
+                condition=models.Q(channel="web_report"),
+                name="contact_web_report_case_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class ContactFigure(models.TextChoices):
+    """What a row of ``ContactDay`` counts its contacts by, besides its key columns (never
+    shown: the statistics label the values of each figure)."""
+
+    CONTACT = "contact"
+    EXPLOITATION = "exploitation"
+    REPORTER_ROLE = "reporter_role"
+    HOW_HEARD = "how_heard"
+    HOUR = "hour"
+    # Only in ``ContactMonth``: the hour of the week, "weekday-hour" (Monday 1, hour 0-23).
+    WEEK_HOUR = "week_hour"
+
+
+class ContactCount(models.Model):
+    """The key and count columns of ``ContactDay`` and ``ContactMonth``."""
+
+    municipality = models.CharField(max_length=10, choices=Area)
+    channel = models.CharField(max_length=12, choices=Channel)
+    disposition = models.CharField(max_length=14, choices=Disposition)
+    figure = models.CharField(max_length=16, choices=ContactFigure)
+    # The figure's value: a choice of the contact's column, the hour (0-23) or the hour of
+    # the week ("weekday-hour"), "" for CONTACT.
+    value = models.CharField(max_length=16, blank=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class ContactDay(ContactCount):
+    """How many contacts began on one day (in the meldpunt's time zone), per municipality,
+    channel and disposition, and per value of one ``figure``: the statistics read these
+    rows instead of a million contacts.
+
+    Kept exact in the transaction that writes a contact (``cases.contact_days``): the
+    days it touches are counted again from the contacts. Plain columns only, which the
+    purge keeps, so purging content changes no row. ``contact_days_rebuild`` counts
+    every day again.
+    """
+
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["figure", "day", "municipality", "channel", "disposition", "value"],
+                name="unique_contact_day",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.figure}={self.value}: {self.count}"
+
+
+class ContactMonth(ContactCount):
+    """The rows of ``ContactDay`` added up per month (``month`` is its first day), for the
+    month and quarter figures: a year is twelve rows where it was 365. The hour of the
+    start is kept as the hour of the week (figure ``WEEK_HOUR``, value "weekday-hour")
+    instead of ``HOUR``, as the hours of the week need no day.
+
+    Kept exact with ``ContactDay``, in the same transaction: the months of the days counted
+    again are added up again from their days (``cases.contact_days``).
+    """
+
+    month = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["figure", "month", "municipality", "channel", "disposition", "value"],
+                name="unique_contact_month",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.figure}={self.value}: {self.count}"
+
+
+class CaseFigure(models.TextChoices):
+    """What a row of ``CaseMonth`` counts cases by (never shown: the statistics label the
+    values of each figure)."""
+
+    # Cases made in the month, by kind and by urgency.
+    KIND = "kind"
+    URGENCY = "urgency"
+    # Cases closed in the month, by closing reason.
+    OUTCOME = "outcome"
+    # Meldingen made in the month: "in_time", "late" or "pending" (``ASSESSMENT``).
+    ASSESSMENT = "assessment"
+    # Cases with a web report made in the month: the hours to the first response, rounded
+    # to a tenth as the dashboard shows them ("" while none came yet).
+    RESPONSE = "response"
+
+
+class CaseMonth(models.Model):
+    """Cases counted per month (``month`` its first day, in Dutch time), municipality and
+    figure value, for the dashboard's case figures: a year is a few hundred rows instead
+    of tens of thousands of cases.
+
+    Kept exact in the transaction of every write of the columns the figures read: the
+    case's rows before the write lose one, its rows after gain one
+    (``cases.case_months``).
+    """
+
+    month = models.DateField()
+    municipality = models.CharField(max_length=10, choices=Area)
+    figure = models.CharField(max_length=16, choices=CaseFigure)
+    value = models.CharField(max_length=16, blank=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["figure", "month", "municipality", "value"], name="unique_case_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.figure}={self.value}: {self.count}"
 
 
 class PersonRole(models.TextChoices):

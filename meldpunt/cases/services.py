@@ -5,6 +5,7 @@ place. Audit details hold ids and choice values only, never text.
 """
 
 import secrets
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,6 +23,13 @@ from django.utils.translation import ngettext
 from meldpunt.accounts.models import User
 from meldpunt.audit.chain import lock_chain_head
 from meldpunt.audit.services import audit_record
+from meldpunt.cases.case_months import (
+    PROVISIONAL_NUMBER_PREFIX,
+    case_months_after,
+    case_months_before,
+    case_months_kept,
+)
+from meldpunt.cases.contact_days import contact_days_recount, local_day
 from meldpunt.cases.models import (
     AssessmentConclusion,
     Case,
@@ -104,7 +112,9 @@ def case_create(
     # The number is read and written in one transaction so two intakes never share one.
     with transaction.atomic(savepoint=False):
         case = Case.objects.create(
-            number=f"~{secrets.token_hex(7)}" if number_later else _next_case_number(now.year),
+            number=f"{PROVISIONAL_NUMBER_PREFIX}{secrets.token_hex(7)}"
+            if number_later
+            else _next_case_number(now.year),
             kind=kind,
             created_at=now,
             updated_at=now,
@@ -113,6 +123,8 @@ def case_create(
             ),
             **fields,
         )
+        if not number_later:  # otherwise counted when numbered
+            case_months_after(case.pk, Counter())
         audit_record(actor=by, action="case.create", case=case, obj=case, detail={"kind": kind})
     return case
 
@@ -127,6 +139,8 @@ def case_number_assign(case: Case) -> None:
         number = _next_case_number(year)
         Case.objects.filter(pk=case.pk).update(number=number)
     case.number = number
+    # Counted now, with its number: the chain head and the counter are locked already.
+    case_months_after(case.pk, Counter())
 
 
 def _number_in_one_statement(case: Case, year: int) -> str | None:
@@ -199,6 +213,8 @@ def contact_add(
     """
     now = at or clock.now()
     with transaction.atomic(savepoint=False):
+        # A web report can give the case a first-response wait (``case_rows``).
+        before = case_months_before(case.pk) if channel == Channel.WEB_REPORT else None
         contact = Contact.objects.create(
             case=case,
             channel=channel,
@@ -206,6 +222,9 @@ def contact_add(
             staff=by if getattr(by, "is_authenticated", False) else None,
             **fields,
         )
+        if before is not None:
+            case_months_after(case.pk, before)
+        contact_days_recount(days=[local_day(contact.started_at)])
         update = []
         if case.updated_at != now:
             case.updated_at = now
@@ -295,7 +314,8 @@ def _move(*, case: Case, by: User, to: str, also: tuple[str, ...] = ()) -> None:
     previous = case.status
     case.status = to
     case.updated_at = clock.now()
-    case.save(update_fields=["status", "updated_at", *also])
+    with case_months_kept(case.pk):
+        case.save(update_fields=["status", "updated_at", *also])
     audit_record(
         actor=by, action="case.status", case=case, obj=case, detail={"from": previous, "to": to}
     )
@@ -364,15 +384,16 @@ def case_record_assessment(*, case: Case, by: User, conclusion: str, note: str) 
         case.assessed_at = now
         case.assessed_by = by
         case.updated_at = now
-        case.save(
-            update_fields=[
-                "assessment_conclusion",
-                "assessment_note",
-                "assessed_at",
-                "assessed_by",
-                "updated_at",
-            ]
-        )
+        with case_months_kept(case.pk):
+            case.save(
+                update_fields=[
+                    "assessment_conclusion",
+                    "assessment_note",
+                    "assessed_at",
+                    "assessed_by",
+                    "updated_at",
+                ]
+            )
         audit_record(
             actor=by,
             action="case.assessment",
@@ -409,7 +430,8 @@ def case_set_kind(*, case: Case, by: User, kind: str, reason: str) -> Case:
         case.kind = kind
         case.assessment_due = assessment_due_for(kind=kind, urgency=case.urgency, start=now)
         case.updated_at = now
-        case.save(update_fields=["kind", "assessment_due", "updated_at"])
+        with case_months_kept(case.pk):
+            case.save(update_fields=["kind", "assessment_due", "updated_at"])
         audit_record(
             actor=by, action="case.kind", case=case, obj=case, detail={"from": previous, "to": kind}
         )
@@ -558,15 +580,16 @@ def case_close(
             case.close_requested_at = now
             case.close_requested_by = by
             case.updated_at = now
-            case.save(
-                update_fields=[
-                    *closing,
-                    *_clear_refusal(case),
-                    "close_requested_at",
-                    "close_requested_by",
-                    "updated_at",
-                ]
-            )
+            with case_months_kept(case.pk):
+                case.save(
+                    update_fields=[
+                        *closing,
+                        *_clear_refusal(case),
+                        "close_requested_at",
+                        "close_requested_by",
+                        "updated_at",
+                    ]
+                )
             audit_record(actor=by, action="case.close_request", case=case, obj=case, detail=detail)
         case_reindex(case=case)  # the closing note is searchable content
     return case
@@ -615,17 +638,18 @@ def case_close_refuse(*, case: Case, by: User, reason: str) -> Case:
         case.close_refusal_reason = reason
         case.updated_at = now
         cleared = _clear_closing(case)
-        case.save(
-            update_fields=[
-                "close_requested_at",
-                "close_requested_by",
-                "close_refused_at",
-                "close_refused_by",
-                "close_refusal_reason",
-                *cleared,
-                "updated_at",
-            ]
-        )
+        with case_months_kept(case.pk):
+            case.save(
+                update_fields=[
+                    "close_requested_at",
+                    "close_requested_by",
+                    "close_refused_at",
+                    "close_refused_by",
+                    "close_refusal_reason",
+                    *cleared,
+                    "updated_at",
+                ]
+            )
         audit_record(
             actor=by,
             action="case.close_refuse",
@@ -652,7 +676,8 @@ def case_reopen(*, case: Case, by: User) -> Case:
         case.closed_at = None
         case.updated_at = clock.now()
         cleared = _clear_closing(case)
-        case.save(update_fields=["status", "closed_at", *cleared, "updated_at"])
+        with case_months_kept(case.pk):
+            case.save(update_fields=["status", "closed_at", *cleared, "updated_at"])
         audit_record(
             actor=by,
             action="case.status",
@@ -685,7 +710,7 @@ def note_add(*, case: Case, by: User, text: str) -> Note:
 
 def check_due_date(due_date: date) -> None:
     """A task is due today or later: a date in the past is a typing mistake."""
-    if due_date < timezone.localdate(clock.now()):
+    if due_date < clock.today():
         raise ValidationError(
             {"due_date": _("Deze datum is al voorbij. Kies vandaag of een latere dag.")}
         )

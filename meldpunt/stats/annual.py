@@ -1,28 +1,24 @@
 """The public annual figures: counted contacts of one whole year per channel and per form
-of exploitation, each by municipality, with small numbers protected as for a
-municipality viewer. The two tables count the same contacts, so they share their
-municipality totals and hide the same ones (``protect_together``)."""
+of exploitation, each by municipality. They are cells of the year's one protection pass
+(``selectors.year_publication``): a municipality's cell is the year total a viewer of
+that municipality sees on their dashboard, hidden in both or shown in both."""
 
-from django.db.models import Count
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from meldpunt.cases.models import Area, Channel, Exploitation
-from meldpunt.stats import rules
-from meldpunt.stats.selectors import Cell, Choices, Row, Scope, Table, contacts_in
-from meldpunt.stats.suppression import Grid, Hidden, protect_together
+from meldpunt.cases.models import Area
+from meldpunt.stats.selectors import PUBLIC_TABLES, Cell, Choices, Row, Table, year_publication
+from meldpunt.stats.suppression import Grid
 
-
-def _matrix(year: int, category: str, choices: Choices) -> list[list[int]]:
-    counted = contacts_in(Scope(year=year)).filter(rules.COUNTED_CONTACT)
-    found = counted.values(category, "municipality").annotate(n=Count("pk")).order_by()
-    counts = {(row[category], row["municipality"]): row["n"] for row in found}
-    return [[counts.get((value, area), 0) for area in Area.values] for value, _l in choices]
+TITLES = {
+    "channel": _("Contacten per kanaal en gemeente"),
+    "exploitation": _("Contacten per vorm van uitbuiting en gemeente"),
+}
 
 
 def _table(slug: str, title: str | Promise, definition: str, choices: Choices, grid: Grid) -> Table:
     def cell(r: int, c: int) -> Cell:
-        return Cell(grid.value(r, c), grid.hidden[r][c] if grid.hidden else Hidden.SHOWN)
+        return Cell(grid.value(r, c), grid.hidden[r][c])
 
     width = len(Area.values)
     rows = [
@@ -34,21 +30,11 @@ def _table(slug: str, title: str | Promise, definition: str, choices: Choices, g
 
 
 def annual_tables(year: int) -> list[Table]:
-    specs: list[tuple[str, str | Promise, str, Choices]] = [
-        ("channel", _("Contacten per kanaal en gemeente"), "contact", Channel.choices),
-        (
-            "exploitation",
-            _("Contacten per vorm van uitbuiting en gemeente"),
-            "exploitation",
-            Exploitation.choices,
-        ),
-    ]
-    categories = {"channel": "channel", "exploitation": "exploitation"}
-    matrices = [_matrix(year, categories[slug], choices) for slug, _t, _d, choices in specs]
-    grids = protect_together(matrices)
+    specs, publication = year_publication(year)
+    published = [specs[number] for number in PUBLIC_TABLES]
     return [
-        _table(slug, title, definition, choices, grid)
-        for (slug, title, definition, choices), grid in zip(specs, grids, strict=True)
+        _table(spec.slug, TITLES[spec.slug], spec.definition, spec.choices, grid)
+        for spec, grid in zip(published, publication.public, strict=True)
     ]
 
 

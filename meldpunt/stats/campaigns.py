@@ -4,32 +4,34 @@ beside the contacts in its period and their "how did you hear of us" answers.
 
 For analysts and coordinators: arrivals are not tied to a municipality, and counts per
 campaign would be small numbers for a municipality. Three queries, however many
-campaigns: the campaigns, their arrivals, and the contacts of their period by day.
+campaigns: the campaigns, their arrivals, and the contacts of their periods per answer.
 """
 
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
-from typing import Any
+from datetime import timedelta
+from functools import reduce
 
-from django.db.models import Count, Sum
-from django.db.models.functions import TruncDate
-from django.utils import timezone
+from django.db.models import Q, Sum
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meldpunt.cases.models import Contact, HowHeard
+from meldpunt.cases.models import ContactFigure, HowHeard
 from meldpunt.stats import rules
 from meldpunt.stats.charts import BAR_HEIGHT, BAR_SPACE, LABEL_WIDTH, ROW_HEIGHT, summary
 from meldpunt.stats.selectors import (
+    COUNTS,
+    PERIOD_FIELD,
     Cell,
     Row,
     Scope,
     Spec,
     Table,
     build_tables,
+    contact_days,
     contacts_in,
     period_starts,
 )
@@ -102,10 +104,12 @@ def campaigns_in(scope: Scope) -> list[Campaign]:
     return found
 
 
-def _in_campaign(campaign: Campaign, row: Mapping[str, Any]) -> bool:
-    return campaign.start <= row["day"] <= campaign.end and (
-        not campaign.municipalities or row["municipality"] in campaign.municipalities
-    )
+def _in_campaign(campaign: Campaign) -> Q:
+    """Contact days in the campaign's period and municipalities (all, when none are set)."""
+    within = Q(day__gte=campaign.start, day__lte=campaign.end)
+    if campaign.municipalities:
+        within &= Q(municipality__in=campaign.municipalities)
+    return within
 
 
 def campaign_figures(scope: Scope, campaigns: list[Campaign]) -> list[CampaignFigures]:
@@ -119,31 +123,27 @@ def campaign_figures(scope: Scope, campaigns: list[Campaign]) -> list[CampaignFi
         .annotate(n=Sum("count"))
         .order_by()
     )
-    zone = timezone.get_current_timezone()
-    first = datetime.combine(min(c.start for c in campaigns), time.min, zone)
-    after = datetime.combine(max(c.end for c in campaigns) + timedelta(days=1), time.min, zone)
-    contacts = Contact.objects.filter(started_at__gte=first, started_at__lt=after).filter(
-        rules.COUNTED_CONTACT
-    )
-    if scope.municipality:
-        contacts = contacts.filter(municipality=scope.municipality)
-    if scope.channel:
-        contacts = contacts.filter(channel=scope.channel)
-    rows = list(
-        contacts.annotate(day=TruncDate("started_at"))
-        .values("day", "municipality", "how_heard")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    contacts = contact_days(
+        ContactFigure.HOW_HEARD,
+        first=min(c.start for c in campaigns),
+        end=max(c.end for c in campaigns) + timedelta(days=1),
+        municipality=scope.municipality,
+        channel=scope.channel,
+    ).filter(rules.COUNTED_CONTACT, reduce(operator.or_, map(_in_campaign, campaigns)))
+    # One row per answer, one sum per campaign: the days are read once, however many, and
+    # only the days of some campaign (not those between campaigns).
+    sums = {
+        f"c{index}": Sum("count", filter=_in_campaign(campaign))
+        for index, campaign in enumerate(campaigns)
+    }
+    rows = contacts.values("value").annotate(**sums).values_list("value", *sums).order_by()
+    by_answer = {value: sums_of for value, *sums_of in rows}
     answers = list(HowHeard.values)
     figures = []
-    for campaign in campaigns:
-        mine = [row for row in rows if _in_campaign(campaign, row)]
-        counts = [0] * len(answers)
-        for row in mine:
-            if row["how_heard"] in answers:
-                counts[answers.index(row["how_heard"])] += row["n"]
-        total = sum(row["n"] for row in mine)
+    for index, campaign in enumerate(campaigns):
+        found = {value: found_sums[index] or 0 for value, found_sums in by_answer.items()}
+        counts = [found.get(answer, 0) for answer in answers]
+        total = sum(found.values())
         figures.append(CampaignFigures(campaign, arrivals.get(campaign.pk, 0), total, counts))
     return figures
 
@@ -179,15 +179,18 @@ def campaign_table(figures: list[CampaignFigures]) -> Table:
 def how_heard_over_time(scope: Scope) -> Table:
     """How people heard of us per week, month or quarter (the scope's grain): the time
     line the campaign periods are drawn on."""
-    contacts = contacts_in(scope).filter(rules.COUNTED_CONTACT)
+    contacts = contacts_in(scope, ContactFigure.HOW_HEARD, scope.grain).filter(
+        rules.COUNTED_CONTACT
+    )
     spec = Spec(
         "how-heard-time",
         gettext_lazy("Hoe kent u ons, door de tijd, met de campagnes"),
         "how-heard",
         HowHeard.choices,
         contacts,
-        "started_at",
-        "how_heard",
+        PERIOD_FIELD[scope.grain],
+        "value",
+        COUNTS,
     )
     table = build_tables([spec], scope, scope.grain)[0]
     table.transposed = True

@@ -9,7 +9,6 @@ import io
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from meldpunt.stats.selectors import Table
 
@@ -42,6 +41,10 @@ def as_csv(tables: Sequence[Table]) -> str:
 
 
 def as_xlsx(tables: Sequence[Table]) -> bytes:
+    # Imported here, not at the top: openpyxl costs every new process a noticeable part
+    # of its start-up, and only an analyst's or viewer's download needs it.
+    from openpyxl import Workbook
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in tables:

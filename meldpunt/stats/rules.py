@@ -45,8 +45,6 @@ QUICK_CONTACT = Q(channel__in=CONVERSATION_CHANNELS, disposition__in=QUICK_DISPO
 
 # A chat refused "closed" (outside hours, a holiday, no advisor) versus "full" (queue).
 CHAT_CLOSED_REASONS = (RefusalReason.HOURS, RefusalReason.HOLIDAY, RefusalReason.NO_ADVISOR)
-# A report (melding) should be assessed within this many working days of its making.
-ASSESSMENT_WORKING_DAYS = 5
 
 
 DEFINITIONS: tuple[Definition, ...] = (

@@ -1,38 +1,72 @@
 """The dashboard's tables, read from plain columns only (see ``rules``).
 
 Each table is one query grouped by period and category, so the dashboard's number of
-queries does not grow with the data. For a municipality viewer the tables are protected
-against small numbers (see ``suppression``): the columns are always the quarters of one
-year, and the tables of one population protect their quarter totals together.
+queries does not grow with the data. Contacts are read as their counts per month
+(``ContactMonth``) for months and quarters, per day (``ContactDay``) for weeks, both kept
+exact on every write, not one by one: a year is a few hundred thousand rows fewer. For a
+municipality viewer the tables are protected against small numbers (see ``suppression``):
+the columns are always the quarters of one year, and the tables of one population protect
+their quarter totals together.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any
 
-from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth, TruncQuarter, TruncWeek
+from django.db.models import (
+    Aggregate,
+    Count,
+    DateField,
+    DateTimeField,
+    Expression,
+    Model,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models import Case as Choose
+from django.db.models.functions import ExtractQuarter, TruncMonth, TruncQuarter, TruncWeek
 from django.utils import dateformat, timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from meldpunt.accounts.models import Municipality
 from meldpunt.cases.models import (
     Area,
     Case,
+    CaseFigure,
     CaseKind,
+    CaseMonth,
     Channel,
     ClosingReason,
-    Contact,
+    ContactDay,
+    ContactFigure,
+    ContactMonth,
     Exploitation,
     HowHeard,
     ReporterRole,
     Urgency,
 )
 from meldpunt.stats import rules
-from meldpunt.stats.suppression import Grid, Hidden, protect_together
+from meldpunt.stats.suppression import (
+    Grid,
+    Hidden,
+    Publication,
+    protect_publication,
+    protect_together,
+)
 
 TRUNC = {"week": TruncWeek, "month": TruncMonth, "quarter": TruncQuarter}
+# The date column of the contact rows a grain reads: weeks need the rows per day, months
+# and quarters read the rows per month (see ``contacts_in``).
+PERIOD_FIELD = {"week": "day", "month": "month", "quarter": "month"}
+# What a table adds up: the counts of the contact rows for contacts, rows for the rest.
+COUNTS = Sum("count")
+# COUNT(*), not of the key: the case statistics are then read from their indexes alone.
+ROWS = Count("*")
 Choices = Sequence[tuple[str, str | Promise]]
 
 
@@ -166,19 +200,56 @@ def _bucket(value: datetime | date) -> date:
     return value
 
 
+def _field(model: type[Model], path: str) -> Any:
+    """The model field at the end of ``path`` ("referrals__referred_at")."""
+    *relations, name = path.split("__")
+    found: Any = model
+    for relation in relations:
+        found = found._meta.get_field(relation).related_model
+    return found._meta.get_field(name)
+
+
+def _period(queryset: QuerySet[Any], date_field: str, grain: str, periods: list[date]) -> Any:
+    """The first day of the period each row falls in. A moment (a case's dates) in months
+    or quarters is compared with the periods' starts in the meldpunt's time zone, which
+    costs PostgreSQL a third of moving every moment into that zone and truncating it; the
+    rows are within the scope already."""
+    field = _field(queryset.model, date_field)
+    if grain == "week" or not isinstance(field, DateTimeField) or len(periods) < 2:
+        return TRUNC[grain](date_field)
+    zone = timezone.get_current_timezone()
+    starts: list[When | Expression] = [
+        When(
+            **{f"{date_field}__lt": datetime.combine(following, time.min, zone)}, then=Value(start)
+        )
+        for start, following in pairwise(periods)
+    ]
+    return Choose(*starts, default=Value(periods[-1]), output_field=DateField())
+
+
 def _grouped(
-    queryset: QuerySet[Any], *, date_field: str, category: str, grain: str
-) -> dict[tuple[date, str], int]:
+    queryset: QuerySet[Any],
+    *,
+    date_field: str,
+    categories: Sequence[str],
+    grain: str,
+    periods: list[date],
+    measure: Aggregate,
+) -> list[dict[tuple[date, str], int]]:
+    """The counts per period and value of each of ``categories``, from one query grouped
+    by all of them (the rows are read once)."""
     rows = (
-        queryset.annotate(bucket=TRUNC[grain](date_field))
-        .values("bucket", category)
-        .annotate(n=Count("pk"))
+        queryset.annotate(bucket=_period(queryset, date_field, grain, periods))
+        .values("bucket", *categories)
+        .annotate(n=measure)
         .order_by()
     )
-    counts: dict[tuple[date, str], int] = {}
+    counts: list[dict[tuple[date, str], int]] = [{} for _category in categories]
     for row in rows:
-        key = (_bucket(row["bucket"]), row[category] or "")
-        counts[key] = counts.get(key, 0) + row["n"]
+        day = _bucket(row["bucket"])
+        for found, category in zip(counts, categories, strict=True):
+            key = (day, row[category] or "")
+            found[key] = found.get(key, 0) + row["n"]
     return counts
 
 
@@ -188,24 +259,54 @@ def _matrix(
     return [[counts.get((day, value), 0) for day in periods] for value, _label in choices]
 
 
-def contacts_in(scope: Scope) -> QuerySet[Contact]:
-    start, end = scope.bounds()
-    contacts = Contact.objects.filter(started_at__gte=start, started_at__lt=end).exclude(
-        rules.NOT_COUNTED
+def contact_days(
+    figure: str,
+    *,
+    first: date,
+    end: date,
+    municipality: str,
+    channel: str,
+    per_month: bool = False,
+) -> QuerySet[Any]:
+    """Contacts from ``first`` to before ``end``, test calls left out, as counts per day of
+    ``figure``'s values (sum their ``count``); all municipalities and channels for "".
+    ``per_month``: the counts per month instead (``first`` and ``end`` first days of
+    months)."""
+    rows = (
+        ContactMonth.objects.filter(month__gte=first, month__lt=end)
+        if per_month
+        else ContactDay.objects.filter(day__gte=first, day__lt=end)
+    )
+    days = rows.filter(figure=figure).exclude(rules.NOT_COUNTED)
+    if municipality:
+        days = days.filter(municipality=municipality)
+    if channel:
+        days = days.filter(channel=channel)
+    return days
+
+
+def contacts_in(scope: Scope, figure: str, grain: str) -> QuerySet[Any]:
+    """The scope's contacts as counts of ``figure``'s values (see ``contact_days``), per
+    day or per month as ``grain`` needs; their date column is ``PERIOD_FIELD[grain]``."""
+    return contact_days(
+        figure,
+        first=scope.first_day,
+        end=scope.end_day,
+        municipality=scope.municipality,
+        channel=scope.channel,
+        per_month=PERIOD_FIELD[grain] == "month",
+    )
+
+
+def case_months_in(scope: Scope, figure: str) -> QuerySet[CaseMonth]:
+    """The scope's cases as counts per month of ``figure``'s values (sum their ``count``;
+    see ``CaseFigure`` for the month a figure counts a case in)."""
+    rows = CaseMonth.objects.filter(
+        figure=figure, month__gte=scope.first_day, month__lt=scope.end_day
     )
     if scope.municipality:
-        contacts = contacts.filter(municipality=scope.municipality)
-    if scope.channel:
-        contacts = contacts.filter(channel=scope.channel)
-    return contacts
-
-
-def cases_by(scope: Scope, date_field: str) -> QuerySet[Case]:
-    start, end = scope.bounds()
-    cases = Case.objects.filter(**{f"{date_field}__gte": start, f"{date_field}__lt": end})
-    if scope.municipality:
-        cases = cases.filter(municipality=scope.municipality)
-    return cases
+        rows = rows.filter(municipality=scope.municipality)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -217,6 +318,7 @@ class Spec:
     queryset: QuerySet[Any]
     date_field: str
     category: str
+    measure: Aggregate = ROWS
 
 
 def referral_partner_kinds() -> Choices:
@@ -228,16 +330,66 @@ def referral_partner_kinds() -> Choices:
 
 def build_tables(specs: Sequence[Spec], scope: Scope, grain: str) -> list[Table]:
     columns = period_starts(scope, grain)
-    matrices = [
-        _matrix(
-            _grouped(s.queryset, date_field=s.date_field, category=s.category, grain=grain),
-            s.choices,
-            columns,
+    # Specs that read the same rows (one queryset, date and measure) share one query.
+    together: dict[tuple[int, str, int], list[int]] = {}
+    for index, s in enumerate(specs):
+        together.setdefault((id(s.queryset), s.date_field, id(s.measure)), []).append(index)
+    counts: dict[int, dict[tuple[date, str], int]] = {}
+    for indexes in together.values():
+        first = specs[indexes[0]]
+        found = _grouped(
+            first.queryset,
+            date_field=first.date_field,
+            categories=[specs[index].category for index in indexes],
+            grain=grain,
+            periods=columns,
+            measure=first.measure,
         )
-        for s in specs
-    ]
+        counts.update(zip(indexes, found, strict=True))
+    matrices = [_matrix(counts[index], s.choices, columns) for index, s in enumerate(specs)]
     grids = protect_together(matrices) if scope.protected else [Grid(m) for m in matrices]
     labels = [period_label(day, grain) for day in columns]
+    return [_table(spec, grid, labels) for spec, grid in zip(specs, grids, strict=True)]
+
+
+def _cube(spec: Spec) -> list[list[list[int]]]:
+    """The spec's counts per category, area and quarter (one query)."""
+    rows = (
+        spec.queryset.annotate(quarter=ExtractQuarter(spec.date_field))
+        .values(spec.category, "municipality", "quarter")
+        .annotate(n=spec.measure)
+        .order_by()
+    )
+    counts = {(row[spec.category], row["municipality"], row["quarter"]): row["n"] for row in rows}
+    return [
+        [[counts.get((value, area, q), 0) for q in range(1, 5)] for area in Area.values]
+        for value, _label in spec.choices
+    ]
+
+
+# The contact tables published by municipality on the public annual page (by their
+# place in ``contact_table_specs``): per channel and per form of exploitation.
+PUBLIC_TABLES = (0, 1)
+
+
+def year_publication(year: int) -> tuple[list[Spec], Publication]:
+    """A year's contact tables protected as one publication (``protect_publication``):
+    every municipality viewer's year and the public annual tables."""
+    specs = contact_table_specs(Scope(year=year))
+    publication = protect_publication(
+        [_cube(spec) for spec in specs],
+        public=PUBLIC_TABLES,
+        viewers=[Area.values.index(area) for area in Municipality.values],
+    )
+    return specs, publication
+
+
+def viewer_tables(scope: Scope) -> list[Table]:
+    """A municipality viewer's contact tables: their municipality's quarters of the year's
+    publication."""
+    specs, publication = year_publication(scope.year)
+    grids = publication.viewers[Area.values.index(scope.municipality)]
+    labels = [period_label(day, "quarter") for day in period_starts(scope, "quarter")]
     return [_table(spec, grid, labels) for spec, grid in zip(specs, grids, strict=True)]
 
 
@@ -255,19 +407,22 @@ def _table(spec: Spec, grid: Grid, labels: list[str]) -> Table:
     return Table(spec.slug, spec.title, spec.definition, labels, rows, totals)
 
 
-def dashboard_tables(scope: Scope) -> list[Table]:
-    """Every table of the dashboard, in the order shown: the time line per channel, then
-    the other tables with the quarters as columns (their quarter totals are then the same
-    figures as the time line's)."""
-    contacts = contacts_in(scope).filter(rules.COUNTED_CONTACT)
+def contact_table_specs(scope: Scope, grain: str = "quarter") -> list[Spec]:
+    """The tables of counted contacts, all of one population: per channel (the time
+    line, read per ``grain``), per form of exploitation, per reporter role, per how heard."""
+    contacts = contacts_in(scope, ContactFigure.CONTACT, "quarter").filter(rules.COUNTED_CONTACT)
     timeline_spec = Spec(
         "channel",
         _("Contacten per kanaal"),
         "contact",
         Channel.choices,
-        contacts,
-        "started_at",
+        # The same rows as the contacts per municipality when read per month too.
+        contacts
+        if PERIOD_FIELD[grain] == "month"
+        else contacts_in(scope, ContactFigure.CONTACT, grain).filter(rules.COUNTED_CONTACT),
+        PERIOD_FIELD[grain],
         "channel",
+        COUNTS,
     )
     contact_specs = [
         Spec(
@@ -275,30 +430,51 @@ def dashboard_tables(scope: Scope) -> list[Table]:
             _("Contacten per vorm van uitbuiting"),
             "exploitation",
             Exploitation.choices,
-            contacts,
-            "started_at",
-            "exploitation",
+            contacts_in(scope, ContactFigure.EXPLOITATION, "quarter").filter(rules.COUNTED_CONTACT),
+            "month",
+            "value",
+            COUNTS,
         ),
         Spec(
             "reporter-role",
             _("Contacten per wie contact opnam"),
             "reporter-role",
             ReporterRole.choices,
-            contacts,
-            "started_at",
-            "reporter_role",
+            contacts_in(scope, ContactFigure.REPORTER_ROLE, "quarter").filter(
+                rules.COUNTED_CONTACT
+            ),
+            "month",
+            "value",
+            COUNTS,
         ),
         Spec(
             "how-heard",
             _("Contacten per hoe men ons kent"),
             "how-heard",
             HowHeard.choices,
-            contacts,
-            "started_at",
-            "how_heard",
+            contacts_in(scope, ContactFigure.HOW_HEARD, "quarter").filter(rules.COUNTED_CONTACT),
+            "month",
+            "value",
+            COUNTS,
         ),
     ]
+    return [timeline_spec, *contact_specs]
+
+
+def dashboard_tables(scope: Scope) -> list[Table]:
+    """Every table of the dashboard, in the order shown: the time line per channel, then
+    the other tables with the quarters as columns (their quarter totals are then the same
+    figures as the time line's)."""
+    # One grain for a viewer, so the time line shares its quarter totals with the rest.
+    grain = "quarter" if scope.protected else scope.grain
+    timeline_spec, *contact_specs = contact_table_specs(scope, grain)
     if not scope.municipality:
+        # The time line's rows when it reads months too: then one query for both.
+        contacts = (
+            timeline_spec.queryset
+            if timeline_spec.date_field == "month"
+            else contacts_in(scope, ContactFigure.CONTACT, "quarter").filter(rules.COUNTED_CONTACT)
+        )
         contact_specs.append(
             Spec(
                 "municipality",
@@ -306,13 +482,14 @@ def dashboard_tables(scope: Scope) -> list[Table]:
                 "municipality",
                 Area.choices,
                 contacts,
-                "started_at",
+                "month",
                 "municipality",
+                COUNTS,
             )
         )
     if scope.protected:
-        # One grain for a viewer, so the time line shares its quarter totals with the rest.
-        timeline, *by_quarter = build_tables([timeline_spec, *contact_specs], scope, "quarter")
+        # One protection pass with the other viewers' years and the public annual figures.
+        timeline, *by_quarter = viewer_tables(scope)
     else:
         timeline = build_tables([timeline_spec], scope, scope.grain)[0]
         by_quarter = build_tables(contact_specs, scope, "quarter")
@@ -322,29 +499,31 @@ def dashboard_tables(scope: Scope) -> list[Table]:
         _("Korte, stille en verkeerd verbonden gesprekken"),
         "short-call",
         [(d.value, d.label) for d in rules.QUICK_DISPOSITIONS],
-        contacts_in(scope).filter(rules.QUICK_CONTACT),
-        "started_at",
+        contacts_in(scope, ContactFigure.CONTACT, "quarter").filter(rules.QUICK_CONTACT),
+        "month",
         "disposition",
+        COUNTS,
     )
-    cases = cases_by(scope, "created_at")
     case_specs = [
         Spec(
             "advice-report",
             _("Zaken: advies of melding"),
             "advice-report",
             CaseKind.choices,
-            cases,
-            "created_at",
-            "kind",
+            case_months_in(scope, CaseFigure.KIND),
+            "month",
+            "value",
+            COUNTS,
         ),
         Spec(
             "urgency",
             _("Zaken per urgentie"),
             "urgency",
             Urgency.choices,
-            cases,
-            "created_at",
-            "urgency",
+            case_months_in(scope, CaseFigure.URGENCY),
+            "month",
+            "value",
+            COUNTS,
         ),
     ]
     closed = Spec(
@@ -352,9 +531,10 @@ def dashboard_tables(scope: Scope) -> list[Table]:
         _("Gesloten zaken per uitkomst"),
         "outcome",
         ClosingReason.choices,
-        cases_by(scope, "closed_at").exclude(closing_reason=""),
-        "closed_at",
-        "closing_reason",
+        case_months_in(scope, CaseFigure.OUTCOME),
+        "month",
+        "value",
+        COUNTS,
     )
     referrals = Spec(
         "referral",

@@ -6,17 +6,22 @@ municipality, and counts per hour would be small numbers.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Count, Sum
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncDate
 from django.utils.translation import gettext_lazy as _
 
-from meldpunt.cases.models import Case, CaseKind, CaseStatus, Channel, Task
-from meldpunt.lib.workdays import add_working_days
+from meldpunt.cases.case_months import IN_TIME, LATE, PENDING
+from meldpunt.cases.models import (
+    Case,
+    CaseFigure,
+    CaseStatus,
+    ContactFigure,
+    Task,
+)
 from meldpunt.public.models import Weekday
 from meldpunt.stats import rules
-from meldpunt.stats.selectors import Cell, Row, Scope, Table, cases_by, contacts_in
+from meldpunt.stats.selectors import Cell, Row, Scope, Table, case_months_in, contacts_in
 from meldpunt.stats.suppression import Grid
 from meldpunt.tally.models import ChatRefusal, ChatWait, RefusalReason
 
@@ -41,17 +46,15 @@ class Workload:
 
 def hour_of_week(scope: Scope) -> Table:
     """Phone calls and chats per weekday and hour of their start, quick ones included
-    (they take a line too); test calls left out."""
-    calls = contacts_in(scope).filter(channel__in=rules.CONVERSATION_CHANNELS)
-    rows = (
-        calls.annotate(day=ExtractIsoWeekDay("started_at"), hour=ExtractHour("started_at"))
-        .values("day", "hour")
-        .annotate(n=Count("pk"))
-        .order_by()
+    (they take a line too); test calls left out. Read per month, as "weekday-hour"."""
+    calls = contacts_in(scope, ContactFigure.WEEK_HOUR, "month").filter(
+        channel__in=rules.CONVERSATION_CHANNELS
     )
+    rows = calls.values_list("value").annotate(n=Sum("count")).order_by()
     cells = [[0] * 24 for _day in WEEKDAYS]
-    for row in rows:
-        cells[row["day"] - 1][row["hour"]] += row["n"]
+    for value, n in rows:
+        weekday, hour = value.split("-")
+        cells[int(weekday) - 1][int(hour)] += n
     grid = Grid(cells)
     width = 24
     body = [
@@ -73,27 +76,29 @@ def hour_of_week(scope: Scope) -> Table:
     )
 
 
-def _percentile(values: list[float], share: float) -> float | None:
-    """The nearest-rank percentile (the value below which ``share`` of the values lie)."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * share // 1))
-    return round(ordered[int(rank) - 1], 1)
-
-
 def first_response(scope: Scope) -> Duration:
-    """Hours from a web report's case being made to the first staff response."""
-    cases = cases_by(scope, "created_at").filter(contacts__channel=Channel.WEB_REPORT).distinct()
-    pairs = list(cases.values_list("created_at", "responded_at"))
-    hours = [
-        (responded - created) / timedelta(hours=1) for created, responded in pairs if responded
-    ]
+    """Hours from a web report's case being made to the first staff response, counted per
+    month as the waits rounded to a tenth of an hour (``CaseFigure.RESPONSE``); rounding
+    keeps the order, so their median and 90th percentile are those of the exact waits,
+    rounded."""
+    rows = (
+        case_months_in(scope, CaseFigure.RESPONSE)
+        .values_list("value")
+        .annotate(n=Sum("count"))
+        .order_by()
+    )
+    waits: dict[float, int] = {}
+    waiting = 0
+    for value, n in rows:
+        if value:
+            waits[float(value)] = n
+        else:
+            waiting = n
     return Duration(
-        count=len(hours),
-        median=_percentile(hours, 0.5),
-        p90=_percentile(hours, 0.9),
-        waiting=len(pairs) - len(hours),
+        count=sum(waits.values()),
+        median=_weighted_percentile(waits, 0.5),
+        p90=_weighted_percentile(waits, 0.9),
+        waiting=waiting,
     )
 
 
@@ -145,7 +150,7 @@ def chat_service(scope: Scope) -> ChatService:
     waits = (
         ChatWait.objects.filter(day__gte=start, day__lt=end)
         .values_list("answered", "waited_seconds")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by()
     )
     answered: dict[float, int] = {}
@@ -195,23 +200,14 @@ class Assessed:
 
 
 def assessed_in_time(scope: Scope) -> Assessed:
-    """Per report: its creation day against the day of its assessment's conclusion
-    (``Case.assessed_at``), counted by pairs of days so the query stays small."""
-    reports = cases_by(scope, "created_at").filter(kind=CaseKind.REPORT)
-    pairs = (
-        reports.annotate(made=TruncDate("created_at"), done=TruncDate("assessed_at"))
-        .values("made", "done")
-        .annotate(n=Count("pk"))
+    """Reports made in the period by whether their assessment's conclusion came within 5
+    working days of the day they were made (``CaseFigure.ASSESSMENT``, worked out when the
+    case is written)."""
+    counts = dict(
+        case_months_in(scope, CaseFigure.ASSESSMENT)
+        .values_list("value")
+        .annotate(n=Sum("count"))
         .order_by()
     )
-    total = in_time = late = 0
-    for row in pairs:
-        total += row["n"]
-        if row["done"] is None:
-            continue
-        deadline = add_working_days(row["made"], rules.ASSESSMENT_WORKING_DAYS)
-        if row["done"] <= deadline:
-            in_time += row["n"]
-        else:
-            late += row["n"]
-    return Assessed(reports=total, in_time=in_time, late=late)
+    in_time, late = counts.get(IN_TIME, 0), counts.get(LATE, 0)
+    return Assessed(reports=in_time + late + counts.get(PENDING, 0), in_time=in_time, late=late)

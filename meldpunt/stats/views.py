@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 
 from meldpunt.accounts.models import Municipality, Role
 from meldpunt.accounts.permissions import STATS_ROLES, StaffRequest, forbidden, staff_required
-from meldpunt.lib.clock import now
+from meldpunt.lib.clock import today
 from meldpunt.stats.campaigns import (
     campaign_figures,
     campaign_table,
@@ -51,7 +51,7 @@ def dashboard(request: StaffRequest) -> HttpResponse:
     """Who: analysts, municipality viewers (own municipality, protected), coordinators."""
     if not _has_scope(request):
         return forbidden(request)
-    form = FilterForm(request.GET or None, user=request.user, today=now().date())
+    form = FilterForm(request.GET or None, user=request.user, today=today())
     scope = form.scope()
     tables = dashboard_tables(scope)
     context = {
@@ -73,7 +73,7 @@ def dashboard(request: StaffRequest) -> HttpResponse:
             "chat": chat_service(scope),
             "first_response": first_response(scope),
             "assessed": assessed_in_time(scope),
-            "workload": workload(scope, now().date()),
+            "workload": workload(scope, today()),
         }
     return render(request, "stats/dashboard.html", context)
 
@@ -98,7 +98,7 @@ def export(request: StaffRequest, fmt: str) -> HttpResponse:
     with the same protection, as CSV or XLSX."""
     if not _has_scope(request):
         return forbidden(request)
-    scope = FilterForm(request.GET or None, user=request.user, today=now().date()).scope()
+    scope = FilterForm(request.GET or None, user=request.user, today=today()).scope()
     tables = _export_tables(scope)
     name = f"cijfers-{scope.year}"
     if fmt == "csv":
@@ -116,7 +116,7 @@ def quarter(request: StaffRequest, fmt: str = "html") -> HttpResponse:
     municipality, protected. The quarterly report as a printable page or a PDF."""
     if not _has_scope(request):
         return forbidden(request)
-    form = ReportForm(request.GET or None, user=request.user, today=now().date())
+    form = ReportForm(request.GET or None, user=request.user, today=today())
     year, number, municipality = form.choice()
     protected = request.user.role == Role.MUNICIPALITY
     report = quarter_report(

@@ -1,10 +1,12 @@
 """Fixtures for the cases tests: a case opened by phone, and a frozen clock."""
 
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 import pytest
+from django.db import connection
 
 from meldpunt.accounts.models import User
 from meldpunt.cases.models import Case, CaseKind, Channel
@@ -34,3 +36,26 @@ def make_case(advisor: User) -> Callable[..., Case]:
         return case
 
     return make
+
+
+def all_at_once(work: Callable[[int], None], writers: int = 8) -> None:
+    """``work(n)`` in ``writers`` threads that start together, each on its own database
+    connection; fails with the first writer's error."""
+    errors: list[BaseException] = []
+    start = threading.Barrier(writers)
+
+    def writer(n: int) -> None:
+        try:
+            start.wait(timeout=10)
+            work(n)
+        except BaseException as exc:  # reported by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []

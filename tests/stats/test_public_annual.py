@@ -85,3 +85,21 @@ def test_the_csv_holds_the_same_figures(client, figures) -> None:
 
 def test_it_sets_no_cookie(client, figures) -> None:
     assert client.get(PAGE).cookies == {}
+
+
+def test_the_number_of_queries_does_not_grow_with_the_data(
+    client, figures, django_assert_max_num_queries
+) -> None:
+    """Four grouped queries for the year's one protection pass (the viewers' tables are
+    part of it), whatever the data; the page's other queries come on top."""
+    client.get(PAGE)
+    with django_assert_max_num_queries(7):
+        client.get(PAGE)
+    with django_assert_max_num_queries(4):
+        client.get(CSV)
+    for area in Area.values:
+        make_contacts(3, when=at(LAST_YEAR, 11), channel="mailbox", municipality=area)
+    with django_assert_max_num_queries(7):
+        client.get(PAGE)
+    with django_assert_max_num_queries(4):
+        client.get(CSV)

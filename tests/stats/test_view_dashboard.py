@@ -2,12 +2,13 @@
 viewers; refused to advisors and administrators."""
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.urls import reverse
 
 from meldpunt.cases.models import Area, Disposition, Exploitation, HowHeard
+from meldpunt.lib import clock
 from meldpunt.stats.rules import DEFINITION_SLUGS
 from meldpunt.tally.models import Campaign
 from meldpunt.tally.services import link_create
@@ -109,6 +110,25 @@ def test_cases_by_kind_and_urgency_and_outcome(analyst, verified_client) -> None
     assert shown_row(response, "outcome", "doorverwezen naar partner") == ["0", "1", "0", "0", "1"]
 
 
+def test_cases_count_in_the_quarter_of_their_dutch_day(analyst, verified_client) -> None:
+    """A case made or closed in the last or first hour of a quarter, Dutch time (an hour
+    or two later than UTC), counts in that quarter."""
+    for when in (at(2024, 12, 31, 23), at(2025, 1, 1, 0), at(2025, 3, 31, 23), at(2025, 4, 1, 0)):
+        make_case(when=when, kind="advies")
+    make_case(
+        when=at(2025, 6, 1),
+        closed_at=at(2025, 6, 30, 23),
+        closing_reason="referred",
+        kind="melding",
+    )
+    make_case(
+        when=at(2025, 6, 1), closed_at=at(2025, 7, 1, 0), closing_reason="referred", kind="melding"
+    )
+    response = verified_client(analyst).get(URL, {"jaar": 2025})
+    assert shown_row(response, "advice-report", "advies") == ["2", "1", "0", "0", "3"]
+    assert shown_row(response, "outcome", "doorverwezen naar partner") == ["0", "1", "1", "0", "2"]
+
+
 def test_municipality_viewer_sees_only_their_own_municipality_protected(
     municipality_viewer, verified_client, figures
 ) -> None:
@@ -167,9 +187,11 @@ def test_the_number_of_queries_does_not_grow_with_the_data(
 ) -> None:
     client = verified_client(analyst)
     client.get(URL, {"jaar": 2025})
-    # 20 for the tables and workload, 3 for campaigns (campaigns, arrivals, contacts of
-    # their period), 1 for how heard over time, 3 for chats and assessments.
-    with django_assert_max_num_queries(27):
+    # 3 for the session, 10 for the tables (kind, urgency and outcome each one from the
+    # cases per month), 3 for campaigns (campaigns, arrivals, contacts of their period), 1
+    # for how heard over time, 7 for the service figures (hours, chat waits, refusals,
+    # first response, assessments, open cases, overdue tasks).
+    with django_assert_max_num_queries(24):
         client.get(URL, {"jaar": 2025, "per": "week"})
     make_contacts(40, when=at(2025, 9), channel="chat", municipality=Area.LELYSTAD)
     for month in (3, 6, 9):
@@ -180,5 +202,31 @@ def test_the_number_of_queries_does_not_grow_with_the_data(
             end=date(2025, month, 20),
         )
         link_create(campaign=campaign)
-    with django_assert_max_num_queries(27):
+    with django_assert_max_num_queries(24):
         client.get(URL, {"jaar": 2025, "per": "week"})
+
+
+def test_just_after_midnight_on_new_years_night_it_shows_the_new_year(
+    analyst, verified_client, monkeypatch
+) -> None:
+    """00:30 on 1 January in the Netherlands is still 31 December in UTC: the dashboard
+    counts days as the meldpunt does, so its default year is the new one."""
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 12, 31, 23, 30, tzinfo=UTC))
+    response = verified_client(analyst).get(URL)
+    assert response.context["scope"].year == 2027
+
+
+def test_a_viewers_number_of_queries_does_not_grow_with_the_data(
+    municipality_viewer, verified_client, figures, django_assert_max_num_queries
+) -> None:
+    """The viewer's contact tables come from the year's one protection pass over every
+    municipality: four grouped queries, as many as when they were counted for Almere
+    alone (12 in all, with the session and the other tables)."""
+    client = verified_client(municipality_viewer)
+    client.get(URL, {"jaar": 2025})
+    with django_assert_max_num_queries(12):
+        client.get(URL, {"jaar": 2025})
+    for area in Area.values:
+        make_contacts(7, when=at(2025, 4), channel="chat", municipality=area)
+    with django_assert_max_num_queries(12):
+        client.get(URL, {"jaar": 2025})

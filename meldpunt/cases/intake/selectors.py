@@ -16,7 +16,7 @@ def quick_contacts_today(user: User) -> list[tuple[str, int]]:
     Only plain columns are read: these contacts hold no content.
     """
     start = timezone.make_aware(
-        datetime.combine(timezone.localdate(clock.now()), time.min),
+        datetime.combine(clock.today(), time.min),
         timezone.get_current_timezone(),
     )
     rows = (

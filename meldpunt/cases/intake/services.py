@@ -12,6 +12,8 @@ from django.db import transaction
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_record
+from meldpunt.cases.case_months import case_months_kept
+from meldpunt.cases.contact_days import contact_days_recount, local_day
 from meldpunt.cases.models import (
     Case,
     Channel,
@@ -69,7 +71,8 @@ def urgency_raise(*, case: Case, urgency: str, by: User) -> None:
     """Take over ``urgency`` when it is higher than the case's; a lower one changes nothing."""
     if URGENCY_ORDER.index(Urgency(urgency)) > URGENCY_ORDER.index(Urgency(case.urgency)):
         case.urgency = urgency
-        case.save(update_fields=["urgency"])
+        with case_months_kept(case.pk):
+            case.save(update_fields=["urgency"])
         audit_record(
             actor=by, action="case.urgency", case=case, obj=case, detail={"urgency": urgency}
         )
@@ -188,6 +191,7 @@ def quick_contact_record(
             duration_seconds=duration_seconds,
             staff=by,
         )
+        contact_days_recount(days=[local_day(contact.started_at)])
         audit_record(
             actor=by,
             action="contact.quick",

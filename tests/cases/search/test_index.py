@@ -107,7 +107,7 @@ def test_filters_on_status_assignee_and_dates(advisor: User) -> None:
     """Status, assignee (or unassigned) and creation dates narrow the result."""
     mine = _case(advisor, "Kapsalon", assigned_to=advisor)
     other = _case(advisor, "Kapsalon", status=CaseStatus.ASSESSMENT)
-    today = clock.now().date()
+    today = clock.today()
     assert list(case_search(CaseQuery(text="kapsalon", assigned_to_id=advisor.pk))) == [mine]
     assert list(case_search(CaseQuery(text="kapsalon", unassigned=True))) == [other]
     assert list(case_search(CaseQuery(status=CaseStatus.ASSESSMENT))) == [other]
@@ -130,7 +130,7 @@ def test_notes_tasks_and_closing_notes_written_on_the_case_page_are_found(
     saved; a refused close takes its closing note out of the index again."""
     case = _case(advisor, "Zorgen")
     note_add(case=case, by=advisor, text="Tulpenveld")
-    task_add(case=case, by=advisor, description="Bel Kowalski", due_date=clock.now().date())
+    task_add(case=case, by=advisor, description="Bel Kowalski", due_date=clock.today())
     case_progress(case=case, by=advisor)
     case_close(
         case=case,

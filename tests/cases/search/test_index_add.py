@@ -54,7 +54,7 @@ def _call(advisor: User, case: Case | None, summary: str) -> Case:
             "postcode": "8251 AB",
             "kvk_number": "12345678",
         },
-        task={"description": "Terugbellen over de kassen", "due_date": clock.now().date()},
+        task={"description": "Terugbellen over de kassen", "due_date": clock.today()},
         started_at=clock.now() - timedelta(minutes=5),
         draft_id=None,
     )

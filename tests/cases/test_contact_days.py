@@ -1,0 +1,248 @@
+"""ContactDay: the statistics' contacts per day stay exactly what the contacts give, through
+every write, and the rebuild command counts them again or checks them."""
+
+import io
+import random
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+
+from meldpunt.accounts.models import User
+from meldpunt.cases.contact_days import (
+    contact_days_differing,
+    contact_days_rebuild,
+    contact_days_recount,
+    contact_months_rebuild,
+    local_day,
+)
+from meldpunt.cases.intake.services import quick_contact_record
+from meldpunt.cases.models import (
+    Area,
+    Case,
+    Channel,
+    Contact,
+    ContactDay,
+    ContactFigure,
+    ContactMonth,
+    Disposition,
+    Exploitation,
+    HowHeard,
+    ReporterRole,
+)
+from meldpunt.cases.services import case_create, contact_add
+from tests.cases.conftest import all_at_once
+from tests.skips import requires_postgresql
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+START = datetime(2026, 3, 28, 20, 0, tzinfo=UTC)  # the weekend the clocks go forward
+
+
+def kept() -> dict[tuple[object, ...], int]:
+    return {
+        (row.day, row.municipality, row.channel, row.disposition, row.figure, row.value): (
+            row.count
+        )
+        for row in ContactDay.objects.all()
+    }
+
+
+def kept_months() -> dict[tuple[object, ...], int]:
+    return {
+        (row.month, row.municipality, row.channel, row.disposition, row.figure, row.value): (
+            row.count
+        )
+        for row in ContactMonth.objects.all()
+    }
+
+
+def _moment(rng: random.Random) -> datetime:
+    """Around local midnight, a change of summer time and the end of a month, where days
+    and months are easy to get wrong."""
+    return START + timedelta(minutes=rng.randrange(0, 5 * 24 * 60, 7))
+
+
+def _write(rng: random.Random, advisor: User, cases: list[Case]) -> None:
+    step = rng.choice(["contact", "contact", "quick", "edit", "fail"])
+    if step == "quick" or not cases:
+        quick_contact_record(
+            by=advisor,
+            disposition=rng.choice([Disposition.SILENT, Disposition.TEST, Disposition.HANG_UP]),
+            started_at=_moment(rng),
+            duration_seconds=None,
+        )
+    elif step == "contact":
+        contact_add(
+            case=rng.choice(cases),
+            by=advisor,
+            channel=rng.choice(Channel.values),
+            started_at=_moment(rng),
+            disposition=rng.choice(Disposition.values),
+            municipality=rng.choice(Area.values),
+            exploitation=rng.choice(Exploitation.values),
+            reporter_role=rng.choice(ReporterRole.values),
+            how_heard=rng.choice(HowHeard.values),
+        )
+    elif step == "edit":
+        contact = rng.choice(list(Contact.objects.all()))
+        before = local_day(contact.started_at)
+        contact.started_at = _moment(rng)
+        contact.how_heard = rng.choice(HowHeard.values)
+        contact.save(update_fields=["started_at", "how_heard"])
+        contact_days_recount(days=[before, local_day(contact.started_at)])
+    else:
+        # A write that fails takes its counts back with it.
+        with pytest.raises(RuntimeError), transaction.atomic():
+            contact_add(case=rng.choice(cases), by=advisor, channel=Channel.CHAT)
+            raise RuntimeError
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_any_run_of_writes_keeps_the_counts_equal_to_the_contacts(seed, advisor) -> None:
+    """After creates, quick calls, edits and rolled-back writes in random order, the rows
+    and the rows per month are what counting every contact again gives."""
+    rng = random.Random(seed)
+    cases = [case_create(by=advisor, kind="advies") for _ in range(3)]
+    for _ in range(40):
+        _write(rng, advisor, cases)
+    assert not contact_days_differing()
+    written, written_months = kept(), kept_months()
+    contact_days_rebuild()
+    assert kept() == written
+    assert kept_months() == written_months
+    for rows in (written, written_months):
+        assert sum(n for key, n in rows.items() if key[4] == ContactFigure.CONTACT) == (
+            Contact.objects.count()
+        )
+    assert {key[0] for key in written_months} == {date(2026, 3, 1), date(2026, 4, 1)}
+
+
+def test_a_contact_counts_on_its_day_hour_and_month_in_dutch_time(advisor) -> None:
+    """A call at 23:30 in the Netherlands on Wednesday 31 December (22:30 UTC) counts on
+    that day, in hour 23, and in December on Wednesday hour 23 (the months keep the hour of
+    the week instead of the hour), once per figure."""
+    case = case_create(by=advisor, kind="advies")
+    moment = datetime(2025, 12, 31, 22, 30, tzinfo=UTC)
+    contact_add(case=case, by=advisor, channel=Channel.PHONE, started_at=moment, how_heard="flyer")
+    days = {(r.figure, r.value): (r.day.isoformat(), r.count) for r in ContactDay.objects.all()}
+    months = {
+        (r.figure, r.value): (r.month.isoformat(), r.count) for r in ContactMonth.objects.all()
+    }
+    assert days[(ContactFigure.HOUR, "23")] == ("2025-12-31", 1)
+    assert months[(ContactFigure.WEEK_HOUR, "3-23")] == ("2025-12-01", 1)
+    for rows, first in ((days, "2025-12-31"), (months, "2025-12-01")):
+        assert rows[(ContactFigure.HOW_HEARD, "flyer")] == (first, 1)
+        assert rows[(ContactFigure.CONTACT, "")] == (first, 1)
+        assert len(rows) == len(ContactFigure.values) - 1
+
+
+def test_the_check_finds_a_change_that_went_around_the_count_and_the_rebuild_mends_it(
+    advisor,
+) -> None:
+    """A bulk update that skipped the recount is named by --check; the rebuild fixes it."""
+    case = case_create(by=advisor, kind="advies")
+    contact_add(case=case, by=advisor, channel=Channel.PHONE, started_at=START)
+    out = io.StringIO()
+    call_command("contact_days_rebuild", "--check", stdout=out)
+    assert "match" in out.getvalue()
+
+    Contact.objects.update(channel=Channel.CHAT)
+    with pytest.raises(CommandError, match="1 days differ from their contacts: 2026-03-28"):
+        call_command("contact_days_rebuild", "--check")
+
+    call_command("contact_days_rebuild", stdout=out)
+    call_command("contact_days_rebuild", "--check", stdout=out)
+    assert ContactDay.objects.get(figure=ContactFigure.CONTACT).channel == Channel.CHAT
+    assert ContactMonth.objects.get(figure=ContactFigure.CONTACT).channel == Channel.CHAT
+
+
+def test_the_check_finds_a_month_that_differs_from_its_days_and_the_rebuild_mends_it(
+    advisor,
+) -> None:
+    """A month row changed behind the writers' back is named by --check, though every day
+    is right; the rebuild adds the month up again."""
+    case = case_create(by=advisor, kind="advies")
+    contact_add(case=case, by=advisor, channel=Channel.PHONE, started_at=START)
+    ContactMonth.objects.filter(figure=ContactFigure.CONTACT).update(count=2)
+    with pytest.raises(CommandError, match=r"0 days .*; 1 months differ .*: 2026-03"):
+        call_command("contact_days_rebuild", "--check")
+
+    call_command("contact_days_rebuild", stdout=io.StringIO())
+    assert not contact_days_differing()
+    assert ContactMonth.objects.get(figure=ContactFigure.CONTACT).count == 1
+
+
+def test_the_months_are_added_up_from_the_days_kept_before_them(advisor) -> None:
+    """An install with rows per day from before ``ContactMonth`` (migration ``cases
+    0014``): adding up the days gives the rows the writers keep, and drops months without
+    days."""
+    case = case_create(by=advisor, kind="advies")
+    for days in (0, 3, 40):
+        contact_add(case=case, by=advisor, channel=Channel.CHAT, started_at=START + timedelta(days))
+    written = kept_months()
+    ContactMonth.objects.all().delete()
+    ContactMonth.objects.create(
+        month=date(2020, 1, 1),
+        municipality=Area.URK,
+        channel=Channel.PHONE,
+        disposition=Disposition.COMPLETED,
+        figure=ContactFigure.CONTACT,
+        count=1,
+    )
+    assert contact_days_differing().months == [date(2020, 1, 1), date(2026, 3, 1), date(2026, 5, 1)]
+    assert contact_months_rebuild() == len(written)
+    assert kept_months() == written
+    assert not contact_days_differing()
+
+
+def test_a_rebuild_of_nothing_leaves_nothing() -> None:
+    """Without contacts the rebuild removes every row and writes none."""
+    ContactDay.objects.create(
+        day=START.date(),
+        municipality=Area.URK,
+        channel=Channel.PHONE,
+        disposition=Disposition.COMPLETED,
+        figure=ContactFigure.CONTACT,
+        count=1,
+    )
+    assert contact_days_differing().days == [START.date()]
+    assert contact_days_rebuild() == 0
+    assert not ContactDay.objects.exists()
+    assert not ContactMonth.objects.exists()
+
+
+def _eight_writers_at_once(advisor: User, moment: Callable[[int, int], datetime]) -> None:
+    """Eight threads each add five contacts, writer ``n``'s ``minute``-th at ``moment(n,
+    minute)``, all starting together; fails on any writer's error."""
+    case = case_create(by=advisor, kind="advies")
+
+    def writer(n: int) -> None:
+        for minute in range(5):
+            contact_add(case=case, by=advisor, channel=Channel.PHONE, started_at=moment(n, minute))
+
+    all_at_once(writer)
+
+
+@pytest.mark.django_db(transaction=True)
+@requires_postgresql("concurrent writers")
+def test_writers_of_one_day_at_once_all_count(advisor) -> None:
+    """Eight writers add contacts on the same day at the same time: every one is counted
+    once (each counts the day after the one before it has committed)."""
+    _eight_writers_at_once(advisor, lambda n, minute: START + timedelta(minutes=10 * n + minute))
+    assert ContactDay.objects.get(figure=ContactFigure.CONTACT).count == 40
+    assert not contact_days_differing()
+
+
+@pytest.mark.django_db(transaction=True)
+@requires_postgresql("concurrent writers")
+def test_writers_of_one_month_on_different_days_at_once_all_count(advisor) -> None:
+    """Eight writers add contacts on eight days of one month at the same time: the month
+    counts every one once (each adds the month up after the one before it has committed)."""
+    _eight_writers_at_once(
+        advisor, lambda n, minute: datetime(2026, 5, 2 + 3 * n, 10, minute, tzinfo=UTC)
+    )
+    assert ContactMonth.objects.get(figure=ContactFigure.CONTACT).count == 40
+    assert not contact_days_differing()
