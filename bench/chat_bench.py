@@ -31,12 +31,9 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import time as dtime
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import django
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,10 +48,9 @@ os.environ.pop("PYTEST_XDIST_WORKER", None)
 if not DB_URL.startswith("postgres"):
     sys.exit("DATABASE_URL must name a PostgreSQL database.")
 
+from _chat import open_ws, prepare, until_state  # noqa: E402
 from _common import cpu_seconds, free_port, pct  # noqa: E402
-from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
-
-ADVISOR_CAPACITY = 10
+from websockets.asyncio.client import ClientConnection  # noqa: E402
 
 
 def ensure_database() -> None:
@@ -68,66 +64,6 @@ def ensure_database() -> None:
         env={**os.environ, "PYTHONPATH": f"{ROOT}:{BENCH}"},
         check=True,
     )
-
-
-def prepare(chats: int) -> tuple[list[tuple[str, str]], list[str]]:
-    """Empty the chat tables, then create advisors on duty and ``chats`` running chats."""
-    django.setup()
-    from django.core.cache import cache
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from meldpunt.accounts.models import Role, User
-    from meldpunt.chat.auth import SESSION_TOKEN_KEY
-    from meldpunt.chat.models import ChatAgent, ChatMessage, ChatSession, ChatState
-    from meldpunt.chat.services import chat_start
-    from meldpunt.lib import clock
-    from meldpunt.lib.sessions import SessionStore
-    from meldpunt.public.models import OpeningException
-
-    cache.clear()
-    ChatMessage.objects.all().delete()
-    ChatSession.objects.all().delete()
-    ChatAgent.objects.all().delete()
-    today = clock.now().astimezone().date()
-    OpeningException.objects.filter(date__gte=today - timedelta(days=1)).delete()
-    for day in (today - timedelta(days=1), today, today + timedelta(days=1)):
-        OpeningException.objects.create(
-            date=day, kind=OpeningException.Kind.OPEN, opens=dtime(0), closes=dtime(23, 59, 59)
-        )
-    advisors = []
-    advisor_sessions = []
-    for i in range(-(-chats // ADVISOR_CAPACITY)):
-        user, _ = User.objects.get_or_create(
-            username=f"bench-advisor-{i}", defaults={"role": Role.ADVISOR, "first_name": "Bench"}
-        )
-        device = TOTPDevice.objects.filter(user=user).first() or TOTPDevice.objects.create(
-            user=user, name="bench", confirmed=True
-        )
-        ChatAgent.objects.create(
-            user=user, available=True, capacity=ADVISOR_CAPACITY, last_seen_at=clock.now()
-        )
-        session = SessionStore()
-        session["_auth_user_id"] = str(user.pk)
-        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-        session["_auth_user_hash"] = user.get_session_auth_hash()
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.create()
-        advisors.append(user)
-        advisor_sessions.append(session.session_key or "")
-    reporters = []
-    for i in range(chats):
-        chat, token = chat_start(nickname=f"r{i}")
-        ChatSession.objects.filter(pk=chat.pk).update(
-            status=ChatState.ACTIVE,
-            agent=advisors[i // ADVISOR_CAPACITY],
-            accepted_at=clock.now(),
-        )
-        session = SessionStore()
-        session[SESSION_TOKEN_KEY] = token
-        session.create()
-        reporters.append((chat.public_id.hex, session.session_key or ""))
-    return reporters, advisor_sessions
 
 
 def start_worker(port: int) -> subprocess.Popen[Any]:
@@ -159,24 +95,6 @@ def start_worker(port: int) -> subprocess.Popen[Any]:
     sys.exit(f"worker on port {port} did not start")
 
 
-CONNECTING = asyncio.Semaphore(25)
-
-
-async def open_ws(port: int, path: str, session_key: str | None = None) -> ClientConnection:
-    """Connect like a browser would; at most 25 handshakes at a time, as people trickle in."""
-    headers = {"Cookie": f"sessionid={session_key}"} if session_key else {}
-    async with CONNECTING:
-        return await connect(
-            f"ws://127.0.0.1:{port}{path}",
-            origin=f"http://127.0.0.1:{port}",  # type: ignore[arg-type]
-            additional_headers=headers,
-            max_queue=None,
-            ping_interval=None,
-            open_timeout=120,
-            compression=None,
-        )
-
-
 def percentiles(values: list[float]) -> tuple[float, float]:
     return pct(values, 50), pct(values, 99)
 
@@ -199,11 +117,6 @@ async def run_echo(ports: list[int], clients: int, messages: int, interval: floa
     await asyncio.gather(*(client(ws) for ws in sockets))
     await asyncio.gather(*(ws.close() for ws in sockets))
     return rtts
-
-
-async def until_state(ws: ClientConnection) -> None:
-    while json.loads(await ws.recv()).get("type") != "state":
-        pass
 
 
 async def run_chat(

@@ -36,6 +36,7 @@ import io
 import json
 import os
 import platform
+import re
 import secrets
 import statistics
 import subprocess
@@ -59,6 +60,7 @@ UVICORN = ROOT / ".venv" / "bin" / "uvicorn"
 
 SEND_PATH = "/melden/controleren/"
 RECEIPT_MARK = b'data-testid="receipt-code"'
+RECEIPT_CODE = re.compile(r'data-testid="receipt-code">([^<]+)<')
 
 STEPS = [
     ("wie", {"reporter_role": "bystander"}),
@@ -165,15 +167,19 @@ async def fill_steps(client: httpx.AsyncClient, photo: bytes) -> str:
     return token
 
 
-async def send(client: httpx.AsyncClient, token: str) -> None:
-    """Press Send on the check page: the atomic submit that shows the receipt code."""
+async def send(client: httpx.AsyncClient, token: str) -> str:
+    """Press Send on the check page: the atomic submit that shows the receipt code,
+    which is returned as shown."""
     response = await client.post(SEND_PATH, data={"homepage": "", "csrfmiddlewaretoken": token})
-    if response.status_code != 200 or RECEIPT_MARK not in response.content:
+    found = RECEIPT_CODE.search(response.text)
+    if response.status_code != 200 or found is None:
         raise Failure(f"submit {response.status_code}")
+    return found.group(1)
 
 
-async def one_report(client: httpx.AsyncClient, photo: bytes) -> None:
-    await send(client, await fill_steps(client, photo))
+async def one_report(client: httpx.AsyncClient, photo: bytes) -> str:
+    """A whole report as a browser without JavaScript sends it; returns its receipt code."""
+    return await send(client, await fill_steps(client, photo))
 
 
 async def run_sends(base: str, clients: int, total: int, server_pid: int) -> dict[str, Any]:

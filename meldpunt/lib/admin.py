@@ -17,8 +17,17 @@ class JobRunAdmin(admin.ModelAdmin[JobRun]):
         "interval",
         "last_duration_seconds",
         "last_outcome",
+        "last_failure_at",
+        "last_failure",
     ]
-    readonly_fields = ["name", "last_success_at", "last_duration_seconds", "last_outcome"]
+    readonly_fields = [
+        "name",
+        "last_success_at",
+        "last_duration_seconds",
+        "last_outcome",
+        "last_failure_at",
+        "last_failure",
+    ]
 
     @admin.display(description=_("op tijd"), boolean=True)
     def on_time(self, run: JobRun) -> bool:

@@ -4,10 +4,16 @@
 it must not restart every worker because the database is down. /readyz says whether
 this worker can serve: database, channel layer (Redis), key ring, migrations applied.
 Answers name the part that failed, never the error itself (it may hold an address).
+
+A monitor asks every few seconds, so a part that stays down would fill the log: a failing
+check writes one warning line (the check and the exception's type, no message, no
+traceback) when it starts failing or fails in another way, and one line when it passes
+again; in between, the 503 answers say it.
 """
 
 import asyncio
 import logging
+import threading
 
 from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
@@ -21,6 +27,27 @@ logger = logging.getLogger(__name__)
 
 # Migrations do not come undone while a process runs: once all were applied, that holds.
 _seen: dict[str, bool] = {}
+# The checks failing in this process, with the type of their exception.
+_failing: dict[str, str] = {}
+_failing_lock = threading.Lock()
+
+
+def _failed(check: str, error: BaseException) -> None:
+    kind = type(error).__name__
+    with _failing_lock:
+        if _failing.get(check) == kind:
+            return
+        _failing[check] = kind
+    logger.warning(
+        "readiness check failed", extra={"event": "readiness", "check": check, "exc_type": kind}
+    )
+
+
+def _passed(check: str) -> None:
+    with _failing_lock:
+        if _failing.pop(check, None) is None:
+            return
+    logger.info("readiness check passes again", extra={"event": "readiness", "check": check})
 
 
 def _database_problem() -> str | None:
@@ -28,9 +55,10 @@ def _database_problem() -> str | None:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:
-        logger.exception("health check: database")
+    except Exception as error:
+        _failed("database", error)
         return "database unavailable"
+    _passed("database")
     return None
 
 
@@ -40,9 +68,10 @@ def _migrations_problem() -> str | None:
     try:
         executor = MigrationExecutor(connection)
         plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    except Exception:
-        logger.exception("health check: migrations")
+    except Exception as error:
+        _failed("migrations", error)
         return "migrations unknown"
+    _passed("migrations")
     if plan:
         return "migrations not applied"
     _seen["migrated"] = True
@@ -54,9 +83,10 @@ def _keyring_problem() -> str | None:
         sealed = crypto.encrypt_text("readyz", purpose="health")
         if crypto.decrypt_text(sealed, purpose="health") != "readyz":
             return "key ring unusable"
-    except Exception:
-        logger.exception("health check: key ring")
+    except Exception as error:
+        _failed("key ring", error)
         return "key ring unusable"
+    _passed("key ring")
     return None
 
 
@@ -78,9 +108,10 @@ async def _channel_layer_roundtrip() -> None:
 async def channel_layer_problem() -> str | None:
     try:
         await asyncio.wait_for(_channel_layer_roundtrip(), timeout=settings.MELDPUNT_HEALTH_TIMEOUT)
-    except Exception:
-        logger.exception("health check: channel layer")
+    except Exception as error:
+        _failed("channel layer", error)
         return "channel layer unavailable"
+    _passed("channel layer")
     return None
 
 

@@ -10,16 +10,18 @@ The jobs themselves are management commands (``chat_expire``, ``purge_drafts``,
   database file; the kernel frees it when the process ends, however it ends.
 
 The second run does not wait: it says so and exits cleanly (status 0), and the next
-timer tick runs the job again. The record (``JobRun``) holds times, a duration and a
-short outcome with counts only, never content; administrators see it in the admin.
+timer tick runs the job again. The record (``JobRun``) holds times, a duration and
+short outcomes with counts only, never content; administrators see it in the admin, and
+/metrics gives the last success and failure of each job (``job_samples``).
 """
 
 import fcntl
 import hashlib
+import logging
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,7 +31,10 @@ from django.conf import settings
 from django.db import connection
 
 from meldpunt.lib import clock
+from meldpunt.lib.metrics import Sample
 from meldpunt.lib.models import JobRun
+
+logger = logging.getLogger(__name__)
 
 
 class JobBusy(Exception):
@@ -103,6 +108,53 @@ def job_succeeded(name: str, timer: JobTimer, outcome: str) -> JobRun:
         },
     )
     return run
+
+
+def job_failed(name: str, timer: JobTimer, outcome: str) -> JobRun:
+    """Record a failed run of ``name`` and log it; ``outcome`` is a short line with counts
+    only (it goes into the log line too)."""
+    outcome = outcome[: JobRun._meta.get_field("last_failure").max_length or 200]
+    run, _created = JobRun.objects.update_or_create(
+        name=name, defaults={"last_failure_at": timer.started_at, "last_failure": outcome}
+    )
+    logger.error("scheduled job failed: %s", outcome, extra={"event": "job_failed", "job": name})
+    return run
+
+
+def run_job(name: str, work: Callable[[], str], say: Callable[[str], None]) -> None:
+    """Run ``work`` as the job ``name``: under its lock, and recorded with the short line
+    (counts only) that ``work`` returns, which ``say`` also shows. A second run at the
+    same time says so and does nothing."""
+    timer = job_started()
+    try:
+        with job_lock(name):
+            outcome = work()
+    except JobBusy:
+        say(f"Another {name} is running; nothing done.")
+        return
+    say(f"{outcome}.")
+    job_succeeded(name, timer, outcome)
+
+
+def _timestamp(moment: datetime | None) -> float:
+    return moment.timestamp() if moment else 0.0
+
+
+def job_samples() -> dict[str, list[Sample]]:
+    """Per metric, the (labels, value) pairs of every scheduled job: the last success and
+    failure as Unix time (0 while there was none) and the last successful run's duration."""
+    runs = {run.name: run for run in JobRun.objects.all()}
+    names = sorted(set(settings.MELDPUNT_JOBS) | set(runs))
+    found = [(name, runs.get(name) or JobRun(name=name)) for name in names]
+    return {
+        "success": [({"job": n}, _timestamp(r.last_success_at)) for n, r in found],
+        "failure": [({"job": n}, _timestamp(r.last_failure_at)) for n, r in found],
+        "duration": [
+            ({"job": n}, r.last_duration_seconds)
+            for n, r in found
+            if r.last_duration_seconds is not None
+        ],
+    }
 
 
 def job_interval(name: str) -> timedelta | None:

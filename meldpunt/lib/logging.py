@@ -24,7 +24,7 @@ class DropRequestFilter(logging.Filter):
 request_id: ContextVar[str] = ContextVar("request_id", default="")
 
 # Fields a log call may add with ``extra=``; anything else stays out of the line.
-EXTRA_FIELDS = ("event", "view", "method", "status", "duration_ms", "job")
+EXTRA_FIELDS = ("event", "view", "method", "status", "duration_ms", "job", "check", "exc_type")
 
 
 class JsonFormatter(logging.Formatter):

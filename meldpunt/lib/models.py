@@ -27,15 +27,17 @@ class StoredSession(models.Model):
 
 
 class JobRun(models.Model):
-    """The last successful run of one scheduled job (meldpunt/lib/jobs.py).
+    """The last successful and the last failed run of one scheduled job (meldpunt/lib/jobs.py).
 
-    Times, a duration and a short outcome with counts only: never content.
+    Times, a duration and short outcomes with counts only: never content.
     """
 
     name = models.CharField(_("taak"), max_length=40, primary_key=True)
     last_success_at = models.DateTimeField(_("laatst gelukt"), null=True, blank=True)
     last_duration_seconds = models.FloatField(_("duur (seconden)"), null=True, blank=True)
     last_outcome = models.CharField(_("uitkomst"), max_length=200, blank=True)
+    last_failure_at = models.DateTimeField(_("laatst mislukt"), null=True, blank=True)
+    last_failure = models.CharField(_("wat mislukte"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["name"]

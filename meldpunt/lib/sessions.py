@@ -163,8 +163,15 @@ class SessionStore(SessionBase):
 
     @classmethod
     def clear_expired(cls) -> None:
-        cls.get_model_class().objects.filter(expire_date__lt=timezone.now()).delete()
+        expired_sessions_delete()
 
     @classmethod
     async def aclear_expired(cls) -> None:
         await cls.get_model_class().objects.filter(expire_date__lt=timezone.now()).adelete()
+
+
+def expired_sessions_delete() -> int:
+    """Delete the sessions past their expiry (``manage.py clearsessions``); how many went."""
+    model = SessionStore.get_model_class()
+    deleted, _per_model = model.objects.filter(expire_date__lt=timezone.now()).delete()
+    return deleted

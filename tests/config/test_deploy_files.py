@@ -1,13 +1,13 @@
 """The installation files in deploy/ (docs/DEPLOYMENT.md): the container image, the compose
 file, nginx and the systemd units.
 
-No container runtime runs on the development machines, so the container files are parsed
-and their rules checked, and every command they run is run here instead, with this
-project's interpreter in a production-like environment (production settings, a fresh key
-ring, a SQLite file): the build's collectstatic and deploy check, the server command with
-the image's health check, migrate and the scheduler. nginx runs for real when it is
-installed (TLS, body buffering, websockets, its log), and the systemd units are checked
-with ``systemd-analyze verify`` and their ExecStart lines run.
+The image is built and run for real by scripts/image_drill.sh (root, network, minutes: not
+here). Here the container files are parsed and their rules checked, and every command they
+run is run instead, with this project's interpreter in a production-like environment
+(production settings, a fresh key ring, a SQLite file): the build's collectstatic and
+deploy check, the server command with the image's health check, migrate and the scheduler.
+nginx runs for real when it is installed (TLS, body buffering, websockets, its log), and the
+systemd units are checked with ``systemd-analyze verify`` and their ExecStart lines run.
 """
 
 import asyncio
@@ -24,7 +24,7 @@ import sys
 import time
 from collections.abc import Iterator
 from configparser import ConfigParser
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -36,17 +36,19 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from django.conf import settings
 from packaging.requirements import Requirement
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from meldpunt.lib.crypto import generate_keyring_json
-from tests.chat.servers import free_port
+from tests.chat.servers import copy_database, free_port
 from tests.skips import skip_missing_service
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 HOST = "meldpunt.example"
+OFFICIAL_BASE = "docker.io/library/python:3.12-slim-bookworm"
 COMPILERS = ("build-essential", "gcc", "g++", "clang", "make", "cc ")
 
 
@@ -63,22 +65,39 @@ class Stage:
         return [args for kw, args in self.instructions if kw == keyword]
 
 
-def containerfile_stages() -> list[Stage]:
+def containerfile_instructions() -> list[tuple[str, str]]:
     text = (DEPLOY / "Containerfile").read_text()
     # Continuation lines joined, comments dropped, as the builder reads them.
     lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
     joined = re.sub(r"\\\n", " ", "\n".join(lines))
-    stages: list[Stage] = []
+    instructions = []
     for line in joined.splitlines():
-        if not line.strip():
-            continue
-        keyword, _, args = line.strip().partition(" ")
-        keyword = keyword.upper()
+        if line.strip():
+            keyword, _, args = line.strip().partition(" ")
+            instructions.append((keyword.upper(), args.strip()))
+    return instructions
+
+
+def containerfile_arguments() -> dict[str, str]:
+    """The ARG lines before the first FROM (the ones a FROM line can use), with defaults."""
+    arguments: dict[str, str] = {}
+    for keyword, args in containerfile_instructions():
+        if keyword == "FROM":
+            break
+        if keyword == "ARG":
+            name, _, default = args.partition("=")
+            arguments[name] = default
+    return arguments
+
+
+def containerfile_stages() -> list[Stage]:
+    stages: list[Stage] = []
+    for keyword, args in containerfile_instructions():
         if keyword == "FROM":
             base, _, name = args.partition(" AS ")
             stages.append(Stage(name=name.strip(), base=base.strip(), instructions=[]))
-        else:
-            stages[-1].instructions.append((keyword, args.strip()))
+        elif stages:
+            stages[-1].instructions.append((keyword, args))
     return stages
 
 
@@ -99,6 +118,29 @@ def test_the_image_is_built_in_two_stages_and_runs_without_root() -> None:
     assert "useradd --system --uid 10001" in " ".join(final.all("RUN"))
 
 
+def test_the_base_image_is_an_argument_whose_default_is_the_official_one() -> None:
+    """`--build-arg BASE=...` builds on a locally made base where Docker Hub is out of reach
+    (scripts/image_drill.sh); without it, the official image."""
+    build, final = containerfile_stages()
+    assert build.base == final.base == "${BASE}"
+    assert containerfile_arguments()["BASE"] == OFFICIAL_BASE
+
+
+def registry_of(image: str) -> str:
+    first, _, rest = image.partition("/")
+    return first if rest and ("." in first or ":" in first or first == "localhost") else ""
+
+
+def test_every_pulled_image_names_its_registry() -> None:
+    """Short names ("python:3.12") depend on the host's registries.conf: Podman refuses
+    one that no alias or search registry resolves when no terminal can ask."""
+    pulled = [containerfile_arguments()["BASE"]]
+    services = compose()["services"].values()
+    pulled += [service["image"] for service in services if "build" not in service]
+    for image in pulled:
+        assert registry_of(image) == "docker.io", image
+
+
 def test_no_compiler_in_the_final_image() -> None:
     _build, final = containerfile_stages()
     for run in final.all("RUN"):
@@ -112,7 +154,51 @@ def test_no_compiler_in_the_final_image() -> None:
 def test_static_files_are_collected_at_build_time() -> None:
     build, final = containerfile_stages()
     assert any("manage.py collectstatic --noinput" in run for run in build.all("RUN"))
-    assert any("/app /app" in copy and "--from=build" in copy for copy in final.all("COPY"))
+    assert ("/app/var/static", "/app/var/static") in copied_from_build(final)
+
+
+# What the final stage takes from the build stage: the installed dependencies and what
+# runs. Not the whole of /app, where `pip install /app` leaves build/ and *.egg-info.
+FINAL_NEEDS = {
+    "/opt/venv",
+    "/app/manage.py",
+    "/app/config",
+    "/app/meldpunt",
+    "/app/templates",
+    "/app/locale",
+    "/app/static",
+    "/app/var/static",
+}
+
+
+def copied_from_build(stage: Stage) -> list[tuple[str, str]]:
+    """(source, where it lands) for every COPY of the stage, each from the build stage; a
+    relative destination is under the WORKDIR before it, one ending in / takes the name."""
+    copied = []
+    workdir = "/"
+    for keyword, args in stage.instructions:
+        if keyword == "WORKDIR":
+            workdir = args
+        if keyword != "COPY":
+            continue
+        parts = args.split()
+        assert "--from=build" in parts, args
+        *sources, destination = [part for part in parts if not part.startswith("--")]
+        target = os.path.normpath(os.path.join(workdir, destination))
+        for source in sources:
+            landing = (
+                os.path.join(target, Path(source).name) if destination.endswith("/") else target
+            )
+            copied.append((source, landing))
+    return copied
+
+
+def test_the_final_stage_takes_only_what_runs() -> None:
+    _build, final = containerfile_stages()
+    copied = copied_from_build(final)
+    assert {source for source, _landing in copied} == FINAL_NEEDS
+    for source, landing in copied:
+        assert landing == source  # the same place as in the build stage
 
 
 def test_the_server_command_keeps_addresses_out_of_the_logs() -> None:
@@ -145,6 +231,8 @@ def test_the_image_s_dependencies_resolve_here() -> None:
 class Production:
     home: Path
     env: dict[str, str]
+    # The image's build steps (its RUN lines with manage.py), as they ran.
+    build: list[subprocess.CompletedProcess[str]] = field(default_factory=list)
 
     def run(
         self, command: str, env: dict[str, str] | None = None
@@ -168,13 +256,16 @@ def clean_env() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def production(tmp_path_factory: pytest.TempPathFactory) -> Production:
+def production(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path) -> Production:
     """Production settings with secrets as files (as compose and systemd give them), a
-    migrated SQLite database, the static files collected, and no Redis."""
+    migrated SQLite database (a copy of the run's; migrate itself runs below), no Redis,
+    and what the image's build leaves: its collectstatic and deploy check run once here,
+    with only what the RUN line sets itself (the build has no secrets, no database)."""
     home = tmp_path_factory.mktemp("production")
     (home / "secret_key").write_text(secrets.token_urlsafe(64))
     (home / "keyring.json").write_text(generate_keyring_json())
     (home / "database_url").write_text(f"sqlite:///{home / 'db.sqlite3'}")
+    copy_database(migrated_sqlite, home / "db.sqlite3")
     env = clean_env()
     env.update(
         {
@@ -188,10 +279,11 @@ def production(tmp_path_factory: pytest.TempPathFactory) -> Production:
         }
     )
     production = Production(home=home, env=env)
-    # What the image holds already: the static files collected, with their manifest.
-    for step in ("migrate --noinput -v 0", "collectstatic --noinput -v 0"):
-        done = production.run(f"{sys.executable} manage.py {step}")
-        assert done.returncode == 0, done.stderr
+    build, _final = containerfile_stages()
+    bare = {**clean_env(), "MELDPUNT_VAR_DIR": env["MELDPUNT_VAR_DIR"]}
+    for run in build.all("RUN"):
+        if "manage.py" in run:
+            production.build.append(production.run(python_here(run), env=bare))
     return production
 
 
@@ -202,13 +294,8 @@ def python_here(command: str) -> str:
 
 
 def test_the_build_s_collectstatic_and_deploy_check_run(production: Production) -> None:
-    build, _final = containerfile_stages()
-    runs = [run for run in build.all("RUN") if "manage.py" in run]
-    assert runs
-    # The build has no secrets, no database: only what the RUN line sets itself.
-    bare = {**clean_env(), "MELDPUNT_VAR_DIR": production.env["MELDPUNT_VAR_DIR"]}
-    for run in runs:
-        done = production.run(python_here(run), env=bare)
+    assert production.build, "the build runs manage.py"
+    for done in production.build:
         assert done.returncode == 0, done.stdout + done.stderr
         assert "System check identified no issues" in done.stdout
     manifest = Path(production.env["MELDPUNT_VAR_DIR"]) / "static" / "staticfiles.json"
@@ -225,7 +312,9 @@ class Running:
         self.process.wait(timeout=20)
 
 
-def start_server(command: list[str], production: Production) -> Running:
+def start_server(
+    command: list[str], production: Production, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> Running:
     """Run a server command from the deploy files on a free port; wait for /healthz."""
     port = free_port()
     args = list(command)
@@ -235,7 +324,9 @@ def start_server(command: list[str], production: Production) -> Running:
         args[args.index("--workers") + 1] = "1"  # two cores shared by everyone here
     binary = shutil.which(args[0], path=str(Path(sys.executable).parent))
     assert binary is not None
-    process = subprocess.Popen([binary, *args[1:]], cwd=ROOT, env=production.env)  # noqa: S603
+    process = subprocess.Popen(  # noqa: S603
+        [binary, *args[1:]], cwd=cwd, env=production.env if env is None else env
+    )
     # A first start on a busy machine (two cores shared by many) takes its time.
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -249,16 +340,55 @@ def start_server(command: list[str], production: Production) -> Running:
     raise AssertionError("the server did not start")
 
 
-def test_the_image_s_server_command_and_health_check(production: Production) -> None:
+def test_what_the_final_stage_takes_is_enough_to_run(
+    production: Production, tmp_path: Path
+) -> None:
+    """/app as the final stage has it (FINAL_NEEDS, the collected static files the
+    build's), from here: the deploy check and the image's server command run from it
+    alone, the image's health check passes, and a page is rendered with its templates and
+    translations."""
+    app = tmp_path / "app"
+    var = Path(production.env["MELDPUNT_VAR_DIR"])
+    for source in FINAL_NEEDS - {"/opt/venv"}:
+        relative = Path(source).relative_to("/app")
+        here = var / "static" if relative == Path("var/static") else ROOT / relative
+        if here.is_dir():
+            shutil.copytree(here, app / relative, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (app / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(here, app / relative)
+    env = {**production.env, "PYTHONPATH": str(app), "MELDPUNT_VAR_DIR": str(app / "var")}
+    checked = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=app,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
     _build, final = containerfile_stages()
-    server = start_server(exec_form(final.all("CMD")[-1]), production)
+    server = start_server(exec_form(final.all("CMD")[-1]), production, env=env, cwd=app)
+    # As behind the proxy, which terminates TLS; a first page on a busy machine (two cores
+    # shared by many) takes its time.
+    behind_proxy = {"Host": HOST, "X-Forwarded-Proto": "https"}
+    client = httpx.Client(
+        base_url=f"http://127.0.0.1:{server.port}", headers=behind_proxy, timeout=60
+    )
     try:
         check = exec_form(final.all("HEALTHCHECK")[-1].split("CMD", 1)[1])
         assert check[0] == "python"
         script = check[2].replace("127.0.0.1:8000", f"127.0.0.1:{server.port}")
         healthy = production.run(f"{sys.executable} -c {shlex.quote(script)}")
         assert healthy.returncode == 0, healthy.stderr
+        page = client.get("/en/")
+        assert page.status_code == 200, page.status_code
+        assert '<html lang="en"' in page.text
+        stylesheet = re.search(r'href="(/static/[^"]+\.css)"', page.text)
+        assert stylesheet, "a stylesheet from the collected static files"
+        assert client.get(stylesheet.group(1)).status_code == 200
     finally:
+        client.close()
         server.stop()
 
 
@@ -276,6 +406,28 @@ def test_compose_has_workers_database_redis_scheduler_and_proxy() -> None:
     assert services["app"]["command"] == exec_form(final.all("CMD")[-1])
     assert services["scheduler"]["command"] == ["python", "manage.py", "scheduler"]
     assert services["redis"]["command"][:5] == ["redis-server", "--save", "", "--appendonly", "no"]
+
+
+def test_compose_gives_the_app_the_image_s_health_check() -> None:
+    """The proxy waits for a healthy app; Podman builds OCI images, which drop the
+    Containerfile's HEALTHCHECK (scripts/image_drill.sh saw it), so compose says it too."""
+    _build, final = containerfile_stages()
+    image_check = final.all("HEALTHCHECK")[-1]
+    app = compose()["services"]["app"]
+    assert app["healthcheck"]["test"] == ["CMD", *exec_form(image_check.split("CMD", 1)[1])]
+    for option in ("interval", "timeout", "retries"):
+        assert f"--{option}={app['healthcheck'][option]} " in image_check, option
+    assert compose()["services"]["proxy"]["depends_on"]["app"] == {"condition": "service_healthy"}
+
+
+def test_compose_s_redis_takes_the_app_s_connections() -> None:
+    """Redis 7 in protected mode, with no password for its default user, refuses every
+    client but the loopback ("DENIED Redis is running in protected mode"): the app in its
+    own container got that from the compose file's Redis in scripts/image_drill.sh."""
+    command = compose()["services"]["redis"]["command"]
+    assert "--requirepass" not in command
+    assert command[command.index("--protected-mode") + 1] == "no"
+    assert compose()["networks"]["internal"]["internal"] is True
 
 
 def test_only_the_proxy_is_reachable_from_outside() -> None:
@@ -304,8 +456,7 @@ def test_the_scheduler_and_migrate_commands_run(production: Production) -> None:
     scheduler = [sys.executable, *services["scheduler"]["command"][1:], "--once"]
     done = production.run(shlex.join(scheduler))
     assert done.returncode == 0, done.stderr
-    recorded = recorded_jobs(production)
-    assert {"chat_expire", "purge"} <= recorded
+    assert recorded_jobs(production) == set(settings.MELDPUNT_JOBS)
 
 
 def recorded_jobs(production: Production) -> set[str]:
@@ -357,8 +508,6 @@ def test_nginx_terminates_tls_buffers_bodies_and_passes_websockets() -> None:
     assert "proxy_request_buffering off" not in conf
     size = re.search(r"client_max_body_size (\d+)m;", conf)
     assert size is not None
-    from django.conf import settings
-
     assert int(size.group(1)) * 1024 * 1024 >= settings.MELDPUNT_MAX_BODY
     websocket = conf[conf.index("location /ws/") :]
     assert "proxy_set_header Upgrade $http_upgrade;" in websocket
@@ -504,8 +653,6 @@ def test_systemd_units_verify(tmp_path: Path) -> None:
 
 
 def test_every_job_has_a_timer() -> None:
-    from django.conf import settings
-
     timed = {
         unit(path.name)["Timer"]["Unit"].removeprefix("meldpunt-job@").removesuffix(".service")
         for path in UNITS.glob("*.timer")
@@ -538,10 +685,56 @@ def test_the_app_unit_s_command_serves(production: Production) -> None:
         server.stop()
 
 
-def test_the_job_unit_runs_each_timer_s_job(production: Production) -> None:
-    for path in sorted(UNITS.glob("*.timer")):
-        job = unit(path.name)["Timer"]["Unit"].removeprefix("meldpunt-job@").split(".")[0]
-        args = unit_command("meldpunt-job@.service", production, instance=job)
-        done = production.run(shlex.join(args))
-        assert done.returncode == 0, (job, done.stderr)
-    assert {"chat_expire", "purge"} <= recorded_jobs(production)
+def test_the_job_unit_runs_a_timer_s_job(production: Production) -> None:
+    """The job template's command, for the first timer's job. Every timer names a job
+    (test_every_job_has_a_timer), and every job runs as this same ``manage.py <job>``
+    in the scheduler's run (test_the_scheduler_and_migrate_commands_run), so one instance
+    shows the template works without starting a process per job."""
+    timer = sorted(UNITS.glob("*.timer"))[0]
+    job = unit(timer.name)["Timer"]["Unit"].removeprefix("meldpunt-job@").split(".")[0]
+    args = unit_command("meldpunt-job@.service", production, instance=job)
+    with sqlite3.connect(production.home / "db.sqlite3") as db:
+        db.execute("DELETE FROM meldpunt_lib_jobrun WHERE name = ?", (job,))
+    done = production.run(shlex.join(args))
+    assert done.returncode == 0, (job, done.stderr)
+    assert job in recorded_jobs(production)
+
+
+# The Debian steps of docs/DEPLOYMENT.md (done for real by scripts/debian_drill.sh) ------
+
+DEPLOYMENT = (ROOT / "docs" / "DEPLOYMENT.md").read_text()
+DEBIAN_STEPS = DEPLOYMENT.split("## Debian with systemd, step by step", 1)[1].split("\n## ", 1)[0]
+
+
+def debian_env_file() -> dict[str, str]:
+    """The lines the step by step writes to /etc/meldpunt/env."""
+    block = DEBIAN_STEPS.split("cat > /etc/meldpunt/env <<'ENV'\n", 1)[1].split("\nENV\n", 1)[0]
+    return dict(line.split("=", 1) for line in block.splitlines())
+
+
+def test_the_debian_environment_passes_check_deploy(production: Production) -> None:
+    """The step by step says check --deploy prints "no issues" with its environment."""
+    env = {**production.env, **debian_env_file()}
+    # The server's paths and services stay the test's own.
+    env["MELDPUNT_VAR_DIR"] = production.env["MELDPUNT_VAR_DIR"]
+    env.pop("REDIS_URL", None)
+    done = production.run(
+        f"{sys.executable} manage.py check --deploy --fail-level WARNING", env=env
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout
+
+
+def test_the_python_of_the_debian_release_is_admitted() -> None:
+    """The step by step uses Debian's python3; pyproject must admit it (and CI's 3.12)."""
+    import tomllib
+
+    from packaging.specifiers import SpecifierSet
+
+    requires = SpecifierSet(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    )
+    release = re.search(r"On Debian (\d+) \(\w+\), whose python3 is (3\.\d+)", DEBIAN_STEPS)
+    assert release, "the step by step names its Debian release and that release's python3"
+    assert requires.contains(f"{release.group(2)}.0")
+    assert requires.contains("3.12.0")

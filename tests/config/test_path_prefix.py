@@ -7,10 +7,7 @@ a host name of its own: that is what every other test does.
 
 import asyncio
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,41 +15,26 @@ import httpx
 import pytest
 from websockets.asyncio.client import connect
 
-from tests.chat.servers import ROOT, Server, free_port
+from tests.chat.servers import Server, chat_server_env, copy_database, free_port
 
 PREFIX = "/mensenhandel"
 
 
 @pytest.fixture(scope="module")
-def prefixed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, str]]:
-    """A uvicorn worker under /mensenhandel on its own SQLite file, and the session key of
-    Anna, an advisor logged in there with two factors."""
+def prefixed(
+    tmp_path_factory: pytest.TempPathFactory, chat_database: tuple[Path, str]
+) -> Iterator[tuple[Server, str]]:
+    """A uvicorn worker under /mensenhandel on its own SQLite file (a copy of the chat
+    servers' database), and the session key of Anna, an advisor logged in there with two
+    factors."""
+    template, advisor_session = chat_database
     database = Path(tmp_path_factory.mktemp("prefix")) / "prefix.sqlite3"
+    copy_database(template, database)
     port = free_port()
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.test_settings",
-            "DATABASE_URL": f"sqlite:///{database}",
-            "PYTHONPATH": str(ROOT),
-            "MELDPUNT_PATH_PREFIX": PREFIX,
-            "MELDPUNT_TEST_LAYER_PREFIX": f"test-prefix-{port}",
-        }
-    )
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)  # noqa: S603
-    made = subprocess.run(
-        [sys.executable, "-m", "tests.e2e.chat_server_data"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    env = {**chat_server_env(database, port), "MELDPUNT_PATH_PREFIX": PREFIX}
     # A first start on a busy machine (two cores shared by many) takes its time.
     server = Server(port, env).start(timeout=120)
-    yield server, json.loads(made.stdout)["advisor_session"]
+    yield server, advisor_session
     server.stop()
 
 

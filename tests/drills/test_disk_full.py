@@ -22,6 +22,7 @@ from django.test import Client
 from meldpunt.lib.asgi import ThreadPoolASGIHandler
 from meldpunt.public import views
 from meldpunt.reports.models import Attachment, ReportDraft
+from meldpunt.reports.steps import FILES
 from tests.lib.test_asgi_request_body import _answer, _scope
 from tests.skips import skip_missing_service
 
@@ -67,7 +68,7 @@ def test_a_full_temporary_directory_refuses_the_upload_plainly(full_tmpdir: Path
     boundary = b"drill"
     headers = [(b"content-type", b"multipart/form-data; boundary=" + boundary)]
     pieces = [b"x" * 60_000 for _ in range(10)]
-    status, body = _run("/melden/stap/bestanden/", pieces, headers)
+    status, body = _run(f"/melden/stap/{FILES}/", pieces, headers)
     assert status == 503
     assert FULL_NL in body.decode()
     assert not ReportDraft.objects.exists() and not Attachment.objects.exists()

@@ -78,7 +78,7 @@ def _fill_database() -> str:
         },
         task={
             "description": "Bel Marieke Zwanenburg terug",
-            "due_date": clock.now().date(),
+            "due_date": clock.today(),
             "assignee": advisor,
         },
         started_at=clock.now(),

@@ -2,12 +2,15 @@
 them; /readyz is 200 when database, channel layer, key ring and migrations are in order."""
 
 import asyncio
+import io
+import json
 
 import pytest
 from django.db import OperationalError
 from django.test import Client
 
 from meldpunt.lib import crypto, health
+from tests.lib.test_security_logging import console_output  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +134,42 @@ def test_503_while_migrations_are_missing(client: Client, monkeypatch: pytest.Mo
     assert response.json()["problems"] == ["migrations not applied"]
     monkeypatch.undo()
     assert client.get("/readyz").status_code == 200
+
+
+def test_a_lasting_failure_logs_one_warning_line_per_kind_without_a_traceback(
+    client: Client,
+    monkeypatch: pytest.MonkeyPatch,
+    console_output: io.StringIO,  # noqa: F811 (fixture)
+) -> None:
+    """Redis down while /readyz is asked every few seconds: one JSON warning line naming
+    the check and the exception type (no traceback, no message), not one per probe; a
+    hang is another kind; back in order, one line says so; a new failure logs again."""
+    assert client.get("/readyz").status_code == 200  # whatever earlier tests left
+    start = len(console_output.getvalue())
+    monkeypatch.setattr(health, "get_channel_layer", lambda: BrokenLayer())
+    for _ in range(3):
+        assert client.get("/readyz").status_code == 503
+    monkeypatch.setattr(health, "get_channel_layer", lambda: SilentLayer())
+    monkeypatch.setattr(health.settings, "MELDPUNT_HEALTH_TIMEOUT", 0.05)
+    for _ in range(2):
+        assert client.get("/readyz").status_code == 503
+    monkeypatch.undo()
+    for _ in range(2):
+        assert client.get("/readyz").status_code == 200
+    monkeypatch.setattr(health, "get_channel_layer", lambda: BrokenLayer())
+    assert client.get("/readyz").status_code == 503
+
+    logged = console_output.getvalue()[start:]
+    # The JSON lines; pytest's own handler writes its lines in between.
+    lines = [json.loads(line) for line in logged.splitlines() if line.startswith("{")]
+    checks = [line for line in lines if line["logger"] == "meldpunt.lib.health"]
+    assert [(line["level"], line.get("exc_type")) for line in checks] == [
+        ("WARNING", "ConnectionError"),
+        ("WARNING", "TimeoutError"),
+        ("INFO", None),
+        ("WARNING", "ConnectionError"),
+    ]
+    assert all(line["event"] == "readiness" for line in checks)
+    assert all(line["check"] == "channel layer" for line in checks)
+    assert not any("stack" in line for line in checks)
+    assert "redis is down" not in logged

@@ -9,6 +9,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -59,7 +60,7 @@ def held_elsewhere(name: str) -> Iterator[None]:
         thread.join(30)
 
 
-@pytest.mark.parametrize("name", ["chat_expire", "purge"])
+@pytest.mark.parametrize("name", sorted(django_settings.MELDPUNT_JOBS))
 def test_a_successful_run_is_recorded(name: str) -> None:
     before = clock.now()
     run(name)
@@ -76,6 +77,7 @@ def test_a_successful_run_is_recorded(name: str) -> None:
     [
         ("chat_expire", "Another chat_expire is running; nothing done."),
         ("purge", "Another purge is running; nothing done."),
+        ("clearsessions", "Another clearsessions is running; nothing done."),
     ],
 )
 def test_a_second_run_at_the_same_time_exits_cleanly_and_records_nothing(
@@ -123,7 +125,7 @@ def test_the_scheduler_runs_every_job_once() -> None:
     call_command("scheduler", "--once", stdout=out)
     assert "chat(s) ended" in out.getvalue()
     recorded = JobRun.objects.filter(last_success_at__isnull=False)
-    assert set(recorded.values_list("name", flat=True)) == {"chat_expire", "purge"}
+    assert set(recorded.values_list("name", flat=True)) == set(django_settings.MELDPUNT_JOBS)
 
 
 def test_a_job_not_run_for_twice_its_interval_is_overdue() -> None:
@@ -156,3 +158,28 @@ def test_only_administrators_see_the_jobs(
 ) -> None:
     response = verified_client(request.getfixturevalue(role)).get(LIST, follow=True)
     assert response.status_code == 403
+
+
+def _metric(body: str, name: str, job: str) -> float | None:
+    prefix = f'{name}{{job="{job}"}} '
+    for line in body.splitlines():
+        if line.startswith(prefix):
+            return float(line.removeprefix(prefix))
+    return None
+
+
+def test_the_last_runs_are_in_the_metrics(settings) -> None:  # type: ignore[no-untyped-def]
+    """/metrics gives each scheduled job's last success and last failure as Unix time (0
+    while there was none) and the last run's duration."""
+    settings.MELDPUNT_METRICS_TOKEN = "job-metrics-token-0123456789"
+    scrape = Client(HTTP_AUTHORIZATION="Bearer job-metrics-token-0123456789")
+    run("purge")
+    record = JobRun.objects.get(name="purge")
+    assert record.last_success_at is not None
+    body = scrape.get("/metrics").content.decode()
+    success = _metric(body, "meldpunt_job_last_success_timestamp_seconds", "purge")
+    assert success == pytest.approx(record.last_success_at.timestamp(), abs=0.001)
+    assert _metric(body, "meldpunt_job_last_failure_timestamp_seconds", "purge") == 0
+    assert _metric(body, "meldpunt_job_last_duration_seconds", "purge") is not None
+    assert _metric(body, "meldpunt_job_last_success_timestamp_seconds", "clearsessions") == 0
+    assert "# TYPE meldpunt_job_last_success_timestamp_seconds gauge" in body

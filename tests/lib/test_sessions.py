@@ -5,6 +5,7 @@ Logout, flush, cycle_key, expiry and ``clearsessions`` work as with Django's own
 
 from datetime import timedelta
 from importlib import import_module
+from io import StringIO
 
 import pytest
 from asgiref.sync import async_to_sync
@@ -100,6 +101,8 @@ def test_clearsessions_removes_expired_rows(monkeypatch: pytest.MonkeyPatch) -> 
     StoredSession.objects.filter(key_hash=session_key_hash(old.session_key)).update(
         expire_date=clock.now() - timedelta(seconds=5)
     )
-    call_command("clearsessions")
+    out = StringIO()
+    call_command("clearsessions", stdout=out)
+    assert out.getvalue() == "1 expired session(s) removed.\n"
     assert StoredSession.objects.count() == 1
     assert SessionStore().exists(live.session_key)

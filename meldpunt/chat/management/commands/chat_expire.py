@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from meldpunt.chat.services import chats_expire
-from meldpunt.lib.jobs import JobBusy, job_lock, job_started, job_succeeded
+from meldpunt.lib.jobs import run_job
 
 JOB_NAME = "chat_expire"
 
@@ -19,12 +19,8 @@ class Command(BaseCommand):
     help = "End chats whose reporter has been gone longer than MELDPUNT_CHAT_RESUME_SECONDS."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        timer = job_started()
-        try:
-            with job_lock(JOB_NAME):
-                ended = chats_expire()
-        except JobBusy:
-            self.stdout.write("Another chat_expire is running; nothing done.")
-            return
-        self.stdout.write(f"{ended} chat(s) ended.")
-        job_succeeded(JOB_NAME, timer, f"{ended} chat(s) ended")
+        run_job(JOB_NAME, _expire, self.stdout.write)
+
+
+def _expire() -> str:
+    return f"{chats_expire()} chat(s) ended"
