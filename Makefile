@@ -30,7 +30,9 @@ browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 ## test: the whole suite, browser tests included; lists every skip and fails on one not for
-## a missing service (tests/skips.py)
+## a missing service (tests/skips.py). Keep xdist's default distribution: pytest-django runs
+## the transactional tests after the others, whose rows seeded by migrations (retention
+## rules, job runs) a transactional test's flush removes; --dist loadfile breaks that order.
 test: $(STAMP) browser
 	$(VENV)/bin/pytest -n 2 -q -rs --durations=25
 

@@ -1,5 +1,8 @@
 """Fixtures shared by every test: a clean cache and named staff users with two factors."""
 
+import json
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +17,16 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.models import Municipality, Role, User
-from tests.chat.servers import made_once, migrate_database, run_directory
+from tests.chat.servers import (
+    ROOT,
+    chat_server_env,
+    copy_database,
+    free_port,
+    made_once,
+    migrate_database,
+    remove_database,
+    run_directory,
+)
 from tests.e2e.browsers import is_browser_test, shared_browser
 
 pytest_plugins = ["tests.skips"]
@@ -55,6 +67,34 @@ def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     servers that tests start in a process of their own: each copies it
     (tests/chat/servers.py: copy_database), and changes only the copy."""
     return made_once(run_directory(tmp_path_factory), "migrated.sqlite3", migrate_database)
+
+
+@pytest.fixture(scope="session")
+def chat_database(
+    tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path
+) -> tuple[Path, str]:
+    """The chat servers' database, made once per test run (tests/e2e/chat_server_data.py),
+    and the session key of Anna, an advisor logged in there with two factors. Each chat
+    server gets a copy of its own."""
+
+    def make(target: Path) -> None:
+        scratch = target.with_name(f"{target.name}.scratch")
+        copy_database(migrated_sqlite, scratch)
+        data = subprocess.run(
+            [sys.executable, "-m", "tests.e2e.chat_server_data"],
+            cwd=ROOT,
+            env=chat_server_env(scratch, free_port()),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        target.with_suffix(".json").write_text(data.stdout, encoding="utf-8")
+        copy_database(scratch, target)
+        remove_database(scratch)
+
+    database = made_once(run_directory(tmp_path_factory), "chat.sqlite3", make)
+    made = json.loads(database.with_suffix(".json").read_text(encoding="utf-8"))
+    return database, made["advisor_session"]
 
 
 @pytest.fixture(autouse=True)

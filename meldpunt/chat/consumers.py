@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
@@ -20,6 +21,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.contrib.sessions.backends.base import UpdateError
+from django.db import connections
 from django.utils.translation import gettext as _
 
 from meldpunt.accounts.models import User
@@ -46,6 +48,30 @@ TYPING_INTERVAL = 1.5
 ADVISOR_ACTIONS = frozenset({"accept", "message", "typing", "end", "transfer"})
 
 logger = logging.getLogger(__name__)
+
+
+async def in_pool[T](func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``func`` in the shared thread pool, its database connections closed at its end.
+
+    A connection opened in a pool thread was found still open after the call: the
+    thread's next call reused it, and the thread ended with its event loop (every test's
+    loop, a worker's at shutdown) without handing it back, so a process's pool of ten
+    ran dry and the next console waited ten seconds for a connection. Closing them in the
+    call itself hands each back to the pool at once.
+
+    SQLite (development, the SQLite test run) keeps every call on the one ORM thread: its
+    in-memory test database refuses a read while another connection writes the table
+    ("database table is locked") instead of waiting for it.
+    """
+
+    def closing() -> T:
+        try:
+            return func(*args, **kwargs)
+        finally:
+            connections.close_all()
+
+    pooled = connections["default"].vendor != "sqlite"
+    return await database_sync_to_async(closing, thread_sensitive=not pooled)()
 
 
 def _parse(text_data: str | None) -> dict[str, Any] | None:
@@ -100,8 +126,9 @@ class ChatBaseConsumer(AsyncWebsocketConsumer):
         """Run a service in an ORM thread, then send the events it committed.
 
         ``pooled`` runs it in the shared thread pool (each thread with its own database
-        connection) instead of the one ORM thread, so that message writes, which wait for
-        the disk on commit, do not queue behind each other.
+        connection; ``in_pool``) instead of the one ORM thread, so that message writes,
+        which wait for the disk on commit, and a console's regular looks do not queue
+        behind each other.
         """
 
         def call() -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
@@ -109,7 +136,10 @@ class ChatBaseConsumer(AsyncWebsocketConsumer):
                 result = func(**kwargs)
             return result, collected
 
-        result, collected = await database_sync_to_async(call, thread_sensitive=not pooled)()
+        if pooled:
+            result, collected = await in_pool(call)
+        else:
+            result, collected = await database_sync_to_async(call)()
         for group, event in collected:
             await self.channel_layer.group_send(group, event)
         return result
@@ -149,9 +179,7 @@ class ChatBaseConsumer(AsyncWebsocketConsumer):
             after_seq = max(int(after), 0)
         except (TypeError, ValueError):
             after_seq = 0
-        found = await database_sync_to_async(selectors.messages_after)(
-            chat, after_seq, for_reporter=for_reporter
-        )
+        found = await in_pool(selectors.messages_after, chat, after_seq, for_reporter=for_reporter)
         for message in found:
             payload = services.serialize_message(message)
             if for_reporter:
@@ -391,7 +419,7 @@ class AdvisorConsumer(ChatBaseConsumer):
 
         ``active``: the advisor did something by hand, which keeps the session alive.
         """
-        user = await database_sync_to_async(staff_user_still_there)(self.session_key, active=active)
+        user = await in_pool(staff_user_still_there, self.session_key, active=active)
         if self.logged_out:
             return False
         if user is None:
@@ -437,7 +465,7 @@ class AdvisorConsumer(ChatBaseConsumer):
         )
 
     async def send_queue(self) -> None:
-        waiting = await database_sync_to_async(selectors.queue)()
+        waiting = await in_pool(selectors.queue)
         await self.send_json({"type": "queue", "queue": waiting})
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
@@ -481,7 +509,7 @@ class AdvisorConsumer(ChatBaseConsumer):
         present and gets the queue; if it ran out, they are logged out, as by the button."""
         if not await self.still_logged_in(active=False):
             return
-        await self.run(services.agent_heartbeat, user=self.user)
+        await self.run(services.agent_heartbeat, pooled=True, user=self.user)
         await self.send_queue()
 
     async def call(self, service: Any, **kwargs: Any) -> Any:

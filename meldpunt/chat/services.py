@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_record
+from meldpunt.cases.case_months import case_months_kept
+from meldpunt.cases.contact_days import contact_days_recount, local_day
 from meldpunt.cases.intake.services import contact_record, urgency_raise, victim_add
 from meldpunt.cases.models import Case, Channel, Contact
 from meldpunt.cases.search.index import case_reindex
@@ -428,8 +430,9 @@ def _complete_reporter_record(
             )
             % {"number": own_case.number}
         )
-    # The contact and its case change together, with the audit entries.
+    # The contact, its case and the statistics' counts change together, with the audit entries.
     with transaction.atomic():
+        day_before = local_day(contact.started_at)
         if own_case.kind != new_case["kind"]:
             reason = _("gekozen bij het vastleggen van de chat")
             case_set_kind(case=own_case, by=by, kind=new_case["kind"], reason=reason)
@@ -439,10 +442,12 @@ def _complete_reporter_record(
         if chat.ended_at:
             contact.duration_seconds = int((chat.ended_at - chat.created_at).total_seconds())
         contact.save()
+        contact_days_recount(days=[day_before, local_day(contact.started_at)])
         own_case.municipality = new_case["municipality"]
         own_case.exploitation = new_case["exploitation"]
         own_case.updated_at = clock.now()
-        own_case.save(update_fields=["municipality", "exploitation", "updated_at"])
+        with case_months_kept(own_case.pk):
+            own_case.save(update_fields=["municipality", "exploitation", "updated_at"])
         urgency_raise(case=own_case, urgency=new_case["urgency"], by=by)
         if minor is not None:
             victim_add(case=own_case, contact=contact, by=by, victim={"is_minor": minor})

@@ -147,10 +147,21 @@ HOUSE_AFTER_RE = re.compile(
 )
 # Before it: "Kerkstraat 12a, 1234 AB", "12 (8221 AB)", "huisnummer 214, postcode 1314 CZ".
 HOUSE_BEFORE_RE = re.compile(
-    r"[\wÀ-ÿ.]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:in\s)?"
+    r"[\wÀ-ÿ.,]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:in\s)?"
     r"(?:(?:postcode|zip code|postal code):?\s+)?\(?$",
     re.IGNORECASE,
 )
+# A lower-case postcode ("3851 ld", "3851ld") may also follow a street and number with a
+# comma: "Bosweg 3, 3851 ld Ermelo" (since 2026.12.5); the street must end like one.
+STREET_BEFORE_RE = re.compile(
+    r"\b[A-Z][\wÀ-ÿ'-]*(?:straat|weg|laan|plein|dijk|kade|gracht|singel|pad|steeg|hof|park|"
+    r"dreef|baan|markt|wal|ring|allee|dam|haven|street|road|lane)\s+(\d{1,5})\s?([a-zA-Z])?"
+    r"\s*,\s*$"
+)
+# Any capitalised name with a number and a comma before it ("Schouw 14, 8232lk Lelystad"),
+# when a town follows the postcode (since 2026.12.6).
+NAME_NUMBER_BEFORE_RE = re.compile(r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*,\s*$")
+TOWN_AFTER_RE = re.compile(r"\s+[A-Z][a-zà-ÿ'-]{2,}")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
 KVK_RE = re.compile(
@@ -197,7 +208,7 @@ HANDLE_RE = re.compile(
 )
 PLATFORM_CONTEXT_RE = re.compile(
     r"(?i)\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|twitter|x|facebook|fb|"
-    r"onlyfans|threads|discord|account|profiel|profile|handle|gebruikersnaam|username|"
+    r"onlyfans|threads|discord|skype|kik|account|profiel|profile|handle|gebruikersnaam|username|"
     # Polish, Romanian, Bulgarian, Ukrainian and Arabic (issue 17)
     r"konto|profil|cont|contul|instagramie|telegramie|facebooku|"
     r"инстаграм\w*|інстаграм\w*|телеграм\w*|тикток\w*|тікток\w*|фейсбук\w*|снапчат\w*|профил\w*|акаунт\w*|"
@@ -205,22 +216,27 @@ PLATFORM_CONTEXT_RE = re.compile(
     r"انستغرام|انستقرام|إنستغرام|انستا|تيليجرام|تلغرام|تيلغرام|سناب|سناب شات|تيك توك|"
     r"فيسبوك|فيس بوك|حساب)(?!\w)"
 )
+PLATFORMS = r"(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord|skype|kik)"
+# "tiktok: geldbaas.nl" is a handle, not a domain: read before links (since 2026.12.6),
+# but never a platform's own link ("insta: instagram.com/x").
 PLATFORM_NAMED_RE = re.compile(
-    r"(?i)\b(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord)"
-    r"(?:\s+(?:account|naam|name|profiel|profile))?\s*:\s*@?([a-z0-9_][a-z0-9_.]{1,29})\b"
+    rf"(?i)\b{PLATFORMS}"
+    r"(?:\s+(?:account|naam|name|profiel|profile))?\s*:\s*@?([a-z0-9_][a-z0-9_.]{0,28}[a-z0-9_])(?![\w/]|\.\w)"
 )
-# "op Snapchat heet hij xyz_1", "his Snapchat is xyz.1": only a name with a digit, dot or
+# "op Snapchat heet hij xyz_1", "his Snapchat is xyz.1", "on Snapchat he is called xyz.1",
+# "on TikTok she goes by xyz_1": only a name with a digit, dot or
 # underscore, so "op Snapchat is ze actief" or "his Instagram is private" gives nothing.
 PLATFORM_SAYS_RE = re.compile(
-    r"(?i)\b(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord)\s+"
-    r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:heet|is|as|als|called|named|name|naam)|"
+    rf"(?i)\b{PLATFORMS}\s+"
+    r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:he|she|they)(?:'s|’s|\s+is|\s+are)?\s+"
+    r"(?:called|named|goes\s+by)|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named)|"
+    r"(?:heet|is|as|als|called|named|name|naam|goes\s+by)|"
     r"(?:account|naam|name|profiel|profile|handle|username)\s+(?:is|heet))\s+"
     r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])(?![\w@-])(?!\.\w)"
 )
 CONTEXT_CHARS = 40
 HANDLE_BEFORE = 150
 BARE_PATH_RE = re.compile(r"/[^\s<>\"'()]+")
-PLATFORMS = r"(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord)"
 # "Snapchat-account bigboss.almere", "'darkwolf_0702' op Discord", "op Snapchat heet de
 # man ... 'kingmo010'": a quoted name or a name after "-account", only with a digit, dot
 # or underscore, and only with a platform named within the context.
@@ -232,6 +248,11 @@ QUOTED_NAME_RE = re.compile(
     r"(?i)['‘’\"“”]@?((?=[a-z0-9_.]*[a-z])[a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])['‘’\"“”]"
 )
 PLATFORM_WORD_RE = re.compile(rf"(?i)\b{PLATFORMS}\b")
+# "een account op Instagram dat almerebuiten.leaks heet" (since 2026.12.6)
+PLATFORM_THAT_RE = re.compile(
+    rf"(?i)\b{PLATFORMS}\s+(?:dat|die)\s+"
+    r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])\s+heet\b"
+)
 QUOTED_BEFORE, QUOTED_AFTER = 60, 20
 # Numbers that many reports mention because they are advice, not because they are part
 # of a case: the meldpunt, Veilig Thuis, police, labour inspectorate, Meld Misdaad Anoniem.
@@ -343,7 +364,11 @@ def _house_number(
     if after:
         return after.group(1), (after.group(2) or "")
     if after_only:
-        return None
+        before_text = text[max(0, start - CONTEXT_CHARS) : start]
+        street = STREET_BEFORE_RE.search(before_text)
+        if street is None and TOWN_AFTER_RE.match(text, end):
+            street = NAME_NUMBER_BEFORE_RE.search(before_text)
+        return (street.group(1), street.group(2) or "") if street else None
     before = HOUSE_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
     if before:
         return before.group(1), (before.group(2) or "")
@@ -455,10 +480,20 @@ def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     return found
 
 
+def named_handles(text: str) -> list[Entity]:
+    """ "tiktok: name", read before links so "tiktok: geldbaas.nl" is no domain."""
+    found = []
+    for match in PLATFORM_NAMED_RE.finditer(text):
+        name = match.group(1).lower()
+        if name.removeprefix("www.") not in PLATFORM_HOSTS:
+            found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
+    return found
+
+
 def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     found = []
     taken = list(skip)
-    for regex in (PLATFORM_NAMED_RE, PLATFORM_SAYS_RE, PLATFORM_ACCOUNT_RE):
+    for regex in (PLATFORM_SAYS_RE, PLATFORM_ACCOUNT_RE, PLATFORM_THAT_RE):
         for match in regex.finditer(text):
             name = match.group(1).lower()
             if _overlaps(*match.span(1), taken):
@@ -499,6 +534,7 @@ def extract(text: str) -> list[Entity]:
 
     add(emails(text))
     add(ibans(text))
+    add(named_handles(text))
     add(domains(text, skip=taken))
     add(handles(text, skip=taken))
     add(kvk_numbers(text))

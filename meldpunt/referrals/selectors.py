@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.models import AuditEvent
@@ -105,7 +104,7 @@ def referral_timelines(case: Case) -> dict[int, list[TimelineEntry]]:
 
 def awaiting_feedback() -> QuerySet[Referral]:
     """Referrals whose feedback date has passed without feedback or a refusal, oldest first."""
-    today = timezone.localdate(clock.now())
+    today = clock.today()
     return (
         Referral.objects.filter(status__in=WAITING_STATUSES, feedback_due__lt=today)
         .select_related("case", "partner")

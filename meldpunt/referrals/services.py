@@ -218,7 +218,7 @@ def referral_record_feedback(*, referral: Referral, by: User, text: str, on: dat
 
 
 def _check_date(on: date, referral: Referral) -> None:
-    if on > timezone.localdate(clock.now()):
+    if on > clock.today():
         raise ValidationError({"on": _("De datum kan niet in de toekomst liggen.")})
     if on < timezone.localdate(referral.referred_at):
         raise ValidationError({"on": _("De datum kan niet voor de doorverwijzing liggen.")})
@@ -245,7 +245,7 @@ def registration_save(*, person: Person, by: User, **fields: Any) -> VictimRegis
     require_case_handler(by)
     if person.role != PersonRole.VICTIM:
         raise ValidationError(_("Alleen een mogelijk slachtoffer kan worden geregistreerd."))
-    if fields["consent_on"] > timezone.localdate(clock.now()):
+    if fields["consent_on"] > clock.today():
         raise ValidationError({"consent_on": _("De datum kan niet in de toekomst liggen.")})
     # The record and its audit entry are one change.
     with transaction.atomic():

@@ -168,8 +168,8 @@ def _render_detail(request: StaffRequest, referral_id: int, **bound: Any) -> Htt
         "case": referral.case,
         "updates": list(referral.updates.select_related("recorded_by")),
         "summary": referral_summary(referral),
-        "status_form": StatusForm(initial={"on": timezone.localdate(clock.now())}),
-        "feedback_form": FeedbackForm(initial={"on": timezone.localdate(clock.now())}),
+        "status_form": StatusForm(initial={"on": clock.today()}),
+        "feedback_form": FeedbackForm(initial={"on": clock.today()}),
         "done": referral.status in services.DONE_STATUSES,
         **bound,
     }
@@ -287,7 +287,7 @@ def registration_edit(request: StaffRequest, person_id: int) -> HttpResponse:
             initial={
                 "exploitation": person.case.exploitation,
                 "identified_on": timezone.localdate(person.case.created_at),
-                "consent_on": timezone.localdate(clock.now()),
+                "consent_on": clock.today(),
             }
         )
     case = access_case(request.user, person.case_id, audit="case.view")
@@ -308,7 +308,7 @@ def registration_download(request: StaffRequest) -> HttpResponse:
 
     The period starts as this month up to today.
     """
-    today = timezone.localdate(clock.now())
+    today = clock.today()
     form = ExportForm(
         request.POST or None, initial={"start": today.replace(day=1), "end": today, "fmt": "csv"}
     )

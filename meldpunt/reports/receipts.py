@@ -6,6 +6,11 @@ database, so a database dump alone cannot be used to test candidate codes, and s
 makes each guess costly even for someone who also holds the key. The hash is
 deterministic (fixed salt and cost), so a code can be looked up by its hash.
 
+The code of a web report is not drawn at random but derived from its draft's token under
+a key of the key ring (``code_for_draft``): a report whose answer was lost (the worker
+died after the commit) can then show its code once more to the browser that sent it,
+whose session still holds that token, without the code ever being stored.
+
 scrypt comes from libsodium (PyNaCl): the same function as OpenSSL's ``hashlib.scrypt``
 (RFC 7914, same output; a test compares them), in 7 ms instead of 8.5 on the
 development machine. The hash is a quarter of a web report's CPU time.
@@ -32,6 +37,17 @@ _NON_DIGITS = re.compile(r"[\s\-.]+")
 def generate_code() -> str:
     """A new receipt code: 16 digits from the operating system's random source."""
     return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
+
+
+def code_for_draft(token: str) -> str:
+    """The receipt code of the report sent from the draft with this token.
+
+    The token is 32 random bytes; the keyed digest of it is as unpredictable as a random
+    code to anyone without both the token and the key ring. The remainder of a 256-bit
+    number modulo 10^16 is uniform to within 2^-200.
+    """
+    digest = keyed_digest("receipt-code-of-draft", token.encode())
+    return f"{int.from_bytes(digest, 'big') % 10**CODE_DIGITS:0{CODE_DIGITS}d}"
 
 
 def format_code(code: str) -> str:

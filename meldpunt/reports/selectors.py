@@ -23,7 +23,7 @@ from meldpunt.cases.selectors import granted, require_case_handler
 from meldpunt.lib import clock
 from meldpunt.lib.access import AccessDenied
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, ReportDraft
-from meldpunt.reports.receipts import hash_code, normalise_code
+from meldpunt.reports.receipts import code_for_draft, hash_code, normalise_code
 
 # What a reporter reads about their report, in plain words.
 PUBLIC_STATUS: dict[str, StrPromise] = {
@@ -88,6 +88,18 @@ def get_draft(token: str) -> ReportDraft | None:
     if not token:
         return None
     return ReportDraft.objects.filter(token=token, expires_at__gt=clock.now()).first()
+
+
+def sent_report_code(token: str) -> str | None:
+    """The receipt code of the report already sent from the draft with this token, or None.
+
+    For a browser whose Send stored the report but never got the answer: its session
+    still holds the token of the draft, which the submit deleted.
+    """
+    if not token:
+        return None
+    code = code_for_draft(token)
+    return code if Mailbox.objects.filter(code_hash=hash_code(code)).exists() else None
 
 
 def draft_files(draft: ReportDraft | None) -> list[Attachment]:

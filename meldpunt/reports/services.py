@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 
 from meldpunt.accounts.models import User
 from meldpunt.audit.services import audit_deferred, audit_record
+from meldpunt.cases.case_months import case_months_kept
 from meldpunt.cases.models import (
     Case,
     CaseKind,
@@ -35,7 +36,7 @@ from meldpunt.lib import clock
 from meldpunt.lib.crypto import encrypt_bytes
 from meldpunt.reports.forms import WISH_REPORT
 from meldpunt.reports.models import Attachment, Mailbox, MailboxMessage, MailboxSender, ReportDraft
-from meldpunt.reports.receipts import generate_code, hash_code
+from meldpunt.reports.receipts import code_for_draft, generate_code, hash_code
 from meldpunt.reports.selectors import coordinator_emails
 from meldpunt.reports.uploads import CleanFile
 
@@ -179,6 +180,7 @@ def report_submit(
     """Store a complete web report as a new case with its contact, people, places and files.
 
     ``language`` is the reporter's: the language of the pages the report was made on.
+    The receipt code follows from the draft's token (``receipts.code_for_draft``).
 
     ``answers`` holds the cleaned data of every step. The reporter chose advies or melding
     (a melding gets its assessment deadline); the urgency follows from the answers by the
@@ -186,7 +188,7 @@ def report_submit(
     for an urgent report after URGENT_RESPONSE.
     """
     now = clock.now()
-    code = generate_code()
+    code = code_for_draft(draft.token)
     code_hash = hash_code(code)
     preference = answers["contact_preference"]
     callback = {"phone": answers.get("phone", ""), "email": answers.get("email", "")}.get(
@@ -358,7 +360,8 @@ def mailbox_reply(*, case: Case, mailbox: Mailbox, by: User, text: str) -> Mailb
         if case.responded_at is None:
             case.responded_at = now
             update.append("responded_at")
-        case.save(update_fields=update)
+        with case_months_kept(case.pk):
+            case.save(update_fields=update)
         audit_record(
             actor=by,
             action="mailbox.reply",

@@ -24,9 +24,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pillow_heif import register_heif_opener
-from pypdf.errors import PyPdfError
-
-from meldpunt.reports.pdf_clean import rebuild_pdf
 
 register_heif_opener()
 _malloc_trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
@@ -228,6 +225,12 @@ def _image_kind(data: bytes) -> str | None:
 
 def _strip_pdf(data: bytes) -> bytes:
     """The pages' content in a new document; refused if pypdf cannot read it."""
+    # Imported here, not at the top: pypdf costs every new process (each worker, each
+    # management command) a noticeable part of its start-up, and few reports hold a PDF.
+    from pypdf.errors import PyPdfError
+
+    from meldpunt.reports.pdf_clean import rebuild_pdf
+
     try:
         return rebuild_pdf(data)
     except (

@@ -142,6 +142,12 @@ def check(request: HttpRequest) -> HttpResponse:
     """Anyone with a draft: everything at a glance, then send. The receipt code shows once."""
     draft = _current_draft(request)
     if draft is None:
+        token = request.session.get(SESSION_DRAFT, "")
+        code = selectors.sent_report_code(token) if request.method == "POST" else None
+        if code is not None:
+            # Sent before, but the answer with the code was lost (the worker died after
+            # the commit): this browser's session still holds the draft's token.
+            return _done(request, code)
         return render(
             request, "reports/no_draft.html", status=200 if request.method == "GET" else 400
         )
@@ -172,14 +178,16 @@ def check(request: HttpRequest) -> HttpResponse:
         # the reporter can send it again from this same page.
         logger.warning("A web report could not be stored (database error).")
         return check_page(not_stored=True)
+    return _done(request, submitted.code)
+
+
+def _done(request: HttpRequest, code: str) -> HttpResponse:
+    """The receipt code, shown once: the session forgets the draft it was sent from."""
     reporter_session.forget(request, SESSION_DRAFT)
     return render(
         request,
         "reports/done.html",
-        {
-            "code": format_code(submitted.code),
-            "days": settings.MELDPUNT_FIRST_RESPONSE_DAYS,
-        },
+        {"code": format_code(code), "days": settings.MELDPUNT_FIRST_RESPONSE_DAYS},
     )
 
 

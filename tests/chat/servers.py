@@ -19,6 +19,11 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# How long a test waits on a silent socket before it gives up. Generous: CI runs the
+# PostgreSQL and SQLite suites side by side on two cores, where a worker's answer once took
+# longer than 10 s (the presence after a reporter left; test_chat_two_workers).
+QUIET_SECONDS = 30
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -79,9 +84,12 @@ def remove_database(path: Path) -> None:
 class Server:
     """One uvicorn worker serving config.asgi, like a production worker."""
 
-    def __init__(self, port: int, env: dict[str, str]) -> None:
+    def __init__(
+        self, port: int, env: dict[str, str], app: str = "config.asgi:application"
+    ) -> None:
         self.port = port
         self.env = env
+        self.app = app
         self.process: subprocess.Popen[Any] | None = None
 
     @property
@@ -97,7 +105,7 @@ class Server:
             sys.executable,
             "-m",
             "uvicorn",
-            "config.asgi:application",
+            self.app,
             "--host",
             "127.0.0.1",
             "--port",
@@ -158,4 +166,26 @@ def server_env(**extra: str) -> dict[str, str]:
         }
     )
     env.update(extra)
+    return env
+
+
+def chat_server_env(database: Path, port: int) -> dict[str, str]:
+    """The environment of a chat server on ``port`` with its own SQLite file ``database``."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.test_settings",
+            "DATABASE_URL": f"sqlite:///{database}",
+            "PYTHONPATH": str(ROOT),
+            "MELDPUNT_EXIT_URL": f"http://127.0.0.1:{port}/",
+            # Each server its own channel layer prefix: on a shared Redis, a logout in one
+            # module's server would otherwise reach the consoles of another's.
+            "MELDPUNT_TEST_LAYER_PREFIX": f"test-chat-{port}",
+            # And a cache of its own, as it has a database of its own: on a shared Redis the
+            # chat schedule the live server cached from its database (no opening exceptions:
+            # closed after 17:00) would otherwise close this server's chat.
+            "MELDPUNT_REDIS_PREFIX": f"test-chat-{port}",
+        }
+    )
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return env

@@ -5,7 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from meldpunt.cases.models import Case, Channel, Contact
+from meldpunt.cases.contact_days import contact_days_differing
+from meldpunt.cases.models import Case, Channel, Contact, ContactDay, ContactFigure
 from meldpunt.cases.services import case_create
 from meldpunt.chat import services
 from meldpunt.chat.models import ChatSender, ChatSession
@@ -89,6 +90,17 @@ def test_advisor_completes_the_record_on_the_same_case(client, verified_client, 
         "GM0995",
     )
     assert contact.case.exploitation == "labour"
+
+
+def test_completing_the_record_counts_the_chat_by_what_the_advisor_filled_in(
+    client, verified_client, on_duty, chatting
+):
+    """The statistics count the completed chat under its municipality and answers."""
+    client.post(reverse("chat_public:receipt"))
+    verified_client(on_duty).post(reverse("chat:to_case", args=[chatting.pk]), FIELDS)
+    assert not contact_days_differing()
+    heard = ContactDay.objects.get(figure=ContactFigure.HOW_HEARD)
+    assert (heard.municipality, heard.value, heard.count) == ("GM0995", "social_media", 1)
 
 
 def test_recording_a_coded_chat_on_another_case_is_refused(

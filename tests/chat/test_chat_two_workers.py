@@ -20,7 +20,7 @@ from meldpunt.chat.models import ChatMessage, ChatSender, ChatState
 from meldpunt.lib import clock
 from meldpunt.public.models import OpeningException
 from tests.chat.conftest import staff_session, start_chat
-from tests.chat.servers import Server, free_port, server_env
+from tests.chat.servers import QUIET_SECONDS, Server, free_port, server_env
 from tests.skips import requires_redis, skip_missing_service
 
 pytestmark = [
@@ -44,7 +44,7 @@ def workers(transactional_db: None) -> Iterator[tuple[Server, Server]]:
 
 def _open_today_on_duty(advisor: Any) -> None:
     """Open all day today (whatever the real date), with Anna available."""
-    today = clock.now().astimezone().date()
+    today = clock.today()
     for day in (today - timedelta(days=1), today, today + timedelta(days=1)):
         OpeningException.objects.create(
             date=day, kind=OpeningException.Kind.OPEN, opens=time(0), closes=time(23, 59, 59)
@@ -62,7 +62,7 @@ async def _ws(server: Server, path: str, session_key: str) -> ClientConnection:
 
 async def _next(ws: ClientConnection, kind: str, **match: Any) -> dict[str, Any]:
     while True:
-        data = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
+        data = json.loads(await asyncio.wait_for(ws.recv(), timeout=QUIET_SECONDS))
         if data.get("type") == kind and all(data.get(k) == v for k, v in match.items()):
             return data
 

@@ -26,7 +26,7 @@ from meldpunt.chat.consumers import CLOSE_LOGGED_OUT
 from meldpunt.chat.models import ChatAgent
 from meldpunt.chat.services import agent_set_available
 from tests.chat.conftest import staff_session
-from tests.chat.servers import Server, free_port, server_env
+from tests.chat.servers import QUIET_SECONDS, Server, free_port, server_env
 from tests.conftest import make_staff
 from tests.skips import requires_redis, skip_missing_service
 
@@ -49,10 +49,11 @@ def _start_two(check_seconds: str) -> Iterator[tuple[Server, Server]]:
     second.stop()
 
 
-@pytest.fixture
-def workers(transactional_db: None) -> Iterator[tuple[Server, Server]]:
+@pytest.fixture(scope="module")
+def workers(django_db_setup: None) -> Iterator[tuple[Server, Server]]:
     """Two workers whose own look comes only once a minute: what closes a console within
-    seconds here is the news through Redis."""
+    seconds here is the news through Redis. Started once for the module's tests (each test
+    still begins with an empty database): starting a worker is most of such a test's time."""
     yield from _start_two("60")
 
 
@@ -68,16 +69,18 @@ async def _console(server: Server, session_key: str) -> ClientConnection:
         origin=server.url,  # type: ignore[arg-type]
         additional_headers={"Cookie": f"sessionid={session_key}"},
     )
-    while json.loads(await asyncio.wait_for(ws.recv(), timeout=10)).get("type") != "queue":
+    while (
+        json.loads(await asyncio.wait_for(ws.recv(), timeout=QUIET_SECONDS)).get("type") != "queue"
+    ):
         pass
     return ws
 
 
 async def _close_code(ws: ClientConnection) -> int | None:
-    """The code the server closes with, waiting at most 10 seconds (the page sends nothing)."""
+    """The code the server closes with (the page sends nothing meanwhile)."""
     with contextlib.suppress(ConnectionClosed):
         while True:
-            await asyncio.wait_for(ws.recv(), timeout=10)
+            await asyncio.wait_for(ws.recv(), timeout=QUIET_SECONDS)
     return ws.close_code
 
 
@@ -149,5 +152,5 @@ async def test_colleague_switched_off_leaves_annas_console_open(workers, advisor
     await anna.send(json.dumps({"type": "ping"}))
     data: dict[str, Any] = {}
     while data.get("type") != "queue":
-        data = json.loads(await asyncio.wait_for(anna.recv(), timeout=10))
+        data = json.loads(await asyncio.wait_for(anna.recv(), timeout=QUIET_SECONDS))
     await anna.close()

@@ -22,7 +22,7 @@ def main() -> None:
     from meldpunt.lib.sessions import SessionStore
     from meldpunt.public.models import OpeningException
 
-    today = clock.now().astimezone().date()
+    today = clock.today()
     for day in (today - timedelta(days=1), today, today + timedelta(days=1)):
         OpeningException.objects.create(
             date=day, kind=OpeningException.Kind.OPEN, opens=time(0), closes=time(23, 59, 59)

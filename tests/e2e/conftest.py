@@ -1,9 +1,7 @@
 """Browser tests: Playwright for Python driving Debian's Chromium, never a downloaded browser."""
 
-import json
+import functools
 import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -17,16 +15,14 @@ from playwright.sync_api import (
     Page,
     Request,
     Route,
+    expect,
 )
 
 from tests.chat.servers import (
-    ROOT,
     Server,
+    chat_server_env,
     copy_database,
     free_port,
-    made_once,
-    remove_database,
-    run_directory,
 )
 from tests.e2e.browsers import shared_browser
 
@@ -96,6 +92,11 @@ def page(browser: Browser, live_server, foreign_requests: ForeignRequests) -> It
 WCAG_22_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 
 
+@functools.cache
+def axe_script() -> str:
+    return "() => {\n" + AXE_SOURCE.read_text(encoding="utf-8") + "\n}"
+
+
 def axe_violations(page: Page, tags: tuple[str, ...] = WCAG_22_AA) -> list[dict]:
     """Run axe-core in the page with the WCAG 2.2 A and AA rules.
 
@@ -103,9 +104,11 @@ def axe_violations(page: Page, tags: tuple[str, ...] = WCAG_22_AA) -> list[dict]
     so the site's policy stays as strict as in production.
     """
     if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate("() => {\n" + AXE_SOURCE.read_text(encoding="utf-8") + "\n}")
+        page.evaluate(axe_script())
+    # Only the violations come back: the passes' nodes are not collected or sent across.
     result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        "async (tags) => await axe.run(document,"
+        " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         list(tags),
     )
     return [
@@ -142,56 +145,6 @@ def login_as(page: Page, live_server):  # type: ignore[no-untyped-def]
     return login
 
 
-def chat_server_env(database: Path, port: int) -> dict[str, str]:
-    """The environment of a chat server on ``port`` with its own SQLite file ``database``."""
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.test_settings",
-            "DATABASE_URL": f"sqlite:///{database}",
-            "PYTHONPATH": str(ROOT),
-            "MELDPUNT_EXIT_URL": f"http://127.0.0.1:{port}/",
-            # Each server its own channel layer prefix: on a shared Redis, a logout in one
-            # module's server would otherwise reach the consoles of another's.
-            "MELDPUNT_TEST_LAYER_PREFIX": f"test-chat-{port}",
-            # And a cache of its own, as it has a database of its own: on a shared Redis the
-            # chat schedule the live server cached from its database (no opening exceptions:
-            # closed after 17:00) would otherwise close this server's chat.
-            "MELDPUNT_REDIS_PREFIX": f"test-chat-{port}",
-        }
-    )
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    return env
-
-
-@pytest.fixture(scope="session")
-def chat_database(
-    tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path
-) -> tuple[Path, str]:
-    """The chat servers' database, made once per test run (tests/e2e/chat_server_data.py),
-    and the session key of Anna, an advisor logged in there with two factors. Each chat
-    server gets a copy of its own."""
-
-    def make(target: Path) -> None:
-        scratch = target.with_name(f"{target.name}.scratch")
-        copy_database(migrated_sqlite, scratch)
-        data = subprocess.run(
-            [sys.executable, "-m", "tests.e2e.chat_server_data"],
-            cwd=ROOT,
-            env=chat_server_env(scratch, free_port()),
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        target.with_suffix(".json").write_text(data.stdout, encoding="utf-8")
-        copy_database(scratch, target)
-        remove_database(scratch)
-
-    database = made_once(run_directory(tmp_path_factory), "chat.sqlite3", make)
-    made = json.loads(database.with_suffix(".json").read_text(encoding="utf-8"))
-    return database, made["advisor_session"]
-
-
 @pytest.fixture(scope="module")
 def chat_server(
     tmp_path_factory: pytest.TempPathFactory, chat_database: tuple[Path, str]
@@ -220,6 +173,26 @@ def advisor_page(browser: Browser, server: Server, session_key: str) -> Page:
     page = context.new_page()
     page.set_default_timeout(10_000)
     return page
+
+
+def advisor_on_duty(browser: Browser, server: Server, session_key: str) -> Page:
+    """The advisor's console, available for chats, once the public side sees them too.
+
+    Saving the availability reloads the console: the old page's socket closing makes the
+    advisor absent until the new one reports (chat.services.agent_console_closed). A
+    visitor in that second finds the chat closed, as a real one would, so the test waits
+    for the public status to say open, as a visitor who reloads would."""
+    advisor = advisor_page(browser, server, session_key)
+    advisor.goto(server.url + "/medewerkers/chat/")
+    advisor.get_by_label("Ik ben beschikbaar voor chats").check()
+    advisor.get_by_test_id("save-availability").click()
+    expect(advisor.get_by_test_id("agent-status")).to_contain_text("beschikbaar")
+    expect(advisor.locator("[data-console-status]")).to_have_text("Verbonden.")
+    for _ in range(100):
+        if advisor.request.get(server.url + "/status/chat.json").json()["chat"] == "open":
+            return advisor
+        advisor.wait_for_timeout(100)
+    raise AssertionError("the chat did not open for visitors within 10 s of the advisor")
 
 
 # Quick exit: the neutral site and the site the visitor came from are stubs on other

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import advisor_page, axe_violations, new_context
+from tests.e2e.conftest import advisor_on_duty, axe_violations, new_context
 
 pytestmark = pytest.mark.e2e
 
@@ -37,12 +37,7 @@ def test_a_whole_chat_with_reload_case_and_nothing_left(browser, chat_server):
     expect(reporter.locator("main")).to_contain_text("088 2220500")
     assert axe_violations(reporter) == []
 
-    advisor = advisor_page(browser, server, advisor_session)
-    advisor.goto(server.url + "/medewerkers/chat/")
-    advisor.get_by_label("Ik ben beschikbaar voor chats").check()
-    advisor.get_by_test_id("save-availability").click()
-    expect(advisor.get_by_test_id("agent-status")).to_contain_text("beschikbaar")
-    expect(advisor.locator("[data-console-status]")).to_have_text("Verbonden.")
+    advisor = advisor_on_duty(browser, server, advisor_session)
     assert axe_violations(advisor) == []
 
     reporter.goto(server.url + "/chat/")
@@ -140,11 +135,7 @@ def test_quick_exit_ends_a_waiting_chat(browser, chat_server):
     """Escape during a chat: the site is left, and the chat is over when the person comes back."""
     server, advisor_session = chat_server
     # An advisor on duty, whichever test of this module ran before on this worker.
-    advisor = advisor_page(browser, server, advisor_session)
-    advisor.goto(server.url + "/medewerkers/chat/")
-    advisor.get_by_label("Ik ben beschikbaar voor chats").check()
-    advisor.get_by_test_id("save-availability").click()
-    expect(advisor.get_by_test_id("agent-status")).to_contain_text("beschikbaar")
+    advisor = advisor_on_duty(browser, server, advisor_session)
     page = new_context(browser).new_page()
     page.set_default_timeout(10_000)
     page.goto(server.url + "/chat/")
@@ -182,11 +173,7 @@ def test_console_sees_the_reporter_close_the_tab_or_quick_exit(browser, chat_ser
     """A reporter closes the tab: the console says the connection is gone and for how long
     they may come back. Another uses the quick exit: the console says they left."""
     server, advisor_session = chat_server
-    advisor = advisor_page(browser, server, advisor_session)
-    advisor.goto(server.url + "/medewerkers/chat/")
-    advisor.get_by_label("Ik ben beschikbaar voor chats").check()
-    advisor.get_by_test_id("save-availability").click()
-    expect(advisor.locator("[data-console-status]")).to_have_text("Verbonden.")
+    advisor = advisor_on_duty(browser, server, advisor_session)
 
     kim, kim_panel = _take_chat(browser, server, advisor, "Kim")
     kim.get_by_label("Uw bericht").fill("Ik moet weg")

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, expect
 
 from tests.chat.servers import Server
-from tests.e2e.conftest import advisor_page, new_context
+from tests.e2e.conftest import advisor_on_duty, new_context
 
 pytestmark = pytest.mark.e2e
 
@@ -18,11 +18,7 @@ def polish_chat_taken(browser: Browser, server: Server, advisor_session: str) ->
     """Ola starts a chat on the Polish page; the advisor, available, sees "Ola (Pools)" in
     the queue before accepting and takes it. Gives the accepted chat's panel in the
     advisor's console; both browser profiles close afterwards."""
-    advisor = advisor_page(browser, server, advisor_session)
-    advisor.goto(server.url + "/medewerkers/chat/")
-    advisor.get_by_label("Ik ben beschikbaar voor chats").check()
-    advisor.get_by_test_id("save-availability").click()
-    expect(advisor.locator("[data-console-status]")).to_have_text("Verbonden.")
+    advisor = advisor_on_duty(browser, server, advisor_session)
 
     visitor = new_context(browser).new_page()
     visitor.set_default_timeout(10_000)

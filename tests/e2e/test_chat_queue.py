@@ -5,7 +5,7 @@ when someone ahead leaves; the advisor's queue shows the same place and wait."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import advisor_page, axe_violations, new_context
+from tests.e2e.conftest import advisor_on_duty, axe_violations, new_context
 
 pytestmark = pytest.mark.e2e
 
@@ -23,11 +23,7 @@ def test_the_next_visitor_sees_their_place_and_wait_and_both_update(browser, cha
     """Anna (capacity 2) talks with Ali and Bo waits; Cas still gets in as number 2, with
     an expected wait; Bo leaves, and Cas is number 1 with a shorter wait."""
     server, advisor_session = chat_server
-    advisor = advisor_page(browser, server, advisor_session)
-    advisor.goto(server.url + "/medewerkers/chat/")
-    advisor.get_by_label("Ik ben beschikbaar voor chats").check()
-    advisor.get_by_test_id("save-availability").click()
-    expect(advisor.locator("[data-console-status]")).to_have_text("Verbonden.")
+    advisor = advisor_on_duty(browser, server, advisor_session)
 
     ali = _visitor(browser, server, "Ali")
     expect(ali.locator("[data-chat-status]")).to_contain_text("nummer 1 in de rij")

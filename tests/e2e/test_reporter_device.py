@@ -20,7 +20,7 @@ from tests.e2e.conftest import (
     EXIT_URL,
     START_URL,
     Stub,
-    advisor_page,
+    advisor_on_duty,
     axe_violations,
     new_context,
     open_context,
@@ -214,11 +214,7 @@ def test_quick_exit_ends_the_chat(browser: Browser, chat_server) -> None:  # typ
     and the chat is over for the advisor too. (The neutral site is the server's own home
     page here: the chat needs uvicorn, whose exit address is set at its start.)"""
     server, advisor_session = chat_server
-    advisor = advisor_page(browser, server, advisor_session)
-    advisor.goto(server.url + "/medewerkers/chat/")
-    advisor.get_by_label("Ik ben beschikbaar voor chats").check()
-    advisor.get_by_test_id("save-availability").click()
-    expect(advisor.locator("[data-console-status]")).to_have_text("Verbonden.")
+    advisor = advisor_on_duty(browser, server, advisor_session)
 
     context = new_context(browser)
     context.set_default_timeout(10_000)

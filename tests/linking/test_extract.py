@@ -202,3 +202,33 @@ def test_a_bare_platform_link_keeps_its_path() -> None:
 def test_a_plus_with_an_unknown_country_code_is_no_phone_and_no_error() -> None:
     """ "+999 1234 5678" has no country behind it: nothing is found, nothing breaks."""
     assert values("Bel +999 1234 5678 nu.", "phone") == []
+
+
+def test_a_house_number_after_a_comma_before_a_postcode_in_brackets() -> None:
+    """Since 2026.12.4: "holiday park, 12 (8221 AB) Dronten" is an address; an amount or
+    a time before a postcode without brackets or a house number stays none."""
+    assert values("They live in a holiday park, 12 (8221 AB) Dronten.", "address") == ["8221AB 12"]
+    assert values("Huur 450 euro, om 14:00, 8221 AB.", "address") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Snapchat he is called lisa.x2011.",
+        "On Snapchat she goes by lisa.x2011 now.",
+        "On Snapchat he goes by lisa.x2011.",
+    ],
+)
+def test_a_name_after_on_a_platform_he_is_called(text: str) -> None:
+    """The English "op Snapchat heet hij xyz_1"; only a name with a digit, dot or
+    underscore, so "on Snapchat he is called Tom" gives nothing."""
+    assert values(text, "handle") == ["@lisa.x2011"]
+    assert values("On Snapchat he is called Tom.", "handle") == []
+
+
+def test_a_lower_case_postcode_after_a_street_and_number() -> None:
+    """Since 2026.12.5: "Bosweg 3, 3851 ld Ermelo" is an address; a year after a street
+    and number ("Kerkstraat 12, 2024 en 2025") stays none."""
+    assert values("A holiday home at Bosweg 3, 3851 ld Ermelo.", "address") == ["3851LD 3"]
+    assert values("Bosweg 3, 3851ld Ermelo", "address") == ["3851LD 3"]
+    assert values("Kerkstraat 12, 2024 en 2025 waren zwaar.", "address") == []

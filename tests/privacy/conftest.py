@@ -88,9 +88,9 @@ def person_case(
             person=person,
             consent_by=ConsentBy.VICTIM,
             consent_how=ConsentHow.PHONE,
-            consent_on=now.date(),
+            consent_on=clock.today(),
             exploitation="labour",
-            identified_on=now.date(),
+            identified_on=clock.today(),
             care_needs=f"Opvang voor {NAME}",
             recorded_by=advisor,
             recorded_at=now,
@@ -122,7 +122,7 @@ def person_case(
         case=case,
         by=advisor,
         description=f"Terugbellen {PHONE}",
-        due_date=now.date(),
+        due_date=clock.today(),
         assignee=advisor,
     )
     partner = Partner.objects.first() or Partner.objects.create(name="Inspectie", kind="other")
@@ -134,13 +134,13 @@ def person_case(
         shared=[{"group": "Persoon", "label": "Naam", "value": NAME}],
         referred_by=advisor,
         referred_at=now,
-        feedback_due=now.date(),
+        feedback_due=clock.today(),
         follow_up_task=task,
     )
     ReferralUpdate.objects.create(
         referral=referral,
         status=ReferralStatus.RECEIVED,
-        on=now.date(),
+        on=clock.today(),
         recorded_at=now,
         recorded_by=advisor,
     )

@@ -13,12 +13,16 @@ from django.db import connections, models
 
 from meldpunt.audit.chain import verify_chain
 from meldpunt.audit.models import AuditEvent
+from meldpunt.cases.case_months import case_months_differing
+from meldpunt.cases.contact_days import contact_days_differing
 from meldpunt.cases.intake.services import quick_contact_record
 from meldpunt.cases.models import (
     Case,
     CaseKind,
+    CaseMonth,
     CaseSearchToken,
     Contact,
+    ContactDay,
     Disposition,
     IntakeDraft,
     Location,
@@ -135,6 +139,23 @@ def test_every_figure_of_the_dashboard_stays_the_same_after_a_purge(
 
     assert PurgedCase.objects.count() == 2
     assert dashboard_figures(START.year) == before
+
+
+def test_the_contacts_per_day_stay_exact_through_a_purge(
+    full_case: Callable[..., Case], moving_clock: Clock
+) -> None:
+    """The counts the statistics read are the same after a purge, and still what the
+    contacts give."""
+    full_case(kind=CaseKind.ADVICE)
+    before = list(ContactDay.objects.order_by("id").values())
+    assert before
+
+    moving_clock.forward(days=6 * 365)
+    run_purge()
+
+    assert PurgedCase.objects.count() == 1
+    assert list(ContactDay.objects.order_by("id").values()) == before
+    assert not contact_days_differing()
 
 
 def test_a_day_before_its_period_nothing_goes(
@@ -397,3 +418,20 @@ def test_audit_entries_go_after_five_years_and_the_chain_still_verifies(
     entry = AuditEvent.objects.get(action="retention.purge", detail__category="audit_log")
     assert entry.detail["count"] == written
     assert verify_chain().problems == []
+
+
+def test_the_cases_per_month_stay_exact_through_a_purge(
+    full_case: Callable[..., Case], moving_clock: Clock
+) -> None:
+    """The case counts the statistics read are the same after a purge, and still what the
+    cases give."""
+    full_case(kind=CaseKind.REPORT)
+    before = list(CaseMonth.objects.order_by("id").values())
+    assert before
+
+    moving_clock.forward(days=6 * 365)
+    run_purge()
+
+    assert PurgedCase.objects.count() == 1
+    assert list(CaseMonth.objects.order_by("id").values()) == before
+    assert not case_months_differing()

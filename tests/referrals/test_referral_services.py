@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.utils import timezone
 
 from meldpunt.audit.models import AuditEvent
 from meldpunt.cases.models import CaseStatus, Task
@@ -172,7 +173,7 @@ def test_audit_holds_field_keys_and_ids_never_content(advisor, labour_case, insp
 def test_status_and_feedback_are_recorded_with_dates(advisor, labour_case, inspectorate):  # type: ignore[no-untyped-def]
     """Received, accepted, then feedback: each with its day; the feedback is encrypted."""
     referral = refer(labour_case, advisor, inspectorate)
-    today = referral.referred_at.date()
+    today = timezone.localdate(referral.referred_at)
     referral_set_status(referral=referral, by=advisor, status="received", on=today)
     referral_set_status(referral=referral, by=advisor, status="accepted", on=today)
     referral_record_feedback(
@@ -210,7 +211,7 @@ def test_status_dates_in_the_future_or_before_the_referral_are_refused(
     from datetime import timedelta
 
     referral = refer(labour_case, advisor, inspectorate)
-    today = referral.referred_at.date()
+    today = timezone.localdate(referral.referred_at)
     for day in (today + timedelta(days=1), today - timedelta(days=1)):
         with pytest.raises(ValidationError):
             referral_set_status(referral=referral, by=advisor, status="received", on=day)
@@ -221,7 +222,7 @@ def test_status_dates_in_the_future_or_before_the_referral_are_refused(
 def test_after_feedback_the_status_stays(advisor, labour_case, inspectorate):  # type: ignore[no-untyped-def]
     """Feedback ends the wait; going back to "accepted" would put it in the inbox again."""
     referral = refer(labour_case, advisor, inspectorate)
-    today = referral.referred_at.date()
+    today = timezone.localdate(referral.referred_at)
     referral_record_feedback(referral=referral, by=advisor, text="Klaar.", on=today)
     with pytest.raises(ValidationError):
         referral_set_status(referral=referral, by=advisor, status="accepted", on=today)

@@ -22,7 +22,7 @@ EXPORT = "/medewerkers/partners/registratie/export/"
 
 
 def record(person: Person, by, *, identity: bool = False, on: date | None = None):  # type: ignore[no-untyped-def]
-    today = clock.now().date()
+    today = clock.today()
     return registration_save(
         person=person,
         by=by,
@@ -53,7 +53,7 @@ def test_advisor_records_and_coordinator_exports_csv_without_identity(  # type: 
 ):
     """Consent without identity: structured fields, no name, no exact age."""
     record(victim(labour_case), advisor)
-    today = clock.now().date()
+    today = clock.today()
     export = registration_export(by=coordinator, start=today, end=today, fmt="csv")
     rows = list(csv.DictReader(io.StringIO(export.content.decode("utf-8-sig"))))
     assert len(rows) == 1
@@ -73,7 +73,7 @@ def test_advisor_records_and_coordinator_exports_csv_without_identity(  # type: 
 
 def test_identity_only_where_the_consent_covers_it(advisor, coordinator, labour_case):  # type: ignore[no-untyped-def]
     record(victim(labour_case), advisor, identity=True)
-    today = clock.now().date()
+    today = clock.today()
     export = registration_export(by=coordinator, start=today, end=today, fmt="json")
     records = json.loads(export.content)["records"]
     assert (records[0]["name"], records[0]["age"]) == (VICTIM_NAME, "34")
@@ -92,7 +92,7 @@ def test_victims_without_consent_or_outside_the_period_are_left_out(  # type: ig
 
 
 def test_export_is_audited_and_advisors_may_not_export(advisor, coordinator, labour_case):  # type: ignore[no-untyped-def]
-    today = clock.now().date()
+    today = clock.today()
     with pytest.raises(PermissionDenied):
         registration_export(by=advisor, start=today, end=today, fmt="csv")
     registration_export(by=coordinator, start=today, end=today, fmt="csv")
@@ -111,7 +111,7 @@ def test_spreadsheet_formulas_are_not_run(advisor, coordinator, labour_case):  #
     person.nationality = '=HYPERLINK("http://x")'
     person.save()
     record(person, advisor)
-    today = clock.now().date()
+    today = clock.today()
     content = registration_export(by=coordinator, start=today, end=today, fmt="csv").content
     assert "'=HYPERLINK" in content.decode("utf-8-sig")
 
@@ -120,7 +120,7 @@ def test_coordinator_downloads_through_the_page(coordinator, verified_client, la
     record(victim(labour_case), coordinator)
     client = verified_client(coordinator)
     assert client.get(EXPORT).status_code == 200
-    today = clock.now().date().isoformat()
+    today = clock.today().isoformat()
     response = client.post(EXPORT, {"start": today, "end": today, "fmt": "json"})
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
@@ -135,7 +135,7 @@ def test_registration_page_saves_and_is_audited(advisor, verified_client, labour
     url = reverse("referrals:registration", args=[person.pk])
     client = verified_client(advisor)
     assert client.get(url).status_code == 200
-    today = clock.now().date().isoformat()
+    today = clock.today().isoformat()
     response = client.post(
         url,
         {

@@ -87,3 +87,11 @@ def test_the_hash_is_rfc_7914_scrypt_as_openssl_computes_it() -> None:
             dklen=32,
         )
         assert hash_code(code) == expected.hex()
+
+
+def test_a_web_report_code_follows_from_its_draft_token_and_the_key_ring() -> None:
+    """Sixteen digits, the same for one draft token every time, different for another."""
+    first = receipts.code_for_draft("token-a")
+    assert re.fullmatch(r"\d{16}", first)
+    assert receipts.code_for_draft("token-a") == first
+    assert len({receipts.code_for_draft(f"token-{n}") for n in range(500)}) == 500

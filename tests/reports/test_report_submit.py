@@ -10,8 +10,11 @@ from meldpunt.audit.models import AuditEvent
 from meldpunt.cases.models import Case, CaseKind, Channel, Contact, Location, Person, PersonRole
 from meldpunt.cases.search.selectors import CaseQuery, case_search
 from meldpunt.linking.models import EntityHash
+from meldpunt.reports import services
 from meldpunt.reports.models import Attachment, Mailbox, ReportDraft
 from meldpunt.reports.receipts import hash_code
+from meldpunt.reports.review import collect_answers, review_draft
+from meldpunt.reports.selectors import access_mailbox_for_receipt
 from tests.reports.conftest import ANSWERS, fill_report, jpeg_with_gps, pdf_bytes, submit, upload
 
 pytestmark = pytest.mark.django_db
@@ -135,6 +138,27 @@ def test_send_without_draft_shows_explanation(reporter: Client) -> None:
     response = reporter.post("/melden/controleren/", {"homepage": ""})
     assert response.status_code == 400
     assert Case.objects.count() == 1
+
+
+def test_sending_again_after_a_lost_answer_shows_the_code_of_the_stored_report(
+    reporter: Client,
+) -> None:
+    """The report was stored but its answer never reached the browser (the worker died
+    after the commit): Send again in that browser shows the receipt code of the stored
+    report, which opens its mailbox; nothing is stored twice and the code shows only once
+    more. Only Send shows it: opening the check page does not."""
+    fill_report(reporter, files=[upload("foto.jpg", jpeg_with_gps())])
+    draft = ReportDraft.objects.get()
+    # What the view did before the worker died: the whole submit, committed.
+    services.report_submit(draft=draft, answers=collect_answers(review_draft(draft)))
+    assert "receipt-code" not in reporter.get("/melden/controleren/").content.decode()
+
+    code = submit(reporter)
+    assert Case.objects.count() == 1
+    assert access_mailbox_for_receipt(code) == Mailbox.objects.get()
+    assert Attachment.objects.get().case == Case.objects.get()
+    response = reporter.post("/melden/controleren/", {"homepage": ""})
+    assert response.status_code == 400
 
 
 def test_invalid_step_found_at_send_is_shown_with_its_errors(reporter: Client) -> None:
