@@ -100,11 +100,20 @@ def staff_session(user: User) -> str:
     return client.cookies["sessionid"].value
 
 
+class Communicator(WebsocketCommunicator):
+    """Channels' test client, whose connect waits up to 10 s instead of 1: in CI, with the
+    PostgreSQL and SQLite suites side by side on two cores, a console's connect once took
+    longer than a second."""
+
+    async def connect(self, timeout: float = 10) -> tuple[bool, int | str | None]:
+        return await super().connect(timeout)
+
+
 def communicator(path: str, session_key: str | None) -> WebsocketCommunicator:
     headers = [ORIGIN]
     if session_key:
         headers.append((b"cookie", f"sessionid={session_key}".encode()))
-    return WebsocketCommunicator(build_application(None), path, headers=headers)
+    return Communicator(build_application(None), path, headers=headers)
 
 
 def reporter_ws(chat: ChatSession, session_key: str | None) -> WebsocketCommunicator:

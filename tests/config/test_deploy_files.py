@@ -357,6 +357,14 @@ def test_what_the_final_stage_takes_is_enough_to_run(
         else:
             (app / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(here, app / relative)
+    build, final = containerfile_stages()
+    # The build compiles the code the final stage takes: here, in the copy.
+    compiles = [run for run in build.all("RUN") if "compileall" in run]
+    assert compiles, "the build compiles the application's modules"
+    for run in compiles:
+        done = production.run(python_here(run).replace("/app/", f"{app}/"))
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert (app / "meldpunt" / "__pycache__").is_dir()
     env = {**production.env, "PYTHONPATH": str(app), "MELDPUNT_VAR_DIR": str(app / "var")}
     checked = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -367,7 +375,6 @@ def test_what_the_final_stage_takes_is_enough_to_run(
         timeout=300,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    _build, final = containerfile_stages()
     server = start_server(exec_form(final.all("CMD")[-1]), production, env=env, cwd=app)
     # As behind the proxy, which terminates TLS; a first page on a busy machine (two cores
     # shared by many) takes its time.
