@@ -8,7 +8,8 @@ transaction lock per day makes two writers of one day count one after the other,
 second sees the first's contact; SQLite writes one transaction at a time anyway.
 
 The months of those days (``ContactMonth``) are then added up again from their days, in
-the same transaction, under a transaction lock per month taken after the days' locks.
+the same transaction, under a transaction lock per month taken after the days' locks. All
+of them come after the audit chain's head, which every audited write takes.
 
 The purge empties only encrypted content and keeps these columns, so it changes no count.
 """
@@ -23,6 +24,7 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractHour, TruncDate
 from django.utils import timezone
 
+from meldpunt.audit.chain import lock_chain_head
 from meldpunt.cases.models import Contact, ContactDay, ContactFigure, ContactMonth
 
 # The columns of a contact counted per value, each as a figure of its own ("hour" is the
@@ -145,6 +147,10 @@ def contact_days_recount(*, days: Iterable[date]) -> None:
     counted = set(days)
     # The old rows go and the new ones come in the caller's transaction, or neither.
     with transaction.atomic(savepoint=False):
+        # The audit chain's head first, as every audited transaction takes it (a new case
+        # for its number): a writer that counted a day before its audit entry would
+        # otherwise hold the day another writer wants while waiting for that one's head.
+        lock_chain_head()
         for first, end in _ranges(counted):
             _recount(first, end)
         for month in sorted({day.replace(day=1) for day in counted}):

@@ -224,7 +224,6 @@ def contact_add(
         )
         if before is not None:
             case_months_after(case.pk, before)
-        contact_days_recount(days=[local_day(contact.started_at)])
         update = []
         if case.updated_at != now:
             case.updated_at = now
@@ -238,6 +237,9 @@ def contact_add(
             update.append("reply_due")
         if update:
             case.save(update_fields=update)
+        # After the case's row: the count takes the audit chain's head, and every writer
+        # of a case takes the case's row before the head.
+        contact_days_recount(days=[local_day(contact.started_at)])
         audit_record(
             actor=by, action="contact.create", case=case, obj=contact, detail={"channel": channel}
         )

@@ -442,7 +442,6 @@ def _complete_reporter_record(
         if chat.ended_at:
             contact.duration_seconds = int((chat.ended_at - chat.created_at).total_seconds())
         contact.save()
-        contact_days_recount(days=[day_before, local_day(contact.started_at)])
         own_case.municipality = new_case["municipality"]
         own_case.exploitation = new_case["exploitation"]
         own_case.updated_at = clock.now()
@@ -453,6 +452,8 @@ def _complete_reporter_record(
             victim_add(case=own_case, contact=contact, by=by, victim={"is_minor": minor})
         case_reindex(case=own_case)
         index_contact(contact=contact)
+        # After the case's row, as every writer of a case: the count takes the audit head.
+        contact_days_recount(days=[day_before, local_day(contact.started_at)])
         audit_record(
             actor=by, action="chat.attach", case=own_case, obj=contact, detail={"chat": chat.pk}
         )

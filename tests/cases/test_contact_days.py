@@ -3,6 +3,7 @@ every write, and the rebuild command counts them again or checks them."""
 
 import io
 import random
+import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
@@ -11,6 +12,8 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from meldpunt.accounts.models import User
+from meldpunt.audit.chain import lock_chain_head
+from meldpunt.audit.services import audit_record
 from meldpunt.cases.contact_days import (
     contact_days_differing,
     contact_days_rebuild,
@@ -246,3 +249,31 @@ def test_writers_of_one_month_on_different_days_at_once_all_count(advisor) -> No
     )
     assert ContactMonth.objects.get(figure=ContactFigure.CONTACT).count == 40
     assert not contact_days_differing()
+
+
+@pytest.mark.django_db(transaction=True)
+@requires_postgresql("concurrent writers")
+def test_a_contact_on_an_existing_case_and_a_new_case_at_once_never_deadlock(advisor) -> None:
+    """A message added to an existing case counts its day, then writes its audit entry;
+    a new case takes the audit chain's head first (its number), then counts the day of its
+    first contact. Both at once on one day: the count takes the head first too, so the
+    second waits for the first instead of each holding what the other wants (PostgreSQL
+    would end one of them: "deadlock detected")."""
+    counted, head_taken = threading.Event(), threading.Event()
+
+    def writer(n: int) -> None:
+        if n == 0:  # contact_add on an existing case: the count, then the audit entry
+            with transaction.atomic():
+                contact_days_recount(days=[START.date()])
+                counted.set()
+                # Where the head is free, the other writer takes it meanwhile.
+                head_taken.wait(timeout=2)
+                audit_record(actor=advisor, action="contact.create")
+        else:  # case_create and its first contact: the head, then the count
+            counted.wait(timeout=10)
+            with transaction.atomic():
+                lock_chain_head()
+                head_taken.set()
+                contact_days_recount(days=[START.date()])
+
+    all_at_once(writer, writers=2)
