@@ -129,6 +129,10 @@ podman run "${ONCE[@]}" "$IMAGE" sh -c '
     stray=$(ls -d /app/build /app/*.egg-info /app/pyproject.toml 2>/dev/null || true)
     [ -z "$stray" ] || { echo "build leftovers in /app: $stray"; exit 1; }
     echo "/app: $(ls /app | tr "\n" " ")(no build leftovers)"
+    if ls -d /opt/venv/lib/python3*/site-packages/meldpunt >/dev/null 2>&1; then
+        echo "a second copy of the code in /opt/venv"; exit 1
+    fi
+    echo "/opt/venv: the dependencies only, no copy of the code"
 '
 
 NGINX_PID=

@@ -201,6 +201,17 @@ def test_the_final_stage_takes_only_what_runs() -> None:
         assert landing == source  # the same place as in the build stage
 
 
+def test_the_virtual_environment_holds_no_second_copy_of_the_code() -> None:
+    """/opt/venv goes whole into the final stage: the build installs the project for its
+    dependencies, then removes the project, so that /app's copy is the only one."""
+    build, _final = containerfile_stages()
+    runs = build.all("RUN")
+    installs = [n for n, run in enumerate(runs) if "pip install /app" in run]
+    assert installs, "the build installs the project's dependencies"
+    after = " ".join(runs[installs[-1] :])
+    assert after.index("pip uninstall --yes meldpunt") > after.index("pip install /app")
+
+
 def test_the_server_command_keeps_addresses_out_of_the_logs() -> None:
     _build, final = containerfile_stages()
     command = exec_form(final.all("CMD")[-1])
