@@ -360,6 +360,8 @@ class AdvisorConsumer(ChatBaseConsumer):
         self.session_key = session.session_key
         self.who = f"staff-{user.pk}"
         self.chats: dict[str, ChatSession] = {}
+        # Whether each open chat's reporter has left, as this console last told the page.
+        self.left: dict[str, bool] = {}
         await self.channel_layer.group_add(events.STAFF_GROUP, self.channel_name)
         await self.channel_layer.group_add(events.agent_group(user.pk), self.channel_name)
         await self.run(services.agent_heartbeat, user=user)
@@ -440,17 +442,35 @@ class AdvisorConsumer(ChatBaseConsumer):
                     return
                 # In the thread pool, so this regular look never holds up the one ORM thread.
                 await self.run(services.chats_expire, pooled=True)
+                await self.presence_catch_up()
         except Exception:
             # A console whose session cannot be checked does not stay open; the page
             # reconnects, and connecting checks again.
             logger.exception("staff console check failed")
             await self.close(code=CLOSE_SERVER_ERROR)
 
+    async def presence_catch_up(self) -> None:
+        """The layer delivers what it can (pub/sub drops an event it cannot hand over); the
+        database has what happened. A reporter who left or came back without this console
+        hearing of it is reported now, unless an event told the page meanwhile."""
+        if not self.chats:
+            return
+        told = dict(self.left)
+        found = await in_pool(selectors.reporters_left, [chat.pk for chat in self.chats.values()])
+        for chat_id, left in found.items():
+            if chat_id in told and told[chat_id] != left and self.left[chat_id] == told[chat_id]:
+                await self.send_presence(chat_id, left)
+
+    async def send_presence(self, chat_id: str, left: bool) -> None:
+        self.left[chat_id] = left
+        await self.send_json({"type": "presence", "chat": chat_id, "left": left})
+
     async def join(self, chat: ChatSession) -> None:
         self.chats[chat.public_id.hex] = chat
         await self.channel_layer.group_add(chat.group_name, self.channel_name)
 
     async def send_chat_opened(self, chat: ChatSession) -> None:
+        self.left[chat.public_id.hex] = chat.reporter_left_at is not None
         await self.send_json(
             {
                 "type": "chat.opened",
@@ -584,4 +604,4 @@ class AdvisorConsumer(ChatBaseConsumer):
 
     async def chat_presence(self, event: dict[str, Any]) -> None:
         """The reporter's page went away (may come back) or came back."""
-        await self.send_json({"type": "presence", "chat": event["chat"], "left": event["left"]})
+        await self.send_presence(event["chat"], event["left"])

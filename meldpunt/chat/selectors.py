@@ -159,6 +159,15 @@ def access_chat_for_token(token: str | None, *, public_id: str | None = None) ->
     return chat
 
 
+def reporters_left(chat_ids: list[int]) -> dict[str, bool]:
+    """Of these chats still going, whether each one's reporter has left (public id, hex)."""
+    found = ChatSession.objects.filter(pk__in=chat_ids).exclude(status=ChatState.ENDED)
+    return {
+        public_id.hex: left_at is not None
+        for public_id, left_at in found.values_list("public_id", "reporter_left_at")
+    }
+
+
 def queue(*, now: datetime | None = None) -> list[dict[str, Any]]:
     """Waiting chats, longest waiting first, with how long each has waited, its place and
     expected wait: the same place and wait the reporter sees (``waiting_state``)."""

@@ -10,6 +10,7 @@ from channels.testing import WebsocketCommunicator
 
 from meldpunt.accounts.models import User
 from meldpunt.chat.models import ChatMessage, ChatSender, ChatSession, ChatState, EndedBy
+from meldpunt.lib import clock
 from tests.chat.conftest import (
     TUESDAY_10,
     open_console,
@@ -82,6 +83,23 @@ async def test_a_second_page_of_the_reporter_keeps_the_chat(on_duty):
     assert (await receive_until(console, "presence", chat=chat.public_id.hex))["left"] is False
     assert (await ChatSession.objects.aget(pk=chat.pk)).reporter_left_at is None
     await second.disconnect()
+    await console.disconnect()
+
+
+async def test_a_leave_whose_event_was_lost_reaches_the_console_from_the_database(
+    on_duty, settings
+):
+    """Sam's page closed on another worker, whose event never arrived (the pub/sub layer
+    drops what it cannot hand over): the console's own regular look finds it, once."""
+    settings.MELDPUNT_STAFF_SOCKET_CHECK_SECONDS = 0.1
+    chat, _key, sam, console = await _chatting(on_duty)
+    await ChatSession.objects.filter(pk=chat.pk).aupdate(reporter_left_at=clock.now())
+    gone = await receive_until(console, "presence", chat=chat.public_id.hex)
+    assert gone["left"] is True
+    await console.send_json_to({"type": "ping"})
+    await receive_until(console, "queue")
+    assert await console.receive_nothing(timeout=0.5)
+    await sam.disconnect()
     await console.disconnect()
 
 
