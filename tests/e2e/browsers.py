@@ -14,24 +14,6 @@ import pytest
 from playwright.sync_api import Browser, PlaywrightContextManager, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-PLAYWRIGHT_DISABLED_FEATURES = [
-    "AvoidUnnecessaryBeforeUnloadCheckSync",
-    "DestroyProfileOnBrowserClose",
-    "HttpsUpgrades",
-    "HttpsFirstBalancedModeAutoEnable",
-    "LensOverlay",
-    "MediaRouter",
-    "PaintHolding",
-    "ThirdPartyStoragePartitioning",
-    "AvoidCorsURLLoaderRestartOnRedirect",
-    "TcpPortRandomizationWin",
-    "OptimizationHints",
-    "NetworkTimeServiceQuerying",
-    "AimEnabled",
-    "PreconnectToSearch",
-    "msForceBrowserSignIn",
-    "msEdgeUpdateLaunchServicesPreferredVersion",
-]
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -41,11 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    # Chromium keeps only the last --disable-features, so this list is Playwright's own
-    # (1.64, chromiumSwitches.ts) with one more: PreloadTopChromeWebUI, which starts a
-    # renderer for the tab search page in every new window, that is in every test's
-    # browser context (12% of a browser test's CPU time here).
-    "--disable-features=" + ",".join([*PLAYWRIGHT_DISABLED_FEATURES, "PreloadTopChromeWebUI"]),
 ]
 BROWSER_TESTS = Path(__file__).parent
 
