@@ -83,6 +83,12 @@ def report_pdf(report: QuarterReport, *, protected: bool) -> bytes:
                 "verborgen is zodat het totaal zo'n klein aantal niet verraadt."
             )
         )
+        pdf.line(
+            _(
+                "Staat het totaal van een rij of kolom als '<5', dan staat ook een 0 daarin "
+                "als '<5'."
+            )
+        )
     for table in report.tables:
         pdf.ln(3)
         pdf.line(str(table.title), size=12, style="B")

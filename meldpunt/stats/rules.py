@@ -255,7 +255,9 @@ DEFINITIONS: tuple[Definition, ...] = (
         _(
             "Voor gemeenten staan aantallen van 1 tot en met 4 als '<5', zodat niemand een "
             "melder kan herkennen. Een tweede getal in dezelfde rij of kolom staat dan als "
-            "'x', zodat ook de totalen het kleine getal niet verraden. Een gemeente kiest "
+            "'x', zodat ook de totalen het kleine getal niet verraden. Staat het totaal van "
+            "een rij of kolom als '<5', dan staat ook een 0 daarin als '<5': anders zijn "
+            "vier keer '<5' bij een totaal van '<5' samen precies 4. Een gemeente kiest "
             "alleen een jaar en ziet de kwartalen daarin, zodat ook twee keuzes samen "
             "niets verraden."
         ),

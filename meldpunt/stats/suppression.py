@@ -1,22 +1,26 @@
 """Small-cell protection for what a municipality viewer and the public see.
 
 A table is a grid of counts with its row totals, column totals and grand total. A count
-from 1 to 4 is hidden ("<5", primary). Then, in every line (a row or a column together
-with its total), the hidden cells must not be recoverable by a reader who knows that a
-"<5" is 1 to 4 and an "x" is 0 or at least 5:
+from 1 to 4 is hidden ("<5", primary). In a line (a row or a column together with its
+total) whose total is "<5", the zeros are "<5" too: otherwise every "<5" says "at least
+1", and four "<5" beside a "<5" total are 1 each. Then, in every line, the hidden cells
+must not be recoverable by a reader who knows that a "<5" is 1 to 4 (0 to 4 beside a
+"<5" total) and an "x" is at least 5:
 
-- a line with a hidden total of 1 to 4 hides at least one cell;
+- a line with a "<5" total hides every cell (above), so none is pinned while the total
+  is not (the total is a cell of the totals' line, checked there);
 - any other line hides no cell, or cells that its total cannot pin down, even when that
   total is hidden: a hidden total of 5 or more may be shown or narrowed elsewhere (the
   same quarter total in another table of the population, a viewer's year total on the
-  public page). Checked exactly for the line: every hidden cell keeps two or more values
-  that fit the sum;
-- a line that hides a cell hides its total, and a hidden non-zero total hides a cell.
+  public page). Checked exactly for the line: every hidden non-zero cell keeps two or
+  more values that fit the sum (a hidden zero may be worked out: it gives no one away);
+- a line that hides a non-zero cell hides its total, and a hidden non-zero total hides a
+  cell.
 
 Where a line breaks the rule, the smallest shown non-zero cell of it is hidden too
-("x", secondary). A zero is never hidden: as "x" it could only be 0 or at least 5, so it
-protects nothing beside small counts, and hiding zeros spread over every empty line.
-Tables that show the same totals (the quarters of one population) hide the same totals
+("x", secondary). Beside a total of 5 or more a zero is never hidden, and never as "x":
+it would protect nothing beside small counts and spread over every empty line. Tables
+that show the same totals (the quarters of one population) hide the same totals
 (``protect_together``). A year's viewer tables and the public annual tables are one
 publication (``protect_publication``).
 """
@@ -76,11 +80,12 @@ def _lines(grid: Grid) -> list[list[tuple[int, int]]]:
 Intervals = list[tuple[int, int]]
 
 
-def _domain(kind: Hidden, ceiling: int) -> Intervals:
-    """What a reader knows of a hidden count: 1 to 4 ("<5"), or 0 or at least 5 ("x")."""
+def _domain(kind: Hidden, zero: bool, ceiling: int) -> Intervals:
+    """What a reader knows of a hidden count: 1 to 4 ("<5"), 0 to 4 (a "<5" in a line whose
+    total is "<5", where zeros are hidden too), or at least 5 ("x": never 0, never 1 to 4)."""
     if kind == Hidden.SMALL:
-        return [(1, SMALL_MAX)]
-    return [(0, 0), (SMALL_MAX + 1, ceiling)] if ceiling > SMALL_MAX else [(0, 0)]
+        return [(0 if zero else 1, SMALL_MAX)]
+    return [(SMALL_MAX + 1, ceiling)] if ceiling > SMALL_MAX else []
 
 
 def _add(first: Intervals, second: Intervals, ceiling: int) -> Intervals:
@@ -98,11 +103,12 @@ def _add(first: Intervals, second: Intervals, ceiling: int) -> Intervals:
 
 
 @lru_cache(maxsize=65536)
-def _pinned_by_sum(cells: tuple[tuple[Hidden, int], ...]) -> bool:
-    """Whether a reader who knows the sum of these hidden cells (kind, value) can pin one
-    of them. The same lines come back in every pass, so the answers are kept."""
-    total = sum(value for _kind, value in cells)
-    domains = [_domain(kind, total) for kind, _value in cells]
+def _pinned_by_sum(cells: tuple[tuple[Hidden, bool, int], ...]) -> bool:
+    """Whether a reader who knows the sum of these hidden cells (kind, whether a "<5" may
+    be 0, value) can pin one of them. The same lines come back in every pass, so the
+    answers are kept."""
+    total = sum(value for _kind, _zero, value in cells)
+    domains = [_domain(kind, zero, total) for kind, zero, _value in cells]
     # What the cells before and after each one can add up to.
     before: list[Intervals] = [[(0, 0)]]
     for domain in domains[:-1]:
@@ -111,7 +117,11 @@ def _pinned_by_sum(cells: tuple[tuple[Hidden, int], ...]) -> bool:
     for domain in reversed(domains[1:]):
         after.append(_add(after[-1], domain, total))
     after.reverse()
-    for domain, left, right in zip(domains, before, after, strict=True):
+    for domain, left, right, (_kind, _zero, value) in zip(
+        domains, before, after, cells, strict=True
+    ):
+        if not value:
+            continue  # a zero hidden beside a "<5" total may be worked out: it is no one
         rest = _add(left, right, total)
         fits = sum(
             max(0, min(hi, total - a) - max(lo, total - b) + 1)
@@ -123,27 +133,53 @@ def _pinned_by_sum(cells: tuple[tuple[Hidden, int], ...]) -> bool:
     return False
 
 
+def _may_be_zero(grid: Grid, r: int, c: int) -> bool:
+    """Whether a reader must allow 0 for the "<5" at ``r, c``: its row or column total
+    (for a total: the grand total) is "<5", so the zeros of that line are hidden too."""
+    rows, cols = grid.rows, grid.cols
+    # An inner cell's row and column totals; a total's line total is the grand total.
+    totals = [(r, cols)] if c < cols else []
+    totals += [(rows, c)] if r < rows else []
+    return any(grid.hidden[tr][tc] == Hidden.SMALL for tr, tc in totals)
+
+
+def _hide_zeros(grid: Grid, line: list[tuple[int, int]]) -> bool:
+    """In a line whose total is "<5", zeros are "<5" too: otherwise every "<5" says "at
+    least 1", and four of them beside a "<5" total are 1 each. Whether anything changed."""
+    total_r, total_c = line[-1]
+    if grid.hidden[total_r][total_c] != Hidden.SMALL:
+        return False
+    zeros = [(r, c) for r, c in line[:-1] if not grid.hidden[r][c] and not grid.value(r, c)]
+    for r, c in zeros:
+        grid.hidden[r][c] = Hidden.SMALL
+    return bool(zeros)
+
+
 def _line_safe(grid: Grid, line: list[tuple[int, int]]) -> bool:
     """Whether the line's hidden cells stay unknown. A hidden total of at least 5 counts
     as known: it may be shown or narrowed elsewhere (the same quarter total in another
-    table of the population, a viewer's year total on the public page)."""
+    table of the population, a viewer's year total on the public page). A "<5" total
+    leaves every cell of its line "<5" and possibly 0 (``_hide_zeros``), so none is pinned
+    while the total itself is not (its own line is checked as the totals' line)."""
     hidden = [(r, c) for r, c in line[:-1] if grid.hidden[r][c]]
     total_r, total_c = line[-1]
     if not hidden:
         # A hidden total with every cell of its line shown is no longer hidden; a zero
         # may be (hiding zeros to hide a zero would spread over every empty line).
         return not grid.hidden[total_r][total_c] or not grid.value(total_r, total_c)
-    if len(hidden) == 1:
-        return bool(grid.hidden[total_r][total_c] == Hidden.SMALL)
     if grid.hidden[total_r][total_c] == Hidden.SMALL:
         return True
-    cells = sorted((grid.hidden[r][c], grid.value(r, c)) for r, c in hidden)
+    if len(hidden) == 1:
+        return not grid.value(*hidden[0])
+    cells = sorted(
+        (grid.hidden[r][c], _may_be_zero(grid, r, c), grid.value(r, c)) for r, c in hidden
+    )
     return not _pinned_by_sum(tuple(cells))
 
 
 def _next_to_hide(grid: Grid, line: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The smallest shown non-zero cell of the line, then its total. Never a zero: it can
-    only hide 0 or at least 5, which a line of small counts cannot take."""
+    """The smallest shown non-zero cell of the line, then its total. Never a zero: an "x"
+    is at least 5."""
     inner = [(r, c) for r, c in line[:-1] if not grid.hidden[r][c]]
     nonzero = sorted((grid.value(r, c), (r, c)) for r, c in inner if grid.value(r, c))
     if nonzero:
@@ -171,12 +207,15 @@ def protect(
     ]
     outside = [(grid.rows, c) for c, hide in enumerate(hidden_col_totals) if hide]
     for r, c in [*outside, *forced]:
-        if not grid.hidden[r][c]:
+        # A zero another table hides is a "<5" beside a "<5" total there: shown here, it
+        # gives no count away, and an "x" is never 0.
+        if not grid.hidden[r][c] and grid.value(r, c):
             grid.hidden[r][c] = Hidden.SECONDARY
     changed = True
     while changed:
         changed = False
         for line in _lines(grid):
+            changed |= _hide_zeros(grid, line)
             while not _line_safe(grid, line):
                 target = _next_to_hide(grid, line)
                 if target is None:
@@ -184,7 +223,9 @@ def protect(
                 grid.hidden[target[0]][target[1]] = Hidden.SECONDARY
                 changed = True
             total_r, total_c = line[-1]
-            if not grid.hidden[total_r][total_c] and any(grid.hidden[r][c] for r, c in line[:-1]):
+            if not grid.hidden[total_r][total_c] and any(
+                grid.hidden[r][c] and grid.value(r, c) for r, c in line[:-1]
+            ):
                 # Rows and columns meet: totals of crossing lines together can pin a cell
                 # that each line alone protects, so a line that hides a cell hides its total.
                 grid.hidden[total_r][total_c] = Hidden.SECONDARY

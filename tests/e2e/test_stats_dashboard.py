@@ -50,7 +50,8 @@ def test_urk_viewer_sees_urk_only_with_small_numbers_hidden(
         page.get_by_role("link", name="Excel (XLSX)").click()
     workbook = load_workbook(io.BytesIO(download.value.path().read_bytes()))
     rows = [[cell.value for cell in row] for row in workbook.worksheets[0].iter_rows()]
-    assert ["kwartaal 2", 0, "<5", 0, 0, "<5"] in rows
+    # The second quarter's "<5" total hides its zeros too (meldpunt/stats/suppression.py).
+    assert ["kwartaal 2", "<5", "<5", "<5", "<5", "<5"] in rows
     for name in ("cases:inbox", "search:cases"):
         response = page.goto(live_server.url + reverse(name))
         assert response is not None and response.status == 403

@@ -3,10 +3,12 @@
 The reader is told what each shown figure *is* (a key: the same key in two tables is the
 same number, such as a viewer's year total of chats and the chat cell of their
 municipality on the public page) and which figures add up to which (every row and every
-column of a table with its total). A hidden figure is a number from 1 to 4 ("<5") or a
-number that is 0 or at least 5 ("x"). The reader then solves, exactly, for every hidden
-figure the lowest and highest value that fits everything seen: an integer search with
-bounds propagated through every sum. A hidden figure is *pinned* when only one value fits.
+column of a table with its total). A hidden figure is a number from 1 to 4 ("<5"), from
+0 to 4 (a "<5" whose row or column total is "<5" in a table it appears in: zeros there
+are hidden too), or at least 5 ("x": zeros are never hidden as "x"). The reader then
+solves, exactly, for every hidden figure the lowest and highest value that fits
+everything seen: an integer search with bounds propagated through every sum. A hidden
+figure is *pinned* when only one value fits.
 
 Values above ``ceiling`` are not tried: that can only make the reader see fewer
 solutions, so a cell it finds safe is safe.
@@ -19,14 +21,16 @@ from meldpunt.stats.selectors import Cell, Table
 from meldpunt.stats.suppression import Grid, Hidden
 
 Key = Hashable
-# lowest, highest, and whether 1 to 4 are left out ("x": 0 or at least 5)
-Domain = tuple[int, int, bool]
+# lowest and highest
+Domain = tuple[int, int]
 
 
 @dataclass
 class Reader:
     known: dict[Key, int] = field(default_factory=dict)
     hidden: dict[Key, Hidden] = field(default_factory=dict)
+    # "<5" figures that may be 0: beside a "<5" total somewhere.
+    maybe_zero: set[Key] = field(default_factory=set)
     # Sums: every key on the left adds up to the key on the right.
     sums: list[tuple[list[Key], Key]] = field(default_factory=list)
 
@@ -64,6 +68,16 @@ class Reader:
         for line, label in zip(cells, [*rows, "*"], strict=True):
             for cell, column in zip(line, [*columns, "*"], strict=True):
                 self.see(key(label, column), cell)
+        # A "<5" beside a "<5" total (an inner cell's row or column total; a total's
+        # grand total) may be 0.
+        small = [[cell.hidden == Hidden.SMALL for cell in line] for line in cells]
+        last_r, last_c = len(rows), len(columns)
+        for r, label in enumerate([*rows, "*"]):
+            for c, column in enumerate([*columns, "*"]):
+                totals = [(r, last_c)] if c < last_c else []
+                totals += [(last_r, c)] if r < last_r else []
+                if small[r][c] and any(small[tr][tc] for tr, tc in totals):
+                    self.maybe_zero.add(key(label, column))
         for label in [*rows, "*"]:
             self.sums.append(([key(label, column) for column in columns], key(label, "*")))
         for column in [*columns, "*"]:
@@ -75,8 +89,9 @@ class Reader:
         return _Solver(self, ceiling).pinned(small_only=small_only)
 
     def pinned_small(self, ceiling: int | None = None) -> dict[Key, int]:
-        """Hidden figures worked out to be exactly 1, 2, 3 or 4."""
-        return self.pinned(ceiling, small_only=True)
+        """Hidden figures worked out to be exactly 1, 2, 3 or 4 (a zero hidden beside a "<5"
+        total may be worked out: it gives no one away)."""
+        return {key: value for key, value in self.pinned(ceiling, small_only=True).items() if value}
 
 
 class _Infeasible(Exception):
@@ -89,9 +104,10 @@ class _Solver:
         self.keys = unknown
         index = {key: i for i, key in enumerate(unknown)}
         top = ceiling if ceiling is not None else 1000
+        self.small = [reader.hidden[key] == Hidden.SMALL for key in unknown]
         self.start: list[Domain] = [
-            (1, 4, False) if reader.hidden[key] == Hidden.SMALL else (0, top, True)
-            for key in unknown
+            (int(key not in reader.maybe_zero), 4) if small else (5, top)
+            for key, small in zip(unknown, self.small, strict=True)
         ]
         # Each sum as (terms, constant): sum(sign * x) == constant.
         self.equations: list[tuple[list[tuple[int, int]], int]] = []
@@ -112,14 +128,10 @@ class _Solver:
 
     @staticmethod
     def _normal(domain: Domain) -> Domain:
-        lo, hi, gap = domain
-        if gap and 1 <= lo <= 4:
-            lo = 5
-        if gap and 1 <= hi <= 4:
-            hi = 0
+        lo, hi = domain
         if lo > hi:
             raise _Infeasible
-        return lo, hi, gap
+        return lo, hi
 
     def _propagate(self, domains: list[Domain], changed: Iterable[int]) -> list[Domain]:
         domains = list(domains)
@@ -135,11 +147,11 @@ class _Solver:
                 # s * x_i lies between constant - (others' highest) and constant - (others' lowest)
                 least = constant - (high_sum - high)
                 most = constant - (low_sum - low)
-                lo, hi, gap = domains[i]
+                lo, hi = domains[i]
                 new = (
                     (max(lo, least), min(hi, most)) if s > 0 else (max(lo, -most), min(hi, -least))
                 )
-                normal = self._normal((*new, gap))
+                normal = self._normal(new)
                 if normal != domains[i]:
                     domains[i] = normal
                     queue.update(self.watch[i])
@@ -147,16 +159,16 @@ class _Solver:
 
     def _solve(self, domains: list[Domain]) -> list[int] | None:
         """One solution within ``domains`` (already propagated), or None."""
-        open_ = [i for i, (lo, hi, _gap) in enumerate(domains) if lo < hi]
+        open_ = [i for i, (lo, hi) in enumerate(domains) if lo < hi]
         if not open_:
-            return [lo for lo, _hi, _gap in domains]
+            return [lo for lo, _hi in domains]
         i = min(open_, key=lambda j: domains[j][1] - domains[j][0])
-        lo, hi, gap = domains[i]
+        lo, hi = domains[i]
         middle = (lo + hi) // 2
         for part in ((lo, middle), (middle + 1, hi)):
             try:
                 trial = list(domains)
-                trial[i] = self._normal((*part, gap))
+                trial[i] = self._normal(part)
                 found = self._solve(self._propagate(trial, [i]))
             except _Infeasible:
                 continue
@@ -167,7 +179,7 @@ class _Solver:
     def _within(self, domains: list[Domain], i: int, lo: int, hi: int) -> list[int] | None:
         try:
             trial = list(domains)
-            trial[i] = self._normal((max(lo, domains[i][0]), min(hi, domains[i][1]), domains[i][2]))
+            trial[i] = self._normal((max(lo, domains[i][0]), min(hi, domains[i][1])))
             return self._solve(self._propagate(trial, [i]))
         except _Infeasible:
             return None
@@ -178,7 +190,7 @@ class _Solver:
         assert first is not None, "what is shown has no solution at all"
         seen = [{value} for value in first]
         for i in range(len(self.keys)):
-            if len(seen[i]) > 1 or (small_only and self.start[i][2]):
+            if len(seen[i]) > 1 or (small_only and not self.small[i]):
                 seen[i].add(-1)  # not asked about
                 continue
             value = first[i]
