@@ -1,6 +1,6 @@
 """Measuring the triage rules and entity extraction against the labelled reports.
 
-Sixteen sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
+Seventeen sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
 rules) and data/evaluation_dev6.toml ("dev6", issue 14's list, tuned on since
 2026.12.4); data/evaluation_dev7.toml to data/evaluation_dev10.toml ("dev7" to "dev10",
 each written before a round of 2026.12.5 and measured before it was tuned on; dev10
@@ -9,7 +9,8 @@ data/evaluation_blind.toml ("blind"), data/evaluation_blind2.toml ("blind2"),
 data/evaluation_blind3.toml ("blind3"), data/evaluation_blind4.toml ("blind4") and
 data/evaluation_blind6.toml ("blind6", since 2026.12.6), each measured blind and then
 used for tuning; data/evaluation_blind5.toml ("blind5") and data/evaluation_blind7.toml
-("blind7"), never used for tuning. Issue 17:
+("blind7") and data/evaluation_blind8.toml ("blind8", written 2026-12-04 before
+2026.12.7), never used for tuning. Issue 17:
 data/evaluation_pl_dev.toml and data/evaluation_ro_dev.toml ("pl_dev", "ro_dev", tuned
 on) and the frozen data/evaluation_pl.toml and data/evaluation_ro.toml ("pl", "ro"). Run
 ``manage.py triage_evaluate`` for the figures; tests/triage/test_evaluation.py holds
@@ -60,6 +61,8 @@ SETS = {
     "blind6": "evaluation_blind6.toml",
     # Written by someone who never read the rules (4167433), 88 reports; frozen.
     "blind7": "evaluation_blind7.toml",
+    # Written by someone who never read the rules (16a8645), 97 reports; frozen.
+    "blind8": "evaluation_blind8.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
     "pl_dev": "evaluation_pl_dev.toml",
     "ro_dev": "evaluation_ro_dev.toml",
@@ -67,7 +70,7 @@ SETS = {
     "pl": "evaluation_pl.toml",
     "ro": "evaluation_ro.toml",
 }
-FROZEN = frozenset({"blind5", "blind7", "pl", "ro"})
+FROZEN = frozenset({"blind5", "blind7", "blind8", "pl", "ro"})
 # A suggestion of "unknown" counts as no form, like "none".
 NO_FORM = {"none", "unknown"}
 URGENCY_LABELS = ("minor", "acute_danger")
