@@ -352,7 +352,7 @@ class ContactFigure(models.TextChoices):
 
 
 class ContactCount(models.Model):
-    """The key and count columns of ``ContactDay`` and ``ContactMonth``."""
+    """The key and count columns of ``ContactDay``, ``ContactWeek`` and ``ContactMonth``."""
 
     municipality = models.CharField(max_length=10, choices=Area)
     channel = models.CharField(max_length=12, choices=Channel)
@@ -414,6 +414,34 @@ class ContactMonth(ContactCount):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.figure}={self.value}: {self.count}"
+
+
+# The figures kept per week (``ContactWeek``): the time line and how heard over time.
+WEEK_FIGURES = (ContactFigure.CONTACT, ContactFigure.HOW_HEARD)
+
+
+class ContactWeek(ContactCount):
+    """The rows of ``ContactDay`` of the time line and how heard (figures ``CONTACT`` and
+    ``HOW_HEARD``) added up per week, for the figures per week: a year is 53 rows where it
+    was 365. A week that runs into the next quarter is two rows, one per quarter, so that a
+    year or a quarter reads exactly its own days: ``week`` is the first day of the part
+    (the Monday, or the first day of the quarter).
+
+    Kept exact with ``ContactDay``, in the same transaction (``cases.contact_days``).
+    """
+
+    week = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["figure", "week", "municipality", "channel", "disposition", "value"],
+                name="unique_contact_week",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.week} {self.figure}={self.value}: {self.count}"
 
 
 class CaseFigure(models.TextChoices):

@@ -2,8 +2,9 @@
 
 Each table is one query grouped by period and category, so the dashboard's number of
 queries does not grow with the data. Contacts are read as their counts per month
-(``ContactMonth``) for months and quarters, per day (``ContactDay``) for weeks, both kept
-exact on every write, not one by one: a year is a few hundred thousand rows fewer. For a
+(``ContactMonth``) for months and quarters, per part of a week (``ContactWeek``) for
+weeks and per day (``ContactDay``) for the campaigns' periods, all kept exact on every
+write, not one by one: a year is a few hundred thousand rows fewer. For a
 municipality viewer the tables are protected against small numbers (see ``suppression``):
 the columns are always the quarters of one year, and the tables of one population protect
 their quarter totals together.
@@ -35,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meldpunt.accounts.models import Municipality
 from meldpunt.cases.models import (
+    WEEK_FIGURES,
     Area,
     Case,
     CaseFigure,
@@ -45,6 +47,7 @@ from meldpunt.cases.models import (
     ContactDay,
     ContactFigure,
     ContactMonth,
+    ContactWeek,
     Exploitation,
     HowHeard,
     ReporterRole,
@@ -60,9 +63,15 @@ from meldpunt.stats.suppression import (
 )
 
 TRUNC = {"week": TruncWeek, "month": TruncMonth, "quarter": TruncQuarter}
-# The date column of the contact rows a grain reads: weeks need the rows per day, months
-# and quarters read the rows per month (see ``contacts_in``).
-PERIOD_FIELD = {"week": "day", "month": "month", "quarter": "month"}
+# The date column of the contact rows a grain reads: weeks read the rows per part of a
+# week, months and quarters the rows per month (see ``contacts_in``).
+PERIOD_FIELD = {"week": "week", "month": "month", "quarter": "month"}
+# The kept contact counts per day, part of a week and month.
+CONTACT_ROWS: dict[str, type[ContactDay] | type[ContactWeek] | type[ContactMonth]] = {
+    "day": ContactDay,
+    "week": ContactWeek,
+    "month": ContactMonth,
+}
 # What a table adds up: the counts of the contact rows for contacts, rows for the rest.
 COUNTS = Sum("count")
 # COUNT(*), not of the key: the case statistics are then read from their indexes alone.
@@ -266,17 +275,16 @@ def contact_days(
     end: date,
     municipality: str,
     channel: str,
-    per_month: bool = False,
+    per: str = "day",
 ) -> QuerySet[Any]:
     """Contacts from ``first`` to before ``end``, test calls left out, as counts per day of
     ``figure``'s values (sum their ``count``); all municipalities and channels for "".
-    ``per_month``: the counts per month instead (``first`` and ``end`` first days of
+    ``per``: "week" for the counts per part of a week (``first`` and ``end`` first days
+    of quarters; the figures ``WEEK_FIGURES`` only), "month" per month (first days of
     months)."""
-    rows = (
-        ContactMonth.objects.filter(month__gte=first, month__lt=end)
-        if per_month
-        else ContactDay.objects.filter(day__gte=first, day__lt=end)
-    )
+    if per == "week" and figure not in WEEK_FIGURES:
+        raise ValueError(f"{figure} is not kept per week")
+    rows = CONTACT_ROWS[per].objects.filter(**{f"{per}__gte": first, f"{per}__lt": end})
     days = rows.filter(figure=figure).exclude(rules.NOT_COUNTED)
     if municipality:
         days = days.filter(municipality=municipality)
@@ -287,14 +295,14 @@ def contact_days(
 
 def contacts_in(scope: Scope, figure: str, grain: str) -> QuerySet[Any]:
     """The scope's contacts as counts of ``figure``'s values (see ``contact_days``), per
-    day or per month as ``grain`` needs; their date column is ``PERIOD_FIELD[grain]``."""
+    week or per month as ``grain`` needs; their date column is ``PERIOD_FIELD[grain]``."""
     return contact_days(
         figure,
         first=scope.first_day,
         end=scope.end_day,
         municipality=scope.municipality,
         channel=scope.channel,
-        per_month=PERIOD_FIELD[grain] == "month",
+        per=PERIOD_FIELD[grain],
     )
 
 

@@ -1,5 +1,6 @@
 """ContactDay: the statistics' contacts per day stay exactly what the contacts give, through
-every write, and the rebuild command counts them again or checks them."""
+every write, with their sums per month (ContactMonth) and per part of a week
+(ContactWeek), and the rebuild command counts them again or checks them."""
 
 import io
 import random
@@ -19,6 +20,7 @@ from meldpunt.cases.contact_days import (
     contact_days_rebuild,
     contact_days_recount,
     contact_months_rebuild,
+    contact_weeks_rebuild,
     local_day,
 )
 from meldpunt.cases.intake.services import quick_contact_record
@@ -30,6 +32,7 @@ from meldpunt.cases.models import (
     ContactDay,
     ContactFigure,
     ContactMonth,
+    ContactWeek,
     Disposition,
     Exploitation,
     HowHeard,
@@ -59,6 +62,15 @@ def kept_months() -> dict[tuple[object, ...], int]:
             row.count
         )
         for row in ContactMonth.objects.all()
+    }
+
+
+def kept_weeks() -> dict[tuple[object, ...], int]:
+    return {
+        (row.week, row.municipality, row.channel, row.disposition, row.figure, row.value): (
+            row.count
+        )
+        for row in ContactWeek.objects.all()
     }
 
 
@@ -112,15 +124,24 @@ def test_any_run_of_writes_keeps_the_counts_equal_to_the_contacts(seed, advisor)
     for _ in range(40):
         _write(rng, advisor, cases)
     assert not contact_days_differing()
-    written, written_months = kept(), kept_months()
+    written, written_months, written_weeks = kept(), kept_months(), kept_weeks()
     contact_days_rebuild()
     assert kept() == written
     assert kept_months() == written_months
-    for rows in (written, written_months):
+    assert kept_weeks() == written_weeks
+    for rows in (written, written_months, written_weeks):
         assert sum(n for key, n in rows.items() if key[4] == ContactFigure.CONTACT) == (
             Contact.objects.count()
         )
     assert {key[0] for key in written_months} == {date(2026, 3, 1), date(2026, 4, 1)}
+    # Saturday 28 March is in the week of Monday 23 March; the week of Monday 30 March
+    # runs into the second quarter on Wednesday 1 April: two parts.
+    assert {key[0] for key in written_weeks} == {
+        date(2026, 3, 23),
+        date(2026, 3, 30),
+        date(2026, 4, 1),
+    }
+    assert {key[4] for key in written_weeks} == {ContactFigure.CONTACT, ContactFigure.HOW_HEARD}
 
 
 def test_a_contact_counts_on_its_day_hour_and_month_in_dutch_time(advisor) -> None:
@@ -140,6 +161,11 @@ def test_a_contact_counts_on_its_day_hour_and_month_in_dutch_time(advisor) -> No
         assert rows[(ContactFigure.HOW_HEARD, "flyer")] == (first, 1)
         assert rows[(ContactFigure.CONTACT, "")] == (first, 1)
         assert len(rows) == len(ContactFigure.values) - 1
+    weeks = {(r.figure, r.value): (r.week.isoformat(), r.count) for r in ContactWeek.objects.all()}
+    assert weeks == {
+        (ContactFigure.CONTACT, ""): ("2025-12-29", 1),
+        (ContactFigure.HOW_HEARD, "flyer"): ("2025-12-29", 1),
+    }
 
 
 def test_the_check_finds_a_change_that_went_around_the_count_and_the_rebuild_mends_it(
@@ -178,26 +204,63 @@ def test_the_check_finds_a_month_that_differs_from_its_days_and_the_rebuild_mend
     assert ContactMonth.objects.get(figure=ContactFigure.CONTACT).count == 1
 
 
-def test_the_months_are_added_up_from_the_days_kept_before_them(advisor) -> None:
-    """An install with rows per day from before ``ContactMonth`` (migration ``cases
-    0014``): adding up the days gives the rows the writers keep, and drops months without
+def test_the_check_finds_a_week_that_differs_from_its_days_and_the_rebuild_mends_it(
+    advisor,
+) -> None:
+    """A row per week changed behind the writers' back is named by --check."""
+    case = case_create(by=advisor, kind="advies")
+    contact_add(case=case, by=advisor, channel=Channel.PHONE, started_at=START)
+    ContactWeek.objects.filter(figure=ContactFigure.CONTACT).update(count=2)
+    with pytest.raises(CommandError, match=r"1 weeks differ .*: 2026-03-23"):
+        call_command("contact_days_rebuild", "--check")
+
+    call_command("contact_days_rebuild", stdout=io.StringIO())
+    assert not contact_days_differing()
+    assert ContactWeek.objects.get(figure=ContactFigure.CONTACT).count == 1
+
+
+@pytest.mark.parametrize(
+    ("model", "rebuild", "stray", "added_up"),
+    [
+        # Migration ``cases 0014``: the months.
+        (
+            ContactMonth,
+            contact_months_rebuild,
+            date(2020, 1, 1),
+            [date(2026, 3, 1), date(2026, 5, 1)],
+        ),
+        # Migration ``cases 0017``: the weeks, the one of 30 March in two parts.
+        (
+            ContactWeek,
+            contact_weeks_rebuild,
+            date(2020, 1, 6),
+            [date(2026, 3, 23), date(2026, 3, 30), date(2026, 5, 4)],
+        ),
+    ],
+)
+def test_the_sums_are_added_up_from_the_days_kept_before_them(
+    advisor, model, rebuild, stray: date, added_up: list[date]
+) -> None:
+    """An install with rows per day from before ``ContactMonth`` or ``ContactWeek``:
+    adding up the days gives the rows the writers keep, and drops a month or week without
     days."""
     case = case_create(by=advisor, kind="advies")
     for days in (0, 3, 40):
         contact_add(case=case, by=advisor, channel=Channel.CHAT, started_at=START + timedelta(days))
-    written = kept_months()
-    ContactMonth.objects.all().delete()
-    ContactMonth.objects.create(
-        month=date(2020, 1, 1),
+    field = "month" if model is ContactMonth else "week"
+    written = kept_months() if model is ContactMonth else kept_weeks()
+    model.objects.all().delete()
+    model.objects.create(
+        **{field: stray},
         municipality=Area.URK,
         channel=Channel.PHONE,
         disposition=Disposition.COMPLETED,
         figure=ContactFigure.CONTACT,
         count=1,
     )
-    assert contact_days_differing().months == [date(2020, 1, 1), date(2026, 3, 1), date(2026, 5, 1)]
-    assert contact_months_rebuild() == len(written)
-    assert kept_months() == written
+    assert getattr(contact_days_differing(), f"{field}s") == [stray, *added_up]
+    assert rebuild() == len(written)
+    assert (kept_months() if model is ContactMonth else kept_weeks()) == written
     assert not contact_days_differing()
 
 
@@ -215,6 +278,7 @@ def test_a_rebuild_of_nothing_leaves_nothing() -> None:
     assert contact_days_rebuild() == 0
     assert not ContactDay.objects.exists()
     assert not ContactMonth.objects.exists()
+    assert not ContactWeek.objects.exists()
 
 
 def _eight_writers_at_once(advisor: User, moment: Callable[[int, int], datetime]) -> None:

@@ -99,6 +99,26 @@ def test_weeks_start_on_monday(analyst, verified_client, figures) -> None:
     assert labels[0] == "week 1" and len(labels) == 14
 
 
+def test_a_week_across_two_quarters_counts_in_each_only_its_own_days(
+    analyst, verified_client
+) -> None:
+    """The week of Monday 29 September 2025 runs into the fourth quarter on Wednesday 1
+    October: two calls on the Monday, three (heard of us through a flyer) on the Thursday.
+    The third quarter's last week shows the two, the fourth quarter's first week the three,
+    in the time line and in how heard over time."""
+    monday = datetime(2025, 9, 29, 10, tzinfo=UTC)
+    make_contacts(2, when=monday)
+    make_contacts(3, when=datetime(2025, 10, 2, 10, tzinfo=UTC), how_heard=HowHeard.FLYER)
+    client = verified_client(analyst)
+    third = client.get(URL, {"jaar": 2025, "kwartaal": 3, "per": "week"})
+    fourth = client.get(URL, {"jaar": 2025, "kwartaal": 4, "per": "week"})
+    assert shown_row(third, "channel", "week 40") == ["2", "0", "0", "0", "2"]
+    assert shown_row(fourth, "channel", "week 40") == ["3", "0", "0", "0", "3"]
+    for response, heard in ((third, "2"), (fourth, "3")):
+        over_time, _chart = response.context["campaigns"]["over_time"]
+        assert over_time.total_row.total.shown == heard
+
+
 def test_cases_by_kind_and_urgency_and_outcome(analyst, verified_client) -> None:
     make_case(when=at(2025, 1), kind="melding", urgency="acute")
     make_case(when=at(2025, 1), kind="advies")

@@ -8,8 +8,8 @@ from meldpunt.cases.contact_days import contact_days_rebuild
 def count_existing(apps, schema_editor):
     """An install with contacts from before this table: count them once."""
     if apps.get_model("cases", "Contact").objects.exists():
-        # The months come in 0014, added up from these days.
-        contact_days_rebuild(with_months=False)
+        # The months come in 0014 and the weeks in 0017, added up from these days.
+        contact_days_rebuild(with_sums=False)
 
 
 class Migration(migrations.Migration):

@@ -1,5 +1,5 @@
 """Count the statistics' contacts per day (``ContactDay``) again from the contacts, and add
-them up per month again (``ContactMonth``)."""
+them up per month (``ContactMonth``) and per week (``ContactWeek``) again."""
 
 from typing import Any
 
@@ -11,8 +11,9 @@ from meldpunt.cases.contact_days import contact_days_differing, contact_days_reb
 class Command(BaseCommand):
     help = (
         "Count the contacts per day that the statistics read again from the contacts, and "
-        "add them up per month again, a month per transaction (safe to stop and run again). "
-        "With --check: only compare, and fail naming the days and months that differ."
+        "add them up per month and per week again, a month or week per transaction (safe to "
+        "stop and run again). With --check: only compare, and fail naming the days, months "
+        "and weeks that differ."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -24,13 +25,16 @@ class Command(BaseCommand):
             if differing:
                 days = ", ".join(day.isoformat() for day in differing.days[:20])
                 months = ", ".join(f"{month:%Y-%m}" for month in differing.months[:20])
+                weeks = ", ".join(week.isoformat() for week in differing.weeks[:20])
                 raise CommandError(
                     f"{len(differing.days)} days differ from their contacts: {days}; "
-                    f"{len(differing.months)} months differ from their contacts: {months}"
+                    f"{len(differing.months)} months differ from their contacts: {months}; "
+                    f"{len(differing.weeks)} weeks differ from their contacts: {weeks}"
                 )
-            self.stdout.write("The contacts per day and per month match the contacts.")
+            self.stdout.write("The contacts per day, per month and per week match the contacts.")
             return
         written = contact_days_rebuild()
         self.stdout.write(
-            f"Contacts per day counted again, and added up per month: {written} rows per day."
+            f"Contacts per day counted again, and added up per month and per week: "
+            f"{written} rows per day."
         )
