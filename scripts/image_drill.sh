@@ -59,11 +59,14 @@ say() { printf '\n### [%4ss] %s\n' "$((SECONDS - START))" "$*"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 say "host tools"
+# netavark runs iptables to set up a network: without it every run with a network fails
+# ("netavark: No such file or directory"), as on a fresh machine on 4 December.
 command -v podman >/dev/null && command -v runc >/dev/null && command -v debootstrap >/dev/null &&
     [ -x /usr/lib/podman/netavark ] && [ -x /usr/lib/podman/aardvark-dns ] &&
+    command -v iptables >/dev/null &&
     command -v slirp4netns >/dev/null && command -v nginx >/dev/null ||
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap slirp4netns \
-        netavark aardvark-dns nginx-light >/dev/null
+        netavark aardvark-dns iptables nginx-light >/dev/null
 podman --version
 mkdir -p "$WORK"
 # netavark (Debian 12's CNI turns DNS off on an internal network, where compose's services
