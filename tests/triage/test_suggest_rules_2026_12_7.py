@@ -1,0 +1,45 @@
+"""Issue 14, rules 2026.12.7: each general fix of this version, one test each."""
+
+import pytest
+
+from meldpunt.linking.extract import extract
+
+
+def handles(text: str) -> set[str]:
+    return {e.value for e in extract(text) if e.kind == "handle"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Zijn Snapchat-naam: kimmy_2008, zegt ze.", "@kimmy_2008"),
+        ("De foto staat in het Telegram-kanaal almere_deals_12.", "@almere_deals_12"),
+        ("His Discord username: night.owl99", "@night.owl99"),
+        ("Een man die op TikTok dirk_0321 heet stuurt haar berichten.", "@dirk_0321"),
+        ("She met him on Instagram, sweetboy.77 sent her money.", "@sweetboy.77"),
+        ("They write on Telegram, the account is called night_runner_9.", "@night_runner_9"),
+        ("Ze praten via Snapchat, zijn account heet mo.almere en hij is 19.", "@mo.almere"),
+    ],
+)
+def test_a_name_next_to_a_platform_without_at_is_a_handle(text: str, value: str) -> None:
+    """A platform's "-naam", "-kanaal" or "username", a name right after the platform, or
+    "the account is called" later in a sentence that names a platform: a handle, when the
+    name has a digit, dot or underscore (since 2026.12.7)."""
+    assert handles(text) == {value}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ze is op TikTok 21.30 live gegaan en op Snapchat om 23:15.",
+        "Hij zit 2x per dag op Instagram en op Telegram 12 keer.",
+        "Op Snapchat 300 euro gevraagd, op Instagram 15,50 betaald.",
+        "Het account heet kimmy_2008, zegt ze.",
+        "On Snapchat e.g. he is active; the account is called private.",
+        "Op TikTok op 12.03.2026 en via Telegram, kanaal 14.",
+    ],
+)
+def test_times_amounts_dates_and_names_without_a_platform_are_no_handles(text: str) -> None:
+    """Times, amounts and dates next to a platform never become a handle, nor does a name
+    after "het account heet" when no platform is named."""
+    assert handles(text) == set()
