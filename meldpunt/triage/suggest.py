@@ -348,7 +348,10 @@ def _verb_last(text: str) -> str | None:
     return " ".join([*words[1:], words[0]])
 
 
-Entry = tuple[_Pattern, int, int]
+# (pattern, part, phrase, needs): ``needs`` holds, for each other word of the phrase and
+# each other part written without a prefix, the forms one of which the sentence must
+# have; a sentence without them is skipped before any matching (a fast first test).
+Entry = tuple[_Pattern, int, int, tuple[frozenset[str], ...]]
 
 
 @dataclass(frozen=True)
@@ -371,11 +374,22 @@ class _Index:
                 for entry in self.exact.get(form, ()):
                     seen.setdefault((id(entry[0]), entry[1], entry[2]), entry)
                 for entry in self.prefixed.get(form[:3], ()):
-                    pattern, part, phrase = entry
+                    pattern, part, phrase, _ = entry
                     if pattern.parts[part][phrase][0].matches(probe):
                         seen.setdefault((id(pattern), part, phrase), entry)
             found = self.memo[forms] = tuple(seen.values())
         return found
+
+
+def _needs(pattern: _Pattern, number: int, phrase: Phrase) -> tuple[frozenset[str], ...]:
+    """The forms a sentence must hold for this phrase to start a match of the pattern."""
+    needs = [word.forms for word in phrase[1:] if not word.prefixes]
+    needs += [
+        start.forms
+        for other, start in enumerate(pattern.starts)
+        if other != number and not start.prefixes
+    ]
+    return tuple(needs)
 
 
 def _build_index(patterns: list[_Pattern]) -> _Index:
@@ -385,10 +399,11 @@ def _build_index(patterns: list[_Pattern]) -> _Index:
         for number, part in enumerate(pattern.parts):
             for alternative, phrase in enumerate(part):
                 first = phrase[0]
+                entry = (pattern, number, alternative, _needs(pattern, number, phrase))
                 for prefix in first.prefixes:
-                    prefixed.setdefault(prefix[:3], []).append((pattern, number, alternative))
+                    prefixed.setdefault(prefix[:3], []).append(entry)
                 for form in first.forms:
-                    exact.setdefault(form, []).append((pattern, number, alternative))
+                    exact.setdefault(form, []).append(entry)
     return _Index(
         exact={k: tuple(v) for k, v in exact.items()},
         prefixed={k: tuple(v) for k, v in prefixed.items()},
@@ -465,7 +480,7 @@ def _phrase_at(
 
 def _match(entry: Entry, words: list[Word], start: int) -> list[int] | None:
     """Positions of all the pattern's words when the entry's phrase starts at ``start``."""
-    pattern, part, phrase = entry
+    pattern, part, phrase, _ = entry
     positions = _phrase_at(
         pattern.parts[part][phrase], words, start, first_known=True, within_clause=pattern.negated
     )
@@ -692,9 +707,12 @@ def _find(words: list[Word], language: str) -> dict[str, dict[str, Match]]:
             for i in range(sentence.first, sentence.last + 1):
                 if words[i].text.lower() == "nu":
                     words[i] = words[i]._replace(negation=True)
+        present = frozenset().union(*(w.forms for w in words[sentence.first : sentence.last + 1]))
         for i in range(sentence.first, sentence.last + 1):
             for entry in index.candidates(words[i].forms):
                 pattern = entry[0]
+                if any(need.isdisjoint(present) for need in entry[3]):
+                    continue
                 known = buckets[pattern.kind].get(pattern.target)
                 # A counter-signal keeps every pattern it is found by: how many different
                 # ones a text has decides how much it rules out.
