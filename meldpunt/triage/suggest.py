@@ -360,6 +360,8 @@ class _Index:
 
     exact: dict[str, tuple[Entry, ...]]
     prefixed: dict[str, tuple[Entry, ...]]
+    # Each pattern's place in the data file (by id of the compiled pattern).
+    order: dict[int, int] = field(default_factory=dict)
     memo: dict[frozenset[str], tuple[Entry, ...]] = field(default_factory=dict)
 
     def candidates(self, forms: frozenset[str]) -> tuple[Entry, ...]:
@@ -377,7 +379,11 @@ class _Index:
                     pattern, part, phrase, _ = entry
                     if pattern.parts[part][phrase][0].matches(probe):
                         seen.setdefault((id(pattern), part, phrase), entry)
-            found = self.memo[forms] = tuple(seen.values())
+            # In the order of the data file, so the same pattern gives the evidence in
+            # every process (the forms are a set, whose order changes with the hash seed).
+            found = self.memo[forms] = tuple(
+                sorted(seen.values(), key=lambda e: (self.order[id(e[0])], e[1], e[2]))
+            )
         return found
 
 
@@ -407,6 +413,7 @@ def _build_index(patterns: list[_Pattern]) -> _Index:
     return _Index(
         exact={k: tuple(v) for k, v in exact.items()},
         prefixed={k: tuple(v) for k, v in prefixed.items()},
+        order={id(pattern): number for number, pattern in enumerate(patterns)},
     )
 
 

@@ -1,5 +1,9 @@
 """Issue 14, rules 2026.12.7: each general fix of this version, one test each."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from meldpunt.linking.extract import extract
@@ -43,3 +47,25 @@ def test_times_amounts_dates_and_names_without_a_platform_are_no_handles(text: s
     """Times, amounts and dates next to a platform never become a handle, nor does a name
     after "het account heet" when no platform is named."""
     assert handles(text) == set()
+
+
+def test_the_evidence_does_not_depend_on_the_process() -> None:
+    """Of two patterns of one indicator that both match, the same one gives the evidence
+    in every worker process: the candidates of a word come in a fixed order (by indicator
+    and pattern), not in the order of a set, which changes with the hash seed."""
+    script = (
+        "from meldpunt.triage.suggest import suggest\n"
+        'text = "Ze heeft foto\'s in ondergoed gestuurd."\n'
+        "print([sorted(m.spans) for m in suggest(text).indicators])\n"
+    )
+    runs = {
+        subprocess.run(  # noqa: S603 (this interpreter and a fixed script)
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(runs) == 1
