@@ -515,8 +515,8 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
             found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
             taken.append(match.span(1))
     for match in ACCOUNT_CALLED_RE.finditer(text):
-        before = text[max(0, match.start() - HANDLE_BEFORE) : match.start()]
-        sentence = re.split(r"[.!?\n]\s", before)[-1]
+        earlier = text[max(0, match.start() - HANDLE_BEFORE) : match.start()]
+        sentence = re.split(r"[.!?\n]\s", earlier)[-1]
         if _overlaps(*match.span(1), taken) or not PLATFORM_WORD_RE.search(sentence):
             continue
         found.append(Entity("handle", "@" + match.group(1).lower(), *match.span(1)))
