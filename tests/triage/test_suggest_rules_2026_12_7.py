@@ -7,6 +7,8 @@ import sys
 import pytest
 
 from meldpunt.linking.extract import extract
+from meldpunt.triage.taxonomy import only_weak_words
+from tests.triage.found import ids, words_of
 
 
 def handles(text: str) -> set[str]:
@@ -69,3 +71,50 @@ def test_the_evidence_does_not_depend_on_the_process() -> None:
         for seed in range(6)
     }
     assert len(runs) == 1
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "niet naar huis mogen|mag & voordat|tot",
+        "paspoort|moet & niet|mag",
+        "mag|paspoort afgeven & tot",
+    ],
+)
+def test_a_pattern_with_a_reading_of_common_words_only_is_refused(pattern: str) -> None:
+    """In a "verb & object" part "|" separates whole phrases, so "niet naar huis mogen|mag
+    & tot" also reads "mag ... tot" ("Jongen mag in de winkel blijven tot"): a pattern is
+    refused when any one of its readings is common words only, not only when all are."""
+    assert only_weak_words(pattern)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Jongen mag in de winkel blijven tot de politie er is.", "gen.movement_restricted"),
+        ("Ze verdient heel veel geld als kapster.", "gen.deception"),
+        ("If you do not mind, can you call me back?", "gen.threats"),
+        ("He got no money for the bus, so he walked.", "gen.wages_withheld"),
+    ],
+)
+def test_common_words_alone_are_no_evidence(text: str, indicator: str) -> None:
+    """ "mag ... tot", "heel ... geld", "if you do not", "got no money": readings of common
+    words only, refused since 2026.12.7, so these ordinary sentences raise nothing."""
+    assert indicator not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "evidence"),
+    [
+        ("Her landlord makes her do shows on webcam every night.", "sex.forced_sex_work", "shows"),
+        ("He has her perform on a cam site for his account.", "sex.forced_sex_work", "perform"),
+        ("She sees clients, the money goes to his PayPal.", "sex.earnings_handed_over", "paypal"),
+    ],
+)
+def test_webcam_shows_and_earnings_to_his_payment_account(
+    text: str, indicator: str, evidence: str
+) -> None:
+    """Made to do webcam shows is forced sex work; earnings paid into his PayPal or
+    Revolut are handed over, with those words as evidence."""
+    assert indicator in ids(text)
+    assert evidence in words_of(text, indicator)
