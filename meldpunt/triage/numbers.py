@@ -38,7 +38,15 @@ WORD_NUMBERS = {
 }
 WORDS = "|".join(WORD_NUMBERS)
 NUM = rf"(\d{{1,4}}(?:[.,]\d{{1,2}})?|{WORDS})"
-PER = r"\s*(?:per|a|an|each|every|for|/|p\.?|in\s+de|in\s+the|op\s+een)\s*"
+PER = (
+    r"\s*(?:per|a|an|each|every|for\s+a(?:\s+(?:whole|full))?|for|/|p\.?|in\s+de|in\s+the|"
+    r"op\s+een|voor\s+een(?:\s+hele)?)\s*"
+)
+# A weekday names a week's wage: "120 euros every Saturday", "elke vrijdag 150 euro".
+WEEKDAYS = (
+    "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
 
 OVERTIME = "gen.excessive_overtime"
 LONG_HOURS = "lab.long_hours"
@@ -111,7 +119,7 @@ DAYS_AFTER_HOURS_RE = re.compile(
 )
 AMOUNT = rf"(?:€\s*|eur(?:o|os)?\s+){NUM}|{NUM}\s*(?:€|euros?|eur)\b"
 WAGE_RE = re.compile(
-    rf"(?i)(?:{AMOUNT}){PER}(uur|hour|hr|u|dag|day|week|maand|month)\b"
+    rf"(?i)(?:{AMOUNT}){PER}(uur|hour|hr|u|dag|day|week|maand|month|{WEEKDAYS})\b"
     rf"|\b(?:uurloon|hourly\s+(?:wage|rate|pay))\s+(?:van|of)\s+(?:€\s*)?{NUM}"
 )
 NOT_A_WAGE_RE = re.compile(
@@ -128,10 +136,19 @@ BARE_WAGE_RE = re.compile(
 NET_RE = re.compile(r"(?i)\b(na\s+aftrek|after\s+deduct\w*|netto|net)\b")
 PAID_RE = re.compile(
     r"(?i)\b(krijg\w*|kreg\w*|kreeg|verdien\w*|betaald|uitbetaald|paid|pays?|gets?|got|earns?|"
-    r"earning|loon|salaris|wages?|salary|receiv\w*|ontvang\w*)\b"
+    r"earning|loon|salaris|wages?|salary|receiv\w*|ontvang\w*|"
+    r"(?:gives?|gave)\s+(?:me|us|him|her|them)|(?:geeft|gaf)\s+(?:me|mij|ons|hem|haar|hun))\b"
 )
+# The period named first: "elke vrijdag een envelop met 150 euro", "every week we get only
+# 200 euro" (since 2026.12.7); rent or a fine right after the amount is no wage.
+PERIOD_FIRST_RE = re.compile(
+    rf"(?i)\b(?:elke|iedere|every|each)\s+(week|maand|month|{WEEKDAYS})\b[^.!?;\n\d€]{{0,40}}?"
+    rf"(?<![\d.,])(?:{AMOUNT})"
+)
+NOT_A_WAGE_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+)?(?:huur|rent|boete|fine|borg|deposit)\b")
 WAGE_LIMITS = {"hour": 10, "day": 80, "week": 300, "month": 1200}
 UNITS = {
+    **dict.fromkeys(WEEKDAYS.split("|"), "week"),
     "uur": "hour",
     "hour": "hour",
     "hr": "hour",
@@ -323,6 +340,18 @@ def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         if (bare or unit in {"week", "month"}) and not paid:
             continue
         yield WAGES, match.span()
+    for match in _in_windows(PERIOD_FIRST_RE, text, _windows(text, WAGE_ANCHOR_RE)):
+        unit = UNITS.get(match.group(1).lower(), "week")
+        amount = _number(next(g for g in match.groups()[1:] if g))
+        before = text[max(0, match.start() - 40) : match.start()]
+        before = re.split(r"(?<!\d)[.!?;\n]", before)[-1] + match.group()
+        after = text[match.end() : match.end() + 20]
+        if amount >= WAGE_LIMITS[unit] or match.end() in ends:
+            continue
+        if NOT_A_WAGE_RE.search(before) or NOT_A_WAGE_AFTER_RE.match(after):
+            continue
+        if PAID_RE.search(before):
+            yield WAGES, match.span()
 
 
 def _ages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:

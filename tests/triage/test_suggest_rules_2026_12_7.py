@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from meldpunt.linking.extract import extract
+from meldpunt.triage.numbers import WAGES, numeric_signals
 from meldpunt.triage.taxonomy import only_weak_words
 from tests.triage.found import ids, words_of
 
@@ -118,3 +119,37 @@ def test_webcam_shows_and_earnings_to_his_payment_account(
     Revolut are handed over, with those words as evidence."""
     assert indicator in ids(text)
     assert evidence in words_of(text, indicator)
+
+
+def wages(text: str) -> list[str]:
+    return [text[a:b] for target, (a, b) in numeric_signals(text) if target == WAGES]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("De mannen krijgen elke vrijdag een envelop met 150 euro.", "150 euro"),
+        ("He pays us 120 euros every Saturday, cash.", "120 euros every saturday"),
+        ("Ze verdient 250 euro voor een hele week in de kas.", "250 euro voor een hele week"),
+        ("Every week we get only 200 euro for all the work.", "200 euro"),
+        ("Hij geeft ons iedere week 180 euro.", "180 euro"),
+    ],
+)
+def test_a_weekly_wage_named_by_a_weekday_or_every_week(text: str, words: str) -> None:
+    """ "elke vrijdag ... 150 euro", "every Saturday", "voor een hele week": a week's wage,
+    so under 300 euro after a word for being paid is far under the minimum."""
+    assert any(words in found.lower() for found in wages(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elke vrijdag betalen ze 150 euro huur voor de kamer.",
+        "Every week he pays 900 euros, which is fine.",
+        "Op zaterdag kregen ze 350 euro.",
+        "Elke maand krijgt ze 2.400 euro netto.",
+        "Elke vrijdag om 15 uur krijgen we de planning.",
+    ],
+)
+def test_rent_a_fair_week_or_a_time_is_no_low_wage(text: str) -> None:
+    assert wages(text) == []
