@@ -153,3 +153,30 @@ def test_a_weekly_wage_named_by_a_weekday_or_every_week(text: str, words: str) -
 )
 def test_rent_a_fair_week_or_a_time_is_no_low_wage(text: str) -> None:
     assert wages(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        (
+            "He opened an account on a cam site for her and controls it.",
+            set(),
+            {"crim.money_mule", "lab.bank_card_controlled"},
+        ),
+        (
+            "The man keeps my bank card and gives me 60 euro a week.",
+            {"lab.bank_card_controlled"},
+            {"crim.money_mule"},
+        ),
+        ("He gave his bank card to a guy from school for 500 euro.", {"crim.money_mule"}, set()),
+        ("Strangers rented his bank account for a month.", {"crim.money_mule"}, set()),
+    ],
+)
+def test_an_online_account_and_money_given_are_no_money_mule(
+    text: str, found: set[str], not_found: set[str]
+) -> None:
+    """ "Account" alone is a bank account only with "bank" or a person's "his", "her";
+    a bank card lent out is a money mule when the card is what is given, not when someone
+    who keeps it "gives me 60 euro"."""
+    assert found <= ids(text)
+    assert not (not_found & ids(text))
