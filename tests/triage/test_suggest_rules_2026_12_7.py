@@ -180,3 +180,57 @@ def test_an_online_account_and_money_given_are_no_money_mule(
     who keeps it "gives me 60 euro"."""
     assert found <= ids(text)
     assert not (not_found & ids(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "evidence"),
+    [
+        # Threats: the police as the condition, a permit taken away, being put out.
+        (
+            "De baas zei dat het slecht afloopt als ze ooit de politie belt.",
+            "gen.threats",
+            "politie",
+        ),
+        ("If she calls the police, he will find her.", "gen.threats", "police"),
+        ("He said with one call my work permit is gone.", "gen.threats", "permit"),
+        (
+            "De bemiddelaar zegt dat hij haar verblijfsvergunning laat intrekken.",
+            "gen.threats",
+            "verblijfsvergunning",
+        ),
+        ("Whoever stops working sleeps outside tonight.", "gen.threats", "outside"),
+        ("The landlord said they would be kicked out of the house.", "gen.threats", "kicked"),
+        ("Hij zegt dat ze dan uit het huis gezet wordt.", "gen.threats", "gezet"),
+        ("Hij haalt de filmpjes pas weg als ze nog een keer komt.", "gen.threats", "weg"),
+        ("He will only take the pictures down if she comes back.", "gen.threats", "down"),
+        ("Send more or everyone at your school sees it.", "gen.threats", "sees"),
+        # Violence with a knife.
+        ("De huismeester heeft hem met een mes in zijn arm gesneden.", "gen.violence", "mes"),
+        ("One of them stabbed him in the leg last week.", "gen.violence", "stabbed"),
+        # Restriction of movement: locked from outside.
+        (
+            "The boss locked the barn where we sleep from outside.",
+            "gen.movement_restricted",
+            "outside",
+        ),
+    ],
+)
+def test_threats_violence_and_locks_in_more_words(text: str, indicator: str, evidence: str) -> None:
+    """Threats with the police as condition, a permit or a home taken away, pictures kept
+    online until; a knife used; a door locked from outside (since 2026.12.7)."""
+    assert indicator in ids(text)
+    assert evidence in words_of(text, indicator)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Als de politie belt, geef dan dit nummer.",
+        "She has a work permit and her own flat.",
+        "De buurman sliep buiten in zijn tuin, het was warm.",
+        "Ze haalt de foto's van de website weg als het seizoen voorbij is.",
+        "Hij snijdt groenten met een mes in de keuken.",
+    ],
+)
+def test_ordinary_sentences_with_those_words_are_no_threat_or_violence(text: str) -> None:
+    assert not ids(text) & {"gen.threats", "gen.violence", "gen.movement_restricted"}
