@@ -234,3 +234,86 @@ def test_threats_violence_and_locks_in_more_words(text: str, indicator: str, evi
 )
 def test_ordinary_sentences_with_those_words_are_no_threat_or_violence(text: str) -> None:
     assert not ids(text) & {"gen.threats", "gen.violence", "gen.movement_restricted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "evidence"),
+    [
+        # Grooming and loverboy signs.
+        (
+            "Hij laat haar met klanten naar bed gaan. Als hij belt moet ze meteen opnemen.",
+            "sex.always_reachable",
+            "opnemen",
+        ),
+        (
+            "He makes her sell sex. She has to answer right away when he calls.",
+            "sex.always_reachable",
+            "answer",
+        ),
+        (
+            "Hij laat haar met klanten naar bed gaan. Ze is twee nachten weggebleven.",
+            "sex.runaway_truancy",
+            "weggebleven",
+        ),
+        (
+            "He makes her sell sex. Last week she stayed out all night again.",
+            "sex.runaway_truancy",
+            "night",
+        ),
+        (
+            "Hij laat haar met klanten naar bed gaan. Ze heeft ineens nieuwe sieraden.",
+            "sex.appearance_gifts",
+            "sieraden",
+        ),
+        # Forced sex work told by what others do with her.
+        ("Zijn vrienden gaan daar met haar naar bed.", "sex.forced_sex_work", "bed"),
+        ("I said no to a client and he hit me.", "sex.forced_sex_work", "client"),
+        ("De filmpjes staan nu op een pornosite.", "sex.online", "filmpjes"),
+        # Criminal: carrying for others, not asking what is inside.
+        ("He drives the cars to Belgium and doesn't ask what's in them.", "crim.drugs", "ask"),
+        ("Ze wilden hem dwingen een tas mee te nemen naar school.", "crim.forced_crime", "dwingen"),
+        # Labour: wages paid back, housing let by the agency per bed.
+        (
+            "Every month the owner makes me transfer 1.500 back to him.",
+            "gen.wages_withheld",
+            "transfer",
+        ),
+        (
+            "Hij moet elke maand 400 euro terugstorten aan de baas.",
+            "gen.wages_withheld",
+            "terugstorten",
+        ),
+        ("The boss takes my salary and keeps it.", "gen.wages_withheld", "salary"),
+        (
+            "Het huis wordt door het bureau gehuurd en per bed verhuurd.",
+            "lab.employer_housing",
+            "bureau",
+        ),
+        ("Hij werkt bij een vleesbedrijf en krijgt geen loon.", "lab.sector", "vleesbedrijf"),
+    ],
+)
+def test_grooming_forced_sex_work_carrying_and_wages_paid_back(
+    text: str, indicator: str, evidence: str
+) -> None:
+    """Phrasings of issue 14's families that every tunable set lacked (a supporting sign
+    beside a core one of its form, as it is only shown then): must answer at once,
+    nights away, new jewellery; friends who go to bed with her, saying no to a client,
+    videos on a porn site; not asking what is in the car, forced to carry a bag; wages
+    transferred back, the boss taking the salary, a house let per bed (since 2026.12.7)."""
+    assert indicator in ids(text)
+    assert evidence in words_of(text, indicator)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Hij neemt altijd meteen op als ik bel.", "sex.always_reachable"),
+        ("Zijn vrienden gaan vroeg naar bed.", "sex.forced_sex_work"),
+        ("She asked the client what he wanted for dinner.", "sex.forced_sex_work"),
+        ("De foto's staan op de website van de school.", "sex.online"),
+        ("I don't know what's in the contract.", "crim.drugs"),
+        ("I transfer money back to my mother every month.", "gen.wages_withheld"),
+    ],
+)
+def test_the_same_words_in_ordinary_sentences_raise_nothing(text: str, indicator: str) -> None:
+    assert indicator not in ids(text)
