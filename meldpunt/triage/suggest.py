@@ -112,6 +112,8 @@ SAME_WORDS = {
 # not violence done: these ids skip a match whose clause has a threat word before it.
 THREATENED_ONLY = frozenset({"gen.violence", "violence"})
 THREAT_STEMS = ("dreig", "threat")
+TWINS = frozenset(SAME_WORDS.values())
+RETELLING_FORMS = frozenset({"sexual", "criminal"})
 VULNERABILITY = "gen.vulnerability"
 OVERTIME = "gen.excessive_overtime"
 LONG_HOURS = "lab.long_hours"
@@ -586,7 +588,15 @@ def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
                 form=form, score=round(sum(r.weight for r in reasons), 2), reasons=tuple(reasons)
             )
         )
-    scores.sort(key=lambda s: (-s.score, -len(s.reasons), s.form))
+    # In a sexual or criminal story whose only labour signs restate general ones (long
+    # hours, a passport kept, pay far too low), those signs tell how that exploitation
+    # works: labour is shown after that form, never before it (since 2026.12.7).
+    other_core = any(ind.form in RETELLING_FORMS and not ind.supporting for ind in indicators)
+    labour_own = any(
+        ind.form == "labour" and not ind.supporting and ind.id not in TWINS for ind in indicators
+    )
+    retold = other_core and not labour_own
+    scores.sort(key=lambda s: (retold and s.form == "labour", -s.score, -len(s.reasons), s.form))
     return scores
 
 

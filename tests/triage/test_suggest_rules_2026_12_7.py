@@ -8,6 +8,7 @@ import pytest
 
 from meldpunt.linking.extract import extract
 from meldpunt.triage.numbers import WAGES, numeric_signals
+from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import only_weak_words
 from tests.triage.found import ids, words_of
 
@@ -317,3 +318,26 @@ def test_grooming_forced_sex_work_carrying_and_wages_paid_back(
 )
 def test_the_same_words_in_ordinary_sentences_raise_nothing(text: str, indicator: str) -> None:
     assert indicator not in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "top"),
+    [
+        (
+            "She does webcam shows 12 hours a day, every day. The boss keeps her passport "
+            "and she gets no pay. He hits her when she refuses.",
+            "sexual",
+        ),
+        (
+            "Hij moet elke dag zakkenrollen in de stad en 300 euro inleveren. De baas heeft "
+            "zijn paspoort, hij krijgt geen loon en wordt geslagen als hij weigert.",
+            "criminal",
+        ),
+    ],
+)
+def test_labour_signs_that_restate_general_ones_do_not_outrank_the_story(
+    text: str, top: str
+) -> None:
+    """Long hours, a passport kept and no pay in a webcam or pickpocketing story tell how
+    that exploitation works: labour, with no sign of its own, is not suggested first."""
+    assert suggest(text).forms[0] == top
