@@ -403,8 +403,12 @@ PLRO_AGE_RE = re.compile(
     r"|\b(?:w\s+wieku|[îi]n\s+v[âa]rst[ăa]\s+de)\s+(\d{1,2})\b"
     rf"|\b{PLRO_PERSON}\s+(?:de|w\s+wieku)\s+(\d{{1,2}})\s+(?:de\s+)?(?:ani|lat)\b"
 )
+# A word every one of the expressions above needs, with word edges so that Dutch and
+# English words ("later", "company", "more", "euro") do not run them (since 2026.12.7).
 PLRO_ANCHOR_RE = re.compile(
-    r"(?i)godz|ore\b|dni|zile|lat|ani|euro|eur|€|letni|wieku|v[âa]rst|\(\s*\d"
+    r"(?i)godz|\bore\b|\bdni\b|\bzile\b|\d\s*-?\s*lat|\blat\b|letni|\bani\b|wieku|v[âa]rst|"
+    r"dziennie|dzie[ńn]|dob[ęe]|zilnic|tygod|tydzie|s[ăa]pt[ăa]m|\bpe\s+(?:zi|or)|\bla\s+or|"
+    rf"/\s*h|{PLRO_PERSON}\s*\("
 )
 
 

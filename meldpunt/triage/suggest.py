@@ -727,9 +727,14 @@ def _find(words: list[Word], language: str) -> dict[str, dict[str, Match]]:
         present = frozenset().union(*(w.forms for w in words[sentence.first : sentence.last + 1]))
         for i in range(sentence.first, sentence.last + 1):
             for entry in index.candidates(words[i].forms):
-                pattern = entry[0]
-                if any(need.isdisjoint(present) for need in entry[3]):
+                needs = entry[3]
+                # Most entries need one word; a loop for the others (a generator per entry
+                # cost more than the test itself).
+                if needs and needs[0].isdisjoint(present):
                     continue
+                if len(needs) > 1 and any(need.isdisjoint(present) for need in needs[1:]):
+                    continue
+                pattern = entry[0]
                 known = buckets[pattern.kind].get(pattern.target)
                 # A counter-signal keeps every pattern it is found by: how many different
                 # ones a text has decides how much it rules out.
