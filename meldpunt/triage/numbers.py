@@ -118,8 +118,11 @@ DAYS_AFTER_HOURS_RE = re.compile(
     r"\b(6|7|zes|zeven|six|seven)\s*(?:dagen|days)\b(?!\s*(?:geleden|ago|later|vrij|off))"
 )
 AMOUNT = rf"(?:€\s*|eur(?:o|os)?\s+){NUM}|{NUM}\s*(?:€|euros?|eur)\b"
+# One word may stand between the amount and the period ("20 euro 'zakgeld' per week",
+# "3 euro cash per hour", since 2026.12.7); rent, a fine or a debt there is no wage.
+BETWEEN = r"(?:\s+['‘’\"]?([^\W\d]+)['‘’\"]?)?"
 WAGE_RE = re.compile(
-    rf"(?i)(?:{AMOUNT}){PER}(uur|hour|hr|u|dag|day|week|maand|month|{WEEKDAYS})\b"
+    rf"(?i)(?:{AMOUNT}){BETWEEN}{PER}(uur|hour|hr|u|dag|day|week|maand|month|{WEEKDAYS})\b"
     rf"|\b(?:uurloon|hourly\s+(?:wage|rate|pay))\s+(?:van|of)\s+(?:€\s*)?{NUM}"
 )
 NOT_A_WAGE_RE = re.compile(
@@ -330,7 +333,9 @@ def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
     for match, bare in [*((m, False) for m in with_euro), *((m, True) for m in bare_only)]:
         groups = [g for g in match.groups() if g]
         amount = _number(groups[0])
-        unit = UNITS.get(groups[1].lower(), "hour") if len(groups) > 1 else "hour"
+        unit = UNITS.get(groups[-1].lower(), "hour") if len(groups) > 1 else "hour"
+        if len(groups) > 2 and NOT_A_WAGE_RE.search(groups[1]):
+            continue
         before = text[max(0, match.start() - 40) : match.start()]
         before = re.split(r"(?<!\d)[.!?;\n]", before)[-1]
         not_a_wage = NOT_A_WAGE_RE.search(before) and not NET_RE.search(before)

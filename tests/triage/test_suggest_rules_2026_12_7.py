@@ -341,3 +341,35 @@ def test_labour_signs_that_restate_general_ones_do_not_outrank_the_story(
     """Long hours, a passport kept and no pay in a webcam or pickpocketing story tell how
     that exploitation works: labour, with no sign of its own, is not suggested first."""
     assert suggest(text).forms[0] == top
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Hij krijgt 20 euro 'zakgeld' per week.", "20 euro 'zakgeld' per week"),
+        ("We get 3 euro cash per hour.", "3 euro cash per hour"),
+    ],
+)
+def test_a_wage_with_one_word_before_the_period(text: str, words: str) -> None:
+    """ "20 euro 'zakgeld' per week", "3 euro cash per hour": a word between the amount
+    and the period still makes a wage, unless that word is rent, a fine or a debt."""
+    assert [found.lower() for found in wages(text)] == [words.lower()]
+
+
+@pytest.mark.parametrize(
+    "text", ["Ze betalen 80 euro huur per week.", "Hij krijgt 50 euro boete per dag."]
+)
+def test_rent_or_a_fine_between_amount_and_period_is_no_wage(text: str) -> None:
+    assert wages(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het loon van de medewerkers gaat naar een rekening op naam van de eigenaar.",
+        "Their wages are paid into the boss's account.",
+    ],
+)
+def test_wages_paid_into_the_bosss_account(text: str) -> None:
+    """Wages routed through an account of the boss or owner: he controls the pay."""
+    assert "lab.bank_card_controlled" in ids(text)
