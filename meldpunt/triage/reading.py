@@ -107,11 +107,10 @@ def _script(word: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=MEMO_LIMIT)
 def _tally(text: str) -> tuple[int, int, int, int, int, int, int, int]:
     """What one word tells about the language: Polish, Romanian, Dutch-or-English (not a
-    shared word), Cyrillic, Arabic, Ukrainian letters, Dutch and English function word.
-    Remembered per word, since every sentence and the whole text are counted."""
+    shared word), Cyrillic, Arabic, Ukrainian letters, Dutch and English function word,
+    found in one pass for both questions (not remembered: a worker must not grow)."""
     lower = text.lower()
     script = _script(lower)
     if script is not None:
