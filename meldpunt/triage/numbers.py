@@ -376,6 +376,32 @@ def _ages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
                 break
 
 
+# A school-age child working full time: 30 hours a week or more in the sentence that
+# gives the child's age is excessive (Dutch law allows a 15-year-old 12 hours in a school
+# week); an adult's week next to a child in another sentence is not (since 2026.12.7).
+MINOR_WEEK_RE = re.compile(
+    r"(?i)\b(\d{2})\s*(?:uur|uren|hours?|hrs?)\s*(?:per|a|in\s+de|in\s+the|op\s+een)\s*"
+    r"(?:week|wk)\b"
+)
+MINOR_FULL_TIME = 30
+SENTENCE_END_RE = re.compile(r"[.!?;\n]\s")
+
+
+def _minor_hours(
+    text: str, ages: list[tuple[str, tuple[int, int]]]
+) -> Iterator[tuple[str, tuple[int, int]]]:
+    if not ages:
+        return
+    for match in MINOR_WEEK_RE.finditer(text):
+        if not MINOR_FULL_TIME <= int(match.group(1)) < 50:
+            continue
+        for _, (start, end) in ages:
+            low, high = min(start, match.start()), max(end, match.end())
+            if not SENTENCE_END_RE.search(text, low, high):
+                yield OVERTIME, match.span()
+                break
+
+
 # --- Polish and Romanian (issue 17) -------------------------------------------------
 # Hours: "po 12 godzin dziennie", "12 godzin na dobę", "70 godzin tygodniowo", "7 dni w
 # tygodniu"; "12 ore pe zi", "70 de ore pe săptămână", "7 zile pe săptămână".
@@ -465,9 +491,10 @@ def numeric_signals(text: str) -> list[tuple[str, tuple[int, int]]]:
         w in lower for w in (*WORD_NUMBERS, *CLOCK_WORDS)
     ):
         return []
-    hours = list(_hours(text))
+    ages = list(_ages(text))
+    hours = [*_hours(text), *_minor_hours(text, ages)]
     # Hours given as numbers are both the ILO signal and the labour checklist item.
     hours += [(LONG_HOURS, span) for _, span in hours]
     plro = list(_plro(text))
     hours += [(LONG_HOURS, span) for target, span in plro if target == OVERTIME]
-    return [*hours, *_wages(text), *_ages(text), *plro]
+    return [*hours, *_wages(text), *ages, *plro]

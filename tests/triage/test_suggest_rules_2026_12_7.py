@@ -378,3 +378,29 @@ def test_rent_or_a_fine_between_amount_and_period_is_no_wage(text: str) -> None:
 def test_wages_paid_into_the_bosss_account(text: str) -> None:
     """Wages routed through an account of the boss or owner: he controls the pay."""
     assert "lab.bank_card_controlled" in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Een leerling van 15 werkt ongeveer 40 uur per week in een kapsalon.",
+        "My son is 14 and works 32 hours a week at the market.",
+    ],
+)
+def test_full_time_hours_for_a_minor_are_excessive(text: str) -> None:
+    """A child of school age working 30 hours a week or more (Dutch law allows a
+    15-year-old 12 in a school week) is excessive overtime, with the hours as evidence."""
+    assert {"gen.excessive_overtime", "lab.long_hours"} <= ids(text)
+    assert any("uur" in w or "hours" in w for w in words_of(text, "gen.excessive_overtime"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn zoon van 15 werkt 8 uur per week in de supermarkt.",
+        "The man works 40 hours a week; his daughter is 12.",
+        "Hij werkt 40 uur per week en is 34.",
+    ],
+)
+def test_part_time_hours_or_an_adult_s_week_are_not(text: str) -> None:
+    assert "gen.excessive_overtime" not in ids(text)
