@@ -241,8 +241,22 @@ BARE_PATH_RE = re.compile(r"/[^\s<>\"'()]+")
 # man ... 'kingmo010'": a quoted name or a name after "-account", only with a digit, dot
 # or underscore, and only with a platform named within the context.
 PLATFORM_ACCOUNT_RE = re.compile(
-    rf"(?i)\b{PLATFORMS}[- ](?:account|profiel|profile)\s+"
+    rf"(?i)\b{PLATFORMS}[- ](?:account|profiel|profile|naam|name|gebruikersnaam|username|"
+    r"handle|kanaal|channel|groep|group)\s*:?\s+"
     r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])(?![\w@-])(?!\.\w)"
+)
+# A name written right after the platform ("op TikTok dirk_0321 heet", "on Instagram,
+# sweetboy.77 sent") or "the account is called ..." later in a sentence that names a
+# platform (since 2026.12.7): only a name of at least four characters with two letters
+# in a row and a digit, dot or underscore, so times, amounts, dates and "e.g." are none.
+HANDLE_NAME = r"@?((?=[a-z0-9_.]*[a-z]{2})(?=[a-z0-9_.]{4})[a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])"
+PLATFORM_THEN_NAME_RE = re.compile(
+    rf"(?i)\b{PLATFORMS},?\s+{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
+)
+ACCOUNT_CALLED_RE = re.compile(
+    r"(?i)\b(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|handle)"
+    r"\s+(?:is\s+called|is\s+named|heet|is)\s+"
+    rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
 QUOTED_NAME_RE = re.compile(
     r"(?i)['‘’\"“”]@?((?=[a-z0-9_.]*[a-z])[a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])['‘’\"“”]"
@@ -493,13 +507,20 @@ def named_handles(text: str) -> list[Entity]:
 def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     found = []
     taken = list(skip)
-    for regex in (PLATFORM_SAYS_RE, PLATFORM_ACCOUNT_RE, PLATFORM_THAT_RE):
+    for regex in (PLATFORM_SAYS_RE, PLATFORM_ACCOUNT_RE, PLATFORM_THAT_RE, PLATFORM_THEN_NAME_RE):
         for match in regex.finditer(text):
             name = match.group(1).lower()
             if _overlaps(*match.span(1), taken):
                 continue
             found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
             taken.append(match.span(1))
+    for match in ACCOUNT_CALLED_RE.finditer(text):
+        earlier = text[max(0, match.start() - HANDLE_BEFORE) : match.start()]
+        sentence = re.split(r"[.!?\n]\s", earlier)[-1]
+        if _overlaps(*match.span(1), taken) or not PLATFORM_WORD_RE.search(sentence):
+            continue
+        found.append(Entity("handle", "@" + match.group(1).lower(), *match.span(1)))
+        taken.append(match.span(1))
     for match in QUOTED_NAME_RE.finditer(text):
         if _overlaps(*match.span(1), taken):
             continue

@@ -38,7 +38,15 @@ WORD_NUMBERS = {
 }
 WORDS = "|".join(WORD_NUMBERS)
 NUM = rf"(\d{{1,4}}(?:[.,]\d{{1,2}})?|{WORDS})"
-PER = r"\s*(?:per|a|an|each|every|for|/|p\.?|in\s+de|in\s+the|op\s+een)\s*"
+PER = (
+    r"\s*(?:per|a|an|each|every|for\s+a(?:\s+(?:whole|full))?|for|/|p\.?|in\s+de|in\s+the|"
+    r"op\s+een|voor\s+een(?:\s+hele)?)\s*"
+)
+# A weekday names a week's wage: "120 euros every Saturday", "elke vrijdag 150 euro".
+WEEKDAYS = (
+    "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
 
 OVERTIME = "gen.excessive_overtime"
 LONG_HOURS = "lab.long_hours"
@@ -110,8 +118,11 @@ DAYS_AFTER_HOURS_RE = re.compile(
     r"\b(6|7|zes|zeven|six|seven)\s*(?:dagen|days)\b(?!\s*(?:geleden|ago|later|vrij|off))"
 )
 AMOUNT = rf"(?:€\s*|eur(?:o|os)?\s+){NUM}|{NUM}\s*(?:€|euros?|eur)\b"
+# One word may stand between the amount and the period ("20 euro 'zakgeld' per week",
+# "3 euro cash per hour", since 2026.12.7); rent, a fine or a debt there is no wage.
+BETWEEN = r"(?:\s+['‘’\"]?([^\W\d]+)['‘’\"]?)?"
 WAGE_RE = re.compile(
-    rf"(?i)(?:{AMOUNT}){PER}(uur|hour|hr|u|dag|day|week|maand|month)\b"
+    rf"(?i)(?:{AMOUNT}){BETWEEN}{PER}(uur|hour|hr|u|dag|day|week|maand|month|{WEEKDAYS})\b"
     rf"|\b(?:uurloon|hourly\s+(?:wage|rate|pay))\s+(?:van|of)\s+(?:€\s*)?{NUM}"
 )
 NOT_A_WAGE_RE = re.compile(
@@ -128,10 +139,19 @@ BARE_WAGE_RE = re.compile(
 NET_RE = re.compile(r"(?i)\b(na\s+aftrek|after\s+deduct\w*|netto|net)\b")
 PAID_RE = re.compile(
     r"(?i)\b(krijg\w*|kreg\w*|kreeg|verdien\w*|betaald|uitbetaald|paid|pays?|gets?|got|earns?|"
-    r"earning|loon|salaris|wages?|salary|receiv\w*|ontvang\w*)\b"
+    r"earning|loon|salaris|wages?|salary|receiv\w*|ontvang\w*|"
+    r"(?:gives?|gave)\s+(?:me|us|him|her|them)|(?:geeft|gaf)\s+(?:me|mij|ons|hem|haar|hun))\b"
 )
+# The period named first: "elke vrijdag een envelop met 150 euro", "every week we get only
+# 200 euro" (since 2026.12.7); rent or a fine right after the amount is no wage.
+PERIOD_FIRST_RE = re.compile(
+    rf"(?i)\b(?:elke|iedere|every|each)\s+(week|maand|month|{WEEKDAYS})\b[^.!?;\n\d€]{{0,40}}?"
+    rf"(?<![\d.,])(?:{AMOUNT})"
+)
+NOT_A_WAGE_AFTER_RE = re.compile(r"(?i)^\s*(?:\w+\s+)?(?:huur|rent|boete|fine|borg|deposit)\b")
 WAGE_LIMITS = {"hour": 10, "day": 80, "week": 300, "month": 1200}
 UNITS = {
+    **dict.fromkeys(WEEKDAYS.split("|"), "week"),
     "uur": "hour",
     "hour": "hour",
     "hr": "hour",
@@ -313,7 +333,9 @@ def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
     for match, bare in [*((m, False) for m in with_euro), *((m, True) for m in bare_only)]:
         groups = [g for g in match.groups() if g]
         amount = _number(groups[0])
-        unit = UNITS.get(groups[1].lower(), "hour") if len(groups) > 1 else "hour"
+        unit = UNITS.get(groups[-1].lower(), "hour") if len(groups) > 1 else "hour"
+        if len(groups) > 2 and NOT_A_WAGE_RE.search(groups[1]):
+            continue
         before = text[max(0, match.start() - 40) : match.start()]
         before = re.split(r"(?<!\d)[.!?;\n]", before)[-1]
         not_a_wage = NOT_A_WAGE_RE.search(before) and not NET_RE.search(before)
@@ -323,6 +345,18 @@ def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         if (bare or unit in {"week", "month"}) and not paid:
             continue
         yield WAGES, match.span()
+    for match in _in_windows(PERIOD_FIRST_RE, text, _windows(text, WAGE_ANCHOR_RE)):
+        unit = UNITS.get(match.group(1).lower(), "week")
+        amount = _number(next(g for g in match.groups()[1:] if g))
+        before = text[max(0, match.start() - 40) : match.start()]
+        before = re.split(r"(?<!\d)[.!?;\n]", before)[-1] + match.group()
+        after = text[match.end() : match.end() + 20]
+        if amount >= WAGE_LIMITS[unit] or match.end() in ends:
+            continue
+        if NOT_A_WAGE_RE.search(before) or NOT_A_WAGE_AFTER_RE.match(after):
+            continue
+        if PAID_RE.search(before):
+            yield WAGES, match.span()
 
 
 def _ages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
@@ -332,11 +366,39 @@ def _ages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         before = text[max(0, anchor.start() - AGE_BEFORE) : anchor.start()]
         after = text[anchor.end() : anchor.end() + AGE_AFTER]
         for before_re, after_re in AGE_RULES:
-            found = before_re.search(before)
-            tail = after_re.match(after) if found is not None else None
+            # The text after the number is matched at its start, which is quick; the
+            # search before it only runs when that fits.
+            tail = after_re.match(after)
+            found = before_re.search(before) if tail is not None else None
             if found is not None and tail is not None:
                 start = anchor.start() - (len(before) - found.start())
                 yield MINOR, (start, anchor.end() + tail.end())
+                break
+
+
+# A school-age child working full time: 30 hours a week or more in the sentence that
+# gives the child's age is excessive (Dutch law allows a 15-year-old 12 hours in a school
+# week); an adult's week next to a child in another sentence is not (since 2026.12.7).
+MINOR_WEEK_RE = re.compile(
+    r"(?i)\b(\d{2})\s*(?:uur|uren|hours?|hrs?)\s*(?:per|a|in\s+de|in\s+the|op\s+een)\s*"
+    r"(?:week|wk)\b"
+)
+MINOR_FULL_TIME = 30
+SENTENCE_END_RE = re.compile(r"[.!?;\n]\s")
+
+
+def _minor_hours(
+    text: str, ages: list[tuple[str, tuple[int, int]]]
+) -> Iterator[tuple[str, tuple[int, int]]]:
+    if not ages:
+        return
+    for match in MINOR_WEEK_RE.finditer(text):
+        if not MINOR_FULL_TIME <= int(match.group(1)) < 50:
+            continue
+        for _, (start, end) in ages:
+            low, high = min(start, match.start()), max(end, match.end())
+            if not SENTENCE_END_RE.search(text, low, high):
+                yield OVERTIME, match.span()
                 break
 
 
@@ -374,13 +436,31 @@ PLRO_AGE_RE = re.compile(
     r"|\b(?:w\s+wieku|[îi]n\s+v[âa]rst[ăa]\s+de)\s+(\d{1,2})\b"
     rf"|\b{PLRO_PERSON}\s+(?:de|w\s+wieku)\s+(\d{{1,2}})\s+(?:de\s+)?(?:ani|lat)\b"
 )
+# A word every one of the expressions above needs, with word edges so that Dutch and
+# English words ("later", "company", "more", "euro") do not run them (since 2026.12.7).
 PLRO_ANCHOR_RE = re.compile(
-    r"(?i)godz|ore\b|dni|zile|lat|ani|euro|eur|€|letni|wieku|v[âa]rst|\(\s*\d"
+    r"(?i)godz|\bore\b|\bdni\b|\bzile\b|\d\s*-?\s*lat|\blat\b|letni|\bani\b|wieku|v[âa]rst|"
+    r"dziennie|dzie[ńn]|dob[ęe]|zilnic|tygod|tydzie|s[ăa]pt[ăa]m|\bpe\s+(?:zi|or)|\bla\s+or|"
+    r"/\s*h"
 )
+# The one expression that needs none of those words: a person and an age in brackets
+# ("córka (15)"), looked for only before a bracket, which is quicker than a search.
+PLRO_PERSON_BEFORE_RE = re.compile(rf"(?i){PLRO_PERSON}\s*$")
+
+
+def _plro_needed(text: str) -> bool:
+    if PLRO_ANCHOR_RE.search(text):
+        return True
+    at = text.find("(")
+    while at != -1:
+        if PLRO_PERSON_BEFORE_RE.search(text, max(0, at - 25), at):
+            return True
+        at = text.find("(", at + 1)
+    return False
 
 
 def _plro(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    if not PLRO_ANCHOR_RE.search(text):
+    if not _plro_needed(text):
         return
     for match in PLRO_HOURS_RE.finditer(text):
         hours = int(match.group(1) or match.group(3))
@@ -411,9 +491,10 @@ def numeric_signals(text: str) -> list[tuple[str, tuple[int, int]]]:
         w in lower for w in (*WORD_NUMBERS, *CLOCK_WORDS)
     ):
         return []
-    hours = list(_hours(text))
+    ages = list(_ages(text))
+    hours = [*_hours(text), *_minor_hours(text, ages)]
     # Hours given as numbers are both the ILO signal and the labour checklist item.
     hours += [(LONG_HOURS, span) for _, span in hours]
     plro = list(_plro(text))
     hours += [(LONG_HOURS, span) for target, span in plro if target == OVERTIME]
-    return [*hours, *_wages(text), *_ages(text), *plro]
+    return [*hours, *_wages(text), *ages, *plro]

@@ -107,27 +107,43 @@ def _script(word: str) -> str | None:
     return None
 
 
+def _tally(text: str) -> tuple[int, int, int, int, int, int, int, int]:
+    """What one word tells about the language: Polish, Romanian, Dutch-or-English (not a
+    shared word), Cyrillic, Arabic, Ukrainian letters, Dutch and English function word,
+    found in one pass for both questions (not remembered: a worker must not grow)."""
+    lower = text.lower()
+    script = _script(lower)
+    if script is not None:
+        uk = int(not UK_LETTERS.isdisjoint(lower))
+        return (0, 0, 0, int(script == "cyrillic"), int(script == "arabic"), uk, 0, 0)
+    pl = (lower in PL_FUNCTION_WORDS) + (not PL_LETTERS.isdisjoint(lower))
+    ro = (lower in RO_FUNCTION_WORDS) + (not RO_LETTERS.isdisjoint(lower))
+    nl, en = int(lower in NL_FUNCTION_WORDS), int(lower in EN_FUNCTION_WORDS)
+    nlen = int(lower not in SHARED_WORDS and bool(nl or en))
+    return (pl, ro, nlen, 0, 0, 0, nl, en)
+
+
+def _totals(words: Sequence["Word"]) -> list[int]:
+    # Summed per column, not by zip(*...): a column tuple per sentence length would stay
+    # in the interpreter's free lists (half a megabyte after a few hundred texts).
+    tallies = [_tally(w.text) for w in words]
+    return [sum(tally[i] for tally in tallies) for i in range(8)]
+
+
 def other_language(words: Sequence["Word"]) -> str | None:
     """ "pl", "ro", "bg", "uk" or "ar" when these words are mostly in that language."""
-    counts = {"pl": 0, "ro": 0, "nlen": 0, "cyrillic": 0, "arabic": 0, "uk": 0}
-    for word in words:
-        lower = word.text.lower()
-        script = _script(lower)
-        if script is not None:
-            counts[script] += 1
-            counts["uk"] += not UK_LETTERS.isdisjoint(lower)
-            continue
-        counts["pl"] += (lower in PL_FUNCTION_WORDS) + (not PL_LETTERS.isdisjoint(lower))
-        counts["ro"] += (lower in RO_FUNCTION_WORDS) + (not RO_LETTERS.isdisjoint(lower))
-        shared = lower in SHARED_WORDS
-        counts["nlen"] += not shared and (lower in NL_FUNCTION_WORDS or lower in EN_FUNCTION_WORDS)
-    latin = counts["pl"] + counts["ro"] + counts["nlen"]
-    if counts["cyrillic"] + counts["arabic"] > latin:
-        if counts["arabic"] > counts["cyrillic"]:
+    return _other_language(_totals(words))
+
+
+def _other_language(totals: list[int]) -> str | None:
+    pl, ro, nlen, cyrillic, arabic, uk = totals[:6]
+    latin = pl + ro + nlen
+    if cyrillic + arabic > latin:
+        if arabic > cyrillic:
             return "ar"
-        return "uk" if counts["uk"] else "bg"
-    for lang in ("pl", "ro"):
-        if counts[lang] >= 2 and counts[lang] >= 0.6 * latin:
+        return "uk" if uk else "bg"
+    for lang, count in (("pl", pl), ("ro", ro)):
+        if count >= 2 and count >= 0.6 * latin:
             return lang
     return None
 
@@ -252,14 +268,11 @@ def language_of(words: Sequence[Word], fallback: str = "mixed") -> str:
     With hardly any function words the answer is ``fallback``, or "mixed" when those few
     are all of the other language.
     """
-    other = other_language(words)
+    totals = _totals(words)
+    other = _other_language(totals)
     if other is not None:
         return other
-    nl = en = 0
-    for word in words:
-        lower = word.text.lower()
-        nl += lower in NL_FUNCTION_WORDS
-        en += lower in EN_FUNCTION_WORDS
+    nl, en = totals[6], totals[7]
     total = nl + en
     if total < 3:
         # A short sentence whose few function words are all of the other language ("112

@@ -112,6 +112,8 @@ SAME_WORDS = {
 # not violence done: these ids skip a match whose clause has a threat word before it.
 THREATENED_ONLY = frozenset({"gen.violence", "violence"})
 THREAT_STEMS = ("dreig", "threat")
+TWINS = frozenset(SAME_WORDS.values())
+RETELLING_FORMS = frozenset({"sexual", "criminal"})
 VULNERABILITY = "gen.vulnerability"
 OVERTIME = "gen.excessive_overtime"
 LONG_HOURS = "lab.long_hours"
@@ -348,7 +350,10 @@ def _verb_last(text: str) -> str | None:
     return " ".join([*words[1:], words[0]])
 
 
-Entry = tuple[_Pattern, int, int]
+# (pattern, part, phrase, needs): ``needs`` holds, for each other word of the phrase and
+# each other part written without a prefix, the forms one of which the sentence must
+# have; a sentence without them is skipped before any matching (a fast first test).
+Entry = tuple[_Pattern, int, int, tuple[frozenset[str], ...]]
 
 
 @dataclass(frozen=True)
@@ -357,6 +362,8 @@ class _Index:
 
     exact: dict[str, tuple[Entry, ...]]
     prefixed: dict[str, tuple[Entry, ...]]
+    # Each pattern's place in the data file (by id of the compiled pattern).
+    order: dict[int, int] = field(default_factory=dict)
     memo: dict[frozenset[str], tuple[Entry, ...]] = field(default_factory=dict)
 
     def candidates(self, forms: frozenset[str]) -> tuple[Entry, ...]:
@@ -371,11 +378,26 @@ class _Index:
                 for entry in self.exact.get(form, ()):
                     seen.setdefault((id(entry[0]), entry[1], entry[2]), entry)
                 for entry in self.prefixed.get(form[:3], ()):
-                    pattern, part, phrase = entry
+                    pattern, part, phrase, _ = entry
                     if pattern.parts[part][phrase][0].matches(probe):
                         seen.setdefault((id(pattern), part, phrase), entry)
-            found = self.memo[forms] = tuple(seen.values())
+            # In the order of the data file, so the same pattern gives the evidence in
+            # every process (the forms are a set, whose order changes with the hash seed).
+            found = self.memo[forms] = tuple(
+                sorted(seen.values(), key=lambda e: (self.order[id(e[0])], e[1], e[2]))
+            )
         return found
+
+
+def _needs(pattern: _Pattern, number: int, phrase: Phrase) -> tuple[frozenset[str], ...]:
+    """The forms a sentence must hold for this phrase to start a match of the pattern."""
+    needs = [word.forms for word in phrase[1:] if not word.prefixes]
+    needs += [
+        start.forms
+        for other, start in enumerate(pattern.starts)
+        if other != number and not start.prefixes
+    ]
+    return tuple(needs)
 
 
 def _build_index(patterns: list[_Pattern]) -> _Index:
@@ -385,13 +407,15 @@ def _build_index(patterns: list[_Pattern]) -> _Index:
         for number, part in enumerate(pattern.parts):
             for alternative, phrase in enumerate(part):
                 first = phrase[0]
+                entry = (pattern, number, alternative, _needs(pattern, number, phrase))
                 for prefix in first.prefixes:
-                    prefixed.setdefault(prefix[:3], []).append((pattern, number, alternative))
+                    prefixed.setdefault(prefix[:3], []).append(entry)
                 for form in first.forms:
-                    exact.setdefault(form, []).append((pattern, number, alternative))
+                    exact.setdefault(form, []).append(entry)
     return _Index(
         exact={k: tuple(v) for k, v in exact.items()},
         prefixed={k: tuple(v) for k, v in prefixed.items()},
+        order={id(pattern): number for number, pattern in enumerate(patterns)},
     )
 
 
@@ -465,7 +489,7 @@ def _phrase_at(
 
 def _match(entry: Entry, words: list[Word], start: int) -> list[int] | None:
     """Positions of all the pattern's words when the entry's phrase starts at ``start``."""
-    pattern, part, phrase = entry
+    pattern, part, phrase, _ = entry
     positions = _phrase_at(
         pattern.parts[part][phrase], words, start, first_known=True, within_clause=pattern.negated
     )
@@ -564,7 +588,15 @@ def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
                 form=form, score=round(sum(r.weight for r in reasons), 2), reasons=tuple(reasons)
             )
         )
-    scores.sort(key=lambda s: (-s.score, -len(s.reasons), s.form))
+    # In a sexual or criminal story whose only labour signs restate general ones (long
+    # hours, a passport kept, pay far too low), those signs tell how that exploitation
+    # works: labour is shown after that form, never before it (since 2026.12.7).
+    other_core = any(ind.form in RETELLING_FORMS and not ind.supporting for ind in indicators)
+    labour_own = any(
+        ind.form == "labour" and not ind.supporting and ind.id not in TWINS for ind in indicators
+    )
+    retold = other_core and not labour_own
+    scores.sort(key=lambda s: (retold and s.form == "labour", -s.score, -len(s.reasons), s.form))
     return scores
 
 
@@ -692,8 +724,16 @@ def _find(words: list[Word], language: str) -> dict[str, dict[str, Match]]:
             for i in range(sentence.first, sentence.last + 1):
                 if words[i].text.lower() == "nu":
                     words[i] = words[i]._replace(negation=True)
+        present = frozenset().union(*(w.forms for w in words[sentence.first : sentence.last + 1]))
         for i in range(sentence.first, sentence.last + 1):
             for entry in index.candidates(words[i].forms):
+                needs = entry[3]
+                # Most entries need one word; a loop for the others (a generator per entry
+                # cost more than the test itself).
+                if needs and needs[0].isdisjoint(present):
+                    continue
+                if len(needs) > 1 and any(need.isdisjoint(present) for need in needs[1:]):
+                    continue
                 pattern = entry[0]
                 known = buckets[pattern.kind].get(pattern.target)
                 # A counter-signal keeps every pattern it is found by: how many different

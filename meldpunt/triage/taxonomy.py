@@ -40,6 +40,18 @@ WEAK_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
+# Prepositions and conjunctions: no evidence alone either ("mag ... tot" is no restriction
+# of movement), for the check of a pattern's readings only (since 2026.12.7).
+LINKS = frozenset(
+    """
+    tot totdat voordat naar aan door over tegen tussen sinds na vanaf of dus
+    until till before after into onto from by about over against between since or
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
+
+# A reading of common words only this long or shorter is no evidence.
+SHORT_READING = 3
+
 FORMS = ("sexual", "labour", "criminal")
 
 
@@ -223,19 +235,41 @@ def _load(path: Path) -> Taxonomy:
     return Taxonomy(version=str(raw["version"]), groups=groups, urgency=urgency, contra=contra)
 
 
-def only_weak_words(pattern: str, extra: frozenset[str] = frozenset()) -> bool:
-    """True when no part of ``pattern`` has a word that means something on its own
-    (``extra``: more common words, for another language)."""
+def only_weak_words(pattern: str, extra: frozenset[str] = LINKS) -> bool:
+    """True when some short reading of ``pattern`` (up to three words) has no word that
+    means something on its own (``extra``: more common words: Dutch and English
+    prepositions and conjunctions, or another language's function words). In a "verb &
+    object" part "|" separates whole phrases, so "niet naar huis mogen|mag & tot" also
+    reads "mag ... tot" and is refused (since 2026.12.7; before, one meaningful word
+    anywhere was enough). Four common words or more in a row ("has to go with clients",
+    "moet met mannen mee") say something together."""
     common = NL_FUNCTION_WORDS | EN_FUNCTION_WORDS | NEGATIONS | WEAK_WORDS | extra
-    for part in pattern.split("&"):
-        for raw in part.split():
-            for alternative in raw.split("|"):
-                words = WORD_RE.findall(alternative.lower())
-                if alternative.endswith("*") and words and len(words[-1]) >= 4:
-                    return False
-                if any(w not in common and not w.isdigit() for w in words):
-                    return False
-    return True
+
+    def weak(alternative: str) -> bool:
+        words = WORD_RE.findall(alternative.lower())
+        if alternative.endswith("*") and words and len(words[-1]) >= 4:
+            return False
+        return all(w in common or w.isdigit() for w in words)
+
+    def shortest_weak(phrase: str) -> int | None:
+        """The fewest words of a reading of this phrase with common words only."""
+        counts = []
+        for raw in phrase.split():
+            weak_ones = [a for a in raw.split("|") if weak(a)]
+            if not weak_ones:
+                return None
+            counts.append(min(max(1, len(WORD_RE.findall(a))) for a in weak_ones))
+        return sum(counts)
+
+    parts = [pattern] if "&" not in pattern else pattern.split("&")
+    total = 0
+    for part in parts:
+        phrases = [part] if "&" not in pattern else part.split("|")
+        found = [n for n in map(shortest_weak, phrases) if n is not None]
+        if not found:
+            return False
+        total += min(found)
+    return total <= SHORT_READING
 
 
 @cache

@@ -19,6 +19,9 @@ def results_of(split: str) -> Results:
 
 # set: (form macro precision, form macro recall, indicator precision, indicator recall,
 #       entity precision, entity recall)
+# Rules 2026.12.7 (issue 14, tuned on blind7 and all development sets; floors raised where
+# the measurement rose: blind indicators, blind2 form, blind4 indicator recall, dev8
+# indicators, blind7 everything; blind5, frozen, form correct 0.81 -> 0.79 in aggregate).
 # Rules 2026.12.6 (issue 14, tuned on blind6 and all development sets; floors raised where
 # the measurement rose: indicator recall on heldout, blind, blind2, blind3, blind4, dev8
 # to dev10 and blind6; blind5 and pl, not tuned on, rose too).
@@ -35,16 +38,16 @@ FLOORS = {
     # 2026.12.5: heldout indicator precision 0.65 -> 0.64; its author never ticks the
     # specific twins ("paid far too little", "no access to own passport") the rules now add.
     "heldout": (0.95, 0.80, 0.63, 0.80, 0.97, 0.97),
-    "blind": (0.95, 0.95, 0.66, 0.81, 0.97, 0.97),
-    "blind2": (0.90, 0.80, 0.63, 0.76, 0.97, 0.97),
+    "blind": (0.95, 0.95, 0.71, 0.84, 0.97, 0.97),
+    "blind2": (0.95, 0.90, 0.63, 0.76, 0.97, 0.97),
     "blind3": (0.95, 0.83, 0.79, 0.80, 0.97, 0.97),
-    "blind4": (0.97, 0.95, 0.72, 0.71, 0.97, 0.97),
+    "blind4": (0.97, 0.95, 0.72, 0.72, 0.97, 0.97),
     # Rules 2026.12.4: development set 6, the issue's list in words of the rules' author.
     "dev6": (0.95, 0.90, 0.82, 0.82, 0.97, 0.97),
     # Rules 2026.12.5: development set 7, written before any rule changed, then tuned on.
     "dev7": (0.95, 0.95, 0.83, 0.93, 0.97, 0.97),
     # Development set 8, written after the first rules of 2026.12.5, then tuned on.
-    "dev8": (0.95, 0.95, 0.78, 0.76, 0.97, 0.97),
+    "dev8": (0.95, 0.95, 0.80, 0.78, 0.97, 0.97),
     # Development set 9, written after the second round of 2026.12.5, then tuned on.
     "dev9": (0.90, 0.90, 0.82, 0.73, 0.97, 0.97),
     # Development set 10, written after the last round of 2026.12.5, measured once; tuned
@@ -54,9 +57,9 @@ FLOORS = {
     "blind5": (0.86, 0.78, 0.73, 0.56, 0.95, 0.93),
     # blind6: blind for 2026.12.4 and 2026.12.5, read and tuned on from 2026.12.6.
     "blind6": (0.95, 0.90, 0.71, 0.75, 0.97, 0.97),
-    # blind7: frozen, written by someone who never read the rules, never read; measured
-    # with 2026.12.5 before any change and once with 2026.12.6 (3 December 2026).
-    "blind7": (0.90, 0.72, 0.68, 0.61, 0.97, 0.95),
+    # blind7: written by someone who never read the rules; measured blind with 2026.12.5
+    # and once with 2026.12.6 (3 December 2026), then read and tuned on from 2026.12.7.
+    "blind7": (0.95, 0.88, 0.69, 0.69, 0.97, 0.97),
     # Issue 17: Polish and Romanian. The dev sets are tuned on; pl and ro are frozen,
     # written by someone who never read the rules and measured once (docs/TRIAGE.md).
     "pl_dev": (0.95, 0.95, 0.90, 0.93, 0.97, 0.97),
@@ -71,14 +74,14 @@ FLOORS = {
 # blind5: frozen, measured with 2026.12.2 before any rule changed and once with 2026.12.3,
 # never read; measured once more with 2026.12.4, 2026.12.5 and 2026.12.6. blind6: frozen,
 # measured with 2026.12.3 before any rule changed and once with 2026.12.4 and 2026.12.5,
-# never read; read and tuned on from 2026.12.6. blind7: frozen, measured with 2026.12.5
-# before any rule changed and once with 2026.12.6, never read.
+# never read; read and tuned on from 2026.12.6. blind7: measured with 2026.12.5 before
+# any rule changed and once with 2026.12.6 while frozen; read and tuned on from 2026.12.7.
 ISSUE_FIGURES = {
     "blind3": {"form correct": 0.83, "false form": 0.05, "minor P": 0.95, "minor R": 0.95},
     "blind4": {"form correct": 0.95, "false form": 0.05, "minor P": 0.95, "minor R": 0.95},
     "blind5": {"form correct": 0.79, "false form": 0.15, "minor P": 0.95, "minor R": 0.85},
     "blind6": {"form correct": 0.90, "false form": 0.05, "minor P": 0.95, "minor R": 0.88},
-    "blind7": {"form correct": 0.72, "false form": 0.05, "minor P": 0.95, "minor R": 0.95},
+    "blind7": {"form correct": 0.88, "false form": 0.05, "minor P": 0.95, "minor R": 0.95},
 }
 
 
@@ -131,14 +134,15 @@ def test_issue_figures_stay_at_what_was_measured(split: str) -> None:
     assert results.urgency["minor"].recall >= floors["minor R"]
 
 
-@pytest.mark.parametrize("split", ["blind5", "blind7"])
-def test_the_blind_sets_are_frozen(split: str) -> None:
+def test_the_blind_set_is_frozen() -> None:
     """The command never lists a frozen blind set's misses, so no one tunes on it by
-    reading them; blind6 is tuned on from 2026.12.6, like blind3 and blind4 before it."""
-    results = results_of(split)
+    reading them; blind6 is tuned on from 2026.12.6 and blind7 from 2026.12.7, like
+    blind3 and blind4 before them."""
+    results = results_of("blind5")
     assert results.frozen
     assert results.misses == []
     assert not results_of("blind6").frozen
+    assert not results_of("blind7").frozen
 
 
 @pytest.mark.parametrize("split", ["pl", "ro"])

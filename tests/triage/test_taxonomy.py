@@ -71,7 +71,7 @@ def test_every_pattern_compiles_to_at_least_one_word() -> None:
     """No pattern in the data file is empty after splitting into words."""
     for index in _indexes(taxonomy().version).values():
         for entries in [*index.exact.values(), *index.prefixed.values()]:
-            for pattern, _, _ in entries:
+            for pattern, *_ in entries:
                 assert pattern.parts
                 assert all(phrase for part in pattern.parts for phrase in part)
 
