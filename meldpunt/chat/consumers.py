@@ -15,7 +15,12 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
-from asgiref.typing import WebSocketDisconnectEvent
+from asgiref.typing import (
+    ASGIReceiveCallable,
+    ASGISendCallable,
+    ASGISendEvent,
+    WebSocketDisconnectEvent,
+)
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -86,6 +91,26 @@ def _parse(text_data: str | None) -> dict[str, Any] | None:
 
 class ChatBaseConsumer(AsyncWebsocketConsumer):
     metrics_kind = "chat"
+
+    async def __call__(
+        self, scope: Any, receive: ASGIReceiveCallable, send: ASGISendCallable
+    ) -> None:
+        """Run the consumer with a send that drops what goes to a page that has closed.
+
+        A page may close at any moment, for instance while its message is stored and before
+        the acknowledgement goes out; the server then raises an OSError for the send (the
+        ASGI spec; uvicorn's ClientDisconnected). Raised into the consumer, it would end the
+        consumer before the disconnect event the server has already queued, and
+        ``disconnect`` would never run: the reporter would never count as left, the advisor
+        would never be told and the chat would never expire. Dropped, the send is followed
+        by that disconnect event, handled as for any close.
+        """
+
+        async def send_while_open(message: ASGISendEvent) -> None:
+            with suppress(OSError):
+                await send(message)
+
+        await super().__call__(scope, receive, send_while_open)
 
     async def accept(
         self, subprotocol: str | None = None, headers: list[tuple[str, str]] | None = None

@@ -1,18 +1,23 @@
 """A reporter who leaves: the advisor's console hears of it at once, hears when they come
 back, and the chat ends by itself once the resume window has passed."""
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 
+from config.routing import build_application
 from meldpunt.accounts.models import User
 from meldpunt.chat.models import ChatMessage, ChatSender, ChatSession, ChatState, EndedBy
 from meldpunt.lib import clock
 from tests.chat.conftest import (
+    ORIGIN,
     TUESDAY_10,
+    Communicator,
     open_console,
     receive_until,
     reporter_ws,
@@ -57,6 +62,56 @@ async def test_console_hears_the_reporter_leave_and_come_back(on_duty):
     assert back["left"] is False
     assert (await ChatSession.objects.aget(pk=chat.pk)).reporter_left_at is None
     await again.disconnect()
+    await console.disconnect()
+
+
+class _ToThePage(asyncio.Queue[dict[str, Any]]):
+    """What the server sends to the page. Once the page has closed, a send fails with an
+    OSError, as the ASGI spec asks of servers (uvicorn's ClientDisconnected)."""
+
+    closed = False
+
+    async def put(self, item: dict[str, Any]) -> None:
+        if self.closed:
+            raise OSError("the page has closed")
+        await super().put(item)
+
+
+class _ClosingPage(Communicator):
+    """A reporter's page whose connection the server sees close, as a real server does."""
+
+    def __init__(self, chat: ChatSession, session_key: str) -> None:
+        cookie = (b"cookie", f"sessionid={session_key}".encode())
+        super().__init__(
+            build_application(None), f"/ws/chat/{chat.public_id.hex}/", headers=[ORIGIN, cookie]
+        )
+        self.to_page = _ToThePage()
+        self._output_queue = self.to_page
+
+    async def send_and_close(self, payload: dict[str, Any]) -> None:
+        """Send ``payload`` and close the page at once, before the server answers it."""
+        await self.send_json_to(payload)
+        self.to_page.closed = True
+        await self.send_input({"type": "websocket.disconnect", "code": 1001})
+
+
+async def test_a_page_that_closes_before_the_server_answers_still_leaves(on_duty):
+    """Sam sends a message and closes the page before its acknowledgement goes out, so the
+    server's send to the page fails: Sam has still left, and the console is told."""
+    chat, reporter_key = await database_sync_to_async(start_chat)(nickname="Sam")
+    sam = _ClosingPage(chat, reporter_key)
+    assert (await sam.connect())[0]
+    console = await open_console(await database_sync_to_async(staff_session)(on_duty))
+    await console.send_json_to({"type": "accept"})
+    await receive_until(console, "chat.opened", chat=chat.public_id.hex)
+    await receive_until(sam, "state", status=ChatState.ACTIVE)
+
+    await sam.send_and_close({"type": "message", "ref": "r1", "body": "Tot zo"})
+    await receive_until(console, "message", body="Tot zo")
+    gone = await receive_until(console, "presence", chat=chat.public_id.hex)
+    assert gone["left"] is True
+    assert (await ChatSession.objects.aget(pk=chat.pk)).reporter_left_at is not None
+    await sam.wait(timeout=5)
     await console.disconnect()
 
 
