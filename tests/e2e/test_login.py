@@ -29,7 +29,7 @@ def code_from_secret(secret: str, not_before: int = -1) -> str:
 
 def shot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"login-{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"login-{name}.png"), full_page=True, caret="initial")
 
 
 def password_step(page: Page, base: str, username: str) -> None:

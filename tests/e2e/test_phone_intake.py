@@ -25,7 +25,7 @@ SHOTS = Path(os.environ.get("MELDPUNT_SCREENSHOTS", "var/screenshots"))
 
 def shot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"intake-{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"intake-{name}.png"), full_page=True, caret="initial")
 
 
 def log_in(page: Page, base: str, user: User) -> None:

@@ -145,7 +145,7 @@ def test_arabic_is_right_to_left(browser: Browser, live_server) -> None:  # type
         # On one line the first language is at the start side: right in Arabic.
         if first["y"] == last["y"]:
             assert (first["x"] > last["x"]) is rtl
-        page.screenshot(path=str(SCREENSHOTS / f"home-{code}.png"))
+        page.screenshot(path=str(SCREENSHOTS / f"home-{code}.png"), caret="initial")
 
         page.goto(live_server.url + prefixed(code, f"/melden/stap/{STEPS[0].slug}/"))
         main = box(page, "main")
@@ -153,10 +153,12 @@ def test_arabic_is_right_to_left(browser: Browser, live_server) -> None:  # type
         starts_right = legend["x"] + legend["width"] > main["x"] + main["width"] * 0.6
         starts_left = legend["x"] < main["x"] + main["width"] * 0.4
         assert (starts_right, starts_left) == ((True, False) if rtl else (False, True))
-        page.screenshot(path=str(SCREENSHOTS / f"report-step-{code}.png"), full_page=True)
+        page.screenshot(
+            path=str(SCREENSHOTS / f"report-step-{code}.png"), full_page=True, caret="initial"
+        )
 
     receipt = send_report(page, live_server.url, "ar")
-    page.screenshot(path=str(SCREENSHOTS / "receipt-ar.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / "receipt-ar.png"), full_page=True, caret="initial")
     code_box = box(page, "[data-testid=receipt-code]")
     assert (
         page.locator("[data-testid=receipt-code]").evaluate("e => getComputedStyle(e).direction")
@@ -170,5 +172,5 @@ def test_arabic_is_right_to_left(browser: Browser, live_server) -> None:  # type
     main = box(page, "main")
     heading = box(page, "main h1")
     assert heading["x"] + heading["width"] > main["x"] + main["width"] * 0.6
-    page.screenshot(path=str(SCREENSHOTS / "mailbox-ar.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / "mailbox-ar.png"), full_page=True, caret="initial")
     context.close()

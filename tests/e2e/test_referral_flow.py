@@ -66,7 +66,7 @@ EMAIL = "els.melder@voorbeeld.nl"
 
 def shot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"referrals-{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"referrals-{name}.png"), full_page=True, caret="initial")
 
 
 def tab_to(page: Page, target: Locator, limit: int = 250) -> None:

@@ -38,8 +38,10 @@ def test_advisor_accepts_a_signal_on_the_case_page(
     expect(panel).to_contain_text("Arbeidsuitbuiting")
     expect(page.locator(".linking-panel")).to_contain_text(report.number)
     if SHOTS:
-        page.locator(".triage-panel").screenshot(path=f"{SHOTS}/triage-panel.png")
-        page.locator(".linking-panel").screenshot(path=f"{SHOTS}/related-cases.png")
+        page.locator(".triage-panel").screenshot(path=f"{SHOTS}/triage-panel.png", caret="initial")
+        page.locator(".linking-panel").screenshot(
+            path=f"{SHOTS}/related-cases.png", caret="initial"
+        )
 
     item = panel.locator('li[data-indicator="gen.documents_retained"]')
     item.get_by_role("button", name="Overnemen").click()
@@ -68,5 +70,5 @@ def test_coordinator_sees_the_signals_page(
     page.goto(live_server.url + reverse("linking:signals"))
     expect(page.locator("table")).to_contain_text("Kenteken")
     if SHOTS:
-        page.screenshot(path=f"{SHOTS}/signals.png", full_page=True)
+        page.screenshot(path=f"{SHOTS}/signals.png", full_page=True, caret="initial")
     assert axe_violations(page) == []
