@@ -309,7 +309,9 @@ def contact_days_differing() -> Differing:
     month, end = min(ends).replace(day=1), max(ends) + timedelta(days=1)
     days: set[date] = set()
     months: set[date] = set()
-    # A part of a week can run into the next month: the weeks are compared at the end.
+    weeks: set[date] = set()
+    # A part of a week can run into the next month but never into the next quarter: the
+    # weeks are compared a quarter at a time.
     counted_weeks: Counter[Key] = Counter()
     while month < end:
         following = _next_month(month)
@@ -319,7 +321,10 @@ def contact_days_differing() -> Differing:
         if _kept(ContactMonth.objects.filter(month=month), "month") != _months(counted):
             months.add(month)
         counted_weeks.update(_weeks(counted))
+        if following == _quarter_start(following) or following >= end:
+            parts = ContactWeek.objects.filter(week__gte=_quarter_start(month), week__lt=following)
+            kept_weeks = _kept(parts, "week")
+            weeks |= {key[0] for key in (kept_weeks - counted_weeks) + (counted_weeks - kept_weeks)}
+            counted_weeks = Counter()
         month = following
-    kept_weeks = _kept(ContactWeek.objects.all(), "week")
-    weeks = {key[0] for key in (kept_weeks - counted_weeks) + (counted_weeks - kept_weeks)}
     return Differing(sorted(days), sorted(months), sorted(weeks))
