@@ -19,6 +19,10 @@ step "1. packages, user, code, virtual environment"
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends python3-venv postgresql redis-server nginx git curl openssl >/dev/null
 python3 --version
+{ set +x; } 2>/dev/null
+echo "Debian $(cat /etc/debian_version), $(systemctl --version | head -1), $(psql --version)," \
+    "$(redis-server --version | cut -d' ' -f1-3), $(nginx -v 2>&1 | cut -d' ' -f3)"
+set -x
 adduser --system --group --home /srv/meldpunt meldpunt
 git clone "$REPOSITORY" /srv/meldpunt && chown -R meldpunt:meldpunt /srv/meldpunt
 cd /srv/meldpunt && runuser -u meldpunt -- python3 -m venv .venv
@@ -114,11 +118,18 @@ DATABASE_URL_FILE=/etc/meldpunt/database_url .venv/bin/python manage.py shell -c
     "from meldpunt.accounts.models import Role, User; User.objects.create_user('drill-advisor', password='$STAFF_PW', role=Role.ADVISOR)"
 python3 scripts/drill_staff.py "https://$HOST" /etc/nginx/tls/fullchain.pem drill-advisor "$STAFF_PW"
 
-step "CHECK the timers and one job run"
+step "CHECK the workers' memory after the report and the login"
+ps -o pid=,rss=,args= --ppid "$MAIN" | grep spawn_main | awk '{printf "worker %s: %d MB resident\n", $1, $2 / 1024}'
+
+step "CHECK the timers, and the job of each timer run once as its timer starts it"
 systemctl list-timers --all 'meldpunt-*'
-systemctl start meldpunt-job@chat_expire.service
-systemctl status --no-pager --lines=5 meldpunt-job@chat_expire.service || true
-systemctl is-failed meldpunt-job@chat_expire.service && exit 1
+for timer in $(systemctl list-unit-files --no-legend 'meldpunt-*.timer' | cut -d' ' -f1); do
+    job=$(systemctl show -p Unit --value "$timer")
+    systemctl start "$job"   # Type=oneshot: returns when the job has ended
+    systemctl status --no-pager --lines=3 "$job" | grep -E 'Process:|python\[' || true
+    if systemctl is-failed --quiet "$job"; then echo "FAIL: $job (from $timer)"; exit 1; fi
+    echo "$timer: $job ran, $(systemctl show -p Result --value "$job")"
+done
 DATABASE_URL=$OWNER_URL .venv/bin/python manage.py shell -c \
     'from meldpunt.lib.models import JobRun; print(list(JobRun.objects.values_list("name", "last_success_at", "last_outcome")))'
 
