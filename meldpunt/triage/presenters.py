@@ -1,6 +1,6 @@
 """Turning a Suggestion into what a template shows: highlighted text and labelled items."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -37,6 +37,16 @@ class ShownForm:
     score: float
     reasons: list[ShownReason]
     decision: str = ""
+    # The form model's chance in percent and the words that weighed most for this form,
+    # for the texts it reads (since 2026.12.8).
+    chance: int | None = None
+    weighed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ShownChance:
+    label: StrPromise
+    chance: int
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,9 @@ class Presented:
     scores: list[ShownForm]
     forms: list[ShownForm]
     urgency: list[ShownUrgency]
+    # Every class of the form model with its chance, highest first (empty when the
+    # model does not read the text's language).
+    chances: list[ShownChance]
     version: str
     ruled_out: bool
 
@@ -97,22 +110,42 @@ def present(
             )
         )
     words = {match.id: match.words(text) for match in suggestion.indicators}
-    scores = [
-        ShownForm(
-            id=score.form,
-            label=Exploitation(score.form).label,
-            score=score.score,
-            reasons=[
-                ShownReason(
-                    tax.indicator(r.indicator_id).label, r.weight, words.get(r.indicator_id, [])
-                )
-                for r in score.reasons
-            ],
-            decision=decisions.get(f"form:{score.form}", ""),
+    reading = suggestion.reading
+
+    def reason(indicator_id: str, weight: float) -> ShownReason:
+        return ShownReason(tax.indicator(indicator_id).label, weight, words.get(indicator_id, []))
+
+    def shown(form: str, score: float, reasons: list[ShownReason]) -> ShownForm:
+        return ShownForm(
+            id=form,
+            label=Exploitation(form).label,
+            score=score,
+            reasons=reasons,
+            decision=decisions.get(f"form:{form}", ""),
+            chance=None if reading is None else round(100 * reading.probabilities[form]),
+            weighed=[] if reading is None else [w.words(text) for w in reading.reasons[form]],
         )
+
+    scores = [
+        shown(score.form, score.score, [reason(r.indicator_id, r.weight) for r in score.reasons])
         for score in suggestion.scores
     ]
-    by_form = {shown.id: shown for shown in scores}
+    by_form = {form.id: form for form in scores}
+    forms = [
+        by_form.get(form)
+        # A form the model reads and the rules gave no score: its own signals, if any.
+        or shown(
+            form,
+            0.0,
+            [reason(m.id, 0.0) for m in suggestion.indicators if tax.indicator(m.id).form == form],
+        )
+        for form in suggestion.forms
+    ]
+    chances = (
+        []
+        if reading is None
+        else [ShownChance(Exploitation(name).label, round(100 * p)) for name, p in reading.ranked()]
+    )
     urgency = [
         ShownUrgency(id=m.id, label=tax.urgency_rule(m.id).label, words=m.words(text))
         for m in suggestion.urgency
@@ -123,8 +156,9 @@ def present(
         indicators=indicators,
         form=suggestion.form,
         scores=scores,
-        forms=[by_form[form] for form in suggestion.forms],
+        forms=forms,
         urgency=urgency,
+        chances=chances,
         version=suggestion.taxonomy_version,
         ruled_out=suggestion.ruled_out,
     )

@@ -31,6 +31,8 @@ The text is never logged or stored here.
 from dataclasses import dataclass, field
 from functools import cache
 
+from meldpunt.triage.form_model import LANGUAGES as MODEL_LANGUAGES
+from meldpunt.triage.form_model import NONE, FormModel, Reading, form_model
 from meldpunt.triage.numbers import numeric_signals
 from meldpunt.triage.reading import (
     EN_FUNCTION_WORDS,
@@ -64,6 +66,13 @@ NEGATION_REACH = 5
 COORDINATION = frozenset({"of", "or", "noch", "nor"})
 # The form score needed before a form is suggested.
 MIN_FORM_SCORE = 2.0
+# The model names a form the rules do not from this chance on; from NO_FORM_VETO on its
+# "no trafficking" overrules a form the rules name (both measured on a set neither had
+# learned from, docs/TRIAGE.md).
+UNSURE = 0.4
+NO_FORM_VETO = 0.7
+SECOND_FORM_CHANCE = 0.2
+MODEL_MIN_FEATURES = 10
 # Another form is shown next to the top one from this share of the top score on, when it
 # has this many indicators of its own, or one core indicator of at least this weight.
 SECOND_FORM_SHARE = 0.5
@@ -212,6 +221,8 @@ class Suggestion:
     scores: tuple[FormScore, ...]
     urgency: tuple[Match, ...]
     ruled_out: bool = False
+    # The learned model's reading (form_model.py), for Dutch, English and mixed texts.
+    reading: Reading | None = None
 
     @property
     def form_score(self) -> FormScore | None:
@@ -656,6 +667,57 @@ def _choose_forms(
     return top.form, tuple(shown)
 
 
+def _model_forms(
+    reading: Reading, rules: tuple[str, tuple[str, ...]], own: set[str | None], ruled_out: bool
+) -> tuple[str, tuple[str, ...]]:
+    """The rules' form and the model's reading together (since 2026.12.8).
+
+    - A text that rules trafficking out gets no form.
+    - A text with fewer than ``MODEL_MIN_FEATURES`` features the model knows is left to
+      the rules: for a line or two the chances say little.
+    - A form the rules name stays, unless the model reads no trafficking with a chance of
+      ``NO_FORM_VETO`` or more.
+    - Where the rules name no form, the model's top form decides when its chance is at
+      least ``UNSURE``; below, the rules' answer stands, and their "unknown" turns into
+      "none" only at ``NO_FORM_VETO``.
+    - Next to the top form every other form is shown that the rules show, or that the
+      model gives ``SECOND_FORM_CHANCE`` and the rules found a signal of that form for
+      (``own``, not a general one), so each comes with evidence of its own.
+
+    Measured on a set that neither the rules nor the model had learned from: the rules'
+    form wins more often than the model's where both name one, the model where the rules
+    name none (docs/TRIAGE.md).
+    """
+    form, forms = rules
+    chances = reading.probabilities
+    top, chance = reading.ranked()[0]
+    if ruled_out:
+        return "none", ()
+    if reading.known < MODEL_MIN_FEATURES:
+        return rules
+    if form in FORMS:
+        if top == NONE and chance >= NO_FORM_VETO:
+            return "none", ()
+    elif chance >= UNSURE:
+        if top == NONE:
+            # Signals too thin for the rules and a model that leans to "no trafficking"
+            # still leave it open, unless the model is as sure as for a veto.
+            return ("none", ()) if form == "none" or chance >= NO_FORM_VETO else rules
+        form = top
+    else:
+        return rules
+    others = sorted(
+        (
+            other
+            for other in FORMS
+            if other != form
+            and (other in forms or (chances[other] >= SECOND_FORM_CHANCE and other in own))
+        ),
+        key=lambda other: (other not in forms, -chances[other]),
+    )
+    return form, (form, *others)
+
+
 def _drop_lonely_support(tax: Taxonomy, found: dict[str, Match]) -> None:
     """A supporting indicator alone says little ("werkt in een restaurant"): it stays when
     its form has a core indicator, labour also with a general one, or a second
@@ -760,8 +822,9 @@ def _lifts_urgency_only(tax: Taxonomy, rule_id: str) -> bool:
     return bool(cancels) and all(tax.is_urgency(target) for target in cancels)
 
 
-def suggest(text: str) -> Suggestion:
-    """Indicators, suggested forms with reasons, and urgency flags for ``text``."""
+def suggest(text: str, model: FormModel | None = None) -> Suggestion:
+    """Indicators, suggested forms with reasons, and urgency flags for ``text``; the form
+    from ``model`` (the shipped one unless given) for the languages it reads."""
     tax = taxonomy()
     words = tokenize(text)
     language = language_of(words)
@@ -796,6 +859,11 @@ def suggest(text: str) -> Suggestion:
     scores = _score_forms(tax, found)
     strength = sum(len(match.patterns) for match in telling.values())
     form, forms = _choose_forms(tax, scores, found, strength, ruled_out)
+    reading = None
+    if language in MODEL_LANGUAGES:
+        reading = (model or form_model()).read(words)
+        own = {tax.indicator(indicator).form for indicator in found}
+        form, forms = _model_forms(reading, (form, forms), own, ruled_out)
     if language in UNREAD_LANGUAGES and form == "none":
         form = "unknown"  # no patterns for this language: not "no signals" but unread
     return Suggestion(
@@ -808,6 +876,7 @@ def suggest(text: str) -> Suggestion:
         scores=tuple(scores),
         urgency=tuple(sorted(urgent.values(), key=lambda m: order[m.id])),
         ruled_out=ruled_out,
+        reading=reading,
     )
 
 

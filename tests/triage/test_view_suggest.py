@@ -106,3 +106,27 @@ def test_a_text_in_a_language_without_patterns_says_it_cannot_be_read(
     assert "geen woorden in de taal van deze tekst" in html
     assert "Geen signalen gevonden" not in html
     assert "data-form=" not in html
+
+
+# The rules score labour here (one general sign); the model reads a massage parlour whose
+# women never go out alone: sexual (since 2026.12.8).
+MODEL_ONLY = (
+    "Buurman belt over een massagesalon aan de Meentweg 22, 8224 BP Lelystad. Er komen 's "
+    "avonds laat veel mannen. De vrouwen die er werken komen nooit alleen naar buiten en "
+    "worden gebracht en gehaald door dezelfde man in een grijze Golf, 52-RKT-6. Website van "
+    "de salon: thai-relax-lelystad.nl."
+)
+
+
+def test_a_form_only_the_model_reads_is_shown_with_its_chance_and_words(
+    advisor, verified_client
+) -> None:
+    """A form the rules gave no score is shown with the model's chance and the words that
+    weighed most, and the signals that belong to it."""
+    response = verified_client(advisor).post(URL, {"text": MODEL_ONLY})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-form="sexual"' in html
+    assert "kans" in html
+    assert "Woorden die het zwaarst wogen" in html
+    assert "massagesalon" in html.split('data-form="sexual"')[1].split("</li>")[0]
