@@ -17,12 +17,13 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from meldpunt.triage.reading import (
     EN_FUNCTION_WORDS,
+    MEMO_LIMIT,
     NL_FUNCTION_WORDS,
     PL_FUNCTION_WORDS,
     RO_FUNCTION_WORDS,
@@ -61,23 +62,30 @@ SKIPPED = (
 Span = tuple[int, int]
 
 
-def canonical(word: Word) -> str:
+@lru_cache(maxsize=MEMO_LIMIT)
+def canonical(forms: frozenset[str]) -> str:
     """One form per word: the shortest of its forms (its Dutch or English lemma as a
     rule), the alphabetically first of equals, so every process reads it the same."""
-    return min(word.forms, key=lambda form: (len(form), form))
+    return min(forms, key=lambda form: (len(form), form))
+
+
+@lru_cache(maxsize=MEMO_LIMIT)
+def _content(text: str, forms: frozenset[str]) -> str | None:
+    """A word's feature form, or None for a function or common word, or one with a digit
+    (times, amounts and house numbers say nothing of the form)."""
+    if text.lower() in SKIPPED or any(c.isdigit() for c in text):
+        return None
+    return canonical(forms)
 
 
 def features(words: Sequence[Word]) -> dict[str, list[Span]]:
     """Every feature of a text with the spans that make it: ``w=<lemma>`` for a content
-    word, ``b=<lemma>_<lemma>`` for two neighbouring content words in one clause.
-    Numbers carry none (times, amounts and house numbers say nothing of the form)."""
-    kept = [
-        (canonical(word), word)
-        for i, word in enumerate(words)
-        if word.text.lower() not in SKIPPED
-        and not any(c.isdigit() for c in word.text)
-        and not _named(words, i)
-    ]
+    word, ``b=<lemma>_<lemma>`` for two neighbouring content words in one clause."""
+    kept = []
+    for i, word in enumerate(words):
+        form = _content(word.text, word.forms)
+        if form is not None and not _named(words, i):
+            kept.append((form, word))
     found: dict[str, list[Span]] = {}
     for i, (form, word) in enumerate(kept):
         if form not in NEGATING:
@@ -120,17 +128,34 @@ class Weighed:
 
 @dataclass(frozen=True)
 class Reading:
-    """The model's reading of one text: a probability per class (the forms and "none")
-    and, per class, the features that pushed it most, heaviest first."""
+    """The model's reading of one text: a probability per class (the forms and "none"),
+    and the features it knew, for the reasons of a class when they are shown."""
 
     probabilities: dict[str, float]
-    reasons: dict[str, tuple[Weighed, ...]]
-    # How many of the text's features the model knows: a line or two has too few for
-    # the chances to mean much (they are mostly the classes' shares in training).
-    known: int = 0
+    found: dict[str, list[Span]]
+    model: "FormModel"
+
+    @property
+    def known(self) -> int:
+        """How many of the text's features the model knows: a line or two has too few
+        for the chances to mean much (they are mostly the classes' shares in training)."""
+        return len(self.found)
 
     def ranked(self) -> list[tuple[str, float]]:
         return sorted(self.probabilities.items(), key=lambda item: (-item[1], item[0]))
+
+    def reasons(self, name: str) -> tuple[Weighed, ...]:
+        """The features that pushed class ``name`` most against the others on average,
+        heaviest first (worked out only for a class that is shown)."""
+        k = self.model.classes.index(name)
+        pushed = []
+        for feature, spans in self.found.items():
+            row = self.model.weights[feature]
+            push = row[k] - (sum(row) - row[k]) / (len(row) - 1)
+            if push > 0:
+                pushed.append(Weighed(feature, round(push, 2), tuple(spans)))
+        pushed.sort(key=lambda w: (-w.weight, w.feature))
+        return tuple(_without_parts(pushed)[:SHOWN_WORDS])
 
 
 @dataclass(frozen=True)
@@ -143,27 +168,17 @@ class FormModel:
     documents: int = 0
 
     def read(self, words: Sequence[Word]) -> Reading:
-        found = {f: spans for f, spans in features(words).items() if f in self.weights}
+        weights = self.weights
+        found = {f: spans for f, spans in features(words).items() if f in weights}
         scores = list(self.bias)
         for feature in found:
-            for k, weight in enumerate(self.weights[feature]):
+            for k, weight in enumerate(weights[feature]):
                 scores[k] += weight
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         probabilities = {c: e / total for c, e in zip(self.classes, exps, strict=True)}
-        reasons = {}
-        for k, name in enumerate(self.classes):
-            # What a feature does for this class against the others on average.
-            pushed = []
-            for feature, spans in found.items():
-                row = self.weights[feature]
-                push = row[k] - (sum(row) - row[k]) / (len(row) - 1)
-                if push > 0:
-                    pushed.append(Weighed(feature, round(push, 2), tuple(spans)))
-            pushed.sort(key=lambda w: (-w.weight, w.feature))
-            reasons[name] = tuple(_without_parts(pushed)[:SHOWN_WORDS])
-        return Reading(probabilities, reasons, known=len(found))
+        return Reading(probabilities, found, self)
 
     def as_json(self) -> dict[str, Any]:
         return {

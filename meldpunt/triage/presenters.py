@@ -123,7 +123,7 @@ def present(
             reasons=reasons,
             decision=decisions.get(f"form:{form}", ""),
             chance=None if reading is None else round(100 * reading.probabilities[form]),
-            weighed=[] if reading is None else [w.words(text) for w in reading.reasons[form]],
+            weighed=[] if reading is None else [w.words(text) for w in reading.reasons(form)],
         )
 
     scores = [
