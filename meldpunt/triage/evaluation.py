@@ -37,7 +37,6 @@ from typing import Any
 from meldpunt.linking.extract import extract
 from meldpunt.triage import form_model
 from meldpunt.triage.form_model import FormModel
-from meldpunt.triage.reading import tokenize
 from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import FORMS, taxonomy
 
@@ -368,7 +367,7 @@ def render(results: Results) -> str:
 def train_model(splits: Sequence[str] = TRAINING, version: str | None = None) -> FormModel:
     """The form model learned from ``splits`` (the shipped one from ``TRAINING``)."""
     examples = [
-        (tokenize(report.text), report.form)
+        (report.text, report.form)
         for split in splits
         if available(split)
         for report in reports(split)

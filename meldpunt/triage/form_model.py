@@ -14,6 +14,7 @@ dictionary lookups per word. Training needs NumPy, a development dependency only
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from meldpunt.triage.reading import (
     PL_FUNCTION_WORDS,
     RO_FUNCTION_WORDS,
     Word,
+    tokenize,
 )
 from meldpunt.triage.taxonomy import LINKS, WEAK_WORDS
 
@@ -78,13 +80,24 @@ def _content(text: str, forms: frozenset[str]) -> str | None:
     return canonical(forms)
 
 
-def features(words: Sequence[Word]) -> dict[str, list[Span]]:
-    """Every feature of a text with the spans that make it: ``w=<lemma>`` for a content
-    word, ``b=<lemma>_<lemma>`` for two neighbouring content words in one clause."""
+# A link, a domain or an e-mail address: letters joined by dots, "@", "/" or "-" without a
+# space. Its words are names and places too ("thai-relax-lelystad.nl"), never features.
+ADDRESS_RE = re.compile(r"[\w.@/:-]*\w[.@/]\w[\w.@/:-]*")
+
+
+def features(text: str, words: Sequence[Word]) -> dict[str, list[Span]]:
+    """Every feature of ``text`` (read into ``words``) with the spans that make it:
+    ``w=<lemma>`` for a content word, ``b=<lemma>_<lemma>`` for two neighbouring content
+    words in one clause."""
+    addresses = [m.span() for m in ADDRESS_RE.finditer(text)]
     kept = []
     for i, word in enumerate(words):
         form = _content(word.text, word.forms)
-        if form is not None and not _named(words, i):
+        if (
+            form is not None
+            and not _named(words, i)
+            and not any(start <= word.start and word.end <= end for start, end in addresses)
+        ):
             kept.append((form, word))
     found: dict[str, list[Span]] = {}
     for i, (form, word) in enumerate(kept):
@@ -167,9 +180,10 @@ class FormModel:
     trained_on: tuple[str, ...] = ()
     documents: int = 0
 
-    def read(self, words: Sequence[Word]) -> Reading:
+    def read(self, text: str, words: Sequence[Word]) -> Reading:
+        """The chances of ``text``, read into ``words`` (reading.tokenize)."""
         weights = self.weights
-        found = {f: spans for f, spans in features(words).items() if f in weights}
+        found = {f: spans for f, spans in features(text, words).items() if f in weights}
         scores = list(self.bias)
         for feature in found:
             for k, weight in enumerate(weights[feature]):
@@ -224,17 +238,17 @@ def form_model() -> FormModel:
 
 
 def train(
-    examples: Sequence[tuple[Sequence[Word], str]],
+    examples: Sequence[tuple[str, str]],
     classes: Sequence[str],
     version: str,
     trained_on: Sequence[str] = (),
     iterations: int = ITERATIONS,
 ) -> FormModel:
-    """Fit the model on (words, class) pairs: multinomial logistic regression with an L2
+    """Fit the model on (text, class) pairs: multinomial logistic regression with an L2
     penalty, full-batch Adam from zero weights, so the same data gives the same model."""
     import numpy as np  # a development dependency, needed only to train
 
-    documents = [set(features(words)) for words, _ in examples]
+    documents = [set(features(text, tokenize(text))) for text, _ in examples]
     counts = Counter(f for doc in documents for f in doc)
     vocabulary = sorted(f for f, n in counts.items() if n >= MIN_DOCUMENTS)
     column = {f: j for j, f in enumerate(vocabulary)}

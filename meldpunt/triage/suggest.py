@@ -1,6 +1,7 @@
 """Suggestions from free text: indicators, forms of exploitation and urgency flags.
 
-Explainable rules over lemmatised words, no network and no learned model:
+Explainable rules over lemmatised words and, for the form, a small learned model
+(form_model.py, since 2026.12.8); no network:
 
 1. The text is read (reading.py): words with spans and lemmas, sentences and clauses,
    the language of each sentence, negation words, Dutch separable verbs.
@@ -22,6 +23,8 @@ Explainable rules over lemmatised words, no network and no learned model:
    least ``MIN_SIGNALS`` indicators were found and its score reaches
    ``MIN_FORM_SCORE``; another form with clear signals of its own and a score of its
    own is shown next to it, so a report with two forms shows both, each with reasons.
+5. For Dutch, English and mixed texts the form model reads the whole text too, and the
+   form comes from both (``_model_forms``).
 
 Every match keeps the spans of its content words, so the screen shows what caused it.
 Suggestions never change data; an advisor accepts or dismisses them (services.py).
@@ -861,7 +864,7 @@ def suggest(text: str, model: FormModel | None = None) -> Suggestion:
     form, forms = _choose_forms(tax, scores, found, strength, ruled_out)
     reading = None
     if language in MODEL_LANGUAGES:
-        reading = (model or form_model()).read(words)
+        reading = (model or form_model()).read(text, words)
         own = {tax.indicator(indicator).form for indicator in found}
         form, forms = _model_forms(reading, (form, forms), own, ruled_out)
     if language in UNREAD_LANGUAGES and form == "none":

@@ -18,6 +18,7 @@ from meldpunt.cases.services import case_create, contact_add
 from tests.cases.intake.test_save_view_entities import web_report
 from tests.conftest import make_staff
 from tests.e2e.conftest import ForeignRequests, axe_violations
+from tests.triage.test_view_suggest import MODEL_ONLY
 
 pytestmark = pytest.mark.e2e
 SHOTS = Path(os.environ.get("MELDPUNT_SCREENSHOTS", "var/screenshots"))
@@ -240,8 +241,32 @@ def test_the_polish_labour_case_gets_labour_with_its_words(advisor_page: Page, l
     expect(suggestions.locator('li[data-indicator^="sex."]')).to_have_count(0)
     expect(suggestions.locator('li.triage-form[data-form="sexual"]')).to_have_count(0)
     expect(suggestions.locator("mark", has_text="moe")).to_have_count(0)
+    # Since 2026.12.8 with the form model's chance and the words that weighed most.
+    expect(form).to_contain_text("kans")
+    expect(form.locator(".triage-weighed")).to_contain_text("paspoorten")
     assert axe_violations(page) == []
     shot(page, "9-labour-case")
+
+
+def test_a_form_only_the_model_reads_is_shown_with_its_words(
+    advisor_page: Page, live_server
+) -> None:  # type: ignore[no-untyped-def]
+    """A massage parlour whose women never go out alone: the rules name no sexual form,
+    the form model does, with its chance, its words and the signal of its own; the reasons
+    list every class's chance; no place name is among the words."""
+    page = advisor_page
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    page.keyboard.type(MODEL_ONLY)
+    suggestions = page.locator("#intake-suggest")
+    form = suggestions.locator('li.triage-form[data-form="sexual"]')
+    expect(form).to_contain_text("Seksuele uitbuiting")
+    expect(form).to_contain_text("kans")
+    expect(form.locator(".triage-weighed")).to_contain_text("massagesalon")
+    expect(form.locator(".triage-weighed")).not_to_contain_text("Lelystad")
+    suggestions.locator(".triage-reasons summary").click()
+    expect(suggestions.locator(".triage-reasons")).to_contain_text("geen mensenhandel")
+    assert axe_violations(page) == []
+    shot(page, "10-model-form")
 
 
 def test_call_timer_starts_at_the_first_key_and_stops_and_starts_by_keyboard(

@@ -32,7 +32,7 @@ def model(text: str, **chances: float) -> FormModel:
         version="test",
         classes=CLASSES,
         bias=tuple(math.log(chances.get(c, rest)) for c in CLASSES),
-        weights={f: (0.0,) * len(CLASSES) for f in features(tokenize(text))},
+        weights={f: (0.0,) * len(CLASSES) for f in features(text, tokenize(text))},
     )
 
 
@@ -44,7 +44,7 @@ def test_the_version_is_raised() -> None:
 def test_the_texts_read_as_the_tests_below_need() -> None:
     assert suggest(POLISH_LABOUR_NL, model(POLISH_LABOUR_NL, labour=0.1)).form == "labour"
     assert suggest(THIN, model(THIN, none=0.3)).form == "unknown"
-    assert len(features(tokenize(THIN))) >= MODEL_MIN_FEATURES
+    assert len(features(THIN, tokenize(THIN))) >= MODEL_MIN_FEATURES
 
 
 def test_a_form_the_rules_name_stays_unless_the_model_is_sure_of_no_trafficking() -> None:
@@ -71,7 +71,7 @@ def test_a_text_that_rules_trafficking_out_gets_no_form_whatever_the_model_says(
 def test_a_line_or_two_is_left_to_the_rules() -> None:
     """With fewer known features than MODEL_MIN_FEATURES the chances say little."""
     text = "Ze is erg bang."
-    assert len(features(tokenize(text))) < MODEL_MIN_FEATURES
+    assert len(features(text, tokenize(text))) < MODEL_MIN_FEATURES
     assert suggest(text, model(text, labour=0.95)).form == "unknown"
 
 
