@@ -58,7 +58,7 @@ SKIPPED = (
     (NL_FUNCTION_WORDS | EN_FUNCTION_WORDS | PL_FUNCTION_WORDS | RO_FUNCTION_WORDS | LINKS)
     - NEGATING
     | WEAK_WORDS
-    | {"in", "into", "nu"}
+    | {"in", "into", "nu", "per", "via", "tijdens", "during", "through"}
 )
 
 Span = tuple[int, int]

@@ -676,8 +676,6 @@ def _model_forms(
     """The rules' form and the model's reading together (since 2026.12.8).
 
     - A text that rules trafficking out gets no form.
-    - A text with fewer than ``MODEL_MIN_FEATURES`` features the model knows is left to
-      the rules: for a line or two the chances say little.
     - A form the rules name stays, unless the model reads no trafficking with a chance of
       ``NO_FORM_VETO`` or more.
     - Where the rules name no form, the model's top form decides when its chance is at
@@ -696,8 +694,6 @@ def _model_forms(
     top, chance = reading.ranked()[0]
     if ruled_out:
         return "none", ()
-    if reading.known < MODEL_MIN_FEATURES:
-        return rules
     if form in FORMS:
         if top == NONE and chance >= NO_FORM_VETO:
             return "none", ()
@@ -865,8 +861,13 @@ def suggest(text: str, model: FormModel | None = None) -> Suggestion:
     reading = None
     if language in MODEL_LANGUAGES:
         reading = (model or form_model()).read(text, words)
-        own = {tax.indicator(indicator).form for indicator in found}
-        form, forms = _model_forms(reading, (form, forms), own, ruled_out)
+        # A line or two has too few words the model knows for its chances to say much
+        # (they are mostly the classes' shares in training): the rules decide alone.
+        if reading.known < MODEL_MIN_FEATURES:
+            reading = None
+        else:
+            own = {tax.indicator(indicator).form for indicator in found}
+            form, forms = _model_forms(reading, (form, forms), own, ruled_out)
     if language in UNREAD_LANGUAGES and form == "none":
         form = "unknown"  # no patterns for this language: not "no signals" but unread
     return Suggestion(

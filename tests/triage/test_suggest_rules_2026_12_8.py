@@ -72,7 +72,9 @@ def test_a_line_or_two_is_left_to_the_rules() -> None:
     """With fewer known features than MODEL_MIN_FEATURES the chances say little."""
     text = "Ze is erg bang."
     assert len(features(text, tokenize(text))) < MODEL_MIN_FEATURES
-    assert suggest(text, model(text, labour=0.95)).form == "unknown"
+    result = suggest(text, model(text, labour=0.95))
+    assert result.form == "unknown"
+    assert result.reading is None  # so no chance is shown for it either
 
 
 @pytest.mark.parametrize(("chance", "shown"), [(0.25, True), (0.15, False)])
