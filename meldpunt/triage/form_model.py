@@ -47,8 +47,20 @@ LEARNING_RATE = 0.05
 DECIMALS = 4
 # How many words are shown as the reasons of a form.
 SHOWN_WORDS = 6
-# A bigram's words are shown as the text between them when it is this short.
-SHOWN_SPAN = 40
+# A pair is shown as the text from its first to its second word up to this many words
+# ("paspoort moeten afgeven"); longer, as its two words with "…" between them.
+SHOWN_WORDS_OF_A_PAIR = 3
+# Words of telling and small words the function-word lists lack: a phone note is full of
+# "belt", "zegt", "vertelt", and they weigh for whatever form the notes in training had.
+SAYING = frozenset(
+    """
+    zegt zeggen zei zeiden vertelt vertellen vertelde vertelden belt bellen belde gebeld
+    dan toen ook nog even eens hier daar keer paar iets iemand alles ander andere meer
+    says say said tell tells told call calls called now more most unless off out up
+    down just only some any all other then when than too again even ever here which
+    would could should will may might
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
 # Function words and prepositions carry no feature. A negation is kept inside a pair
 # ("niet betaald", "no passport") but is no feature alone.
 NEGATING = frozenset({"geen", "niet", "nooit", "zonder", "no", "not", "never"})
@@ -59,6 +71,7 @@ SKIPPED = (
     - NEGATING
     | WEAK_WORDS
     | {"in", "into", "nu", "per", "via", "tijdens", "during", "through"}
+    | SAYING
 )
 
 Span = tuple[int, int]
@@ -75,7 +88,7 @@ def canonical(forms: frozenset[str]) -> str:
 def _content(text: str, forms: frozenset[str]) -> str | None:
     """A word's feature form, or None for a function or common word, or one with a digit
     (times, amounts and house numbers say nothing of the form)."""
-    if text.lower() in SKIPPED or any(c.isdigit() for c in text):
+    if len(text) < 2 or text.lower() in SKIPPED or any(c.isdigit() for c in text):
         return None
     return canonical(forms)
 
@@ -133,10 +146,13 @@ class Weighed:
     spans: tuple[Span, ...]
 
     def words(self, text: str) -> str:
+        """As the text wrote it: a word, two words, or a pair's two words with "…" for
+        the words between them."""
         start, end = self.spans[0]
-        if end - start <= SHOWN_SPAN:
-            return " ".join(text[start:end].split())
-        return text[start:end].split()[0]
+        parts = text[start:end].split()
+        return (
+            " ".join(parts) if len(parts) <= SHOWN_WORDS_OF_A_PAIR else f"{parts[0]} … {parts[-1]}"
+        )
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,13 @@ def test_a_reading_gives_chances_and_the_words_that_pushed_each_form() -> None:
     assert reading.known == 4
 
 
+def test_a_pair_far_apart_is_shown_with_its_two_words() -> None:
+    text = "Sinds de zomer heeft ze een vriend die haar overlaadt met cadeaus."
+    model = FormModel("t", CLASSES, (0.0,) * 4, {"b=zomer_vriend": (1.0, 0.0, 0.0, 0.0)})
+    weighed = model.read(text, tokenize(text)).reasons("sexual")
+    assert [w.words(text) for w in weighed] == ["zomer … vriend"]
+
+
 def test_training_learns_the_words_of_each_class_the_same_way_every_time() -> None:
     """Two trainings on the same reports give the same model; the words of a class weigh
     for it; a word in one report only is left out."""
