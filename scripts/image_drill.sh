@@ -307,7 +307,7 @@ podman tag "$IMAGE" localhost/meldpunt:latest
     "$WORK/podman-compose/bin/pip" install -q "podman-compose==1.6.0" 2>"$WORK/pip.log" ||
         { cat "$WORK/pip.log"; fail "pip install podman-compose"; }
 }
-COMPOSE=("$WORK/podman-compose/bin/podman-compose" -f compose.yaml -f "$WORK/compose.standins.yaml")
+COMPOSE=("$WORK/podman-compose/bin/podman-compose" -p meldpunt -f compose.yaml -f "$WORK/compose.standins.yaml")
 
 say "compose: the steps of docs/DEPLOYMENT.md \"Containers\" in the committed deploy/"
 cd "$WORK/src/deploy"
