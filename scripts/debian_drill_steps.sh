@@ -130,7 +130,7 @@ for timer in $(systemctl list-unit-files --no-legend 'meldpunt-*.timer' | cut -d
     if systemctl is-failed --quiet "$job"; then echo "FAIL: $job (from $timer)"; exit 1; fi
     echo "$timer: $job ran, $(systemctl show -p Result --value "$job")"
 done
-DATABASE_URL=$OWNER_URL .venv/bin/python manage.py shell -c \
+DATABASE_URL=$OWNER_URL .venv/bin/python manage.py shell --no-imports -c \
     'from meldpunt.lib.models import JobRun; print(list(JobRun.objects.values_list("name", "last_success_at", "last_outcome")))'
 
 step "CHECK backup, and a restore into an empty database"
@@ -162,7 +162,7 @@ TIMER=meldpunt-chat-expire.timer
 TIMER_JOB=$(systemctl show -p Unit --value "$TIMER")
 TIMER_LIMIT=330
 last_success() {
-    DATABASE_URL=$OWNER_URL .venv/bin/python manage.py shell -c \
+    DATABASE_URL=$OWNER_URL .venv/bin/python manage.py shell --no-imports -c \
         'from meldpunt.lib.models import JobRun; r = JobRun.objects.get(name="chat_expire"); print(r.last_success_at.isoformat())'
 }
 BEFORE_TRIGGER=$(systemctl show -p LastTriggerUSecMonotonic --value "$TIMER")
