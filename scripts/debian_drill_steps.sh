@@ -168,7 +168,7 @@ last_success() {
 BEFORE_TRIGGER=$(systemctl show -p LastTriggerUSecMonotonic --value "$TIMER")
 BEFORE_SUCCESS=$(last_success)
 echo "before: last trigger '$(systemctl show -p LastTriggerUSec --value "$TIMER")', JobRun chat_expire last success $BEFORE_SUCCESS, now $(date -u +%T)"
-systemctl list-timers --all "$TIMER" | head -2
+systemctl list-timers --all "$TIMER" | sed -n 1,2p
 WAIT_START=$SECONDS
 until [ "$(systemctl show -p LastTriggerUSecMonotonic --value "$TIMER")" != "$BEFORE_TRIGGER" ] &&
     ! systemctl show -p ActiveState --value "$TIMER_JOB" | grep -qE '^(activating|active)$'; do
@@ -180,7 +180,7 @@ until [ "$(systemctl show -p LastTriggerUSecMonotonic --value "$TIMER")" != "$BE
 done
 echo "$TIMER fired by itself after $((SECONDS - WAIT_START)) s of waiting:" \
     "last trigger $(systemctl show -p LastTriggerUSec --value "$TIMER")"
-systemctl list-timers --all "$TIMER" | head -2
+systemctl list-timers --all "$TIMER" | sed -n 1,2p
 systemctl status --no-pager --lines=3 "$TIMER_JOB" | grep -E 'Process:|python\[' || true
 if systemctl is-failed --quiet "$TIMER_JOB"; then echo "FAIL: $TIMER_JOB, started by $TIMER"; exit 1; fi
 AFTER_SUCCESS=$(last_success)
