@@ -13,7 +13,8 @@
 #      (the administrator's "git clone <repository>"),
 #   4. runs scripts/debian_drill_steps.sh inside: the doc's steps, then the checks (a web
 #      report with scripts/drill_report.py, a first staff login and the chat page with
-#      scripts/drill_staff.py, the timers, a backup and restore, nginx's log),
+#      scripts/drill_staff.py, the timers, a backup and restore, nginx's log, and last
+#      the chat-expire timer left to fire on its own, up to 330 s of waiting),
 #   5. powers the machine off, stops the proxy and removes the tree (KEEP_TREE=1 keeps it
 #      for a look afterwards). REUSE_BASE=1 starts from the tree the last debootstrap
 #      left in $ROOT.base.tar instead of a new debootstrap.

@@ -130,7 +130,7 @@ for timer in $(systemctl list-unit-files --no-legend 'meldpunt-*.timer' | cut -d
     if systemctl is-failed --quiet "$job"; then echo "FAIL: $job (from $timer)"; exit 1; fi
     echo "$timer: $job ran, $(systemctl show -p Result --value "$job")"
 done
-DATABASE_URL=$OWNER_URL .venv/bin/python manage.py shell -c \
+DATABASE_URL=$OWNER_URL .venv/bin/python manage.py shell --no-imports -c \
     'from meldpunt.lib.models import JobRun; print(list(JobRun.objects.values_list("name", "last_success_at", "last_outcome")))'
 
 step "CHECK backup, and a restore into an empty database"
@@ -152,6 +152,41 @@ step "CHECK no client address in nginx's logs"
 cat /var/log/nginx/meldpunt.log
 if grep -qE '127\.0\.0\.1|::1' /var/log/nginx/meldpunt.log /var/log/nginx/meldpunt-error.log; then
     echo "FAIL: an address in nginx's log"; exit 1
+fi
+
+step "CHECK a timer firing on its own schedule: the one with the shortest interval"
+# meldpunt-chat-expire.timer, OnCalendar=*:0/5 with AccuracySec=10s: due within 5 min 10 s
+# of any moment. The jobs above were started by hand, which a timer's LastTriggerUSec does
+# not count; here nothing starts it but systemd, within a time limit.
+TIMER=meldpunt-chat-expire.timer
+TIMER_JOB=$(systemctl show -p Unit --value "$TIMER")
+TIMER_LIMIT=330
+last_success() {
+    DATABASE_URL=$OWNER_URL .venv/bin/python manage.py shell --no-imports -c \
+        'from meldpunt.lib.models import JobRun; r = JobRun.objects.get(name="chat_expire"); print(r.last_success_at.isoformat())'
+}
+BEFORE_TRIGGER=$(systemctl show -p LastTriggerUSecMonotonic --value "$TIMER")
+BEFORE_SUCCESS=$(last_success)
+echo "before: last trigger '$(systemctl show -p LastTriggerUSec --value "$TIMER")', JobRun chat_expire last success $BEFORE_SUCCESS, now $(date -u +%T)"
+systemctl list-timers --all "$TIMER" | sed -n 1,2p
+WAIT_START=$SECONDS
+until [ "$(systemctl show -p LastTriggerUSecMonotonic --value "$TIMER")" != "$BEFORE_TRIGGER" ] &&
+    ! systemctl show -p ActiveState --value "$TIMER_JOB" | grep -qE '^(activating|active)$'; do
+    if [ $((SECONDS - WAIT_START)) -ge $TIMER_LIMIT ]; then
+        systemctl list-timers --all "$TIMER"
+        echo "FAIL: $TIMER did not fire within $TIMER_LIMIT s"; exit 1
+    fi
+    sleep 2
+done
+echo "$TIMER fired by itself after $((SECONDS - WAIT_START)) s of waiting:" \
+    "last trigger $(systemctl show -p LastTriggerUSec --value "$TIMER")"
+systemctl list-timers --all "$TIMER" | sed -n 1,2p
+systemctl status --no-pager --lines=3 "$TIMER_JOB" | grep -E 'Process:|python\[' || true
+if systemctl is-failed --quiet "$TIMER_JOB"; then echo "FAIL: $TIMER_JOB, started by $TIMER"; exit 1; fi
+AFTER_SUCCESS=$(last_success)
+echo "$TIMER_JOB: $(systemctl show -p Result --value "$TIMER_JOB"); JobRun chat_expire last success $AFTER_SUCCESS"
+if [ "$AFTER_SUCCESS" = "$BEFORE_SUCCESS" ]; then
+    echo "FAIL: the timer's run left no new JobRun success"; exit 1
 fi
 
 step "DONE in $((SECONDS - START)) s"

@@ -417,6 +417,49 @@ def compose() -> dict[str, Any]:
     return dict(yaml.safe_load((DEPLOY / "compose.yaml").read_text()))
 
 
+# What Docker Compose v1 (docker-compose 1.29.2, Debian 12's) accepts at the top level of a
+# file without "version:" (its compose_spec.json): anything else, "name:" included, makes
+# it refuse the whole file ("'name' does not match any of the regexes: '^x-'").
+COMPOSE_V1_TOP_LEVEL = {"version", "services", "networks", "volumes", "secrets", "configs"}
+
+
+def test_compose_s_top_level_keys_are_the_ones_compose_v1_accepts() -> None:
+    """One file for Docker Compose v1, v2 and podman-compose: the project name is given on
+    the command line (-p meldpunt), not by a top-level name: that v1 refuses."""
+    keys = set(compose())
+    assert {key for key in keys if not key.startswith("x-")} <= COMPOSE_V1_TOP_LEVEL
+
+
+def test_the_docs_give_compose_the_project_name() -> None:
+    """Without "name:" in the file, compose names the project after the directory
+    ("deploy"): every compose command of the docs and of the file's own comment says -p."""
+    lines = [
+        line
+        for path in (ROOT / "docs" / "DEPLOYMENT.md", DEPLOY / "compose.yaml")
+        for line in path.read_text().splitlines()
+        if re.search(r"\b(podman|docker) compose -|docker-compose -", line)
+    ]
+    assert lines
+    for line in lines:
+        assert "-p meldpunt" in line or "COMPOSE_PROJECT_NAME=meldpunt" in line, line
+
+
+@pytest.mark.skipif(not shutil.which("docker-compose"), reason="no docker-compose (Compose v1)")
+def test_docker_compose_v1_accepts_the_file(tmp_path: Path) -> None:
+    shutil.copytree(DEPLOY, tmp_path / "deploy")
+    (tmp_path / "deploy" / "meldpunt.env").write_text(f"DJANGO_ALLOWED_HOSTS={HOST}\n")
+    docker_compose = shutil.which("docker-compose")
+    assert docker_compose
+    result = subprocess.run(  # noqa: S603 (docker-compose on our own file)
+        [docker_compose, "-p", "meldpunt", "-f", "deploy/compose.yaml", "config", "-q"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
 def test_compose_has_workers_database_redis_scheduler_and_proxy() -> None:
     services = compose()["services"]
     assert {"app", "db", "redis", "scheduler", "proxy", "migrate"} <= set(services)
