@@ -10,7 +10,7 @@ from io import StringIO
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 
@@ -126,6 +126,18 @@ def test_the_scheduler_runs_every_job_once() -> None:
     assert "chat(s) ended" in out.getvalue()
     recorded = JobRun.objects.filter(last_success_at__isnull=False)
     assert set(recorded.values_list("name", flat=True)) == set(django_settings.MELDPUNT_JOBS)
+
+
+def test_the_scheduler_once_fails_when_a_job_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check with ``--once`` (the drills, a compose health check) must see a failed job
+    in the exit code: the other jobs still run, then it stops with the failed names."""
+    monkeypatch.setattr(
+        django_settings, "MELDPUNT_JOBS", {"no_such_job": 60, **django_settings.MELDPUNT_JOBS}
+    )
+    out = StringIO()
+    with pytest.raises(CommandError, match="no_such_job"):
+        call_command("scheduler", "--once", stdout=out)
+    assert "chat(s) ended" in out.getvalue()
 
 
 def test_a_job_not_run_for_twice_its_interval_is_overdue() -> None:

@@ -5,6 +5,7 @@ A long-running loop: every job of ``settings.MELDPUNT_JOBS`` (command name: seco
 once at start and then each interval after its last start. Every job takes its own lock,
 so a second scheduler, or a timer on the same database, never runs a job twice at once.
 A job that fails is logged by name and tried again at its next turn; the scheduler goes on.
+With ``--once`` every job runs once, and a failed one makes the command fail (exit 1).
 """
 
 import logging
@@ -15,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import close_old_connections
 
 logger = logging.getLogger(__name__)
@@ -36,26 +37,34 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
         while not self._stopping:
+            failed = []
             for name, seconds in jobs.items():
                 if self._stopping or time.monotonic() < due[name]:
                     continue
                 due[name] = time.monotonic() + seconds
-                self._run(name)
+                if not self._run(name):
+                    failed.append(name)
             if options["once"]:
+                if failed:
+                    # A check must see it in the exit code (the drills, a health check).
+                    raise CommandError(f"scheduled job(s) failed: {', '.join(failed)}")
                 return
             pause = max(0.0, min(due.values()) - time.monotonic())
             # Wake at least every second to notice a stop signal.
             time.sleep(min(pause, 1.0))
 
-    def _run(self, name: str) -> None:
+    def _run(self, name: str) -> bool:
+        """Run one job; whether it succeeded."""
         close_old_connections()
         try:
             call_command(name, stdout=self.stdout, stderr=self.stderr)
         except Exception:
             # The job's name and the exception type only: messages may quote data.
             logger.exception("scheduled job %s failed", name)
+            return False
         finally:
             close_old_connections()
+        return True
 
     def _stop(self, signum: int, frame: FrameType | None) -> None:
         self._stopping = True
