@@ -86,6 +86,48 @@ def _spaced_plate_regex() -> re.Pattern[str]:
 
 PLATE_RE = _plate_regex()
 SPACED_PLATE_RE = _spaced_plate_regex()
+
+# Right after a plate word ("kenteken vt 123 b", "plate: AB 123 C", "registration WA 12345")
+# any side code is read, in any case, with spaces, dashes or nothing between its groups,
+# and so are the common formats of the countries most workers come from (Romania, Poland,
+# Bulgaria, Germany); upper case only with just a country word before it ("Romanian
+# plates CJ 12 XYZ"). Only the first thing written after the word counts, so "kenteken
+# weet ik niet, om 12 30 uur" gives nothing.
+PLATE_WORD_RE = re.compile(
+    r"(?i)\b(?:kentekens?|kentekenplaat|nummerbord(?:en)?|(?:licen[cs]e\s+|number\s+)?plates?|"
+    r"registration|rejestracj\w*|înmatricul\w*|inmatricul\w*)\b"
+)
+PLATE_COUNTRY_RE = re.compile(
+    r"(?i)\b(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german)\b"
+)
+# Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
+PLATE_FILLER_RE = re.compile(
+    r"(?i)(?:\s*[:(,]\s*|\s+(?:is|was|number|nummer|nr\.?|no\.?)(?=[\s:]))*\s*:?\s*"
+)
+FOREIGN_PLATES = (
+    r"[A-Z]{1,2}[ -]?\d{2,3}[ -]?[A-Z]{3}",  # Romania: county, 2 or 3 digits, 3 letters
+    r"[A-Z]{2,3}[ -]?\d[A-Z0-9]{3,4}",  # Poland: district, then 4 or 5 from a digit on
+    r"[A-Z]{1,2}[ -]?\d{4}[ -]?[A-Z]{1,2}",  # Bulgaria: region, 4 digits, 1 or 2 letters
+    r"[A-Z]{1,3}[ -][A-Z]{1,2}[ -]?\d{1,4}[EH]?",  # Germany: district, letters, digits
+)
+
+
+# One pattern per format, the longest match wins ("CA 1234 AB" is Bulgarian, not "CA 1234").
+LOOSE_PLATE_RES = tuple(
+    re.compile(rf"(?i)(?:{p})(?![\w-])")
+    for p in [
+        "[ -]?".join(_plate_part(g, "A-Z") for g in code.split("-")) for code in PLATE_SIDE_CODES
+    ]
+    + list(FOREIGN_PLATES)
+)
+FOREIGN_PLATE_RES = tuple(re.compile(rf"(?:{p})(?![\w-])") for p in FOREIGN_PLATES)
+
+
+def _longest(regexes: tuple[re.Pattern[str], ...], text: str, at: int) -> re.Match[str] | None:
+    matches = [m for regex in regexes if (m := regex.match(text, at))]
+    return max(matches, key=lambda m: m.end(), default=None)
+
+
 POSTCODE_RE = re.compile(r"(?<![\w-])([1-9]\d{3}) ?([A-Z]{2})(?![\w-])")
 POSTCODE_LOWER_RE = re.compile(r"(?i)postcode:?\s+([1-9]\d{3}) ?([a-z]{2})(?![\w-])")
 # Lower case without the word "postcode" only written together ("8221ab"), and then only
@@ -368,7 +410,34 @@ def plates(text: str) -> list[Entity]:
     for match in SPACED_PLATE_RE.finditer(text):
         if not _overlaps(*match.span(), taken):
             found.append(Entity("plate", match.group().replace(" ", ""), *match.span()))
+            taken.append(match.span())
+    for regexes, words in ((LOOSE_PLATE_RES, PLATE_WORD_RE), (FOREIGN_PLATE_RES, PLATE_COUNTRY_RE)):
+        for word in words.finditer(text):
+            at = PLATE_FILLER_RE.match(text, word.end()).end()
+            # the words "van", "bus", "car" may stand between a country word and the plate
+            if words is PLATE_COUNTRY_RE:
+                at = PLATE_FILLER_RE.match(text, _after_vehicle(text, at)).end()
+            match = _longest(regexes, text, at)
+            if match is None or _overlaps(*match.span(), taken):
+                continue
+            raw = match.group()
+            if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
+                continue
+            value = re.sub(r"[ -]", "", raw).upper()
+            found.append(Entity("plate", value, *match.span()))
+            taken.append(match.span())
     return found
+
+
+VEHICLE_RE = re.compile(
+    r"(?i)(?:auto|bus|busje|van|car|wagen|bestelbus|truck|vrachtwagen|minibus|plates?|"
+    r"kenteken|nummerbord)\b"
+)
+
+
+def _after_vehicle(text: str, at: int) -> int:
+    vehicle = VEHICLE_RE.match(text, at)
+    return vehicle.end() if vehicle else at
 
 
 def _house_number(

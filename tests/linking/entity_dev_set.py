@@ -146,7 +146,7 @@ DISTRACTORS: list[str] = [
 ]
 
 
-def score() -> None:
+def score() -> str:
     from meldpunt.linking.extract import extract
 
     kinds: dict[str, list[int]] = {}
@@ -164,14 +164,17 @@ def score() -> None:
             tally[2] += len(exp)
         if found != expected:
             misses.append((text, sorted(expected - found), sorted(found - expected)))
-    for text, missing, extra in misses:
-        print(f"{text!r}\n    missing {missing}\n    extra {extra}")
+    lines = [f"{t!r}\n    missing {m}\n    extra {x}" for t, m, x in misses]
     for kind, (tp, got, exp) in sorted(kinds.items()):
-        print(f"{kind:8} precision {tp / got if got else 1:.2f} recall {tp / exp if exp else 1:.2f}")
+        precision, recall = tp / got if got else 1, tp / exp if exp else 1
+        lines.append(f"{kind:8} precision {precision:.2f} recall {recall:.2f}")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
+    import sys
+
     import django
 
     django.setup()
-    score()
+    sys.stdout.write(score())
