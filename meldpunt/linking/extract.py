@@ -413,20 +413,25 @@ def plates(text: str) -> list[Entity]:
             taken.append(match.span())
     for regexes, words in ((LOOSE_PLATE_RES, PLATE_WORD_RE), (FOREIGN_PLATE_RES, PLATE_COUNTRY_RE)):
         for word in words.finditer(text):
-            at = PLATE_FILLER_RE.match(text, word.end()).end()
+            at = _after_filler(text, word.end())
             # the words "van", "bus", "car" may stand between a country word and the plate
             if words is PLATE_COUNTRY_RE:
-                at = PLATE_FILLER_RE.match(text, _after_vehicle(text, at)).end()
-            match = _longest(regexes, text, at)
-            if match is None or _overlaps(*match.span(), taken):
+                at = _after_filler(text, _after_vehicle(text, at))
+            plate = _longest(regexes, text, at)
+            if plate is None or _overlaps(*plate.span(), taken):
                 continue
-            raw = match.group()
+            raw = plate.group()
             if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
                 continue
             value = re.sub(r"[ -]", "", raw).upper()
-            found.append(Entity("plate", value, *match.span()))
-            taken.append(match.span())
+            found.append(Entity("plate", value, *plate.span()))
+            taken.append(plate.span())
     return found
+
+
+def _after_filler(text: str, at: int) -> int:
+    filler = PLATE_FILLER_RE.match(text, at)
+    return filler.end() if filler else at
 
 
 VEHICLE_RE = re.compile(
