@@ -258,13 +258,18 @@ PLATFORM_CONTEXT_RE = re.compile(
     r"انستغرام|انستقرام|إنستغرام|انستا|تيليجرام|تلغرام|تيلغرام|سناب|سناب شات|تيك توك|"
     r"فيسبوك|فيس بوك|حساب)(?!\w)"
 )
-PLATFORMS = r"(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord|skype|kik)"
+# "IG" and "FB" as people write them ("IG: lisa.x", "FB: jan.de.vries.77"), since 2026.12.9
+PLATFORMS = (
+    r"(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|onlyfans|discord|skype|kik|facebook|fb)"
+)
 # "tiktok: geldbaas.nl" is a handle, not a domain: read before links (since 2026.12.6),
 # but never a platform's own link ("insta: instagram.com/x").
 PLATFORM_NAMED_RE = re.compile(
     rf"(?i)\b{PLATFORMS}"
-    r"(?:\s+(?:account|naam|name|profiel|profile))?\s*:\s*@?([a-z0-9_][a-z0-9_.]{0,28}[a-z0-9_])(?![\w/]|\.\w)"
+    r"(?:\s+(?:account|naam|name|profiel|profile))?(?:\s*:|\s*\((?=\s*@?[\w.]+\)))\s*"
+    r"@?([a-z0-9_][a-z0-9_.]{0,28}[a-z0-9_])(?![\w/]|\.\w)"
 )
+PLAIN_WORD_GOES_ON_RE = re.compile(r"[ \t]+[^\W\d_]")
 # "op Snapchat heet hij xyz_1", "his Snapchat is xyz.1", "on Snapchat he is called xyz.1",
 # "on TikTok she goes by xyz_1": only a name with a digit, dot or
 # underscore, so "op Snapchat is ze actief" or "his Instagram is private" gives nothing.
@@ -297,7 +302,7 @@ PLATFORM_THEN_NAME_RE = re.compile(
 )
 ACCOUNT_CALLED_RE = re.compile(
     r"(?i)\b(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|handle)"
-    r"\s+(?:is\s+called|is\s+named|heet|is)\s+"
+    r"(?:\s+(?:is\s+called|is\s+named|heet|is)|\s*:)?\s+"
     rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
 QUOTED_NAME_RE = re.compile(
@@ -573,6 +578,10 @@ def named_handles(text: str) -> list[Entity]:
     found = []
     for match in PLATFORM_NAMED_RE.finditer(text):
         name = match.group(1).lower()
+        # A plain word with more words after it is the start of a sentence ("Facebook:
+        # contul meu e @ionut.p"), not a name; "Snap: xyz" and "Snap: xyz, ..." are names.
+        if name.isalpha() and PLAIN_WORD_GOES_ON_RE.match(text, match.end(1)):
+            continue
         if name.removeprefix("www.") not in PLATFORM_HOSTS:
             found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
     return found

@@ -279,3 +279,28 @@ def test_romanian_polish_bulgarian_and_german_plates_after_a_plate_word(text, pl
 def test_only_what_follows_the_plate_word_itself_is_read_as_a_plate(text) -> None:
     """A time later in the sentence, road numbers and words after a country word are none."""
     assert values(text, "plate") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("IG: xyz_99", "@xyz_99"),
+        ("His IG is lisa.vd.b and she is 15.", "@lisa.vd.b"),
+        ("FB: jan.de.vries.77", "@jan.de.vries.77"),
+        ("Ze heeft contact met hem via Snapchat (ghost_07).", "@ghost_07"),
+        ("He texts her on Snapchat from the account bigboss_010.", "@bigboss_010"),
+        ("Ze kent hem van Instagram, naam: jaydee_020.", "@jaydee_020"),
+    ],
+)
+def test_ig_fb_a_name_in_brackets_and_the_account_name_later_in_the_sentence(text, handle):
+    """ "IG" and "FB" are platforms; "Snapchat (name)" and "account name" / "naam: name"
+    after a platform in the same sentence give the handle."""
+    assert values(text, "handle") == [handle]
+
+
+def test_a_plain_word_after_platform_colon_that_starts_a_sentence_is_no_handle() -> None:
+    """ "Facebook: contul meu e @ionut.p" gives @ionut.p, not @contul; "Instagram (IG:
+    lisa.x)" gives @lisa.x, not @ig; "Snap: xyz" stays a handle."""
+    assert values("Scrieți-mi pe Facebook: contul meu e @ionut.p1", "handle") == ["@ionut.p1"]
+    assert values("She met him on Instagram (IG: lisa.x).", "handle") == ["@lisa.x"]
+    assert values("Snap: xyz", "handle") == ["@xyz"]
