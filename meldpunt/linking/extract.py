@@ -184,19 +184,20 @@ NOT_POSTCODE_LETTERS = frozenset(
 )
 # After the postcode: the number, "nr 12", or a town and then "nummer 12".
 HOUSE_AFTER_RE = re.compile(
-    r"^,?\s*(?:(?:nr|nummer|huisnummer|no)\.?:?\s*|[A-Z][\w'-]+,?\s+(?:nr|nummer|huisnummer|no)\.?:?\s*)?"
+    r"^,?\s*(?:(?:nr|nummer|huisnummer|number|no)\.?:?\s*|"
+    r"[A-Z][\w'-]+,?\s+(?:nr|nummer|huisnummer|number|no)\.?:?\s*)?"
     r"(\d{1,5})\s?([a-zA-Z])?\b"
 )
 # Before it: "Kerkstraat 12a, 1234 AB", "12 (8221 AB)", "huisnummer 214, postcode 1314 CZ".
 HOUSE_BEFORE_RE = re.compile(
-    r"[\wÀ-ÿ.,]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:in\s)?"
+    r"[\wÀ-ÿ.,]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:(?:in|te|at)\s)?"
     r"(?:(?:postcode|zip code|postal code):?\s+)?\(?$",
     re.IGNORECASE,
 )
 # A lower-case postcode ("3851 ld", "3851ld") may also follow a street and number with a
 # comma: "Bosweg 3, 3851 ld Ermelo" (since 2026.12.5); the street must end like one.
 STREET_BEFORE_RE = re.compile(
-    r"\b[A-Z][\wÀ-ÿ'-]*(?:straat|weg|laan|plein|dijk|kade|gracht|singel|pad|steeg|hof|park|"
+    r"\b[A-Za-z][\wÀ-ÿ'-]*(?:straat|weg|laan|plein|dijk|kade|gracht|singel|pad|steeg|hof|park|"
     r"dreef|baan|markt|wal|ring|allee|dam|haven|street|road|lane)\s+(\d{1,5})\s?([a-zA-Z])?"
     r"\s*,\s*$"
 )
@@ -468,6 +469,14 @@ def _house_number(
     return None
 
 
+# "order 1234 AB 12", "factuur 2026 AB 12": a reference, not a postcode (since 2026.12.9).
+REFERENCE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:order\w*|bestel\w*|factuur\w*|invoice|ref\w*|ticket\w*|zending\w*|"
+    r"pakket\w*|parcel|tracking\w*|track|code|dossier\w*|klantnummer|artikel\w*)"
+    r"(?:\s*(?:nr|nummer|number|no)\.?)?\s*[:#]?\s*$"
+)
+
+
 def addresses(text: str) -> list[Entity]:
     """Postcode plus house number; a postcode alone (a whole street) is not taken."""
     found = []
@@ -477,6 +486,8 @@ def addresses(text: str) -> list[Entity]:
             start, end = match.start(1), match.end(2)
             letters = match.group(2).upper()
             if letters in {"SA", "SD", "SS"} or _overlaps(start, end, seen):
+                continue
+            if REFERENCE_BEFORE_RE.search(text, max(0, start - 30), start):
                 continue
             spaced = regex is POSTCODE_SPACED_LOWER_RE
             if spaced and match.group(2) in NOT_POSTCODE_LETTERS:

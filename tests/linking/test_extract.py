@@ -304,3 +304,24 @@ def test_a_plain_word_after_platform_colon_that_starts_a_sentence_is_no_handle()
     assert values("Scrieți-mi pe Facebook: contul meu e @ionut.p1", "handle") == ["@ionut.p1"]
     assert values("She met him on Instagram (IG: lisa.x).", "handle") == ["@lisa.x"]
     assert values("Snap: xyz", "handle") == ["@xyz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kerkstraat 12, 8221 ab lelystad",
+        "Kerkstraat 12 te 8221 AB Lelystad",
+        "The address is 8221 AB Lelystad, number 12.",
+    ],
+)
+def test_a_street_in_lower_case_te_before_the_postcode_and_number_after_the_town(text):
+    """A lower-case street before a lower-case postcode, "12 te 8221 AB" and "8221 AB
+    Lelystad, number 12" are addresses."""
+    assert values(text, "address") == ["8221AB 12"]
+
+
+def test_an_order_or_invoice_number_that_looks_like_a_postcode_is_no_address() -> None:
+    """ "factuur 2026 AB 12", "order 1234 AB 5": a reference word right before it; the
+    word "postcode" itself still counts."""
+    assert values("Ordernummer 1234 AB, factuur 2026 AB 12, order: 1234 AB 5.", "address") == []
+    assert values("postcode 1234AB, nr. 12", "address") == ["1234AB 12"]
