@@ -86,6 +86,48 @@ def _spaced_plate_regex() -> re.Pattern[str]:
 
 PLATE_RE = _plate_regex()
 SPACED_PLATE_RE = _spaced_plate_regex()
+
+# Right after a plate word ("kenteken vt 123 b", "plate: AB 123 C", "registration WA 12345")
+# any side code is read, in any case, with spaces, dashes or nothing between its groups,
+# and so are the common formats of the countries most workers come from (Romania, Poland,
+# Bulgaria, Germany); upper case only with just a country word before it ("Romanian
+# plates CJ 12 XYZ"). Only the first thing written after the word counts, so "kenteken
+# weet ik niet, om 12 30 uur" gives nothing.
+PLATE_WORD_RE = re.compile(
+    r"(?i)\b(?:kentekens?|kentekenplaat|nummerbord(?:en)?|(?:licen[cs]e\s+|number\s+)?plates?|"
+    r"registration|rejestracj\w*|înmatricul\w*|inmatricul\w*)\b"
+)
+PLATE_COUNTRY_RE = re.compile(
+    r"(?i)\b(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german)\b"
+)
+# Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
+PLATE_FILLER_RE = re.compile(
+    r"(?i)(?:\s*[:(,]\s*|\s+(?:is|was|number|nummer|nr\.?|no\.?)(?=[\s:]))*\s*:?\s*"
+)
+FOREIGN_PLATES = (
+    r"[A-Z]{1,2}[ -]?\d{2,3}[ -]?[A-Z]{3}",  # Romania: county, 2 or 3 digits, 3 letters
+    r"[A-Z]{2,3}[ -]?\d[A-Z0-9]{3,4}",  # Poland: district, then 4 or 5 from a digit on
+    r"[A-Z]{1,2}[ -]?\d{4}[ -]?[A-Z]{1,2}",  # Bulgaria: region, 4 digits, 1 or 2 letters
+    r"[A-Z]{1,3}[ -][A-Z]{1,2}[ -]?\d{1,4}[EH]?",  # Germany: district, letters, digits
+)
+
+
+# One pattern per format, the longest match wins ("CA 1234 AB" is Bulgarian, not "CA 1234").
+LOOSE_PLATE_RES = tuple(
+    re.compile(rf"(?i)(?:{p})(?![\w-])")
+    for p in [
+        "[ -]?".join(_plate_part(g, "A-Z") for g in code.split("-")) for code in PLATE_SIDE_CODES
+    ]
+    + list(FOREIGN_PLATES)
+)
+FOREIGN_PLATE_RES = tuple(re.compile(rf"(?:{p})(?![\w-])") for p in FOREIGN_PLATES)
+
+
+def _longest(regexes: tuple[re.Pattern[str], ...], text: str, at: int) -> re.Match[str] | None:
+    matches = [m for regex in regexes if (m := regex.match(text, at))]
+    return max(matches, key=lambda m: m.end(), default=None)
+
+
 POSTCODE_RE = re.compile(r"(?<![\w-])([1-9]\d{3}) ?([A-Z]{2})(?![\w-])")
 POSTCODE_LOWER_RE = re.compile(r"(?i)postcode:?\s+([1-9]\d{3}) ?([a-z]{2})(?![\w-])")
 # Lower case without the word "postcode" only written together ("8221ab"), and then only
@@ -142,19 +184,20 @@ NOT_POSTCODE_LETTERS = frozenset(
 )
 # After the postcode: the number, "nr 12", or a town and then "nummer 12".
 HOUSE_AFTER_RE = re.compile(
-    r"^,?\s*(?:(?:nr|nummer|huisnummer|no)\.?:?\s*|[A-Z][\w'-]+,?\s+(?:nr|nummer|huisnummer|no)\.?:?\s*)?"
+    r"^,?\s*(?:(?:nr|nummer|huisnummer|number|no)\.?:?\s*|"
+    r"[A-Z][\w'-]+,?\s+(?:nr|nummer|huisnummer|number|no)\.?:?\s*)?"
     r"(\d{1,5})\s?([a-zA-Z])?\b"
 )
 # Before it: "Kerkstraat 12a, 1234 AB", "12 (8221 AB)", "huisnummer 214, postcode 1314 CZ".
 HOUSE_BEFORE_RE = re.compile(
-    r"[\wÀ-ÿ.,]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:in\s)?"
+    r"[\wÀ-ÿ.,]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:(?:in|te|at)\s)?"
     r"(?:(?:postcode|zip code|postal code):?\s+)?\(?$",
     re.IGNORECASE,
 )
 # A lower-case postcode ("3851 ld", "3851ld") may also follow a street and number with a
 # comma: "Bosweg 3, 3851 ld Ermelo" (since 2026.12.5); the street must end like one.
 STREET_BEFORE_RE = re.compile(
-    r"\b[A-Z][\wÀ-ÿ'-]*(?:straat|weg|laan|plein|dijk|kade|gracht|singel|pad|steeg|hof|park|"
+    r"\b[A-Za-z][\wÀ-ÿ'-]*(?:straat|weg|laan|plein|dijk|kade|gracht|singel|pad|steeg|hof|park|"
     r"dreef|baan|markt|wal|ring|allee|dam|haven|street|road|lane)\s+(\d{1,5})\s?([a-zA-Z])?"
     r"\s*,\s*$"
 )
@@ -216,13 +259,18 @@ PLATFORM_CONTEXT_RE = re.compile(
     r"انستغرام|انستقرام|إنستغرام|انستا|تيليجرام|تلغرام|تيلغرام|سناب|سناب شات|تيك توك|"
     r"فيسبوك|فيس بوك|حساب)(?!\w)"
 )
-PLATFORMS = r"(?:instagram|insta|snapchat|snap|tiktok|telegram|onlyfans|discord|skype|kik)"
+# "IG" and "FB" as people write them ("IG: lisa.x", "FB: jan.de.vries.77"), since 2026.12.9
+PLATFORMS = (
+    r"(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|onlyfans|discord|skype|kik|facebook|fb)"
+)
 # "tiktok: geldbaas.nl" is a handle, not a domain: read before links (since 2026.12.6),
 # but never a platform's own link ("insta: instagram.com/x").
 PLATFORM_NAMED_RE = re.compile(
     rf"(?i)\b{PLATFORMS}"
-    r"(?:\s+(?:account|naam|name|profiel|profile))?\s*:\s*@?([a-z0-9_][a-z0-9_.]{0,28}[a-z0-9_])(?![\w/]|\.\w)"
+    r"(?:\s+(?:account|naam|name|profiel|profile))?(?:\s*:|\s*\((?=\s*@?[\w.]+\)))\s*"
+    r"@?([a-z0-9_][a-z0-9_.]{0,28}[a-z0-9_])(?![\w/]|\.\w)"
 )
+PLAIN_WORD_GOES_ON_RE = re.compile(r"[ \t]+[^\W\d_]")
 # "op Snapchat heet hij xyz_1", "his Snapchat is xyz.1", "on Snapchat he is called xyz.1",
 # "on TikTok she goes by xyz_1": only a name with a digit, dot or
 # underscore, so "op Snapchat is ze actief" or "his Instagram is private" gives nothing.
@@ -255,7 +303,7 @@ PLATFORM_THEN_NAME_RE = re.compile(
 )
 ACCOUNT_CALLED_RE = re.compile(
     r"(?i)\b(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|handle)"
-    r"\s+(?:is\s+called|is\s+named|heet|is)\s+"
+    r"(?:\s+(?:is\s+called|is\s+named|heet|is)|\s*:)?\s+"
     rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
 QUOTED_NAME_RE = re.compile(
@@ -368,7 +416,39 @@ def plates(text: str) -> list[Entity]:
     for match in SPACED_PLATE_RE.finditer(text):
         if not _overlaps(*match.span(), taken):
             found.append(Entity("plate", match.group().replace(" ", ""), *match.span()))
+            taken.append(match.span())
+    for regexes, words in ((LOOSE_PLATE_RES, PLATE_WORD_RE), (FOREIGN_PLATE_RES, PLATE_COUNTRY_RE)):
+        for word in words.finditer(text):
+            at = _after_filler(text, word.end())
+            # the words "van", "bus", "car" may stand between a country word and the plate
+            if words is PLATE_COUNTRY_RE:
+                at = _after_filler(text, _after_vehicle(text, at))
+            plate = _longest(regexes, text, at)
+            if plate is None or _overlaps(*plate.span(), taken):
+                continue
+            raw = plate.group()
+            if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
+                continue
+            value = re.sub(r"[ -]", "", raw).upper()
+            found.append(Entity("plate", value, *plate.span()))
+            taken.append(plate.span())
     return found
+
+
+def _after_filler(text: str, at: int) -> int:
+    filler = PLATE_FILLER_RE.match(text, at)
+    return filler.end() if filler else at
+
+
+VEHICLE_RE = re.compile(
+    r"(?i)(?:auto|bus|busje|van|car|wagen|bestelbus|truck|vrachtwagen|minibus|plates?|"
+    r"kenteken|nummerbord)\b"
+)
+
+
+def _after_vehicle(text: str, at: int) -> int:
+    vehicle = VEHICLE_RE.match(text, at)
+    return vehicle.end() if vehicle else at
 
 
 def _house_number(
@@ -389,6 +469,14 @@ def _house_number(
     return None
 
 
+# "order 1234 AB 12", "factuur 2026 AB 12": a reference, not a postcode (since 2026.12.9).
+REFERENCE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:order\w*|bestel\w*|factuur\w*|invoice|ref\w*|ticket\w*|zending\w*|"
+    r"pakket\w*|parcel|tracking\w*|track|code|dossier\w*|klantnummer|artikel\w*)"
+    r"(?:\s*(?:nr|nummer|number|no)\.?)?\s*[:#]?\s*$"
+)
+
+
 def addresses(text: str) -> list[Entity]:
     """Postcode plus house number; a postcode alone (a whole street) is not taken."""
     found = []
@@ -398,6 +486,8 @@ def addresses(text: str) -> list[Entity]:
             start, end = match.start(1), match.end(2)
             letters = match.group(2).upper()
             if letters in {"SA", "SD", "SS"} or _overlaps(start, end, seen):
+                continue
+            if REFERENCE_BEFORE_RE.search(text, max(0, start - 30), start):
                 continue
             spaced = regex is POSTCODE_SPACED_LOWER_RE
             if spaced and match.group(2) in NOT_POSTCODE_LETTERS:
@@ -499,6 +589,10 @@ def named_handles(text: str) -> list[Entity]:
     found = []
     for match in PLATFORM_NAMED_RE.finditer(text):
         name = match.group(1).lower()
+        # A plain word with more words after it is the start of a sentence ("Facebook:
+        # contul meu e @ionut.p"), not a name; "Snap: xyz" and "Snap: xyz, ..." are names.
+        if name.isalpha() and PLAIN_WORD_GOES_ON_RE.match(text, match.end(1)):
+            continue
         if name.removeprefix("www.") not in PLATFORM_HOSTS:
             found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
     return found

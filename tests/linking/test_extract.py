@@ -232,3 +232,96 @@ def test_a_lower_case_postcode_after_a_street_and_number() -> None:
     assert values("A holiday home at Bosweg 3, 3851 ld Ermelo.", "address") == ["3851LD 3"]
     assert values("Bosweg 3, 3851ld Ermelo", "address") == ["3851LD 3"]
     assert values("Kerkstraat 12, 2024 en 2025 waren zwaar.", "address") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("Het kenteken is vt 123 b, zegt hij.", "VT123B"),
+        ("Busje met kenteken AB 123 C voor de deur.", "AB123C"),
+        ("Zijn Audi (kenteken 1 ABC 23) staat op de stoep.", "1ABC23"),
+        ("Plate number: x 123 bz.", "X123BZ"),
+    ],
+)
+def test_right_after_a_plate_word_any_side_code_in_any_case_with_spaces(text, plate) -> None:
+    """After "kenteken", "plate", "nummerbord": lower case and letters the RDW does not
+    issue too, with spaces, dashes or nothing between the groups."""
+    assert values(text, "plate") == [plate]
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("Een Roemeense bus, kenteken B 123 ABC, haalt ze op.", "B123ABC"),
+        ("The van has Romanian plates CJ 12 XYZ.", "CJ12XYZ"),
+        ("A Polish van, registration WA 12345, parks there.", "WA12345"),
+        ("Poolse bus met kenteken PO 4N123.", "PO4N123"),
+        ("Bulgaars kenteken CA 1234 AB op een Mercedes.", "CA1234AB"),
+        ("Een Duits kenteken, B-AB 1234, op een Sprinter.", "BAB1234"),
+        ("German plate HH-XY 123 on the van.", "HHXY123"),
+    ],
+)
+def test_romanian_polish_bulgarian_and_german_plates_after_a_plate_word(text, plate) -> None:
+    """The longest format wins ("CA 1234 AB" is Bulgarian, not a Polish "CA 1234")."""
+    assert values(text, "plate") == [plate]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenteken weet ik niet, het was om 12 30 uur.",
+        "The plate was too dirty to read at 11 45 PM.",
+        "Hij heeft een Poolse vriend die 62 uur werkt, WA en NL.",
+        "De Duitse baas betaalt 10 euro; de Roemeense mannen werken 12 uur.",
+        "Ze werken op de A6 en de A 27, bij afrit 12 van de N302; kamer 12, bus 12.",
+    ],
+)
+def test_only_what_follows_the_plate_word_itself_is_read_as_a_plate(text) -> None:
+    """A time later in the sentence, road numbers and words after a country word are none."""
+    assert values(text, "plate") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("IG: xyz_99", "@xyz_99"),
+        ("His IG is lisa.vd.b and she is 15.", "@lisa.vd.b"),
+        ("FB: jan.de.vries.77", "@jan.de.vries.77"),
+        ("Ze heeft contact met hem via Snapchat (ghost_07).", "@ghost_07"),
+        ("He texts her on Snapchat from the account bigboss_010.", "@bigboss_010"),
+        ("Ze kent hem van Instagram, naam: jaydee_020.", "@jaydee_020"),
+    ],
+)
+def test_ig_fb_a_name_in_brackets_and_the_account_name_later_in_the_sentence(text, handle):
+    """ "IG" and "FB" are platforms; "Snapchat (name)" and "account name" / "naam: name"
+    after a platform in the same sentence give the handle."""
+    assert values(text, "handle") == [handle]
+
+
+def test_a_plain_word_after_platform_colon_that_starts_a_sentence_is_no_handle() -> None:
+    """ "Facebook: contul meu e @ionut.p" gives @ionut.p, not @contul; "Instagram (IG:
+    lisa.x)" gives @lisa.x, not @ig; "Snap: xyz" stays a handle."""
+    assert values("Scrieți-mi pe Facebook: contul meu e @ionut.p1", "handle") == ["@ionut.p1"]
+    assert values("She met him on Instagram (IG: lisa.x).", "handle") == ["@lisa.x"]
+    assert values("Snap: xyz", "handle") == ["@xyz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kerkstraat 12, 8221 ab lelystad",
+        "Kerkstraat 12 te 8221 AB Lelystad",
+        "The address is 8221 AB Lelystad, number 12.",
+    ],
+)
+def test_a_street_in_lower_case_te_before_the_postcode_and_number_after_the_town(text):
+    """A lower-case street before a lower-case postcode, "12 te 8221 AB" and "8221 AB
+    Lelystad, number 12" are addresses."""
+    assert values(text, "address") == ["8221AB 12"]
+
+
+def test_an_order_or_invoice_number_that_looks_like_a_postcode_is_no_address() -> None:
+    """ "factuur 2026 AB 12", "order 1234 AB 5": a reference word right before it; the
+    word "postcode" itself still counts."""
+    assert values("Ordernummer 1234 AB, factuur 2026 AB 12, order: 1234 AB 5.", "address") == []
+    assert values("postcode 1234AB, nr. 12", "address") == ["1234AB 12"]

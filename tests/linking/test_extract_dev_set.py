@@ -1,0 +1,17 @@
+"""The entity development set (tests/linking/entity_dev_set.py) is read exactly."""
+
+import pytest
+
+from meldpunt.linking.extract import extract
+from tests.linking.entity_dev_set import CASES, DISTRACTORS
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_every_variant_of_the_dev_set_gives_exactly_its_entities(text, expected) -> None:
+    assert {(e.kind, e.value) for e in extract(text)} == expected
+
+
+@pytest.mark.parametrize("text", DISTRACTORS)
+def test_times_amounts_dates_rooms_roads_and_references_give_no_entity(text) -> None:
+    """Only a phone number may be found (none of these texts holds one on purpose)."""
+    assert {e.kind for e in extract(text)} <= {"phone"}
