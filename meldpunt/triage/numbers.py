@@ -17,6 +17,7 @@ Thresholds (Dutch law and practice, rounded so only clear cases fire):
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 WORD_NUMBERS = {
     "zes": 6,
@@ -180,10 +181,54 @@ LOOSE = (
     r"(?:een\s+jaar\s+of\s+|ongeveer\s+|pas\s+|nog\s+maar\s+|rond\s+de\s+|about\s+|"
     r"only\s+|just\s+|maybe\s+|perhaps\s+|misschien\s+|around\s+|zo'n\s+)?"
 )
+# "nog geen 16", "under 16", "bijna 18": an upper bound, so 18 itself still says minor
+# (since 2026.12.8).
+BELOW = (
+    r"(?:onder\s+de|jonger\s+dan|under(?:\s+the\s+age\s+of)?|younger\s+than|below|"
+    r"nog\s+geen|not\s+yet|bijna|almost|nearly|amper|barely)\s+"
+)
+# A word that may follow "under 16" when it is an age: the end of a clause or a verb.
+AGE_FOLLOWS = (
+    r"(?:\s+(?:jaar|years?)(?:\s+oud|\s+old)?"
+    r"(?!\s+(?:in|op|at|on|bij|lang|long|geleden|ago|for|voor|hier|here|werk\w*|work\w*)\b)"
+    r"|(?!\s*(?:jaar|years?)\b))"
+    r"\s*(?:[.,;:!?)]|$|\s+(?:en|and|maar|but|or|of|is|are|zijn|was|were|werk\w*|work\w*|"
+    r"worden|wordt|to|om|te|die|who|that|in|op|at|on|naar|moet\w*|mag|mogen|must|have|has|"
+    r"had|hebben|heeft)\b)"
+)
+# A person's age said in the past ("when she was 15", "toen hij 15 was") is no minor now.
+NOT_PAST = r"(?<!\bwhen\s)(?<!\bsince\s)(?<!\btoen\s)(?<!\bsinds\s)(?<!\bvanaf\s)"
+# A negation before "onder de 18" in its sentence: "geen mensen onder de 18".
+NEGATION_RE = re.compile(
+    r"(?i)\b(?:geen|niet|nooit|niemand|no|not|none|nobody|never|without|zonder)\b"
+)
 # What must come right before a candidate age, and what right after it.
 AGE_RULES = tuple(
-    (re.compile(before + r"$", re.IGNORECASE), re.compile(after, re.IGNORECASE))
-    for before, after in (
+    (
+        re.compile(before + r"$", re.IGNORECASE),
+        re.compile(after, re.IGNORECASE),
+        oldest[0] if oldest else 17,
+    )
+    for before, after, *oldest in (
+        # an upper bound after a person or "is": "hij is nog geen 16", "she's almost 18"
+        (
+            rf"{NOT_PAST}\b{SUBJECT}(?:\s+(?:is|ben|am|are|zijn)|['’]s|['’]re)\s+{LOOSE}{BELOW}",
+            NOT_AN_AGE + AGE_FOLLOWS,
+            18,
+        ),
+        # an upper bound alone: "kids under 16 working", "meisjes jonger dan 16 in de ads"
+        (
+            r"\b(?:onder\s+de|jonger\s+dan|under(?:\s+the\s+age\s+of)?|younger\s+than|below)\s+",
+            NOT_AN_AGE + AGE_FOLLOWS,
+            18,
+        ),
+        # "15yo", "15 y/o", "15 y.o."
+        (r"", r"\s?(?:yo|y/o|y\.o\.?)(?![\w/])", 17),
+        # a first name and the age between commas: "Sanne, 15, woont" (not in brackets
+        # alone: "Pokój (14)" is a room)
+        (r"\b(?-i:[A-Z][a-zà-ÿ]+),\s*", r"\s*(?:jaar|jr)?\s*,", 17),
+        # a chat name that is an age: "meisje16", "girl_15"
+        (r"\b(?:meisje|meid|jongen|girl|boy)[_.-]?", r"(?![\w@])", 17),
         (r"", r"[- ]?jarige?n?\b"),
         (r"", r"[- ](?:years?|yrs?)[- ]old\b"),
         (r"", r"\s+(?:jaar\s+oud|years\s+old)\b"),
@@ -200,8 +245,9 @@ AGE_RULES = tuple(
             r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
         ),
         (
-            rf"\b{SUBJECT}\s+(?:is|was|ben|am)\s+{LOOSE}",
-            r"(?:\s+(?:jaar|years?)(?:\s+oud|\s+old)?)?\s*(?:[.,;!?)]|$|\s+(?:en|and|maar|but)\b)",
+            rf"{NOT_PAST}\b{SUBJECT}(?:\s+(?:is|was|ben|am)|['’]s)\s+{LOOSE}",
+            r"(?:\s+(?:jaar|jr\.?|years?|yrs?)(?:\s+oud|\s+old)?)?\s*"
+            r"(?:[.,;!?)]|$|\s+(?:en|and|maar|but)\b)",
         ),
         (r"\bi'?m\s+", NOT_AN_AGE),
         # "one of our boys, 16, runs away", "Kleinzoon 15 jr", "her nephew, 15. He"
@@ -239,7 +285,7 @@ AGE_RULES = tuple(
 )
 # Every number of one or two digits, or number word, is a candidate age; the rules look
 # at the few words right before and after it.
-AGE_ANCHOR_RE = re.compile(rf"(?i)(?<![\d.,])\d{{1,2}}(?![\d.,]\d)|\b(?:{WORDS})\b")
+AGE_ANCHOR_RE = re.compile(rf"(?i)(?<![\d.,])\d{{1,2}}(?![\d.,]\d)|\b(?:{WORDS})(?:\b|(?=jarig))")
 AGE_BEFORE, AGE_AFTER = 60, 30
 
 
@@ -361,19 +407,48 @@ def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
 
 def _ages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
     for anchor in AGE_ANCHOR_RE.finditer(text):
-        if not 1 <= _number(anchor.group()) < 18:
+        age = _number(anchor.group())
+        if not 1 <= age <= 18:
             continue
         before = text[max(0, anchor.start() - AGE_BEFORE) : anchor.start()]
         after = text[anchor.end() : anchor.end() + AGE_AFTER]
-        for before_re, after_re in AGE_RULES:
+        for before_re, after_re, oldest in AGE_RULES:
+            if age > oldest:
+                continue
             # The text after the number is matched at its start, which is quick; the
             # search before it only runs when that fits.
             tail = after_re.match(after)
             found = before_re.search(before) if tail is not None else None
             if found is not None and tail is not None:
+                if oldest == 18 and NEGATION_RE.search(_sentence_before(before, found.start())):
+                    break  # "geen mensen onder de 18", "nobody is younger than 16"
                 start = anchor.start() - (len(before) - found.start())
                 yield MINOR, (start, anchor.end() + tail.end())
                 break
+    for match in BORN_RE.finditer(text):
+        if date.today().year - 18 < int(match.group(1)) <= date.today().year:
+            yield MINOR, match.span()
+    for match in SCHOOL_YEAR_RE.finditer(text):
+        yield MINOR, match.span()
+
+
+def _sentence_before(before: str, end: int) -> str:
+    return re.split(r"[.!?;\n]", before[:end])[-1]
+
+
+# A year of birth that makes someone under 18 this year: "geboren in 2011", "born 2012",
+# "geb. 03-05-2010", "DOB: 2011" (since 2026.12.8).
+BORN_RE = re.compile(
+    r"(?i)\b(?:geboren|born|geb\.|geboortejaar|geboortedatum|year\s+of\s+birth|"
+    r"date\s+of\s+birth|dob)\s*:?\s*(?:in|op|on)?\s*"
+    r"(?:\d{1,2}[-/.]\d{1,2}[-/.]|\d{1,2}\s+[^\W\d]+\s+|[^\W\d]+\s+)?((?:19|20)\d\d)\b"
+)
+# A school year of secondary school: "3 havo", "4 vwo", "vmbo 3", "2e klas vmbo-t".
+SCHOOL = r"(?:havo|vwo|vmbo(?:-?(?:bb|kb|gl|tl|[bkgt]))?|mavo|atheneum|gymnasium|lyceum)"
+SCHOOL_YEAR_RE = re.compile(
+    rf"(?i)\b[1-6](?:e|de)?\s*(?:klas\s+)?{SCHOOL}\b(?!-?(?:scholen|school|locaties))"
+    rf"|\b{SCHOOL}[- ]?[1-6]\b(?![.,:]?\d)"
+)
 
 
 # A school-age child working full time: 30 hours a week or more in the sentence that
