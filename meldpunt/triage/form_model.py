@@ -93,24 +93,42 @@ def _content(text: str, forms: frozenset[str]) -> str | None:
     return canonical(forms)
 
 
-# A link, a domain or an e-mail address: letters joined by dots, "@", "/" or "-" without a
-# space. Its words are names and places too ("thai-relax-lelystad.nl"), never features.
-ADDRESS_RE = re.compile(r"[\w.@/:-]*\w[.@/]\w[\w.@/:-]*")
+# A link, a domain or an e-mail address: letters joined by a dot, "@" or "/" without a
+# space, with the letters, digits and marks around them. Its words are names and places
+# too ("thai-relax-lelystad.nl"), never features.
+JOINED_RE = re.compile(r"\w[.@/]\w")
+ADDRESS_MARKS = frozenset("._@/:-")
+
+
+def address_spans(text: str) -> list[Span]:
+    """Where ``text`` holds a link, a domain or an e-mail address, in order."""
+    spans: list[Span] = []
+    for match in JOINED_RE.finditer(text):
+        if spans and match.start() < spans[-1][1]:
+            continue
+        start, end = match.start(), match.end()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ADDRESS_MARKS):
+            start -= 1
+        while end < len(text) and (text[end].isalnum() or text[end] in ADDRESS_MARKS):
+            end += 1
+        spans.append((start, end))
+    return spans
 
 
 def features(text: str, words: Sequence[Word]) -> dict[str, list[Span]]:
     """Every feature of ``text`` (read into ``words``) with the spans that make it:
     ``w=<lemma>`` for a content word, ``b=<lemma>_<lemma>`` for two neighbouring content
     words in one clause."""
-    addresses = [m.span() for m in ADDRESS_RE.finditer(text)]
+    addresses = address_spans(text)
+    at = 0
     kept = []
     for i, word in enumerate(words):
+        while at < len(addresses) and addresses[at][1] <= word.start:
+            at += 1
+        if at < len(addresses) and addresses[at][0] <= word.start:
+            continue  # inside a link or an address
         form = _content(word.text, word.forms)
-        if (
-            form is not None
-            and not _named(words, i)
-            and not any(start <= word.start and word.end <= end for start, end in addresses)
-        ):
+        if form is not None and not _named(words, i):
             kept.append((form, word))
     found: dict[str, list[Span]] = {}
     for i, (form, word) in enumerate(kept):
