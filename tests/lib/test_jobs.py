@@ -128,6 +128,7 @@ def test_the_scheduler_runs_every_job_once() -> None:
     assert set(recorded.values_list("name", flat=True)) == set(django_settings.MELDPUNT_JOBS)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_scheduler_once_fails_when_a_job_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     """A check with ``--once`` (the drills, a compose health check) must see a failed job
     in the exit code: the other jobs still run, then it stops with the failed names."""
