@@ -4,6 +4,7 @@ model (issue 14, since 2026.12.8)."""
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -121,11 +122,14 @@ def test_the_shipped_model_is_the_one_the_training_sets_give() -> None:
     assert form_model.form_model().version == taxonomy().version
 
 
-def test_a_model_that_differs_from_the_training_is_refused(tmp_path, monkeypatch) -> None:
-    shipped = form_model.MODEL_FILE.read_text(encoding="utf-8")
-    changed = tmp_path / "form_model.json"
-    changed.write_text(shipped.replace('"version":"', '"version":"x', 1), encoding="utf-8")
-    monkeypatch.setattr("meldpunt.triage.management.commands.triage_train.MODEL_FILE", changed)
+def test_a_model_that_differs_from_the_training_is_refused(monkeypatch) -> None:
+    """A shipped file that is not what the training gives (here: another version) fails
+    the check with the difference named."""
+    trained = form_model.form_model()
+    monkeypatch.setattr(
+        "meldpunt.triage.management.commands.triage_train.train_model",
+        lambda: replace(trained, version=f"{trained.version}x"),
+    )
     with pytest.raises(CommandError, match="version"):
         call_command("triage_train", check=True)
 
@@ -148,6 +152,6 @@ def test_the_reading_is_the_same_in_every_process() -> None:
             text=True,
             check=True,
         ).stdout
-        for seed in range(4)
+        for seed in range(3)
     }
     assert len(runs) == 1

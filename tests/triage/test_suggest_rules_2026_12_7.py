@@ -70,7 +70,7 @@ def test_the_evidence_does_not_depend_on_the_process() -> None:
             text=True,
             check=True,
         ).stdout
-        for seed in range(6)
+        for seed in range(3)
     }
     assert len(runs) == 1
 
