@@ -107,7 +107,7 @@ def _script(word: str) -> str | None:
     return None
 
 
-def _tally(text: str) -> tuple[int, int, int, int, int, int, int, int]:
+def _tally(text: str) -> "Tally":
     """What one word tells about the language: Polish, Romanian, Dutch-or-English (not a
     shared word), Cyrillic, Arabic, Ukrainian letters, Dutch and English function word,
     found in one pass for both questions (not remembered: a worker must not grow)."""
@@ -123,10 +123,16 @@ def _tally(text: str) -> tuple[int, int, int, int, int, int, int, int]:
     return (pl, ro, nlen, 0, 0, 0, nl, en)
 
 
+Tally = tuple[int, int, int, int, int, int, int, int]
+
+
 def _totals(words: Sequence["Word"]) -> list[int]:
+    return _summed([_tally(w.text) for w in words])
+
+
+def _summed(tallies: Sequence[Tally]) -> list[int]:
     # Summed per column, not by zip(*...): a column tuple per sentence length would stay
     # in the interpreter's free lists (half a megabyte after a few hundred texts).
-    tallies = [_tally(w.text) for w in words]
     return [sum(tally[i] for tally in tallies) for i in range(8)]
 
 
@@ -268,7 +274,10 @@ def language_of(words: Sequence[Word], fallback: str = "mixed") -> str:
     With hardly any function words the answer is ``fallback``, or "mixed" when those few
     are all of the other language.
     """
-    totals = _totals(words)
+    return _language(_totals(words), fallback)
+
+
+def _language(totals: list[int], fallback: str) -> str:
     other = _other_language(totals)
     if other is not None:
         return other
@@ -287,13 +296,16 @@ def language_of(words: Sequence[Word], fallback: str = "mixed") -> str:
     return "mixed"
 
 
-def sentences(words: list[Word], text_language: str) -> list[Sentence]:
-    """Each sentence's word range and language; a short one takes the text's language."""
+def languages(words: list[Word]) -> tuple[str, list[Sentence]]:
+    """The language of the whole text (as ``language_of``) and each sentence's word range
+    and language (a short one takes the text's), every word looked at once."""
+    tallies = [_tally(w.text) for w in words]
+    text_language = _language(_summed(tallies), "mixed")
     found: list[Sentence] = []
     start = 0
     for i in range(1, len(words) + 1):
         if i == len(words) or words[i].sentence != words[start].sentence:
-            part = words[start:i]
-            found.append(Sentence(start, i - 1, language_of(part, fallback=text_language)))
+            language = _language(_summed(tallies[start:i]), text_language)
+            found.append(Sentence(start, i - 1, language))
             start = i
-    return found
+    return text_language, found

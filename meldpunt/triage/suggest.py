@@ -46,9 +46,10 @@ from meldpunt.triage.reading import (
     RO_FUNCTION_WORDS,
     UNREAD_LANGUAGES,
     WORD_RE,
+    Sentence,
     Word,
     language_of,
-    sentences,
+    languages,
     tokenize,
 )
 from meldpunt.triage.taxonomy import (
@@ -775,11 +776,11 @@ def _add(bucket: dict[str, Match], target: str, label: str, spans: list[tuple[in
             match.spans.append(span)
 
 
-def _find(words: list[Word], language: str) -> dict[str, dict[str, Match]]:
+def _find(words: list[Word], parts: list[Sentence]) -> dict[str, dict[str, Match]]:
     """Matches per kind ("indicator", "urgency", "contra"), sentence by sentence."""
     indexes = _indexes(taxonomy().version)
     buckets: dict[str, dict[str, Match]] = {"indicator": {}, "urgency": {}, "contra": {}}
-    for sentence in sentences(words, language):
+    for sentence in parts:
         index = indexes[sentence.language]
         if sentence.language == "ro":  # "nu" negates in Romanian only (Dutch "now")
             for i in range(sentence.first, sentence.last + 1):
@@ -826,8 +827,8 @@ def suggest(text: str, model: FormModel | None = None) -> Suggestion:
     from ``model`` (the shipped one unless given) for the languages it reads."""
     tax = taxonomy()
     words = tokenize(text)
-    language = language_of(words)
-    buckets = _find(words, language)
+    language, parts = languages(words)
+    buckets = _find(words, parts)
     found, urgent = buckets["indicator"], buckets["urgency"]
     low_wages = []
     for target, span in numeric_signals(text):
