@@ -366,23 +366,16 @@ def render(results: Results) -> str:
 
 def train_model(splits: Sequence[str] = TRAINING, version: str | None = None) -> FormModel:
     """The form model learned from ``splits`` (the shipped one from ``TRAINING``)."""
-    examples = [
-        (report.text, report.form)
+    read = {
+        split: [r for r in reports(split) if r.language in form_model.LANGUAGES]
         for split in splits
         if available(split)
-        for report in reports(split)
-        if report.language in form_model.LANGUAGES
-    ]
+    }
     return form_model.train(
-        examples,
+        [(report.text, report.form) for found in read.values() for report in found],
         CLASSES,
         version=version or taxonomy().version,
-        trained_on=[
-            split
-            for split in splits
-            if available(split)
-            and any(report.language in form_model.LANGUAGES for report in reports(split))
-        ],
+        trained_on=[split for split, found in read.items() if found],
     )
 
 

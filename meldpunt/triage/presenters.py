@@ -1,6 +1,6 @@
 """Turning a Suggestion into what a template shows: highlighted text and labelled items."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -38,7 +38,7 @@ class ShownForm:
     reasons: list[ShownReason]
     decision: str = ""
     # The form model's chance in percent and the words that weighed most for this form,
-    # for the texts it reads (since 2026.12.8).
+    # for a form that is shown of a text the model reads (since 2026.12.8).
     chance: int | None = None
     weighed: list[str] = field(default_factory=list)
 
@@ -115,32 +115,36 @@ def present(
     def reason(indicator_id: str, weight: float) -> ShownReason:
         return ShownReason(tax.indicator(indicator_id).label, weight, words.get(indicator_id, []))
 
-    def shown(form: str, score: float, reasons: list[ShownReason]) -> ShownForm:
-        return ShownForm(
-            id=form,
-            label=Exploitation(form).label,
-            score=score,
-            reasons=reasons,
-            decision=decisions.get(f"form:{form}", ""),
-            chance=None if reading is None else round(100 * reading.probabilities[form]),
-            weighed=[] if reading is None else [w.words(text) for w in reading.reasons(form)],
-        )
-
     scores = [
-        shown(score.form, score.score, [reason(r.indicator_id, r.weight) for r in score.reasons])
+        ShownForm(
+            id=score.form,
+            label=Exploitation(score.form).label,
+            score=score.score,
+            reasons=[reason(r.indicator_id, r.weight) for r in score.reasons],
+            decision=decisions.get(f"form:{score.form}", ""),
+        )
         for score in suggestion.scores
     ]
     by_form = {form.id: form for form in scores}
-    forms = [
-        by_form.get(form)
+    forms = []
+    for form in suggestion.forms:
         # A form the model reads and the rules gave no score: its own signals, if any.
-        or shown(
-            form,
-            0.0,
-            [reason(m.id, 0.0) for m in suggestion.indicators if tax.indicator(m.id).form == form],
+        base = by_form.get(form) or ShownForm(
+            id=form,
+            label=Exploitation(form).label,
+            score=0.0,
+            reasons=[
+                reason(m.id, 0.0) for m in suggestion.indicators if tax.indicator(m.id).form == form
+            ],
+            decision=decisions.get(f"form:{form}", ""),
         )
-        for form in suggestion.forms
-    ]
+        if reading is not None:
+            base = replace(
+                base,
+                chance=round(100 * reading.probabilities[form]),
+                weighed=[w.words(text) for w in reading.reasons(form)],
+            )
+        forms.append(base)
     chances = (
         []
         if reading is None

@@ -107,7 +107,10 @@ def _script(word: str) -> str | None:
     return None
 
 
-def _tally(text: str) -> "Tally":
+Tally = tuple[int, int, int, int, int, int, int, int]
+
+
+def _tally(text: str) -> Tally:
     """What one word tells about the language: Polish, Romanian, Dutch-or-English (not a
     shared word), Cyrillic, Arabic, Ukrainian letters, Dutch and English function word,
     found in one pass for both questions (not remembered: a worker must not grow)."""
@@ -121,9 +124,6 @@ def _tally(text: str) -> "Tally":
     nl, en = int(lower in NL_FUNCTION_WORDS), int(lower in EN_FUNCTION_WORDS)
     nlen = int(lower not in SHARED_WORDS and bool(nl or en))
     return (pl, ro, nlen, 0, 0, 0, nl, en)
-
-
-Tally = tuple[int, int, int, int, int, int, int, int]
 
 
 def _totals(words: Sequence["Word"]) -> list[int]:
