@@ -1,7 +1,15 @@
 """What the triage rules find in a text, for the rule tests: indicator ids, the words that
-triggered one, the urgency flags."""
+triggered one, the urgency flags; and what a script prints in processes of other hash
+seeds."""
+
+import os
+import subprocess
+import sys
 
 from meldpunt.triage.suggest import suggest
+
+# Three processes show it when a result follows the order of a set.
+SEEDS = 3
 
 
 def ids(text: str) -> set[str]:
@@ -15,3 +23,18 @@ def words_of(text: str, indicator: str) -> list[str]:
 
 def urgency(text: str) -> set[str]:
     return {m.id for m in suggest(text).urgency}
+
+
+def printed_under_hash_seeds(script: str) -> set[str]:
+    """What ``script`` prints in a new process under each of ``SEEDS`` hash seeds: one
+    output when nothing in it depends on the order of a set of strings."""
+    return {
+        subprocess.run(  # noqa: S603 (this interpreter and a fixed script)
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(SEEDS)
+    }

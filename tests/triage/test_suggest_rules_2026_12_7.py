@@ -1,16 +1,12 @@
 """Issue 14, rules 2026.12.7: each general fix of this version, one test each."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from meldpunt.linking.extract import extract
 from meldpunt.triage.numbers import WAGES, numeric_signals
 from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import only_weak_words
-from tests.triage.found import ids, words_of
+from tests.triage.found import ids, printed_under_hash_seeds, words_of
 
 
 def handles(text: str) -> set[str]:
@@ -62,17 +58,7 @@ def test_the_evidence_does_not_depend_on_the_process() -> None:
         'text = "Ze heeft foto\'s in ondergoed gestuurd."\n'
         "print([sorted(m.spans) for m in suggest(text).indicators])\n"
     )
-    runs = {
-        subprocess.run(  # noqa: S603 (this interpreter and a fixed script)
-            [sys.executable, "-c", script],
-            env={**os.environ, "PYTHONHASHSEED": str(seed)},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for seed in range(3)
-    }
-    assert len(runs) == 1
+    assert len(printed_under_hash_seeds(script)) == 1
 
 
 @pytest.mark.parametrize(
