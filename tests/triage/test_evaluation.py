@@ -100,6 +100,7 @@ def test_the_sets_are_big_and_varied_enough() -> None:
     assert len(reports("blind5")) >= 80
     assert len(reports("blind6")) >= 80
     assert len(reports("blind7")) >= 80
+    assert len(reports("blind10")) >= 80
 
 
 @pytest.mark.parametrize("split", list(FLOORS))
@@ -138,9 +139,10 @@ def test_the_blind_set_is_frozen() -> None:
     """The command never lists a frozen blind set's misses, so no one tunes on it by
     reading them; blind6 is tuned on from 2026.12.6 and blind7 from 2026.12.7, like
     blind3 and blind4 before them."""
-    results = results_of("blind5")
-    assert results.frozen
-    assert results.misses == []
+    for split in ("blind5", "blind8", "blind9", "blind10"):
+        results = results_of(split)
+        assert results.frozen, split
+        assert results.misses == [], split
     assert not results_of("blind6").frozen
     assert not results_of("blind7").frozen
 
