@@ -101,8 +101,11 @@ def axe_violations(page: Page, tags: tuple[str, ...] = WCAG_22_AA) -> list[dict]
     """Run axe-core in the page with the WCAG 2.2 A and AA rules.
 
     The script goes in through the DevTools protocol, which the page's CSP does not govern,
-    so the site's policy stays as strict as in production.
+    so the site's policy stays as strict as in production. It runs once the page has
+    loaded: a heading can be in the document before its stylesheets are, and a button
+    without them once failed on contrast (test_referral_flow, 4 December 2026).
     """
+    page.wait_for_load_state("load")
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(axe_script())
     # Only the violations come back: the passes' nodes are not collected or sent across.
