@@ -93,22 +93,28 @@ SPACED_PLATE_RE = _spaced_plate_regex()
 # Bulgaria, Germany); upper case only with just a country word before it ("Romanian
 # plates CJ 12 XYZ"). Only the first thing written after the word counts, so "kenteken
 # weet ik niet, om 12 30 uur" gives nothing.
+# Since 2026.12.9 also the short forms of phone notes ("kt", "kent.", "reg"), the Belgian
+# "nummerplaat" and the German "Kennzeichen".
 PLATE_WORD_RE = re.compile(
-    r"(?i)\b(?:kentekens?|kentekenplaat|nummerbord(?:en)?|(?:licen[cs]e\s+|number\s+)?plates?|"
-    r"registration|rejestracj\w*|înmatricul\w*|inmatricul\w*)\b"
+    r"(?i)\b(?:kentekens?|kentekenplaat|nummerbord(?:en)?|nummerplaat|(?:licen[cs]e\s+|number\s+)?"
+    r"plates?|registration|reg|kt|kent|kennzeichen|rejestracj\w*|înmatricul\w*|inmatricul\w*)"
+    r"\b\.?"
 )
 PLATE_COUNTRY_RE = re.compile(
-    r"(?i)\b(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german)\b"
+    r"(?i)\b(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german|"
+    r"litouws\w*|lithuanian|belgisch\w*|belgian|brits\w*|british|engelse|uk)\b"
 )
 # Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
-PLATE_FILLER_RE = re.compile(
-    r"(?i)(?:\s*[:(,]\s*|\s+(?:is|was|number|nummer|nr\.?|no\.?)(?=[\s:]))*\s*:?\s*"
-)
+PLATE_FILLER_RE = re.compile(r"(?i)\s*[:(,]\s*|\s+(?:is|was|number|nummer|nr\.?|no\.?)(?=[\s:])")
+SPACE_RE = re.compile(r"\s*:?\s*")
 FOREIGN_PLATES = (
     r"[A-Z]{1,2}[ -]?\d{2,3}[ -]?[A-Z]{3}",  # Romania: county, 2 or 3 digits, 3 letters
     r"[A-Z]{2,3}[ -]?\d[A-Z0-9]{3,4}",  # Poland: district, then 4 or 5 from a digit on
     r"[A-Z]{1,2}[ -]?\d{4}[ -]?[A-Z]{1,2}",  # Bulgaria: region, 4 digits, 1 or 2 letters
     r"[A-Z]{1,3}[ -][A-Z]{1,2}[ -]?\d{1,4}[EH]?",  # Germany: district, letters, digits
+    r"[A-Z]{3}[ -]?\d{3}",  # Lithuania: 3 letters, 3 digits (since 2026.12.9)
+    r"\d[ -]?[A-Z]{3}[ -]?\d{3}",  # Belgium: 1-ABC-123
+    r"[A-Z]{2}\d{2}[ -]?[A-Z]{3}",  # United Kingdom: AB12 CDE
 )
 
 
@@ -405,25 +411,32 @@ def normalise_plate(raw: str) -> str | None:
     return match.group().replace("-", "").upper() if match else None
 
 
+def _is_reference(text: str, start: int) -> bool:
+    """ "ordernummer VT-123-B", "factuur 2026 AB 12": a reference, not a plate or postcode."""
+    return REFERENCE_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+
+
 def plates(text: str) -> list[Entity]:
     found = []
     for match in PLATE_RE.finditer(text):
         raw = match.group()
         if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
             continue
+        if _is_reference(text, match.start()):
+            continue
         found.append(Entity("plate", raw.replace("-", "").upper(), match.start(), match.end()))
     taken = [(e.start, e.end) for e in found]
     for match in SPACED_PLATE_RE.finditer(text):
-        if not _overlaps(*match.span(), taken):
+        if not _overlaps(*match.span(), taken) and not _is_reference(text, match.start()):
             found.append(Entity("plate", match.group().replace(" ", ""), *match.span()))
             taken.append(match.span())
     for regexes, words in ((LOOSE_PLATE_RES, PLATE_WORD_RE), (FOREIGN_PLATE_RES, PLATE_COUNTRY_RE)):
         for word in words.finditer(text):
-            at = _after_filler(text, word.end())
+            starts = _after_filler(text, word.end())
             # the words "van", "bus", "car" may stand between a country word and the plate
             if words is PLATE_COUNTRY_RE:
-                at = _after_filler(text, _after_vehicle(text, at))
-            plate = _longest(regexes, text, at)
+                starts = _after_filler(text, _after_vehicle(text, starts[0]))
+            plate = next(filter(None, (_longest(regexes, text, at) for at in starts)), None)
             if plate is None or _overlaps(*plate.span(), taken):
                 continue
             raw = plate.group()
@@ -435,9 +448,20 @@ def plates(text: str) -> list[Entity]:
     return found
 
 
-def _after_filler(text: str, at: int) -> int:
-    filler = PLATE_FILLER_RE.match(text, at)
-    return filler.end() if filler else at
+def _after_filler(text: str, at: int) -> list[int]:
+    """Where a plate may start after a plate word, the furthest first: the filler words
+    are skipped one by one, so in "plate number IS 21 MVR" the Romanian county "IS" is
+    still read as part of the plate when "21 MVR" is no plate (since 2026.12.9)."""
+    starts = [_skip_space(text, at)]
+    while (filler := PLATE_FILLER_RE.match(text, at)) is not None and filler.end() > at:
+        at = filler.end()
+        starts.append(_skip_space(text, at))
+    return starts[::-1]
+
+
+def _skip_space(text: str, at: int) -> int:
+    space = SPACE_RE.match(text, at)
+    return space.end() if space else at
 
 
 VEHICLE_RE = re.compile(
