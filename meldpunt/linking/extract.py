@@ -256,7 +256,8 @@ HANDLE_RE = re.compile(
     r"(?<![\w@.])@([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)(?![\w@])", re.IGNORECASE
 )
 PLATFORM_CONTEXT_RE = re.compile(
-    r"(?i)\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|twitter|x|facebook|fb|"
+    r"(?i)\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|twitter|x|facebook|fb|sc|tt|tg|"
+    r"whatsapp|dm|"
     r"onlyfans|threads|discord|skype|kik|account|profiel|profile|handle|gebruikersnaam|username|"
     # Polish, Romanian, Bulgarian, Ukrainian and Arabic (issue 17)
     r"konto|profil|cont|contul|instagramie|telegramie|facebooku|"
@@ -269,24 +270,37 @@ PLATFORM_CONTEXT_RE = re.compile(
 PLATFORMS = (
     r"(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|onlyfans|discord|skype|kik|facebook|fb)"
 )
+# A name that has a letter and a digit, an underscore or a dot inside ("mo_010",
+# "mo.breda", "jaydenxx_"): never an age or a time ("op IG is ze 16"), since 2026.12.9.
+MARKED_NAME = (
+    r"(?=[a-z0-9_.]*[a-z])(?=[a-z0-9_]*(?:[0-9_]|\.[a-z0-9_]))[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?"
+)
+# The short forms of chat lines ("sc: lilbaby.x", "tt: dirk0321", "tg @werkbaas_pl") and
+# WhatsApp and Twitter, only with "platform:" or "@" and a marked name (since 2026.12.9).
+SHORT_PLATFORMS = r"(?:sc|tt|tg|twitter|whatsapp)"
+SHORT_NAMED_RE = re.compile(
+    rf"(?i)\b{SHORT_PLATFORMS}\s*[:=]\s*@?((?=[a-z0-9_.]*[a-z]{{2}}){MARKED_NAME})(?![\w@/-])(?!\.\w)"
+)
+TWO_LETTERS_RE = re.compile(r"[^\W\d_]{2}")
 # "tiktok: geldbaas.nl" is a handle, not a domain: read before links (since 2026.12.6),
 # but never a platform's own link ("insta: instagram.com/x").
 PLATFORM_NAMED_RE = re.compile(
     rf"(?i)\b{PLATFORMS}"
-    r"(?:\s+(?:account|naam|name|profiel|profile))?(?:\s*:|\s*\((?=\s*@?[\w.]+\)))\s*"
+    r"(?:\s+(?:account|naam|name|profiel|profile))?(?:\s*[:=]|\s*\((?=\s*@?[\w.]+\)))\s*"
     r"@?([a-z0-9_][a-z0-9_.]{0,28}[a-z0-9_])(?![\w/]|\.\w)"
 )
 PLAIN_WORD_GOES_ON_RE = re.compile(r"[ \t]+[^\W\d_]")
 # "op Snapchat heet hij xyz_1", "his Snapchat is xyz.1", "on Snapchat he is called xyz.1",
 # "on TikTok she goes by xyz_1": only a name with a digit, dot or
 # underscore, so "op Snapchat is ze actief" or "his Instagram is private" gives nothing.
+# Since 2026.12.9 also "snap van de chauffeur is mo.breda" and "on snap hes called".
 PLATFORM_SAYS_RE = re.compile(
-    rf"(?i)\b{PLATFORMS}\s+"
-    r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:he|she|they)(?:'s|’s|\s+is|\s+are)?\s+"
+    rf"(?i)\b{PLATFORMS}(?:\s+(?:van|of)\s+(?:de|het|the|his|her|zijn|haar)\s+[a-z]+)?\s+"
+    r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:he|she|they|hes|shes)(?:'s|’s|\s+is|\s+are)?\s+"
     r"(?:called|named|goes\s+by)|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named)|"
     r"(?:heet|is|as|als|called|named|name|naam|goes\s+by)|"
     r"(?:account|naam|name|profiel|profile|handle|username)\s+(?:is|heet))\s+"
-    r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])(?![\w@-])(?!\.\w)"
+    rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"
 )
 CONTEXT_CHARS = 40
 HANDLE_BEFORE = 150
@@ -295,32 +309,32 @@ BARE_PATH_RE = re.compile(r"/[^\s<>\"'()]+")
 # man ... 'kingmo010'": a quoted name or a name after "-account", only with a digit, dot
 # or underscore, and only with a platform named within the context.
 PLATFORM_ACCOUNT_RE = re.compile(
-    rf"(?i)\b{PLATFORMS}[- ](?:account|profiel|profile|naam|name|gebruikersnaam|username|"
-    r"handle|kanaal|channel|groep|group)\s*:?\s+"
-    r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])(?![\w@-])(?!\.\w)"
+    rf"(?i)\b(?:{PLATFORMS}|{SHORT_PLATFORMS})[- ](?:account|profiel|profile|naam|name|"
+    r"gebruikersnaam|username|handle|kanaal|channel|groep|group)(?:\s+(?:is|heet))?\s*:?\s+"
+    rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"
 )
 # A name written right after the platform ("op TikTok dirk_0321 heet", "on Instagram,
 # sweetboy.77 sent") or "the account is called ..." later in a sentence that names a
 # platform (since 2026.12.7): only a name of at least four characters with two letters
 # in a row and a digit, dot or underscore, so times, amounts, dates and "e.g." are none.
-HANDLE_NAME = r"@?((?=[a-z0-9_.]*[a-z]{2})(?=[a-z0-9_.]{4})[a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])"
+HANDLE_NAME = rf"@?((?=[a-z0-9_.]*[a-z]{{2}})(?=[a-z0-9_.]{{4}}){MARKED_NAME})"
 PLATFORM_THEN_NAME_RE = re.compile(
     rf"(?i)\b{PLATFORMS},?\s+{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
+# Since 2026.12.9 also "his name there is ...", "een account dat sweet.money24 heet",
+# "hij heet daar jay.bandz", with the platform before or after in the same sentence.
 ACCOUNT_CALLED_RE = re.compile(
-    r"(?i)\b(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|handle)"
-    r"(?:\s+(?:is\s+called|is\s+named|heet|is)|\s*:)?\s+"
+    r"(?i)\b(?:(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|"
+    r"handle)(?:\s+(?:daar|there))?(?:\s+(?:is\s+called|is\s+named|heet|is)|\s*:)?|"
+    r"(?:account|profiel|profile|kanaal)\s+(?:dat|die)|(?:hij|zij|ze|he|she)\s+heet|"
+    r"heet\s+(?:hij|zij|ze)|noemt\s+(?:hij|zij|ze)\s+zich)(?:\s+(?:daar|there|er|ook))?\s+"
     rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
-QUOTED_NAME_RE = re.compile(
-    r"(?i)['‘’\"“”]@?((?=[a-z0-9_.]*[a-z])[a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])['‘’\"“”]"
-)
+SENTENCE_END_RE = re.compile(r"[.!?\n]\s")
+QUOTED_NAME_RE = re.compile(rf"(?i)['‘’\"“”]@?({MARKED_NAME})['‘’\"“”]")
 PLATFORM_WORD_RE = re.compile(rf"(?i)\b{PLATFORMS}\b")
 # "een account op Instagram dat almerebuiten.leaks heet" (since 2026.12.6)
-PLATFORM_THAT_RE = re.compile(
-    rf"(?i)\b{PLATFORMS}\s+(?:dat|die)\s+"
-    r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])\s+heet\b"
-)
+PLATFORM_THAT_RE = re.compile(rf"(?i)\b{PLATFORMS}\s+(?:dat|die)\s+@?({MARKED_NAME})\s+heet\b")
 QUOTED_BEFORE, QUOTED_AFTER = 60, 20
 # Numbers that many reports mention because they are advice, not because they are part
 # of a case: the meldpunt, Veilig Thuis, police, labour inspectorate, Meld Misdaad Anoniem.
@@ -611,8 +625,15 @@ def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
 def named_handles(text: str) -> list[Entity]:
     """ "tiktok: name", read before links so "tiktok: geldbaas.nl" is no domain."""
     found = []
+    for match in SHORT_NAMED_RE.finditer(text):
+        found.append(Entity("handle", "@" + match.group(1).lower(), *match.span(1)))
     for match in PLATFORM_NAMED_RE.finditer(text):
+        if _overlaps(*match.span(1), [(e.start, e.end) for e in found]):
+            continue
         name = match.group(1).lower()
+        # "insta: 16", "Instagram: 2x per dag": an age or a count, not a name (since 2026.12.9)
+        if not TWO_LETTERS_RE.search(name):
+            continue
         # A plain word with more words after it is the start of a sentence ("Facebook:
         # contul meu e @ionut.p"), not a name; "Snap: xyz" and "Snap: xyz, ..." are names.
         if name.isalpha() and PLAIN_WORD_GOES_ON_RE.match(text, match.end(1)):
@@ -634,7 +655,8 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
             taken.append(match.span(1))
     for match in ACCOUNT_CALLED_RE.finditer(text):
         earlier = text[max(0, match.start() - HANDLE_BEFORE) : match.start()]
-        sentence = re.split(r"[.!?\n]\s", earlier)[-1]
+        later = text[match.end(1) : match.end(1) + CONTEXT_CHARS]
+        sentence = SENTENCE_END_RE.split(earlier)[-1] + " " + SENTENCE_END_RE.split(later)[0]
         if _overlaps(*match.span(1), taken) or not PLATFORM_WORD_RE.search(sentence):
             continue
         found.append(Entity("handle", "@" + match.group(1).lower(), *match.span(1)))
