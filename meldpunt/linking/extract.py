@@ -134,7 +134,12 @@ def _longest(regexes: tuple[re.Pattern[str], ...], text: str, at: int) -> re.Mat
     return max(matches, key=lambda m: m.end(), default=None)
 
 
-POSTCODE_RE = re.compile(r"(?<![\w-])([1-9]\d{3}) ?([A-Z]{2})(?![\w-])")
+# "8221 AB", "8221AB" and since 2026.12.9 "8221-AB".
+POSTCODE_RE = re.compile(r"(?<![\w-])([1-9]\d{3})[ -]?([A-Z]{2})(?![\w-])")
+# "Adres is 8221AB12": postcode and number written as one, only after an address word
+# (since 2026.12.9).
+POSTCODE_GLUED_RE = re.compile(r"(?<![\w-])([1-9]\d{3})([A-Za-z]{2})(\d{1,5})(?![\w-])")
+ADDRESS_WORD_RE = re.compile(r"(?i)\b(?:adres|address|postcode|woont|wonen|woning|lives?)\b")
 POSTCODE_LOWER_RE = re.compile(r"(?i)postcode:?\s+([1-9]\d{3}) ?([a-z]{2})(?![\w-])")
 # Lower case without the word "postcode" only written together ("8221ab"), and then only
 # with a house number right after it: "2024 en 12" must never read as an address.
@@ -188,24 +193,45 @@ NOT_POSTCODE_LETTERS = frozenset(
         "zo",
     }
 )
-# After the postcode: the number, "nr 12", or a town and then "nummer 12".
+STREET_ENDS = (
+    r"(?:straat|weg|laan|plein|dijk|kade|gracht|singel|pad|steeg|hof|park|dreef|baan|markt|wal|"
+    r"ring|allee|dam|haven|street|road|lane|str\.?|ln\.?)"
+)
+HOUSE_NUMBER_WORDS = r"(?:nr|nummer|huisnummer|huisnr|hnr|number|no)\.?:?\s*"
+# After the postcode: the number, "nr 12", a town and then "nummer 12", or since
+# 2026.12.9 a town and a street: "8221 AB Lelystad, Kerkstraat 12".
 HOUSE_AFTER_RE = re.compile(
-    r"^,?\s*(?:(?:nr|nummer|huisnummer|number|no)\.?:?\s*|"
-    r"[A-Z][\w'-]+,?\s+(?:nr|nummer|huisnummer|number|no)\.?:?\s*)?"
+    rf"^(,?\s*(?:{HOUSE_NUMBER_WORDS}|[A-Z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
+    rf"(?:[A-Z][\w'-]+,?\s+)?[A-Z][\wÀ-ÿ'-]*{STREET_ENDS}\s+)?)"
     r"(\d{1,5})\s?([a-zA-Z])?\b"
 )
-# Before it: "Kerkstraat 12a, 1234 AB", "12 (8221 AB)", "huisnummer 214, postcode 1314 CZ".
+# ", 12 mannen": a count after a comma, not a house number (since 2026.12.9).
+COUNT_GOES_ON_RE = re.compile(r"\s+(?!(?:bis|hoog|boven|beneden|in|te)\b)[^\W\d_]{3,}")
+# Before it: "Kerkstraat 12a, 1234 AB", "12 (8221 AB)", "huisnummer 214, postcode 1314 CZ";
+# since 2026.12.9 with an addition ("14-2", "7 bis", "31-A", "12 hs"), at the start of the
+# text, after a dash ("Kade 101 - 8012 DH"), "Schouw 14 in Lelystad (8232 LK)" and
+# "nummer 12 (postcode 8221 AB)".
 HOUSE_BEFORE_RE = re.compile(
-    r"[\wÀ-ÿ.,]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:(?:in|te|at)\s)?"
+    r"(?:^|[\wÀ-ÿ.,]\s)(\d{1,5})(?:\s?-?\s?([a-z])(?![a-z]))?"
+    r"(?:\s?-\s?\d{1,3}\b|\s+(?:hs|bis|boven|beneden|i{1,3})\b)?\s*[,-]?\s*"
+    r"(?:(?:in|te|at)\s+(?:[a-z][\w'-]+\s+)?)?\(?\s*"
     r"(?:(?:postcode|zip code|postal code):?\s+)?\(?$",
     re.IGNORECASE,
 )
+# Words before a number that make it a room, a floor, a line, a year or a count: "kamer 12,
+# 8221 AB", "sinds 2019 in Almere (1315 HP)" (since 2026.12.9).
+NOT_HOUSE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:kamer|room|bed|hal|gebouw|building|verdieping|floor|etage|bus|lijn|line|km|afrit|"
+    r"exit|vak|gate|unit|zaal|lokaal|box|in|sinds|since|om|tot|tussen|per|met|with|ongeveer|about|"
+    r"circa|ca|er|van|vanaf|zijn|waren|wonen|werken|bijna|ruim|januari|februari|maart|april|"
+    r"mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|"
+    r"june|july|august|october)\.?\s*$"
+)
 # A lower-case postcode ("3851 ld", "3851ld") may also follow a street and number with a
-# comma: "Bosweg 3, 3851 ld Ermelo" (since 2026.12.5); the street must end like one.
+# comma: "Bosweg 3, 3851 ld Ermelo" (since 2026.12.5); the street must end like one. Since
+# 2026.12.9 also without a comma and abbreviated ("kerkstr. 12 8221 ab", "Kerkln 12, 8221 ab").
 STREET_BEFORE_RE = re.compile(
-    r"\b[A-Za-z][\wÀ-ÿ'-]*(?:straat|weg|laan|plein|dijk|kade|gracht|singel|pad|steeg|hof|park|"
-    r"dreef|baan|markt|wal|ring|allee|dam|haven|street|road|lane)\s+(\d{1,5})\s?([a-zA-Z])?"
-    r"\s*,\s*$"
+    rf"\b[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s+(\d{{1,5}})\s?([a-zA-Z])?\s*,?\s*$"
 )
 # Any capitalised name with a number and a comma before it ("Schouw 14, 8232lk Lelystad"),
 # when a town follows the postcode (since 2026.12.6).
@@ -492,17 +518,24 @@ def _after_vehicle(text: str, at: int) -> int:
 def _house_number(
     text: str, start: int, end: int, *, after_only: bool = False
 ) -> tuple[str, str] | None:
-    after = HOUSE_AFTER_RE.match(text[end : end + 20])
-    if after:
-        return after.group(1), (after.group(2) or "")
+    after = HOUSE_AFTER_RE.match(text[end : end + CONTEXT_CHARS])
+    counted = (
+        after
+        and after.group(1).startswith(",")
+        and COUNT_GOES_ON_RE.match(after.string, after.end(2))
+    )
+    if after and not counted:
+        return after.group(2), (after.group(3) or "")
     if after_only:
         before_text = text[max(0, start - CONTEXT_CHARS) : start]
         street = STREET_BEFORE_RE.search(before_text)
         if street is None and TOWN_AFTER_RE.match(text, end):
             street = NAME_NUMBER_BEFORE_RE.search(before_text)
         return (street.group(1), street.group(2) or "") if street else None
-    before = HOUSE_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
-    if before:
+    before = HOUSE_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
+    if before and not NOT_HOUSE_BEFORE_RE.search(
+        text, max(0, before.start(1) - 20), before.start(1)
+    ):
         return before.group(1), (before.group(2) or "")
     return None
 
@@ -510,8 +543,8 @@ def _house_number(
 # "order 1234 AB 12", "factuur 2026 AB 12": a reference, not a postcode (since 2026.12.9).
 REFERENCE_BEFORE_RE = re.compile(
     r"(?i)\b(?:order\w*|bestel\w*|factuur\w*|invoice|ref\w*|ticket\w*|zending\w*|"
-    r"pakket\w*|parcel|tracking\w*|track|code|dossier\w*|klantnummer|artikel\w*)"
-    r"(?:\s*(?:nr|nummer|number|no)\.?)?\s*[:#]?\s*$"
+    r"pakket\w*|parcel|tracking\w*|track|code|dossier\w*|klantnummer|artikel\w*|zaak\w*|"
+    r"kenmerk\w*)(?:\s*(?:nr|nummer|number|no)\.?)?\s*[:#]?\s*(?:[A-Z0-9][\w-]*\s+)?$"
 )
 
 
@@ -525,7 +558,7 @@ def addresses(text: str) -> list[Entity]:
             letters = match.group(2).upper()
             if letters in {"SA", "SD", "SS"} or _overlaps(start, end, seen):
                 continue
-            if REFERENCE_BEFORE_RE.search(text, max(0, start - 30), start):
+            if _is_reference(text, start):
                 continue
             spaced = regex is POSTCODE_SPACED_LOWER_RE
             if spaced and match.group(2) in NOT_POSTCODE_LETTERS:
@@ -539,6 +572,12 @@ def addresses(text: str) -> list[Entity]:
             value = f"{match.group(1)}{letters} {int(number)}{addition.upper()}"
             seen.append((start, end))
             found.append(Entity("address", value, start, end))
+    for match in POSTCODE_GLUED_RE.finditer(text):
+        if _overlaps(*match.span(), seen) or _is_reference(text, match.start()):
+            continue
+        if ADDRESS_WORD_RE.search(text, max(0, match.start() - 30), match.start()):
+            value = f"{match.group(1)}{match.group(2).upper()} {int(match.group(3))}"
+            found.append(Entity("address", value, *match.span()))
     return found
 
 
