@@ -363,8 +363,11 @@ PLATFORM_WORD_RE = re.compile(rf"(?i)\b{PLATFORMS}\b")
 PLATFORM_THAT_RE = re.compile(rf"(?i)\b{PLATFORMS}\s+(?:dat|die)\s+@?({MARKED_NAME})\s+heet\b")
 QUOTED_BEFORE, QUOTED_AFTER = 60, 20
 # Numbers that many reports mention because they are advice, not because they are part
-# of a case: the meldpunt, Veilig Thuis, police, labour inspectorate, Meld Misdaad Anoniem.
-PUBLIC_NUMBERS = frozenset({"+31882220500", "+318002000", "+319008844", "+318005151", "+318007000"})
+# of a case: the meldpunt and the police.
+PUBLIC_NUMBERS = frozenset({"+31882220500", "+319008844"})
+# Freephone numbers (0800) belong to services, never to a person in a case: Veilig Thuis,
+# Meld Misdaad Anoniem, the inspectorate, 113, a bank (since 2026.12.9).
+SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE})
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -428,6 +431,8 @@ def phones(text: str) -> list[Entity]:
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         if _overlaps(match.start, match.end, taken):
             continue
+        if phonenumbers.number_type(match.number) in SERVICE_TYPES:
+            continue
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if value not in PUBLIC_NUMBERS:
             found.append(Entity("phone", value, match.start, match.end))
@@ -439,7 +444,9 @@ def phones(text: str) -> list[Entity]:
             number = phonenumbers.parse(written.group(), "NL")
         except phonenumbers.NumberParseException:  # "+999 ...": no such country code
             continue
-        if phonenumbers.is_possible_number(number):
+        if phonenumbers.is_possible_number(number) and (
+            phonenumbers.number_type(number) not in SERVICE_TYPES
+        ):
             value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             found.append(Entity("phone", value, *written.span()))
     return found
