@@ -325,3 +325,26 @@ def test_an_order_or_invoice_number_that_looks_like_a_postcode_is_no_address() -
     word "postcode" itself still counts."""
     assert values("Ordernummer 1234 AB, factuur 2026 AB 12, order: 1234 AB 5.", "address") == []
     assert values("postcode 1234AB, nr. 12", "address") == ["1234AB 12"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["insta: 16", "snapchat = 15 jaar", "Instagram: 2x per dag", "tt: 2 uur, tg: 3x"],
+)
+def test_an_age_or_a_count_after_a_platform_is_no_handle(text: str) -> None:
+    """A name after "platform:" needs two letters in a row, so ages and counts are none."""
+    assert values(text, "handle") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ze wonen sinds mei 2019 in Almere (1315 HP).",
+        "Het waren er 12 (8221 AB).",
+        "Vanaf 12 - 8221 AB",
+        "Ze werken 12 uur in Almere (1315 HP).",
+    ],
+)
+def test_a_year_or_a_count_before_a_postcode_is_no_house_number(text: str) -> None:
+    """A number after "sinds", a month, "er", "vanaf" and the like is no house number."""
+    assert values(text, "address") == []
