@@ -96,7 +96,7 @@ SPACED_PLATE_RE = _spaced_plate_regex()
 # Since 2026.12.9 also the short forms of phone notes ("kt", "kent.", "reg"), the Belgian
 # "nummerplaat" and the German "Kennzeichen".
 PLATE_WORD_RE = re.compile(
-    r"(?i)\b(?:kentekens?|kentekenplaat|nummerbord(?:en)?|nummerplaat|(?:licen[cs]e\s+|number\s+)?"
+    r"(?i)\b(?:kentekens?|kentekenpla(?:at|ten)|nummerbord(?:en)?|nummerpla(?:at|ten)|(?:licen[cs]e\s+|number\s+)?"
     r"plates?|registration|reg|kt|kent|kennzeichen|rejestracj\w*|înmatricul\w*|inmatricul\w*)"
     r"\b\.?"
 )
@@ -201,11 +201,12 @@ HOUSE_NUMBER_WORDS = r"(?:nr|nummer|huisnummer|huisnr|hnr|number|no)\.?:?\s*"
 # After the postcode: the number, "nr 12", a town and then "nummer 12", or since
 # 2026.12.9 a town and a street: "8221 AB Lelystad, Kerkstraat 12".
 HOUSE_AFTER_RE = re.compile(
-    rf"^(,?\s*(?:{HOUSE_NUMBER_WORDS}|[A-Z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
+    rf"^(\s*[,-]?\s*(?:{HOUSE_NUMBER_WORDS}|[A-Z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
     rf"(?:[A-Z][\w'-]+,?\s+)?[A-Z][\wÀ-ÿ'-]*{STREET_ENDS}\s+)?)"
     r"(\d{1,5})\s?([a-zA-Z])?\b"
 )
-# ", 12 mannen": a count after a comma, not a house number (since 2026.12.9).
+# ", 12 mannen", "- 12 mannen", "3 a 4": a count, not a house number (since 2026.12.9).
+RANGE_GOES_ON_RE = re.compile(r"\s*(?:a|à|tot|of|or|to)\s+\d")
 COUNT_GOES_ON_RE = re.compile(r"\s+(?!(?:bis|hoog|boven|beneden|in|te)\b)[^\W\d_]{3,}")
 # Before it: "Kerkstraat 12a, 1234 AB", "12 (8221 AB)", "huisnummer 214, postcode 1314 CZ";
 # since 2026.12.9 with an addition ("14-2", "7 bis", "31-A", "12 hs"), at the start of the
@@ -223,7 +224,7 @@ HOUSE_BEFORE_RE = re.compile(
 NOT_HOUSE_BEFORE_RE = re.compile(
     r"(?i)\b(?:kamer|room|bed|hal|gebouw|building|verdieping|floor|etage|bus|lijn|line|km|afrit|"
     r"exit|vak|gate|unit|zaal|lokaal|box|in|sinds|since|om|tot|tussen|per|met|with|ongeveer|about|"
-    r"circa|ca|er|van|vanaf|zijn|waren|wonen|werken|bijna|ruim|januari|februari|maart|april|"
+    r"circa|ca|totaal|total|aantal|er|van|vanaf|zijn|waren|wonen|werken|bijna|ruim|januari|februari|maart|april|"
     r"mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|"
     r"june|july|august|october)\.?\s*$"
 )
@@ -232,6 +233,10 @@ NOT_HOUSE_BEFORE_RE = re.compile(
 # 2026.12.9 also without a comma and abbreviated ("kerkstr. 12 8221 ab", "Kerkln 12, 8221 ab").
 STREET_BEFORE_RE = re.compile(
     rf"\b[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s+(\d{{1,5}})\s?([a-zA-Z])?\s*,?\s*$"
+)
+# English order, the number before the street: "12 Kerkstraat, 8221 AB" (since 2026.12.9).
+NUMBER_STREET_BEFORE_RE = re.compile(
+    rf"(?<![\w.,-])(\d{{1,5}})\s?([a-zA-Z])?\s+[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s*,?\s*$"
 )
 # Any capitalised name with a number and a comma before it ("Schouw 14, 8232lk Lelystad"),
 # when a town follows the postcode (since 2026.12.6).
@@ -312,7 +317,7 @@ TWO_LETTERS_RE = re.compile(r"[^\W\d_]{2}")
 # but never a platform's own link ("insta: instagram.com/x").
 PLATFORM_NAMED_RE = re.compile(
     rf"(?i)\b{PLATFORMS}"
-    r"(?:\s+(?:account|naam|name|profiel|profile))?(?:\s*[:=]|\s*\((?=\s*@?[\w.]+\)))\s*"
+    r"(?:\s+(?:account|naam|name|profiel|profile)|\s+van\s+(?:hem|haar|hun))?(?:\s*[:=]|\s*\((?=\s*@?[\w.]+\)))\s*"
     r"@?([a-z0-9_][a-z0-9_.]{0,28}[a-z0-9_])(?![\w/]|\.\w)"
 )
 PLAIN_WORD_GOES_ON_RE = re.compile(r"[ \t]+[^\W\d_]")
@@ -324,7 +329,7 @@ PLATFORM_SAYS_RE = re.compile(
     rf"(?i)\b{PLATFORMS}(?:\s+(?:van|of)\s+(?:de|het|the|his|her|zijn|haar)\s+[a-z]+)?\s+"
     r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:he|she|they|hes|shes)(?:'s|’s|\s+is|\s+are)?\s+"
     r"(?:called|named|goes\s+by)|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named)|"
-    r"(?:heet|is|as|als|called|named|name|naam|goes\s+by)|"
+    r"(?:heet|is|as|als|called|named|name|naam|goes\s+by|naar|onder|under)|"
     r"(?:account|naam|name|profiel|profile|handle|username)\s+(?:is|heet))\s+"
     rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"
 )
@@ -528,14 +533,14 @@ def _house_number(
     after = HOUSE_AFTER_RE.match(text[end : end + CONTEXT_CHARS])
     counted = (
         after
-        and after.group(1).startswith(",")
+        and after.group(1).lstrip().startswith((",", "-"))
         and COUNT_GOES_ON_RE.match(after.string, after.end(2))
     )
-    if after and not counted:
+    if after and not counted and not RANGE_GOES_ON_RE.match(after.string, after.end(2)):
         return after.group(2), (after.group(3) or "")
     if after_only:
         before_text = text[max(0, start - CONTEXT_CHARS) : start]
-        street = STREET_BEFORE_RE.search(before_text)
+        street = STREET_BEFORE_RE.search(before_text) or NUMBER_STREET_BEFORE_RE.search(before_text)
         if street is None and TOWN_AFTER_RE.match(text, end):
             street = NAME_NUMBER_BEFORE_RE.search(before_text)
         return (street.group(1), street.group(2) or "") if street else None
@@ -544,7 +549,8 @@ def _house_number(
         text, max(0, before.start(1) - 20), before.start(1)
     ):
         return before.group(1), (before.group(2) or "")
-    return None
+    english = NUMBER_STREET_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
+    return (english.group(1), english.group(2) or "") if english else None
 
 
 # "order 1234 AB 12", "factuur 2026 AB 12": a reference, not a postcode (since 2026.12.9).
