@@ -257,6 +257,14 @@ TLDS = (
     "nl|com|net|org|eu|be|de|pl|ro|bg|ua|info|biz|io|co|uk|me|tv|xxx|online|site|shop|"
     "app|live|club|vip|top|xyz|fr|es|it|ru|cz|hu|lt|lv|sk"
 )
+# "jobs(at)snelwerk-nl.com", "jobs [at] snelwerk-nl.com", "jobs @ snelwerk-nl.com": an
+# address written so robots miss it is still an address, and its domain no web address
+# (since 2026.12.9).
+WRITTEN_EMAIL_RE = re.compile(
+    r"(?<![\w.+-])([\w.+-]+)(?:\s*[(\[{]\s*(?:at|@)\s*[)\]}]\s*|\s+@\s+)"
+    rf"((?:[a-z0-9-]+\.)+(?:{TLDS}))(?![\w-])",
+    re.IGNORECASE,
+)
 DOMAIN_RE = re.compile(
     rf"(?i)(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{TLDS}))(?![\w-])"
 )
@@ -595,7 +603,15 @@ def addresses(text: str) -> list[Entity]:
 
 
 def emails(text: str) -> list[Entity]:
-    return [Entity("email", m.group().lower(), m.start(), m.end()) for m in EMAIL_RE.finditer(text)]
+    found = [
+        Entity("email", m.group().lower(), m.start(), m.end()) for m in EMAIL_RE.finditer(text)
+    ]
+    taken = [(e.start, e.end) for e in found]
+    for match in WRITTEN_EMAIL_RE.finditer(text):
+        if not _overlaps(*match.span(), taken):
+            value = f"{match.group(1)}@{match.group(2)}".lower()
+            found.append(Entity("email", value, *match.span()))
+    return found
 
 
 def ibans(text: str) -> list[Entity]:

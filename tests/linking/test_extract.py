@@ -348,3 +348,21 @@ def test_an_age_or_a_count_after_a_platform_is_no_handle(text: str) -> None:
 def test_a_year_or_a_count_before_a_postcode_is_no_house_number(text: str) -> None:
     """A number after "sinds", a month, "er", "vanaf" and the like is no house number."""
     assert values(text, "address") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mail jobs(at)snelwerk-nl.com", "mail: jobs [at] snelwerk-nl.com", "jobs @ snelwerk-nl.com"],
+)
+def test_an_address_written_against_robots_is_an_email_and_no_domain(text: str) -> None:
+    """ "(at)", "[at]" and a spaced "@" give the e-mail address, never its domain alone."""
+    assert [(e.kind, e.value) for e in extract(text)] == [("email", "jobs@snelwerk-nl.com")]
+
+
+def test_the_domain_of_an_email_is_a_domain_only_when_also_written_as_a_web_address() -> None:
+    """A handle after "is @" stays a handle; the domain comes in only with its own link."""
+    assert values("Mail info@snelwerk-nl.com.", "domain") == []
+    assert values("Mail info@snelwerk-nl.com, zie www.snelwerk-nl.com.", "domain") == [
+        "snelwerk-nl.com"
+    ]
+    assert values("Haar insta is @sweet.lara.x", "email") == []
