@@ -708,6 +708,18 @@ def named_handles(text: str) -> list[Entity]:
             continue
         if name.removeprefix("www.") not in PLATFORM_HOSTS:
             found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
+    # "his insta is easymoney.nl", "op TikTok heet hij geldbaas.nl", "Snapchat-account
+    # quickcash.nl": a name that looks like a domain is the account's (since 2026.12.9).
+    for regex in (PLATFORM_SAYS_RE, PLATFORM_ACCOUNT_RE):
+        for match in regex.finditer(text):
+            name = match.group(1).lower()
+            if (
+                DOMAIN_RE.fullmatch(name)
+                and not text.startswith("/", match.end(1))
+                and name.removeprefix("www.") not in PLATFORM_HOSTS
+                and not _overlaps(*match.span(1), [(e.start, e.end) for e in found])
+            ):
+                found.append(Entity("handle", "@" + name, *match.span(1)))
     return found
 
 

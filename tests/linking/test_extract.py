@@ -366,3 +366,22 @@ def test_the_domain_of_an_email_is_a_domain_only_when_also_written_as_a_web_addr
         "snelwerk-nl.com"
     ]
     assert values("Haar insta is @sweet.lara.x", "email") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("his insta is easymoney.nl", "@easymoney.nl"),
+        ("op TikTok heet hij geldbaas.nl", "@geldbaas.nl"),
+        ("ze volgt het insta-account snelgeld.nl", "@snelgeld.nl"),
+    ],
+)
+def test_an_account_name_that_looks_like_a_domain_is_a_handle(text: str, handle: str) -> None:
+    """Named as a platform's account, "easymoney.nl" is the account, not a web address."""
+    assert [(e.kind, e.value) for e in extract(text)] == [("handle", handle)]
+
+
+def test_a_platform_link_after_his_insta_is_stays_a_link() -> None:
+    """ "his insta is instagram.com/jay_x" keeps the link with its path."""
+    assert values("his insta is instagram.com/jay_x", "domain") == ["instagram.com/jay_x"]
+    assert values("his insta is instagram.com/jay_x", "handle") == []
