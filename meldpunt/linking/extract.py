@@ -260,11 +260,13 @@ TLDS = (
 # "jobs(at)snelwerk-nl.com", "jobs [at] snelwerk-nl.com", "jobs @ snelwerk-nl.com": an
 # address written so robots miss it is still an address, and its domain no web address
 # (since 2026.12.9).
+WRITTEN_AT_RE = re.compile(r"(?i)\s@\s|[(\[{]\s*(?:at|@)\s*[)\]}]")
 WRITTEN_EMAIL_RE = re.compile(
     r"(?<![\w.+-])([\w.+-]+)(?:\s*[(\[{]\s*(?:at|@)\s*[)\]}]\s*|\s+@\s+)"
     rf"((?:[a-z0-9-]+\.)+(?:{TLDS}))(?![\w-])",
     re.IGNORECASE,
 )
+TLD_HINT_RE = re.compile(rf"(?i)\.(?:{TLDS})\b")
 DOMAIN_RE = re.compile(
     rf"(?i)(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{TLDS}))(?![\w-])"
 )
@@ -606,6 +608,8 @@ def emails(text: str) -> list[Entity]:
     found = [
         Entity("email", m.group().lower(), m.start(), m.end()) for m in EMAIL_RE.finditer(text)
     ]
+    if WRITTEN_AT_RE.search(text) is None:
+        return found
     taken = [(e.start, e.end) for e in found]
     for match in WRITTEN_EMAIL_RE.finditer(text):
         if not _overlaps(*match.span(), taken):
@@ -710,16 +714,19 @@ def named_handles(text: str) -> list[Entity]:
             found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
     # "his insta is easymoney.nl", "op TikTok heet hij geldbaas.nl", "Snapchat-account
     # quickcash.nl": a name that looks like a domain is the account's (since 2026.12.9).
-    for regex in (PLATFORM_SAYS_RE, PLATFORM_ACCOUNT_RE):
-        for match in regex.finditer(text):
-            name = match.group(1).lower()
-            if (
-                DOMAIN_RE.fullmatch(name)
-                and not text.startswith("/", match.end(1))
-                and name.removeprefix("www.") not in PLATFORM_HOSTS
-                and not _overlaps(*match.span(1), [(e.start, e.end) for e in found])
-            ):
-                found.append(Entity("handle", "@" + name, *match.span(1)))
+    # Only read around a top-level domain, which few texts have.
+    for hint in TLD_HINT_RE.finditer(text):
+        window = (max(0, hint.start() - HANDLE_BEFORE), min(len(text), hint.end() + CONTEXT_CHARS))
+        for regex in (PLATFORM_SAYS_RE, PLATFORM_ACCOUNT_RE):
+            for match in regex.finditer(text, *window):
+                name = match.group(1).lower()
+                if (
+                    DOMAIN_RE.fullmatch(name)
+                    and not text.startswith("/", match.end(1))
+                    and name.removeprefix("www.") not in PLATFORM_HOSTS
+                    and not _overlaps(*match.span(1), [(e.start, e.end) for e in found])
+                ):
+                    found.append(Entity("handle", "@" + name, *match.span(1)))
     return found
 
 
