@@ -96,7 +96,7 @@ SPACED_PLATE_RE = _spaced_plate_regex()
 # Since 2026.12.9 also the short forms of phone notes ("kt", "kent.", "reg"), the Belgian
 # "nummerplaat" and the German "Kennzeichen".
 PLATE_WORD_RE = re.compile(
-    r"(?i)\b(?:kentekens?|kentekenpla(?:at|ten)|nummerbord(?:en)?|nummerpla(?:at|ten)|(?:licen[cs]e\s+|number\s+)?"
+    r"(?i)\b(?=[iklnprî])(?:kentekens?|kentekenpla(?:at|ten)|nummerbord(?:en)?|nummerpla(?:at|ten)|(?:licen[cs]e\s+|number\s+)?"
     r"plates?|registration|reg|kt|kent|kennzeichen|rejestracj\w*|înmatricul\w*|inmatricul\w*)"
     r"\b\.?"
 )
@@ -105,7 +105,10 @@ PLATE_COUNTRY_RE = re.compile(
     r"litouws\w*|lithuanian|belgisch\w*|belgian|brits\w*|british|engelse|uk)\b"
 )
 # Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
-PLATE_FILLER_RE = re.compile(r"(?i)\s*[:(,]\s*|\s+(?:is|was|number|nummer|nr\.?|no\.?)(?=[\s:])")
+PLATE_FILLER_RE = re.compile(
+    r"(?i)\s*[:(,]\s*|\s*(?:is|was|were|are|waren|number|nummer|nr\.?|no\.?|(?:zo)?iets\s+als|"
+    r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think)(?=[\s:])"
+)
 SPACE_RE = re.compile(r"\s*:?\s*")
 FOREIGN_PLATES = (
     r"[A-Z]{1,2}[ -]?\d{2,3}[ -]?[A-Z]{3}",  # Romania: county, 2 or 3 digits, 3 letters
@@ -118,6 +121,15 @@ FOREIGN_PLATES = (
 )
 
 
+# Right after a vehicle or a van or car model, optionally in brackets, a Dutch side code
+# in any case with spaces, dashes or nothing ("witte Transit 12BBK3", "bus vt 123 b",
+# "De bestelbus (12 bbk 3)"), since 2026.12.9. Not after "van", which is Dutch for "of".
+# (The lookahead on the first letter lets the scan skip most positions quickly.)
+VEHICLE_BEFORE_PLATE_RE = re.compile(
+    r"(?i)\b(?=[abcdgilmopstv])(?:auto|bus|busje|bestelbus|car|wagen|truck|vrachtwagen|minibus|transit|sprinter|"
+    r"crafter|vito|caddy|transporter|master|trafic|ducato|boxer|jumper|vivaro|movano|berlingo|"
+    r"partner|kangoo|golf|polo|passat|astra|corsa|octavia|logan|duster|iveco)\b\s*[(:,]?\s*"
+)
 # One pattern per format, the longest match wins ("CA 1234 AB" is Bulgarian, not "CA 1234").
 LOOSE_PLATE_RES = tuple(
     re.compile(rf"(?i)(?:{p})(?![\w-])")
@@ -127,6 +139,13 @@ LOOSE_PLATE_RES = tuple(
     + list(FOREIGN_PLATES)
 )
 FOREIGN_PLATE_RES = tuple(re.compile(rf"(?:{p})(?![\w-])") for p in FOREIGN_PLATES)
+# After a vehicle only letters the RDW issues: "lijn 12" and "12 jaar" are no plates.
+VEHICLE_PLATE_RES = tuple(
+    re.compile(
+        "(?i)" + "[ -]?".join(_plate_part(g, PLATE_LETTERS) for g in code.split("-")) + r"(?![\w-])"
+    )
+    for code in PLATE_SIDE_CODES
+)
 
 
 def _longest(regexes: tuple[re.Pattern[str], ...], text: str, at: int) -> re.Match[str] | None:
@@ -214,7 +233,7 @@ COUNT_GOES_ON_RE = re.compile(r"\s+(?!(?:bis|hoog|boven|beneden|in|te)\b)[^\W\d_
 # "nummer 12 (postcode 8221 AB)".
 HOUSE_BEFORE_RE = re.compile(
     r"(?:^|[\wÀ-ÿ.,]\s)(\d{1,5})(?:\s?-?\s?([a-z])(?![a-z]))?"
-    r"(?:\s?-\s?\d{1,3}\b|\s+(?:hs|bis|boven|beneden|i{1,3})\b)?\s*[,-]?\s*"
+    r"(?:\s?-\s?\d{1,3}\b|\s+(?:hs|bis|bg|bv|boven|beneden|i{1,3})\b)?\s*[,-]?\s*"
     r"(?:(?:in|te|at)\s+(?:[a-z][\w'-]+\s+)?)?\(?\s*"
     r"(?:(?:postcode|zip code|postal code):?\s+)?\(?$",
     re.IGNORECASE,
@@ -492,6 +511,14 @@ def plates(text: str) -> list[Entity]:
         if not _overlaps(*match.span(), taken) and not _is_reference(text, match.start()):
             found.append(Entity("plate", match.group().replace(" ", ""), *match.span()))
             taken.append(match.span())
+    for vehicle in VEHICLE_BEFORE_PLATE_RE.finditer(text):
+        plate = _longest(VEHICLE_PLATE_RES, text, vehicle.end())
+        if plate is None or _overlaps(*plate.span(), taken):
+            continue
+        raw = plate.group()
+        if any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw):
+            found.append(Entity("plate", re.sub(r"[ -]", "", raw).upper(), *plate.span()))
+            taken.append(plate.span())
     for regexes, words in ((LOOSE_PLATE_RES, PLATE_WORD_RE), (FOREIGN_PLATE_RES, PLATE_COUNTRY_RE)):
         for word in words.finditer(text):
             starts = _after_filler(text, word.end())
@@ -504,10 +531,17 @@ def plates(text: str) -> list[Entity]:
             raw = plate.group()
             if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
                 continue
+            # "kenteken: iets als 12 of 13": a word between numbers (since 2026.12.9)
+            if any(group.lower() in NOT_PLATE_GROUPS for group in PLATE_GROUP_RE.findall(raw)):
+                continue
             value = re.sub(r"[ -]", "", raw).upper()
             found.append(Entity("plate", value, *plate.span()))
             taken.append(plate.span())
     return found
+
+
+NOT_PLATE_GROUPS = NOT_POSTCODE_LETTERS | {"uur", "per", "tot", "min", "and", "the", "een"}
+PLATE_GROUP_RE = re.compile(r"(?<= )[^\W\d_]+(?= )")
 
 
 def _after_filler(text: str, at: int) -> list[int]:
