@@ -513,11 +513,8 @@ def plates(text: str) -> list[Entity]:
             taken.append(match.span())
     for vehicle in VEHICLE_BEFORE_PLATE_RE.finditer(text):
         plate = _longest(VEHICLE_PLATE_RES, text, vehicle.end())
-        if plate is None or _overlaps(*plate.span(), taken):
-            continue
-        raw = plate.group()
-        if any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw):
-            found.append(Entity("plate", re.sub(r"[ -]", "", raw).upper(), *plate.span()))
+        if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
+            found.append(Entity("plate", value, *plate.span()))
             taken.append(plate.span())
     for regexes, words in ((LOOSE_PLATE_RES, PLATE_WORD_RE), (FOREIGN_PLATE_RES, PLATE_COUNTRY_RE)):
         for word in words.finditer(text):
@@ -526,22 +523,26 @@ def plates(text: str) -> list[Entity]:
             if words is PLATE_COUNTRY_RE:
                 starts = _after_filler(text, _after_vehicle(text, starts[0]))
             plate = next(filter(None, (_longest(regexes, text, at) for at in starts)), None)
-            if plate is None or _overlaps(*plate.span(), taken):
-                continue
-            raw = plate.group()
-            if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
-                continue
-            # "kenteken: iets als 12 of 13": a word between numbers (since 2026.12.9)
-            if any(group.lower() in NOT_PLATE_GROUPS for group in PLATE_GROUP_RE.findall(raw)):
-                continue
-            value = re.sub(r"[ -]", "", raw).upper()
-            found.append(Entity("plate", value, *plate.span()))
-            taken.append(plate.span())
+            if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
+                found.append(Entity("plate", value, *plate.span()))
+                taken.append(plate.span())
     return found
 
 
 NOT_PLATE_GROUPS = NOT_POSTCODE_LETTERS | {"uur", "per", "tot", "min", "and", "the", "een"}
 PLATE_GROUP_RE = re.compile(r"(?<= )[^\W\d_]+(?= )")
+
+
+def _loose_value(plate: re.Match[str]) -> str | None:
+    """The normal form of a plate read after a plate, country or vehicle word: letters and
+    digits both, and no word between numbers ("kenteken: iets als 12 of 13", since
+    2026.12.9)."""
+    raw = plate.group()
+    if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
+        return None
+    if any(group.lower() in NOT_PLATE_GROUPS for group in PLATE_GROUP_RE.findall(raw)):
+        return None
+    return re.sub(r"[ -]", "", raw).upper()
 
 
 def _after_filler(text: str, at: int) -> list[int]:
