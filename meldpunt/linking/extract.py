@@ -93,25 +93,43 @@ SPACED_PLATE_RE = _spaced_plate_regex()
 # Bulgaria, Germany); upper case only with just a country word before it ("Romanian
 # plates CJ 12 XYZ"). Only the first thing written after the word counts, so "kenteken
 # weet ik niet, om 12 30 uur" gives nothing.
+# Since 2026.12.9 also the short forms of phone notes ("kt", "kent.", "reg"), the Belgian
+# "nummerplaat" and the German "Kennzeichen".
 PLATE_WORD_RE = re.compile(
-    r"(?i)\b(?:kentekens?|kentekenplaat|nummerbord(?:en)?|(?:licen[cs]e\s+|number\s+)?plates?|"
-    r"registration|rejestracj\w*|înmatricul\w*|inmatricul\w*)\b"
+    r"(?i)\b(?=[iklnprî])(?:kentekens?|kentekenpla(?:at|ten)|nummerbord(?:en)?|nummerpla(?:at|ten)|(?:licen[cs]e\s+|number\s+)?"
+    r"plates?|registration|reg|kt|kent|kennzeichen|rejestracj\w*|înmatricul\w*|inmatricul\w*)"
+    r"\b\.?"
 )
 PLATE_COUNTRY_RE = re.compile(
-    r"(?i)\b(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german)\b"
+    r"(?i)\b(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german|"
+    r"litouws\w*|lithuanian|belgisch\w*|belgian|brits\w*|british|engelse|uk)\b"
 )
 # Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
 PLATE_FILLER_RE = re.compile(
-    r"(?i)(?:\s*[:(,]\s*|\s+(?:is|was|number|nummer|nr\.?|no\.?)(?=[\s:]))*\s*:?\s*"
+    r"(?i)\s*[:(,]\s*|\s*(?:is|was|were|are|waren|number|nummer|nr\.?|no\.?|(?:zo)?iets\s+als|"
+    r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think)(?=[\s:])"
 )
+SPACE_RE = re.compile(r"\s*:?\s*")
 FOREIGN_PLATES = (
     r"[A-Z]{1,2}[ -]?\d{2,3}[ -]?[A-Z]{3}",  # Romania: county, 2 or 3 digits, 3 letters
     r"[A-Z]{2,3}[ -]?\d[A-Z0-9]{3,4}",  # Poland: district, then 4 or 5 from a digit on
     r"[A-Z]{1,2}[ -]?\d{4}[ -]?[A-Z]{1,2}",  # Bulgaria: region, 4 digits, 1 or 2 letters
     r"[A-Z]{1,3}[ -][A-Z]{1,2}[ -]?\d{1,4}[EH]?",  # Germany: district, letters, digits
+    r"[A-Z]{3}[ -]?\d{3}",  # Lithuania: 3 letters, 3 digits (since 2026.12.9)
+    r"\d[ -]?[A-Z]{3}[ -]?\d{3}",  # Belgium: 1-ABC-123
+    r"[A-Z]{2}\d{2}[ -]?[A-Z]{3}",  # United Kingdom: AB12 CDE
 )
 
 
+# Right after a vehicle or a van or car model, optionally in brackets, a Dutch side code
+# in any case with spaces, dashes or nothing ("witte Transit 12BBK3", "bus vt 123 b",
+# "De bestelbus (12 bbk 3)"), since 2026.12.9. Not after "van", which is Dutch for "of".
+# (The lookahead on the first letter lets the scan skip most positions quickly.)
+VEHICLE_BEFORE_PLATE_RE = re.compile(
+    r"(?i)\b(?=[abcdgilmopstv])(?:auto|bus|busje|bestelbus|car|wagen|truck|vrachtwagen|minibus|transit|sprinter|"
+    r"crafter|vito|caddy|transporter|master|trafic|ducato|boxer|jumper|vivaro|movano|berlingo|"
+    r"partner|kangoo|golf|polo|passat|astra|corsa|octavia|logan|duster|iveco)\b\s*[(:,]?\s*"
+)
 # One pattern per format, the longest match wins ("CA 1234 AB" is Bulgarian, not "CA 1234").
 LOOSE_PLATE_RES = tuple(
     re.compile(rf"(?i)(?:{p})(?![\w-])")
@@ -121,6 +139,13 @@ LOOSE_PLATE_RES = tuple(
     + list(FOREIGN_PLATES)
 )
 FOREIGN_PLATE_RES = tuple(re.compile(rf"(?:{p})(?![\w-])") for p in FOREIGN_PLATES)
+# After a vehicle only letters the RDW issues: "lijn 12" and "12 jaar" are no plates.
+VEHICLE_PLATE_RES = tuple(
+    re.compile(
+        "(?i)" + "[ -]?".join(_plate_part(g, PLATE_LETTERS) for g in code.split("-")) + r"(?![\w-])"
+    )
+    for code in PLATE_SIDE_CODES
+)
 
 
 def _longest(regexes: tuple[re.Pattern[str], ...], text: str, at: int) -> re.Match[str] | None:
@@ -128,7 +153,12 @@ def _longest(regexes: tuple[re.Pattern[str], ...], text: str, at: int) -> re.Mat
     return max(matches, key=lambda m: m.end(), default=None)
 
 
-POSTCODE_RE = re.compile(r"(?<![\w-])([1-9]\d{3}) ?([A-Z]{2})(?![\w-])")
+# "8221 AB", "8221AB" and since 2026.12.9 "8221-AB".
+POSTCODE_RE = re.compile(r"(?<![\w-])([1-9]\d{3})[ -]?([A-Z]{2})(?![\w-])")
+# "Adres is 8221AB12": postcode and number written as one, only after an address word
+# (since 2026.12.9).
+POSTCODE_GLUED_RE = re.compile(r"(?<![\w-])([1-9]\d{3})([A-Za-z]{2})(\d{1,5})(?![\w-])")
+ADDRESS_WORD_RE = re.compile(r"(?i)\b(?:adres|address|postcode|woont|wonen|woning|lives?)\b")
 POSTCODE_LOWER_RE = re.compile(r"(?i)postcode:?\s+([1-9]\d{3}) ?([a-z]{2})(?![\w-])")
 # Lower case without the word "postcode" only written together ("8221ab"), and then only
 # with a house number right after it: "2024 en 12" must never read as an address.
@@ -182,24 +212,50 @@ NOT_POSTCODE_LETTERS = frozenset(
         "zo",
     }
 )
-# After the postcode: the number, "nr 12", or a town and then "nummer 12".
+STREET_ENDS = (
+    r"(?:straat|weg|laan|plein|dijk|kade|gracht|singel|pad|steeg|hof|park|dreef|baan|markt|wal|"
+    r"ring|allee|dam|haven|street|road|lane|str\.?|ln\.?)"
+)
+HOUSE_NUMBER_WORDS = r"(?:nr|nummer|huisnummer|huisnr|hnr|number|no)\.?:?\s*"
+# After the postcode: the number, "nr 12", a town and then "nummer 12", or since
+# 2026.12.9 a town and a street: "8221 AB Lelystad, Kerkstraat 12".
 HOUSE_AFTER_RE = re.compile(
-    r"^,?\s*(?:(?:nr|nummer|huisnummer|number|no)\.?:?\s*|"
-    r"[A-Z][\w'-]+,?\s+(?:nr|nummer|huisnummer|number|no)\.?:?\s*)?"
+    rf"^(\s*[,-]?\s*(?:{HOUSE_NUMBER_WORDS}|[A-Z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
+    rf"(?:[A-Z][\w'-]+,?\s+)?[A-Z][\wÀ-ÿ'-]*{STREET_ENDS}\s+)?)"
     r"(\d{1,5})\s?([a-zA-Z])?\b"
 )
-# Before it: "Kerkstraat 12a, 1234 AB", "12 (8221 AB)", "huisnummer 214, postcode 1314 CZ".
+# ", 12 mannen", "- 12 mannen", "3 a 4": a count, not a house number (since 2026.12.9).
+RANGE_GOES_ON_RE = re.compile(r"\s*(?:a|à|tot|of|or|to)\s+\d")
+COUNT_GOES_ON_RE = re.compile(r"\s+(?!(?:bis|hoog|boven|beneden|in|te)\b)[^\W\d_]{3,}")
+# Before it: "Kerkstraat 12a, 1234 AB", "12 (8221 AB)", "huisnummer 214, postcode 1314 CZ";
+# since 2026.12.9 with an addition ("14-2", "7 bis", "31-A", "12 hs"), at the start of the
+# text, after a dash ("Kade 101 - 8012 DH"), "Schouw 14 in Lelystad (8232 LK)" and
+# "nummer 12 (postcode 8221 AB)".
 HOUSE_BEFORE_RE = re.compile(
-    r"[\wÀ-ÿ.,]\s(\d{1,5})\s?([a-zA-Z])?\s*,?\s*(?:(?:in|te|at)\s)?"
+    r"(?:^|[\wÀ-ÿ.,]\s)(\d{1,5})(?:\s?-?\s?([a-z])(?![a-z]))?"
+    r"(?:\s?-\s?\d{1,3}\b|\s+(?:hs|bis|bg|bv|boven|beneden|i{1,3})\b)?\s*[,-]?\s*"
+    r"(?:(?:in|te|at)\s+(?:[a-z][\w'-]+\s+)?)?\(?\s*"
     r"(?:(?:postcode|zip code|postal code):?\s+)?\(?$",
     re.IGNORECASE,
 )
+# Words before a number that make it a room, a floor, a line, a year or a count: "kamer 12,
+# 8221 AB", "sinds 2019 in Almere (1315 HP)" (since 2026.12.9).
+NOT_HOUSE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:kamer|room|bed|hal|gebouw|building|verdieping|floor|etage|bus|lijn|line|km|afrit|"
+    r"exit|vak|gate|unit|zaal|lokaal|box|in|sinds|since|om|tot|tussen|per|met|with|ongeveer|about|"
+    r"circa|ca|totaal|total|aantal|er|van|vanaf|zijn|waren|wonen|werken|bijna|ruim|januari|februari|maart|april|"
+    r"mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|"
+    r"june|july|august|october)\.?\s*$"
+)
 # A lower-case postcode ("3851 ld", "3851ld") may also follow a street and number with a
-# comma: "Bosweg 3, 3851 ld Ermelo" (since 2026.12.5); the street must end like one.
+# comma: "Bosweg 3, 3851 ld Ermelo" (since 2026.12.5); the street must end like one. Since
+# 2026.12.9 also without a comma and abbreviated ("kerkstr. 12 8221 ab", "Kerkln 12, 8221 ab").
 STREET_BEFORE_RE = re.compile(
-    r"\b[A-Za-z][\wÀ-ÿ'-]*(?:straat|weg|laan|plein|dijk|kade|gracht|singel|pad|steeg|hof|park|"
-    r"dreef|baan|markt|wal|ring|allee|dam|haven|street|road|lane)\s+(\d{1,5})\s?([a-zA-Z])?"
-    r"\s*,\s*$"
+    rf"\b[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s+(\d{{1,5}})\s?([a-zA-Z])?\s*,?\s*$"
+)
+# English order, the number before the street: "12 Kerkstraat, 8221 AB" (since 2026.12.9).
+NUMBER_STREET_BEFORE_RE = re.compile(
+    rf"(?<![\w.,-])(\d{{1,5}})\s?([a-zA-Z])?\s+[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s*,?\s*$"
 )
 # Any capitalised name with a number and a comma before it ("Schouw 14, 8232lk Lelystad"),
 # when a town follows the postcode (since 2026.12.6).
@@ -220,6 +276,16 @@ TLDS = (
     "nl|com|net|org|eu|be|de|pl|ro|bg|ua|info|biz|io|co|uk|me|tv|xxx|online|site|shop|"
     "app|live|club|vip|top|xyz|fr|es|it|ru|cz|hu|lt|lv|sk"
 )
+# "jobs(at)snelwerk-nl.com", "jobs [at] snelwerk-nl.com", "jobs @ snelwerk-nl.com": an
+# address written so robots miss it is still an address, and its domain no web address
+# (since 2026.12.9).
+WRITTEN_AT_RE = re.compile(r"(?i)\s@\s|[(\[{]\s*(?:at|@)\s*[)\]}]")
+WRITTEN_EMAIL_RE = re.compile(
+    r"(?<![\w.+-])([\w.+-]+)(?:\s*[(\[{]\s*(?:at|@)\s*[)\]}]\s*|\s+@\s+)"
+    rf"((?:[a-z0-9-]+\.)+(?:{TLDS}))(?![\w-])",
+    re.IGNORECASE,
+)
+TLD_HINT_RE = re.compile(rf"(?i)\.(?:{TLDS})\b")
 DOMAIN_RE = re.compile(
     rf"(?i)(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{TLDS}))(?![\w-])"
 )
@@ -250,7 +316,8 @@ HANDLE_RE = re.compile(
     r"(?<![\w@.])@([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)(?![\w@])", re.IGNORECASE
 )
 PLATFORM_CONTEXT_RE = re.compile(
-    r"(?i)\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|twitter|x|facebook|fb|"
+    r"(?i)\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|twitter|x|facebook|fb|sc|tt|tg|"
+    r"whatsapp|dm|"
     r"onlyfans|threads|discord|skype|kik|account|profiel|profile|handle|gebruikersnaam|username|"
     # Polish, Romanian, Bulgarian, Ukrainian and Arabic (issue 17)
     r"konto|profil|cont|contul|instagramie|telegramie|facebooku|"
@@ -263,24 +330,37 @@ PLATFORM_CONTEXT_RE = re.compile(
 PLATFORMS = (
     r"(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|onlyfans|discord|skype|kik|facebook|fb)"
 )
+# A name that has a letter and a digit, an underscore or a dot inside ("mo_010",
+# "mo.breda", "jaydenxx_"): never an age or a time ("op IG is ze 16"), since 2026.12.9.
+MARKED_NAME = (
+    r"(?=[a-z0-9_.]*[a-z])(?=[a-z0-9_]*(?:[0-9_]|\.[a-z0-9_]))[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?"
+)
+# The short forms of chat lines ("sc: lilbaby.x", "tt: dirk0321", "tg @werkbaas_pl") and
+# WhatsApp and Twitter, only with "platform:" or "@" and a marked name (since 2026.12.9).
+SHORT_PLATFORMS = r"(?:sc|tt|tg|twitter|whatsapp)"
+SHORT_NAMED_RE = re.compile(
+    rf"(?i)\b{SHORT_PLATFORMS}\s*[:=]\s*@?((?=[a-z0-9_.]*[a-z]{{2}}){MARKED_NAME})(?![\w@/-])(?!\.\w)"
+)
+TWO_LETTERS_RE = re.compile(r"[^\W\d_]{2}")
 # "tiktok: geldbaas.nl" is a handle, not a domain: read before links (since 2026.12.6),
 # but never a platform's own link ("insta: instagram.com/x").
 PLATFORM_NAMED_RE = re.compile(
     rf"(?i)\b{PLATFORMS}"
-    r"(?:\s+(?:account|naam|name|profiel|profile))?(?:\s*:|\s*\((?=\s*@?[\w.]+\)))\s*"
+    r"(?:\s+(?:account|naam|name|profiel|profile)|\s+van\s+(?:hem|haar|hun))?(?:\s*[:=]|\s*\((?=\s*@?[\w.]+\)))\s*"
     r"@?([a-z0-9_][a-z0-9_.]{0,28}[a-z0-9_])(?![\w/]|\.\w)"
 )
 PLAIN_WORD_GOES_ON_RE = re.compile(r"[ \t]+[^\W\d_]")
 # "op Snapchat heet hij xyz_1", "his Snapchat is xyz.1", "on Snapchat he is called xyz.1",
 # "on TikTok she goes by xyz_1": only a name with a digit, dot or
 # underscore, so "op Snapchat is ze actief" or "his Instagram is private" gives nothing.
+# Since 2026.12.9 also "snap van de chauffeur is mo.breda" and "on snap hes called".
 PLATFORM_SAYS_RE = re.compile(
-    rf"(?i)\b{PLATFORMS}\s+"
-    r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:he|she|they)(?:'s|’s|\s+is|\s+are)?\s+"
+    rf"(?i)\b{PLATFORMS}(?:\s+(?:van|of)\s+(?:de|het|the|his|her|zijn|haar)\s+[a-z]+)?\s+"
+    r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:he|she|they|hes|shes)(?:'s|’s|\s+is|\s+are)?\s+"
     r"(?:called|named|goes\s+by)|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named)|"
-    r"(?:heet|is|as|als|called|named|name|naam|goes\s+by)|"
+    r"(?:heet|is|as|als|called|named|name|naam|goes\s+by|naar|onder|under)|"
     r"(?:account|naam|name|profiel|profile|handle|username)\s+(?:is|heet))\s+"
-    r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])(?![\w@-])(?!\.\w)"
+    rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"
 )
 CONTEXT_CHARS = 40
 HANDLE_BEFORE = 150
@@ -289,36 +369,39 @@ BARE_PATH_RE = re.compile(r"/[^\s<>\"'()]+")
 # man ... 'kingmo010'": a quoted name or a name after "-account", only with a digit, dot
 # or underscore, and only with a platform named within the context.
 PLATFORM_ACCOUNT_RE = re.compile(
-    rf"(?i)\b{PLATFORMS}[- ](?:account|profiel|profile|naam|name|gebruikersnaam|username|"
-    r"handle|kanaal|channel|groep|group)\s*:?\s+"
-    r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])(?![\w@-])(?!\.\w)"
+    rf"(?i)\b(?:{PLATFORMS}|{SHORT_PLATFORMS})[- ](?:account|profiel|profile|naam|name|"
+    r"gebruikersnaam|username|handle|kanaal|channel|groep|group)(?:\s+(?:is|heet))?\s*:?\s+"
+    rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"
 )
 # A name written right after the platform ("op TikTok dirk_0321 heet", "on Instagram,
 # sweetboy.77 sent") or "the account is called ..." later in a sentence that names a
 # platform (since 2026.12.7): only a name of at least four characters with two letters
 # in a row and a digit, dot or underscore, so times, amounts, dates and "e.g." are none.
-HANDLE_NAME = r"@?((?=[a-z0-9_.]*[a-z]{2})(?=[a-z0-9_.]{4})[a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])"
+HANDLE_NAME = rf"@?((?=[a-z0-9_.]*[a-z]{{2}})(?=[a-z0-9_.]{{4}}){MARKED_NAME})"
 PLATFORM_THEN_NAME_RE = re.compile(
     rf"(?i)\b{PLATFORMS},?\s+{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
+# Since 2026.12.9 also "his name there is ...", "een account dat sweet.money24 heet",
+# "hij heet daar jay.bandz", with the platform before or after in the same sentence.
 ACCOUNT_CALLED_RE = re.compile(
-    r"(?i)\b(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|handle)"
-    r"(?:\s+(?:is\s+called|is\s+named|heet|is)|\s*:)?\s+"
+    r"(?i)\b(?:(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|"
+    r"handle)(?:\s+(?:daar|there))?(?:\s+(?:is\s+called|is\s+named|heet|is)|\s*:)?|"
+    r"(?:account|profiel|profile|kanaal)\s+(?:dat|die)|(?:hij|zij|ze|he|she)\s+heet|"
+    r"heet\s+(?:hij|zij|ze)|noemt\s+(?:hij|zij|ze)\s+zich)(?:\s+(?:daar|there|er|ook))?\s+"
     rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
-QUOTED_NAME_RE = re.compile(
-    r"(?i)['‘’\"“”]@?((?=[a-z0-9_.]*[a-z])[a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])['‘’\"“”]"
-)
+SENTENCE_END_RE = re.compile(r"[.!?\n]\s")
+QUOTED_NAME_RE = re.compile(rf"(?i)['‘’\"“”]@?({MARKED_NAME})['‘’\"“”]")
 PLATFORM_WORD_RE = re.compile(rf"(?i)\b{PLATFORMS}\b")
 # "een account op Instagram dat almerebuiten.leaks heet" (since 2026.12.6)
-PLATFORM_THAT_RE = re.compile(
-    rf"(?i)\b{PLATFORMS}\s+(?:dat|die)\s+"
-    r"@?([a-z0-9_]*[0-9_.][a-z0-9_.]*[a-z0-9_])\s+heet\b"
-)
+PLATFORM_THAT_RE = re.compile(rf"(?i)\b{PLATFORMS}\s+(?:dat|die)\s+@?({MARKED_NAME})\s+heet\b")
 QUOTED_BEFORE, QUOTED_AFTER = 60, 20
 # Numbers that many reports mention because they are advice, not because they are part
-# of a case: the meldpunt, Veilig Thuis, police, labour inspectorate, Meld Misdaad Anoniem.
-PUBLIC_NUMBERS = frozenset({"+31882220500", "+318002000", "+319008844", "+318005151", "+318007000"})
+# of a case: the meldpunt and the police.
+PUBLIC_NUMBERS = frozenset({"+31882220500", "+319008844"})
+# Freephone numbers (0800) belong to services, never to a person in a case: Veilig Thuis,
+# Meld Misdaad Anoniem, the inspectorate, 113, a bank (since 2026.12.9).
+SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE})
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -382,6 +465,8 @@ def phones(text: str) -> list[Entity]:
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         if _overlaps(match.start, match.end, taken):
             continue
+        if phonenumbers.number_type(match.number) in SERVICE_TYPES:
+            continue
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if value not in PUBLIC_NUMBERS:
             found.append(Entity("phone", value, match.start, match.end))
@@ -393,7 +478,9 @@ def phones(text: str) -> list[Entity]:
             number = phonenumbers.parse(written.group(), "NL")
         except phonenumbers.NumberParseException:  # "+999 ...": no such country code
             continue
-        if phonenumbers.is_possible_number(number):
+        if phonenumbers.is_possible_number(number) and (
+            phonenumbers.number_type(number) not in SERVICE_TYPES
+        ):
             value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             found.append(Entity("phone", value, *written.span()))
     return found
@@ -405,39 +492,73 @@ def normalise_plate(raw: str) -> str | None:
     return match.group().replace("-", "").upper() if match else None
 
 
+def _is_reference(text: str, start: int) -> bool:
+    """ "ordernummer VT-123-B", "factuur 2026 AB 12": a reference, not a plate or postcode."""
+    return REFERENCE_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+
+
 def plates(text: str) -> list[Entity]:
     found = []
     for match in PLATE_RE.finditer(text):
         raw = match.group()
         if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
             continue
+        if _is_reference(text, match.start()):
+            continue
         found.append(Entity("plate", raw.replace("-", "").upper(), match.start(), match.end()))
     taken = [(e.start, e.end) for e in found]
     for match in SPACED_PLATE_RE.finditer(text):
-        if not _overlaps(*match.span(), taken):
+        if not _overlaps(*match.span(), taken) and not _is_reference(text, match.start()):
             found.append(Entity("plate", match.group().replace(" ", ""), *match.span()))
             taken.append(match.span())
-    for regexes, words in ((LOOSE_PLATE_RES, PLATE_WORD_RE), (FOREIGN_PLATE_RES, PLATE_COUNTRY_RE)):
-        for word in words.finditer(text):
-            at = _after_filler(text, word.end())
-            # the words "van", "bus", "car" may stand between a country word and the plate
-            if words is PLATE_COUNTRY_RE:
-                at = _after_filler(text, _after_vehicle(text, at))
-            plate = _longest(regexes, text, at)
-            if plate is None or _overlaps(*plate.span(), taken):
-                continue
-            raw = plate.group()
-            if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
-                continue
-            value = re.sub(r"[ -]", "", raw).upper()
+    for vehicle in VEHICLE_BEFORE_PLATE_RE.finditer(text):
+        plate = _longest(VEHICLE_PLATE_RES, text, vehicle.end())
+        if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
             found.append(Entity("plate", value, *plate.span()))
             taken.append(plate.span())
+    for regexes, words in ((LOOSE_PLATE_RES, PLATE_WORD_RE), (FOREIGN_PLATE_RES, PLATE_COUNTRY_RE)):
+        for word in words.finditer(text):
+            starts = _after_filler(text, word.end())
+            # the words "van", "bus", "car" may stand between a country word and the plate
+            if words is PLATE_COUNTRY_RE:
+                starts = _after_filler(text, _after_vehicle(text, starts[0]))
+            plate = next(filter(None, (_longest(regexes, text, at) for at in starts)), None)
+            if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
+                found.append(Entity("plate", value, *plate.span()))
+                taken.append(plate.span())
     return found
 
 
-def _after_filler(text: str, at: int) -> int:
-    filler = PLATE_FILLER_RE.match(text, at)
-    return filler.end() if filler else at
+NOT_PLATE_GROUPS = NOT_POSTCODE_LETTERS | {"uur", "per", "tot", "min", "and", "the", "een"}
+PLATE_GROUP_RE = re.compile(r"(?<= )[^\W\d_]+(?= )")
+
+
+def _loose_value(plate: re.Match[str]) -> str | None:
+    """The normal form of a plate read after a plate, country or vehicle word: letters and
+    digits both, and no word between numbers ("kenteken: iets als 12 of 13", since
+    2026.12.9)."""
+    raw = plate.group()
+    if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
+        return None
+    if any(group.lower() in NOT_PLATE_GROUPS for group in PLATE_GROUP_RE.findall(raw)):
+        return None
+    return re.sub(r"[ -]", "", raw).upper()
+
+
+def _after_filler(text: str, at: int) -> list[int]:
+    """Where a plate may start after a plate word, the furthest first: the filler words
+    are skipped one by one, so in "plate number IS 21 MVR" the Romanian county "IS" is
+    still read as part of the plate when "21 MVR" is no plate (since 2026.12.9)."""
+    starts = [_skip_space(text, at)]
+    while (filler := PLATE_FILLER_RE.match(text, at)) is not None and filler.end() > at:
+        at = filler.end()
+        starts.append(_skip_space(text, at))
+    return starts[::-1]
+
+
+def _skip_space(text: str, at: int) -> int:
+    space = SPACE_RE.match(text, at)
+    return space.end() if space else at
 
 
 VEHICLE_RE = re.compile(
@@ -454,26 +575,34 @@ def _after_vehicle(text: str, at: int) -> int:
 def _house_number(
     text: str, start: int, end: int, *, after_only: bool = False
 ) -> tuple[str, str] | None:
-    after = HOUSE_AFTER_RE.match(text[end : end + 20])
-    if after:
-        return after.group(1), (after.group(2) or "")
+    after = HOUSE_AFTER_RE.match(text[end : end + CONTEXT_CHARS])
+    counted = (
+        after
+        and after.group(1).lstrip().startswith((",", "-"))
+        and COUNT_GOES_ON_RE.match(after.string, after.end(2))
+    )
+    if after and not counted and not RANGE_GOES_ON_RE.match(after.string, after.end(2)):
+        return after.group(2), (after.group(3) or "")
     if after_only:
         before_text = text[max(0, start - CONTEXT_CHARS) : start]
-        street = STREET_BEFORE_RE.search(before_text)
+        street = STREET_BEFORE_RE.search(before_text) or NUMBER_STREET_BEFORE_RE.search(before_text)
         if street is None and TOWN_AFTER_RE.match(text, end):
             street = NAME_NUMBER_BEFORE_RE.search(before_text)
         return (street.group(1), street.group(2) or "") if street else None
-    before = HOUSE_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
-    if before:
+    before = HOUSE_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
+    if before and not NOT_HOUSE_BEFORE_RE.search(
+        text, max(0, before.start(1) - 20), before.start(1)
+    ):
         return before.group(1), (before.group(2) or "")
-    return None
+    english = NUMBER_STREET_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
+    return (english.group(1), english.group(2) or "") if english else None
 
 
 # "order 1234 AB 12", "factuur 2026 AB 12": a reference, not a postcode (since 2026.12.9).
 REFERENCE_BEFORE_RE = re.compile(
     r"(?i)\b(?:order\w*|bestel\w*|factuur\w*|invoice|ref\w*|ticket\w*|zending\w*|"
-    r"pakket\w*|parcel|tracking\w*|track|code|dossier\w*|klantnummer|artikel\w*)"
-    r"(?:\s*(?:nr|nummer|number|no)\.?)?\s*[:#]?\s*$"
+    r"pakket\w*|parcel|tracking\w*|track|code|dossier\w*|klantnummer|artikel\w*|zaak\w*|"
+    r"kenmerk\w*)(?:\s*(?:nr|nummer|number|no)\.?)?\s*[:#]?\s*(?:[A-Z0-9][\w-]*\s+)?$"
 )
 
 
@@ -487,7 +616,7 @@ def addresses(text: str) -> list[Entity]:
             letters = match.group(2).upper()
             if letters in {"SA", "SD", "SS"} or _overlaps(start, end, seen):
                 continue
-            if REFERENCE_BEFORE_RE.search(text, max(0, start - 30), start):
+            if _is_reference(text, start):
                 continue
             spaced = regex is POSTCODE_SPACED_LOWER_RE
             if spaced and match.group(2) in NOT_POSTCODE_LETTERS:
@@ -501,11 +630,27 @@ def addresses(text: str) -> list[Entity]:
             value = f"{match.group(1)}{letters} {int(number)}{addition.upper()}"
             seen.append((start, end))
             found.append(Entity("address", value, start, end))
+    for match in POSTCODE_GLUED_RE.finditer(text):
+        if _overlaps(*match.span(), seen) or _is_reference(text, match.start()):
+            continue
+        if ADDRESS_WORD_RE.search(text, max(0, match.start() - 30), match.start()):
+            value = f"{match.group(1)}{match.group(2).upper()} {int(match.group(3))}"
+            found.append(Entity("address", value, *match.span()))
     return found
 
 
 def emails(text: str) -> list[Entity]:
-    return [Entity("email", m.group().lower(), m.start(), m.end()) for m in EMAIL_RE.finditer(text)]
+    found = [
+        Entity("email", m.group().lower(), m.start(), m.end()) for m in EMAIL_RE.finditer(text)
+    ]
+    if WRITTEN_AT_RE.search(text) is None:
+        return found
+    taken = [(e.start, e.end) for e in found]
+    for match in WRITTEN_EMAIL_RE.finditer(text):
+        if not _overlaps(*match.span(), taken):
+            value = f"{match.group(1)}@{match.group(2)}".lower()
+            found.append(Entity("email", value, *match.span()))
+    return found
 
 
 def ibans(text: str) -> list[Entity]:
@@ -587,14 +732,36 @@ def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
 def named_handles(text: str) -> list[Entity]:
     """ "tiktok: name", read before links so "tiktok: geldbaas.nl" is no domain."""
     found = []
+    for match in SHORT_NAMED_RE.finditer(text):
+        found.append(Entity("handle", "@" + match.group(1).lower(), *match.span(1)))
     for match in PLATFORM_NAMED_RE.finditer(text):
+        if _overlaps(*match.span(1), [(e.start, e.end) for e in found]):
+            continue
         name = match.group(1).lower()
+        # "insta: 16", "Instagram: 2x per dag": an age or a count, not a name (since 2026.12.9)
+        if not TWO_LETTERS_RE.search(name):
+            continue
         # A plain word with more words after it is the start of a sentence ("Facebook:
         # contul meu e @ionut.p"), not a name; "Snap: xyz" and "Snap: xyz, ..." are names.
         if name.isalpha() and PLAIN_WORD_GOES_ON_RE.match(text, match.end(1)):
             continue
         if name.removeprefix("www.") not in PLATFORM_HOSTS:
             found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
+    # "his insta is easymoney.nl", "op TikTok heet hij geldbaas.nl", "Snapchat-account
+    # quickcash.nl": a name that looks like a domain is the account's (since 2026.12.9).
+    # Only read around a top-level domain, which few texts have.
+    for hint in TLD_HINT_RE.finditer(text):
+        window = (max(0, hint.start() - HANDLE_BEFORE), min(len(text), hint.end() + CONTEXT_CHARS))
+        for regex in (PLATFORM_SAYS_RE, PLATFORM_ACCOUNT_RE):
+            for match in regex.finditer(text, *window):
+                name = match.group(1).lower()
+                if (
+                    DOMAIN_RE.fullmatch(name)
+                    and not text.startswith("/", match.end(1))
+                    and name.removeprefix("www.") not in PLATFORM_HOSTS
+                    and not _overlaps(*match.span(1), [(e.start, e.end) for e in found])
+                ):
+                    found.append(Entity("handle", "@" + name, *match.span(1)))
     return found
 
 
@@ -610,7 +777,8 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
             taken.append(match.span(1))
     for match in ACCOUNT_CALLED_RE.finditer(text):
         earlier = text[max(0, match.start() - HANDLE_BEFORE) : match.start()]
-        sentence = re.split(r"[.!?\n]\s", earlier)[-1]
+        later = text[match.end(1) : match.end(1) + CONTEXT_CHARS]
+        sentence = SENTENCE_END_RE.split(earlier)[-1] + " " + SENTENCE_END_RE.split(later)[0]
         if _overlaps(*match.span(1), taken) or not PLATFORM_WORD_RE.search(sentence):
             continue
         found.append(Entity("handle", "@" + match.group(1).lower(), *match.span(1)))

@@ -325,3 +325,63 @@ def test_an_order_or_invoice_number_that_looks_like_a_postcode_is_no_address() -
     word "postcode" itself still counts."""
     assert values("Ordernummer 1234 AB, factuur 2026 AB 12, order: 1234 AB 5.", "address") == []
     assert values("postcode 1234AB, nr. 12", "address") == ["1234AB 12"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["insta: 16", "snapchat = 15 jaar", "Instagram: 2x per dag", "tt: 2 uur, tg: 3x"],
+)
+def test_an_age_or_a_count_after_a_platform_is_no_handle(text: str) -> None:
+    """A name after "platform:" needs two letters in a row, so ages and counts are none."""
+    assert values(text, "handle") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ze wonen sinds mei 2019 in Almere (1315 HP).",
+        "Het waren er 12 (8221 AB).",
+        "Vanaf 12 - 8221 AB",
+        "Ze werken 12 uur in Almere (1315 HP).",
+    ],
+)
+def test_a_year_or_a_count_before_a_postcode_is_no_house_number(text: str) -> None:
+    """A number after "sinds", a month, "er", "vanaf" and the like is no house number."""
+    assert values(text, "address") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mail jobs(at)snelwerk-nl.com", "mail: jobs [at] snelwerk-nl.com", "jobs @ snelwerk-nl.com"],
+)
+def test_an_address_written_against_robots_is_an_email_and_no_domain(text: str) -> None:
+    """ "(at)", "[at]" and a spaced "@" give the e-mail address, never its domain alone."""
+    assert [(e.kind, e.value) for e in extract(text)] == [("email", "jobs@snelwerk-nl.com")]
+
+
+def test_the_domain_of_an_email_is_a_domain_only_when_also_written_as_a_web_address() -> None:
+    """A handle after "is @" stays a handle; the domain comes in only with its own link."""
+    assert values("Mail info@snelwerk-nl.com.", "domain") == []
+    assert values("Mail info@snelwerk-nl.com, zie www.snelwerk-nl.com.", "domain") == [
+        "snelwerk-nl.com"
+    ]
+    assert values("Haar insta is @sweet.lara.x", "email") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("his insta is easymoney.nl", "@easymoney.nl"),
+        ("op TikTok heet hij geldbaas.nl", "@geldbaas.nl"),
+        ("ze volgt het insta-account snelgeld.nl", "@snelgeld.nl"),
+    ],
+)
+def test_an_account_name_that_looks_like_a_domain_is_a_handle(text: str, handle: str) -> None:
+    """Named as a platform's account, "easymoney.nl" is the account, not a web address."""
+    assert [(e.kind, e.value) for e in extract(text)] == [("handle", handle)]
+
+
+def test_a_platform_link_after_his_insta_is_stays_a_link() -> None:
+    """ "his insta is instagram.com/jay_x" keeps the link with its path."""
+    assert values("his insta is instagram.com/jay_x", "domain") == ["instagram.com/jay_x"]
+    assert values("his insta is instagram.com/jay_x", "handle") == []

@@ -1,8 +1,10 @@
-"""The entity development set (tests/linking/entity_dev_set.py) is read exactly."""
+"""The entity development sets (tests/linking/entity_dev_set.py and
+tests/linking/entity_dev_set_writers.py) are read exactly."""
 
 import pytest
 
 from meldpunt.linking.extract import extract
+from tests.linking import entity_dev_set_writers as writers
 from tests.linking.entity_dev_set import CASES, DISTRACTORS
 
 
@@ -15,3 +17,14 @@ def test_every_variant_of_the_dev_set_gives_exactly_its_entities(text, expected)
 def test_times_amounts_dates_rooms_roads_and_references_give_no_entity(text) -> None:
     """Only a phone number may be found (none of these texts holds one on purpose)."""
     assert {e.kind for e in extract(text)} <= {"phone"}
+
+
+@pytest.mark.parametrize(("text", "expected"), writers.CASES)
+def test_plates_handles_and_addresses_as_people_write_them(text, expected) -> None:
+    assert {(e.kind, e.value) for e in extract(text)} == expected
+
+
+@pytest.mark.parametrize("text", writers.DISTRACTORS)
+def test_near_misses_as_people_write_them_give_no_entity_at_all(text) -> None:
+    """Not even a phone number: 0800 numbers and 112 are services' numbers."""
+    assert extract(text) == []
