@@ -16,7 +16,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -202,7 +202,7 @@ class Reading:
             if push > 0:
                 pushed.append(Weighed(feature, round(push, 2), tuple(spans)))
         pushed.sort(key=lambda w: (-w.weight, w.feature))
-        return tuple(without_parts(pushed)[:SHOWN_WORDS])
+        return tuple(without_parts(pushed))
 
 
 @dataclass(frozen=True)
@@ -244,11 +244,14 @@ class FormModel:
         }
 
 
-def without_parts(pushed: list[Weighed]) -> list[Weighed]:
-    """A word already shown inside a heavier pair ("paspoort afgeven") is not shown again."""
+def without_parts(pushed: Iterable[Weighed]) -> list[Weighed]:
+    """The first ``SHOWN_WORDS`` of ``pushed`` (heaviest first), where a word already shown
+    inside a heavier pair ("paspoort afgeven") is not shown again."""
     shown: list[Weighed] = []
     pairs: list[Span] = []
     for weighed in pushed:
+        if len(shown) == SHOWN_WORDS:
+            break
         inside = all(any(start <= s and e <= end for start, end in pairs) for s, e in weighed.spans)
         if weighed.feature.startswith("w=") and inside:
             continue
