@@ -35,8 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from meldpunt.linking.extract import extract
-from meldpunt.triage import form_model
+from meldpunt.triage import form_model, indicator_model
 from meldpunt.triage.form_model import FormModel
+from meldpunt.triage.indicator_model import IndicatorModel
 from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import FORMS, taxonomy
 
@@ -236,14 +237,19 @@ def _slice_add(part: Slice, report: Report, top: str, found_ids: set[str]) -> No
     part.indicators.add(report.indicators, found_ids)
 
 
-def evaluate(split: str = "development", model: FormModel | None = None) -> Results:
-    """The figures of one set, with the shipped form model unless ``model`` is given."""
+def evaluate(
+    split: str = "development",
+    model: FormModel | None = None,
+    learned: IndicatorModel | None = None,
+) -> Results:
+    """The figures of one set, with the shipped form and indicator models unless
+    ``model`` and ``learned`` are given."""
     results = Results(frozen=split in FROZEN)
     urgency_keys = labelled_urgency(split)
     results.urgency = {key: Tally() for key in urgency_keys}
     for report in reports(split):
         results.count += 1
-        suggestion = suggest(report.text, model)
+        suggestion = suggest(report.text, model, learned)
         shown = suggestion.forms
         top = shown[0] if shown else suggestion.form
         predicted = top if top in FORMS else "none"
@@ -367,16 +373,33 @@ def render(results: Results) -> str:
     return "\n".join(lines)
 
 
-def train_model(splits: Sequence[str] = TRAINING, version: str | None = None) -> FormModel:
-    """The form model learned from ``splits`` (the shipped one from ``TRAINING``)."""
-    read = {
+def _read_by_models(splits: Sequence[str]) -> dict[str, list[Report]]:
+    """The reports of ``splits`` in the languages the models read, by set."""
+    return {
         split: [r for r in reports(split) if r.language in form_model.LANGUAGES]
         for split in splits
         if available(split)
     }
+
+
+def train_model(splits: Sequence[str] = TRAINING, version: str | None = None) -> FormModel:
+    """The form model learned from ``splits`` (the shipped one from ``TRAINING``)."""
+    read = _read_by_models(splits)
     return form_model.train(
         [(report.text, report.form) for found in read.values() for report in found],
         CLASSES,
+        version=version or taxonomy().version,
+        trained_on=[split for split, found in read.items() if found],
+    )
+
+
+def train_indicator_model(
+    splits: Sequence[str] = TRAINING, version: str | None = None
+) -> IndicatorModel:
+    """The indicator models learned from ``splits`` (the shipped ones from ``TRAINING``)."""
+    read = _read_by_models(splits)
+    return indicator_model.train(
+        [(report.text, report.indicators) for found in read.values() for report in found],
         version=version or taxonomy().version,
         trained_on=[split for split, found in read.items() if found],
     )
@@ -387,10 +410,13 @@ CROSS_VALIDATION = ("development", "blind3", "blind4", "blind6", "blind7", "dev7
 
 
 def cross_validate(held_out: Sequence[str] = CROSS_VALIDATION) -> dict[str, Results]:
-    """Each set measured with a model trained on every other training set: how the model
-    reads a set it never learned from (the rules' indicators were tuned on all of them)."""
-    return {
-        split: evaluate(split, train_model([s for s in TRAINING if s != split], "cv"))
-        for split in held_out
-        if available(split)
-    }
+    """Each set measured with models trained on every other training set: how the models
+    read a set they never learned from (the rules were tuned on all of them)."""
+    results = {}
+    for split in held_out:
+        if available(split):
+            others = [s for s in TRAINING if s != split]
+            results[split] = evaluate(
+                split, train_model(others, "cv"), train_indicator_model(others, "cv")
+            )
+    return results

@@ -16,7 +16,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -202,7 +202,7 @@ class Reading:
             if push > 0:
                 pushed.append(Weighed(feature, round(push, 2), tuple(spans)))
         pushed.sort(key=lambda w: (-w.weight, w.feature))
-        return tuple(_without_parts(pushed)[:SHOWN_WORDS])
+        return tuple(without_parts(pushed))
 
 
 @dataclass(frozen=True)
@@ -216,8 +216,13 @@ class FormModel:
 
     def read(self, text: str, words: Sequence[Word]) -> Reading:
         """The chances of ``text``, read into ``words`` (reading.tokenize)."""
+        return self.read_features(features(text, words))
+
+    def read_features(self, everything: dict[str, list[Span]]) -> Reading:
+        """The chances of a text whose ``features`` are ``everything`` (suggest reads them
+        once for this model and the indicator models)."""
         weights = self.weights
-        found = {f: spans for f, spans in features(text, words).items() if f in weights}
+        found = {f: spans for f, spans in everything.items() if f in weights}
         scores = list(self.bias)
         for feature in found:
             for k, weight in enumerate(weights[feature]):
@@ -239,11 +244,14 @@ class FormModel:
         }
 
 
-def _without_parts(pushed: list[Weighed]) -> list[Weighed]:
-    """A word already shown inside a heavier pair ("paspoort afgeven") is not shown again."""
+def without_parts(pushed: Iterable[Weighed]) -> list[Weighed]:
+    """The first ``SHOWN_WORDS`` of ``pushed`` (heaviest first), where a word already shown
+    inside a heavier pair ("paspoort afgeven") is not shown again."""
     shown: list[Weighed] = []
     pairs: list[Span] = []
     for weighed in pushed:
+        if len(shown) == SHOWN_WORDS:
+            break
         inside = all(any(start <= s and e <= end for start, end in pairs) for s, e in weighed.spans)
         if weighed.feature.startswith("w=") and inside:
             continue
@@ -282,13 +290,10 @@ def train(
     penalty, full-batch Adam from zero weights, so the same data gives the same model."""
     import numpy as np  # a development dependency, needed only to train
 
-    documents = [set(features(text, tokenize(text))) for text, _ in examples]
-    counts = Counter(f for doc in documents for f in doc)
-    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_DOCUMENTS)
-    column = {f: j for j, f in enumerate(vocabulary)}
+    documents, column = vocabulary([text for text, _ in examples])
     rows = np.array([i for i, doc in enumerate(documents) for f in doc if f in column])
     cols = np.array([column[f] for doc in documents for f in doc if f in column])
-    n, v, k = len(examples), len(vocabulary), len(classes)
+    n, v, k = len(examples), len(column), len(classes)
     target = np.zeros((n, k))
     target[np.arange(n), [classes.index(label) for _, label in examples]] = 1.0
     weights, bias = np.zeros((v, k)), np.zeros(k)
@@ -310,19 +315,12 @@ def train(
             + weights
         ) / n
         grad_b = STRENGTH * error.sum(axis=0) / n
-        for param, grad, first, second in (
+        adam_step(
+            step,
+            LEARNING_RATE,
             (weights, grad_w, moments[0], moments[1]),
             (bias, grad_b, moments[2], moments[3]),
-        ):
-            first *= 0.9
-            first += 0.1 * grad
-            second *= 0.999
-            second += 0.001 * grad * grad
-            param -= (
-                LEARNING_RATE
-                * (first / (1 - 0.9**step))
-                / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
-            )
+        )
     kept = {f: tuple(round(float(w), DECIMALS) for w in weights[j]) for f, j in column.items()}
     return FormModel(
         version=version,
@@ -332,3 +330,25 @@ def train(
         trained_on=tuple(trained_on),
         documents=n,
     )
+
+
+def vocabulary(texts: Sequence[str]) -> tuple[list[set[str]], dict[str, int]]:
+    """The features of each text, and a column for each feature in at least
+    ``MIN_DOCUMENTS`` of them, in alphabetical order (the same in every process)."""
+    documents = [set(features(text, tokenize(text))) for text in texts]
+    counts = Counter(f for doc in documents for f in doc)
+    known = sorted(f for f, n in counts.items() if n >= MIN_DOCUMENTS)
+    return documents, {f: j for j, f in enumerate(known)}
+
+
+def adam_step(step: int, rate: float, *parameters: tuple[Any, Any, Any, Any]) -> None:
+    """Step ``step`` (from 1) of Adam for each (parameter, gradient, first moment, second
+    moment) of NumPy arrays, in place."""
+    import numpy as np
+
+    for param, grad, first, second in parameters:
+        first *= 0.9
+        first += 0.1 * grad
+        second *= 0.999
+        second += 0.001 * grad * grad
+        param -= rate * (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)

@@ -9,7 +9,7 @@ from django_stubs_ext import StrPromise
 from meldpunt.cases.models import Exploitation
 from meldpunt.triage.reading import UNREAD_LANGUAGES
 from meldpunt.triage.services import FORM_PREFIX
-from meldpunt.triage.suggest import Suggestion
+from meldpunt.triage.suggest import Match, Suggestion
 from meldpunt.triage.taxonomy import indicator_choices, taxonomy
 
 
@@ -21,6 +21,9 @@ class ShownIndicator:
     group_label: str
     words: list[str]
     decision: str = ""
+    # An indicator its model read (since 2026.12.9): the chance in percent; ``words`` are
+    # then the words that weighed most.
+    chance: int | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,11 @@ class Presented:
     ruled_out: bool
 
     @property
+    def learned(self) -> bool:
+        """Some indicator was read by its model, not found by the rules (since 2026.12.9)."""
+        return any(ind.chance is not None for ind in self.indicators)
+
+    @property
     def unread(self) -> bool:
         """The text is in a language the rules have no words for (Bulgarian, Ukrainian,
         Arabic): only entities are found, so the screen says the rules cannot read it."""
@@ -97,6 +105,7 @@ def present(
     decisions = decisions or {}
     groups = {group.id: group.label for group in tax.groups}
     indicators = []
+    words = {match.id: _words(match, text) for match in suggestion.indicators}
     for match in suggestion.indicators:
         ind = tax.indicator(match.id)
         indicators.append(
@@ -105,11 +114,11 @@ def present(
                 label=ind.label,
                 explanation=ind.explanation,
                 group_label=groups[ind.group],
-                words=match.words(text),
+                words=words[match.id],
                 decision=decisions.get(ind.id, ""),
+                chance=None if match.chance is None else round(100 * match.chance),
             )
         )
-    words = {match.id: match.words(text) for match in suggestion.indicators}
     reading = suggestion.reading
 
     def reason(indicator_id: str, weight: float) -> ShownReason:
@@ -166,6 +175,14 @@ def present(
         version=suggestion.taxonomy_version,
         ruled_out=suggestion.ruled_out,
     )
+
+
+def _words(match: Match, text: str) -> list[str]:
+    """The words that caused an indicator: the rules' matched words, or for one its model
+    read, the words that weighed most."""
+    if match.chance is None:
+        return match.words(text)
+    return [w.words(text) for w in match.weighed]
 
 
 @dataclass(frozen=True)

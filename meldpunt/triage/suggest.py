@@ -24,7 +24,9 @@ Explainable rules over lemmatised words and, for the form, a small learned model
    ``MIN_FORM_SCORE``; another form with clear signals of its own and a score of its
    own is shown next to it, so a report with two forms shows both, each with reasons.
 5. For Dutch, English and mixed texts the form model reads the whole text too, and the
-   form comes from both (``_model_forms``).
+   form comes from both (``_model_forms``). The indicator models (indicator_model.py,
+   since 2026.12.9) add the indicators the rules did not find that they read with
+   enough chance (``_learned``); those never count for the form.
 
 Every match keeps the spans of its content words, so the screen shows what caused it.
 Suggestions never change data; an advisor accepts or dismisses them (services.py).
@@ -35,7 +37,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from meldpunt.triage.form_model import LANGUAGES as MODEL_LANGUAGES
-from meldpunt.triage.form_model import NONE, FormModel, Reading, form_model
+from meldpunt.triage.form_model import NONE, FormModel, Reading, Weighed, features, form_model
+from meldpunt.triage.indicator_model import THRESHOLD, IndicatorModel, indicator_model
 from meldpunt.triage.numbers import numeric_signals
 from meldpunt.triage.reading import (
     EN_FUNCTION_WORDS,
@@ -190,6 +193,10 @@ class Match:
     id: str
     patterns: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # An indicator read by its model instead of the rules (since 2026.12.9): the chance,
+    # and the words that weighed most, which are its evidence.
+    chance: float | None = None
+    weighed: tuple[Weighed, ...] = ()
 
     def words(self, text: str) -> list[str]:
         return sorted({text[start:end] for start, end in self.spans}, key=str.lower)
@@ -718,6 +725,26 @@ def _model_forms(
     return form, (form, *others)
 
 
+def _learned(
+    model: IndicatorModel,
+    found_features: dict[str, list[tuple[int, int]]],
+    found: dict[str, Match],
+    cancelled: set[str],
+) -> list[Match]:
+    """The indicators the rules did not find that ``model`` reads with a chance of at least
+    ``THRESHOLD``, each with the words that weighed most as its evidence (since 2026.12.9).
+    Never one a counter-signal cancelled ("heeft zijn eigen paspoort"); the caller asks
+    for none in a text that rules trafficking out."""
+    read = []
+    for indicator, chance in model.chances(found_features).items():
+        if chance < THRESHOLD or indicator in found or indicator in cancelled:
+            continue
+        weighed = model.reasons(indicator, found_features)
+        spans = sorted({span for w in weighed for span in w.spans})
+        read.append(Match(indicator, ["model"], spans, chance=chance, weighed=weighed))
+    return read
+
+
 def _drop_lonely_support(tax: Taxonomy, found: dict[str, Match]) -> None:
     """A supporting indicator alone says little ("werkt in een restaurant"): it stays when
     its form has a core indicator, labour also with a general one, or a second
@@ -822,9 +849,12 @@ def _lifts_urgency_only(tax: Taxonomy, rule_id: str) -> bool:
     return bool(cancels) and all(tax.is_urgency(target) for target in cancels)
 
 
-def suggest(text: str, model: FormModel | None = None) -> Suggestion:
+def suggest(
+    text: str, model: FormModel | None = None, learned: IndicatorModel | None = None
+) -> Suggestion:
     """Indicators, suggested forms with reasons, and urgency flags for ``text``; the form
-    from ``model`` (the shipped one unless given) for the languages it reads."""
+    from ``model`` and more indicators from ``learned`` (the shipped ones unless given)
+    for the languages they read."""
     tax = taxonomy()
     words = tokenize(text)
     language, parts = languages(words)
@@ -848,9 +878,11 @@ def suggest(text: str, model: FormModel | None = None) -> Suggestion:
     # Two or more different counter-signals ("eigen paspoort", "eigen bankrekening",
     # "cao-loon") together rule trafficking out, like "geen aanwijzingen voor uitbuiting".
     ruled_out = len(telling) >= CONTRA_RULE_OUT
+    cancelled: set[str] = set()
     for contra_id in contra:
         cancels = tax.contra_rule(contra_id).cancels
         ruled_out |= RULES_OUT in cancels
+        cancelled.update(cancels)
         for target in cancels:
             found.pop(target, None)
             urgent.pop(target, None)
@@ -860,8 +892,10 @@ def suggest(text: str, model: FormModel | None = None) -> Suggestion:
     strength = sum(len(match.patterns) for match in telling.values())
     form, forms = _choose_forms(tax, scores, found, strength, ruled_out)
     reading = None
+    read: list[Match] = []
     if language in MODEL_LANGUAGES:
-        reading = (model or form_model()).read(text, words)
+        found_features = features(text, words)
+        reading = (model or form_model()).read_features(found_features)
         # A line or two has too few words the model knows for its chances to say much
         # (they are mostly the classes' shares in training): the rules decide alone.
         if reading.known < MODEL_MIN_FEATURES:
@@ -869,13 +903,15 @@ def suggest(text: str, model: FormModel | None = None) -> Suggestion:
         else:
             own = {tax.indicator(indicator).form for indicator in found}
             form, forms = _model_forms(reading, (form, forms), own, ruled_out)
+            if not ruled_out:
+                read = _learned(learned or indicator_model(), found_features, found, cancelled)
     if language in UNREAD_LANGUAGES and form == "none":
         form = "unknown"  # no patterns for this language: not "no signals" but unread
     return Suggestion(
         language=language,
         taxonomy_version=tax.version,
         words=tuple(words),
-        indicators=tuple(sorted(found.values(), key=lambda m: order[m.id])),
+        indicators=tuple(sorted([*found.values(), *read], key=lambda m: order[m.id])),
         form=form,
         forms=forms,
         scores=tuple(scores),

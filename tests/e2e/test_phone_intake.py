@@ -269,6 +269,25 @@ def test_a_form_only_the_model_reads_is_shown_with_its_words(
     shot(page, "10-model-form")
 
 
+def test_a_signal_only_its_model_reads_is_shown_with_its_words(
+    advisor_page: Page, live_server
+) -> None:  # type: ignore[no-untyped-def]
+    """The same massage parlour: "komen nooit alleen naar buiten" is no rule's phrase, and
+    the isolation model reads it (since 2026.12.9). The signal shows its chance and the
+    words that weighed most, with a note that it does not count for the form."""
+    page = advisor_page
+    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    page.keyboard.type(MODEL_ONLY)
+    suggestions = page.locator("#intake-suggest")
+    signal = suggestions.locator('li.triage-indicator[data-indicator="gen.isolation"]')
+    expect(signal).to_contain_text("kans")
+    expect(signal.locator(".triage-weighed")).to_contain_text("nooit alleen")
+    expect(signal.locator(".triage-weighed")).not_to_contain_text("Lelystad")
+    expect(suggestions.locator(".triage-learned-note")).to_contain_text("telt niet mee")
+    assert axe_violations(page) == []
+    shot(page, "11-model-signal")
+
+
 def test_call_timer_starts_at_the_first_key_and_stops_and_starts_by_keyboard(
     advisor_page: Page, live_server
 ) -> None:  # type: ignore[no-untyped-def]

@@ -9,12 +9,19 @@ from functools import cache
 import pytest
 
 from meldpunt.triage.evaluation import Results, evaluate, reports
+from meldpunt.triage.indicator_model import IndicatorModel
+
+# Since 2026.12.9 indicator models add what the rules miss; they learned every set below
+# that is not frozen (with them, indicator recall there is 0.98 to 1.00), so the floors
+# measure the rules' indicators alone, or they would check nothing of the rules. What the
+# models add on unseen text is measured apart (docs/TRIAGE.md, "The indicator models").
+RULES_ONLY = IndicatorModel(version="rules only", indicators=(), bias=(), weights={})
 
 
 @cache
 def results_of(split: str) -> Results:
     """Each set is measured once per test process; the tests only read the results."""
-    return evaluate(split)
+    return evaluate(split, learned=RULES_ONLY)
 
 
 # set: (form macro precision, form macro recall, indicator precision, indicator recall,

@@ -5,6 +5,8 @@ import logging
 import pytest
 from django.urls import reverse
 
+from tests.triage.test_suggest_rules_2026_12_9 import NAIL_STUDIO, model
+
 pytestmark = pytest.mark.django_db
 
 URL = reverse("triage:suggest")
@@ -130,3 +132,22 @@ def test_a_form_only_the_model_reads_is_shown_with_its_chance_and_words(
     assert "kans" in html
     assert "Woorden die het zwaarst wogen" in html
     assert "massagesalon" in html.split('data-form="sexual"')[1].split("</li>")[0]
+
+
+def test_a_signal_only_its_model_reads_is_shown_with_its_chance_and_words(
+    advisor, verified_client, monkeypatch
+) -> None:
+    """An indicator the rules miss and its model reads (since 2026.12.9) shows the chance
+    and the words that weighed most, and a note that it does not count for the form."""
+    text = NAIL_STUDIO
+    pushed = {"b=niets_betaald": 2.0}
+    monkeypatch.setattr(
+        "meldpunt.triage.suggest.indicator_model",
+        lambda: model(text, pushed, gen_wages_withheld=0.83),
+    )
+    html = verified_client(advisor).post(URL, {"text": text}).content.decode()
+    item = html.split('data-indicator="gen.wages_withheld"')[1].split("</li>")[0]
+    assert "kans 83%" in item
+    assert "Woorden die het zwaarst wogen: niets betaald" in item
+    assert "telt niet mee voor de vorm" in html
+    assert '<mark class="triage-mark">niets betaald</mark>' in html
