@@ -45,6 +45,7 @@ from meldpunt.triage.reading import (
     LANGUAGE_NEGATIONS,
     MEMO_LIMIT,
     NL_FUNCTION_WORDS,
+    PARTICLES,
     PL_FUNCTION_WORDS,
     RO_FUNCTION_WORDS,
     UNREAD_LANGUAGES,
@@ -69,6 +70,8 @@ WINDOW = 3
 SPAN = 8
 # A negation reaches this many words forward within its clause.
 NEGATION_REACH = 5
+# The negations that negate a separable verb from before its particle.
+PARTICLE_NEGATIONS = frozenset({"niet", "nooit"})
 # Words that join two clauses a negation reaches over ("geen dwang of uitbuiting").
 COORDINATION = frozenset({"of", "or", "noch", "nor"})
 # The form score needed before a form is suggested.
@@ -558,7 +561,23 @@ def _is_negated(pattern: _Pattern, words: list[Word], positions: list[int]) -> b
                 clause = words[j].clause
             if words[j].negation and j not in matched and not _not_only(words, j):
                 return True
-    return False
+    return any(_negated_particle(words, p) for p in positions)
+
+
+def _negated_particle(words: list[Word], position: int) -> bool:
+    """Dutch negates a separable verb between its object and the particle that ends the
+    clause: "houdt haar paspoort niet in", "neemt zijn paspoort niet af" (since 2026.12.9).
+    Only "niet" and "nooit": "houden niets over" is the signal, not its negation."""
+    clause = words[position].clause
+    last = position
+    while last + 1 < len(words) and words[last + 1].clause == clause:
+        last += 1
+    return (
+        last - 1 > position
+        and words[last].text.lower() in PARTICLES
+        and words[last - 1].text.lower() in PARTICLE_NEGATIONS
+        and not _not_only(words, last - 1)
+    )
 
 
 def _only_threatened(pattern: _Pattern, words: list[Word], positions: list[int]) -> bool:

@@ -145,3 +145,32 @@ def test_a_line_or_two_and_other_languages_are_left_to_the_rules() -> None:
 def test_the_shipped_models_do_not_undo_a_negation(text: str, negated: set[str]) -> None:
     """What a text denies stays denied with the shipped models too."""
     assert not negated & {m.id for m in suggest(text).indicators}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De werkgever houdt haar paspoort niet in.",
+        "De baas neemt zijn paspoort niet af.",
+        "Hij houdt zijn ID-kaart niet in maar betaalt te weinig.",
+    ],
+)
+def test_niet_before_the_particle_that_ends_the_clause_negates_the_verb(text: str) -> None:
+    """Dutch puts the negation of a separable verb between its object and its particle
+    ("houdt haar paspoort niet in"): nothing was taken, so no passport indicator."""
+    found = {m.id for m in suggest(text).indicators}
+    assert not found & {"gen.documents_retained", "lab.passport_withheld"}
+
+
+def test_a_taken_passport_with_its_particle_still_counts() -> None:
+    """Without the negation, or with it elsewhere, the separable verb still reads; a
+    negation that is the signal itself ("niet terug", "never gave back") counts."""
+    for text in (
+        "De baas houdt het paspoort in.",
+        "De baas houdt het paspoort in en hij mag niet weg.",
+        "Hij krijgt zijn paspoort niet terug.",
+        "They never gave his passport back.",
+        "He did not get his passport back from the agency.",
+        "The boss won't give their passports back.",
+    ):
+        assert "gen.documents_retained" in {m.id for m in suggest(text).indicators}, text
