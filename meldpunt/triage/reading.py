@@ -17,6 +17,7 @@
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 import simplemma
@@ -108,6 +109,7 @@ def _script(word: str) -> str | None:
 
 
 Tally = tuple[int, int, int, int, int, int, int, int]
+NO_TALLY: Tally = (0, 0, 0, 0, 0, 0, 0, 0)
 
 
 def _tally(text: str) -> Tally:
@@ -115,12 +117,15 @@ def _tally(text: str) -> Tally:
     shared word), Cyrillic, Arabic, Ukrainian letters, Dutch and English function word,
     found in one pass for both questions (not remembered: a worker must not grow)."""
     lower = text.lower()
-    script = _script(lower)
+    # Both scripts start at U+0400; most words are plain ASCII and have no Polish or
+    # Romanian letters either (a quick test before the slower ones).
+    script = _script(lower) if lower[0] >= "\u0400" else None
     if script is not None:
         uk = int(not UK_LETTERS.isdisjoint(lower))
         return (0, 0, 0, int(script == "cyrillic"), int(script == "arabic"), uk, 0, 0)
-    pl = (lower in PL_FUNCTION_WORDS) + (not PL_LETTERS.isdisjoint(lower))
-    ro = (lower in RO_FUNCTION_WORDS) + (not RO_LETTERS.isdisjoint(lower))
+    ascii_only = lower.isascii()
+    pl = (lower in PL_FUNCTION_WORDS) + (not ascii_only and not PL_LETTERS.isdisjoint(lower))
+    ro = (lower in RO_FUNCTION_WORDS) + (not ascii_only and not RO_LETTERS.isdisjoint(lower))
     nl, en = int(lower in NL_FUNCTION_WORDS), int(lower in EN_FUNCTION_WORDS)
     nlen = int(lower not in SHARED_WORDS and bool(nl or en))
     return (pl, ro, nlen, 0, 0, 0, nl, en)
@@ -299,13 +304,19 @@ def _language(totals: list[int], fallback: str) -> str:
 def languages(words: list[Word]) -> tuple[str, list[Sentence]]:
     """The language of the whole text (as ``language_of``) and each sentence's word range
     and language (a short one takes the text's), every word looked at once."""
-    tallies = [_tally(w.text) for w in words]
-    text_language = _language(_summed(tallies), "mixed")
+    # Running sums per column, from a row of zeros (``sums[k][i]``: column k over the
+    # first i words), so a sentence's totals take two look-ups per column, not a sum over
+    # its words.
+    sums = [
+        list(accumulate(column))
+        for column in zip(NO_TALLY, *(_tally(w.text) for w in words), strict=True)
+    ]
+    text_language = _language([column[-1] for column in sums], "mixed")
     found: list[Sentence] = []
     start = 0
     for i in range(1, len(words) + 1):
         if i == len(words) or words[i].sentence != words[start].sentence:
-            language = _language(_summed(tallies[start:i]), text_language)
-            found.append(Sentence(start, i - 1, language))
+            totals = [column[i] - column[start] for column in sums]
+            found.append(Sentence(start, i - 1, _language(totals, text_language)))
             start = i
     return text_language, found
