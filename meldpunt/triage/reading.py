@@ -204,19 +204,16 @@ def forms_of(word: str) -> frozenset[str]:
     return frozenset((lower, folded, lemma(lower, "nl"), lemma(lower, "en")))
 
 
-def _is_negation(lower: str) -> bool:
-    return lower in NEGATIONS or lower.endswith(("n't", "n’t"))
-
-
 def _join_particles(words: list[Word]) -> list[Word]:
     """Give a verb the form of its separable verb when the particle ends the clause, or
     stands before "te" and the verb ("zich uit te kleden" reads "uitkleden")."""
     joined = list(words)
     for i, word in enumerate(words):
         lower = word.text.lower()
+        if lower not in PARTICLES:
+            continue
         if (
-            lower in PARTICLES
-            and i + 2 < len(words)
+            i + 2 < len(words)
             and words[i + 1].text.lower() == "te"
             and words[i + 2].clause == word.clause
         ):
@@ -227,7 +224,7 @@ def _join_particles(words: list[Word]) -> list[Word]:
                 joined[i + 2] = verb._replace(forms=verb.forms | {lower + infinitive})
             continue
         ends_clause = i + 1 == len(words) or words[i + 1].clause != word.clause
-        if lower not in PARTICLES or not ends_clause:
+        if not ends_clause:
             continue
         for j in range(i - 1, -1, -1):
             verb = words[j]
@@ -246,8 +243,9 @@ def tokenize(text: str) -> list[Word]:
     sentence = clause = 0
     at = 0
     for match in WORD_RE.finditer(text):
-        gap = text[at : match.start()]
-        lower = match.group().lower()
+        written, start = match.group(), match.start()
+        gap = text[at:start]
+        lower = written.lower()
         if lower in ELIDED and gap.endswith(("'", "’")):
             gap = gap[:-1]
         if gap == " " or not words:
@@ -257,18 +255,9 @@ def tokenize(text: str) -> list[Word]:
             clause += 1
         elif CLAUSE_GAP_RE.search(gap) or lower in CONJUNCTIONS:
             clause += 1
-        words.append(
-            Word(
-                match.group(),
-                match.start(),
-                match.end(),
-                forms_of(match.group()),
-                sentence,
-                clause,
-                _is_negation(lower),
-            )
-        )
         at = match.end()
+        negation = lower in NEGATIONS or lower.endswith(("n't", "n’t"))
+        words.append(Word(written, start, at, forms_of(written), sentence, clause, negation))
     return _join_particles(words)
 
 
