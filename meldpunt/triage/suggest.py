@@ -412,7 +412,9 @@ def _needs(pattern: _Pattern, number: int, phrase: Phrase) -> tuple[frozenset[st
         for other, start in enumerate(pattern.starts)
         if other != number and not start.prefixes
     ]
-    return tuple(needs)
+    # A function word is in nearly every sentence: a need of one comes last, so the first
+    # test (the quick one in _find) is a telling one.
+    return tuple(sorted(needs, key=lambda forms: not forms.isdisjoint(FILLER)))
 
 
 def _build_index(patterns: list[_Pattern]) -> _Index:
