@@ -117,18 +117,31 @@ def _tally(text: str) -> Tally:
     shared word), Cyrillic, Arabic, Ukrainian letters, Dutch and English function word,
     found in one pass for both questions (not remembered: a worker must not grow)."""
     lower = text.lower()
-    # Both scripts start at U+0400; most words are plain ASCII and have no Polish or
-    # Romanian letters either (a quick test before the slower ones).
-    script = _script(lower) if lower[0] >= "\u0400" else None
+    if lower.isascii():
+        return ASCII_TALLIES.get(lower, NO_TALLY)
+    return _lower_tally(lower)
+
+
+def _lower_tally(lower: str) -> Tally:
+    script = _script(lower)
     if script is not None:
         uk = int(not UK_LETTERS.isdisjoint(lower))
         return (0, 0, 0, int(script == "cyrillic"), int(script == "arabic"), uk, 0, 0)
-    ascii_only = lower.isascii()
-    pl = (lower in PL_FUNCTION_WORDS) + (not ascii_only and not PL_LETTERS.isdisjoint(lower))
-    ro = (lower in RO_FUNCTION_WORDS) + (not ascii_only and not RO_LETTERS.isdisjoint(lower))
+    pl = (lower in PL_FUNCTION_WORDS) + (not PL_LETTERS.isdisjoint(lower))
+    ro = (lower in RO_FUNCTION_WORDS) + (not RO_LETTERS.isdisjoint(lower))
     nl, en = int(lower in NL_FUNCTION_WORDS), int(lower in EN_FUNCTION_WORDS)
     nlen = int(lower not in SHARED_WORDS and bool(nl or en))
     return (pl, ro, nlen, 0, 0, 0, nl, en)
+
+
+# A word in plain ASCII has no other script and no Polish or Romanian letters: all it can
+# tell is which function word it is, so these few are worked out once (every other ASCII
+# word tells nothing).
+ASCII_TALLIES = {
+    word: _lower_tally(word)
+    for word in NL_FUNCTION_WORDS | EN_FUNCTION_WORDS | PL_FUNCTION_WORDS | RO_FUNCTION_WORDS
+    if word.isascii()
+}
 
 
 def _totals(words: Sequence["Word"]) -> list[int]:
