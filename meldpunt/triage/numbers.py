@@ -19,6 +19,36 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+# An expression with (?i) reads capital I with a dot and the dotless i as "i", and the long
+# s as "s", which str.lower() leaves as they are (or, for the capital I with a dot, turns
+# into two characters). For every other character an expression of lower-case letters
+# finds the same over the lower-cased text as with (?i) over the text, at the same places
+# (tests/triage/test_numbers_scan.py checks every character), and two to three times
+# faster: the scans of the whole text (for anchors, and those without anchors) use that.
+CASE_EXCEPTIONS = "\u0130\u0131\u017f"
+
+
+class _AnyCase:
+    """An expression of lower-case letters that scans a whole text, in any case."""
+
+    def __init__(self, pattern: str) -> None:
+        self.any_case = re.compile(pattern, re.IGNORECASE)
+        self.lower_case = re.compile(pattern)
+
+    def _scan(self, text: str) -> tuple[re.Pattern[str], str]:
+        if any(letter in text for letter in CASE_EXCEPTIONS):
+            return self.any_case, text
+        return self.lower_case, text.lower()
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        regex, scanned = self._scan(text)
+        return regex.finditer(scanned)
+
+    def found(self, text: str) -> bool:
+        regex, scanned = self._scan(text)
+        return regex.search(scanned) is not None
+
+
 WORD_NUMBERS = {
     "zes": 6,
     "zeven": 7,
@@ -285,7 +315,7 @@ AGE_RULES = tuple(
 )
 # Every number of one or two digits, or number word, is a candidate age; the rules look
 # at the few words right before and after it.
-AGE_ANCHOR_RE = re.compile(rf"(?i)(?<![\d.,])\d{{1,2}}(?![\d.,]\d)|\b(?:{WORDS})(?:\b|(?=jarig))")
+AGE_ANCHORS = _AnyCase(rf"(?<![\d.,])\d{{1,2}}(?![\d.,]\d)|\b(?:{WORDS})(?:\b|(?=jarig))")
 AGE_BEFORE, AGE_AFTER = 60, 30
 
 
@@ -298,16 +328,16 @@ def _number(raw: str) -> float:
 
 # The long expressions run only on short windows around a unit word, which is much
 # faster on a long text than running them from every position.
-HOURS_ANCHOR_RE = re.compile(r"(?i)uur|uren|hour|hrs|dagen|days|tot|till|until|\bto\b")
-WAGE_ANCHOR_RE = re.compile(r"(?i)€|eur|uurloon|hourly")
+HOURS_ANCHORS = _AnyCase(r"uur|uren|hour|hrs|dagen|days|tot|till|until|\bto\b")
+WAGE_ANCHORS = _AnyCase(r"€|eur|uurloon|hourly")
 WINDOW_BEFORE, WINDOW_AFTER = 40, 40
 
 
-def _windows(text: str, anchor_re: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+def _windows(text: str, anchors: _AnyCase) -> tuple[tuple[int, int], ...]:
     """The stretches around the anchors, found once per text for all the expressions
     that use them."""
     windows: list[list[int]] = []
-    for anchor in anchor_re.finditer(text):
+    for anchor in anchors.finditer(text):
         low, high = max(0, anchor.start() - WINDOW_BEFORE), anchor.end() + WINDOW_AFTER
         if windows and low <= windows[-1][1]:
             windows[-1][1] = high
@@ -333,7 +363,7 @@ def _later(part: str, mark: str | None, shiftable: bool) -> bool:
 
 
 def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    windows = _windows(text, HOURS_ANCHOR_RE)
+    windows = _windows(text, HOURS_ANCHORS)
     for match in _in_windows(HOURS_RE, text, windows):
         groups = [g for g in match.groups() if g]
         hours, unit = _number(groups[0]), (groups[1] if len(groups) > 1 else "dag").lower()
@@ -373,7 +403,8 @@ def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
 
 
 def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    with_euro = list(_in_windows(WAGE_RE, text, _windows(text, WAGE_ANCHOR_RE)))
+    windows = _windows(text, WAGE_ANCHORS)
+    with_euro = list(_in_windows(WAGE_RE, text, windows))
     ends = {m.end() for m in with_euro}
     bare_only = (m for m in BARE_WAGE_RE.finditer(text) if m.end() not in ends)
     for match, bare in [*((m, False) for m in with_euro), *((m, True) for m in bare_only)]:
@@ -391,7 +422,7 @@ def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         if (bare or unit in {"week", "month"}) and not paid:
             continue
         yield WAGES, match.span()
-    for match in _in_windows(PERIOD_FIRST_RE, text, _windows(text, WAGE_ANCHOR_RE)):
+    for match in _in_windows(PERIOD_FIRST_RE, text, windows):
         unit = UNITS.get(match.group(1).lower(), "week")
         amount = _number(next(g for g in match.groups()[1:] if g))
         before = text[max(0, match.start() - 40) : match.start()]
@@ -406,7 +437,7 @@ def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
 
 
 def _ages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    for anchor in AGE_ANCHOR_RE.finditer(text):
+    for anchor in AGE_ANCHORS.finditer(text):
         age = _number(anchor.group())
         if not 1 <= age <= 18:
             continue
@@ -425,10 +456,10 @@ def _ages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
                 start = anchor.start() - (len(before) - found.start())
                 yield MINOR, (start, anchor.end() + tail.end())
                 break
-    for match in BORN_RE.finditer(text):
+    for match in BORN.finditer(text):
         if date.today().year - 18 < int(match.group(1)) <= date.today().year:
             yield MINOR, match.span()
-    for match in SCHOOL_YEAR_RE.finditer(text):
+    for match in SCHOOL_YEAR.finditer(text):
         yield MINOR, match.span()
 
 
@@ -438,15 +469,15 @@ def _sentence_before(before: str, end: int) -> str:
 
 # A year of birth that makes someone under 18 this year: "geboren in 2011", "born 2012",
 # "geb. 03-05-2010", "DOB: 2011" (since 2026.12.8).
-BORN_RE = re.compile(
-    r"(?i)\b(?:geboren|born|geb\.|geboortejaar|geboortedatum|year\s+of\s+birth|"
+BORN = _AnyCase(
+    r"\b(?:geboren|born|geb\.|geboortejaar|geboortedatum|year\s+of\s+birth|"
     r"date\s+of\s+birth|dob)\s*:?\s*(?:in|op|on)?\s*"
     r"(?:\d{1,2}[-/.]\d{1,2}[-/.]|\d{1,2}\s+[^\W\d]+\s+|[^\W\d]+\s+)?((?:19|20)\d\d)\b"
 )
 # A school year of secondary school: "3 havo", "4 vwo", "vmbo 3", "2e klas vmbo-t".
 SCHOOL = r"(?:havo|vwo|vmbo(?:-?(?:bb|kb|gl|tl|[bkgt]))?|mavo|atheneum|gymnasium|lyceum)"
-SCHOOL_YEAR_RE = re.compile(
-    rf"(?i)\b[1-6](?:e|de)?\s*(?:klas\s+)?{SCHOOL}\b(?!-?(?:scholen|school|locaties))"
+SCHOOL_YEAR = _AnyCase(
+    rf"\b[1-6](?:e|de)?\s*(?:klas\s+)?{SCHOOL}\b(?!-?(?:scholen|school|locaties))"
     rf"|\b{SCHOOL}[- ]?[1-6]\b(?![.,:]?\d)"
 )
 
@@ -484,17 +515,15 @@ def _minor_hours(
 # zi". Ages only with a person or "ma"/"are": "15-latka", "ma 16 lat", "(16 lat)",
 # "dziewczyna w wieku 15 lat", "fata de 15 ani", "are 16 ani", "în vârstă de 15 ani";
 # "od 10 lat" or "de 15 ani" alone (for ten years) never.
-PLRO_HOURS_RE = re.compile(
-    r"(?i)\b(\d{1,3})\s*(?:godzin\w*|h|de\s+ore|ore)\s*"
+PLRO_HOURS = _AnyCase(
+    r"\b(\d{1,3})\s*(?:godzin\w*|h|de\s+ore|ore)\s*"
     r"(dziennie|na\s+dob[ęe]|na\s+dzie[ńn]|pe\s+zi|zilnic|tygodniowo|w\s+tygodniu|"
     r"na\s+tydzie[ńn]|pe\s+s[ăa]pt[ăa]m[âa]n[ăa])"
     r"|\b(?:po|c[âa]te)\s+(\d{1,2})\s*(?:godzin\w*|ore)\b"
 )
-PLRO_DAYS_RE = re.compile(
-    r"(?i)\b([67])\s*(?:dni\s+w\s+tygodniu|zile\s+(?:pe|din)\s+s[ăa]pt[ăa]m[âa]n[ăa])"
-)
-PLRO_WAGE_RE = re.compile(
-    r"(?i)(?:€\s*|eur(?:o)?\s+)?(\d{1,4}(?:[.,]\d{1,2})?)\s*(?:€|euro|eur)?\s*"
+PLRO_DAYS = _AnyCase(r"\b([67])\s*(?:dni\s+w\s+tygodniu|zile\s+(?:pe|din)\s+s[ăa]pt[ăa]m[âa]n[ăa])")
+PLRO_WAGE = _AnyCase(
+    r"(?:€\s*|eur(?:o)?\s+)?(\d{1,4}(?:[.,]\d{1,2})?)\s*(?:€|euro|eur)?\s*"
     r"(?:na\s+godzin[ęe]|za\s+godzin[ęe]|/\s*h|/\s*godz|pe\s+or[ăa]|la\s+or[ăa]|"
     r"(dziennie|za\s+dzie[ńn]|na\s+dzie[ńn]|pe\s+zi))"
 )
@@ -503,8 +532,8 @@ PLRO_PERSON = (
     r"dzieci|nastolat\w*|uczenni\w*|uczni\w*|fat[ăa]|fata|fete|b[ăa]iat\w*|copil\w*|"
     r"fiic\w*|fiul|fiica|elev\w*|minor\w*|t[âa]n[ăa]r\w*)"
 )
-PLRO_AGE_RE = re.compile(
-    r"(?i)\b(\d{1,2})\s*-?\s*(?:lat(?:ka|ek|ki|kiem|ku)|letni\w*)\b"
+PLRO_AGE = _AnyCase(
+    r"\b(\d{1,2})\s*-?\s*(?:lat(?:ka|ek|ki|kiem|ku)|letni\w*)\b"
     r"|\b(?:ma|miał[ao]?|mial[ao]?|are|avea)\s+(?:doar\s+|tylko\s+|abia\s+)?(\d{1,2})\s+(?:lat|ani)\b"
     r"|\(\s*(\d{1,2})\s*(?:lat|ani)\s*\)"
     rf"|\b{PLRO_PERSON}\s*\(\s*(\d{{1,2}})\s*\)"
@@ -513,8 +542,8 @@ PLRO_AGE_RE = re.compile(
 )
 # A word every one of the expressions above needs, with word edges so that Dutch and
 # English words ("later", "company", "more", "euro") do not run them (since 2026.12.7).
-PLRO_ANCHOR_RE = re.compile(
-    r"(?i)godz|\bore\b|\bdni\b|\bzile\b|\d\s*-?\s*lat|\blat\b|letni|\bani\b|wieku|v[âa]rst|"
+PLRO_ANCHORS = _AnyCase(
+    r"godz|\bore\b|\bdni\b|\bzile\b|\d\s*-?\s*lat|\blat\b|letni|\bani\b|wieku|v[âa]rst|"
     r"dziennie|dzie[ńn]|dob[ęe]|zilnic|tygod|tydzie|s[ăa]pt[ăa]m|\bpe\s+(?:zi|or)|\bla\s+or|"
     r"/\s*h"
 )
@@ -524,7 +553,7 @@ PLRO_PERSON_BEFORE_RE = re.compile(rf"(?i){PLRO_PERSON}\s*$")
 
 
 def _plro_needed(text: str) -> bool:
-    if PLRO_ANCHOR_RE.search(text):
+    if PLRO_ANCHORS.found(text):
         return True
     at = text.find("(")
     while at != -1:
@@ -537,20 +566,20 @@ def _plro_needed(text: str) -> bool:
 def _plro(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
     if not _plro_needed(text):
         return
-    for match in PLRO_HOURS_RE.finditer(text):
+    for match in PLRO_HOURS.finditer(text):
         hours = int(match.group(1) or match.group(3))
         weekly = (match.group(2) or "").lower().startswith(("tyg", "w tyg", "na tyd", "pe s"))
         if hours >= (50 if weekly else 11) and hours <= (120 if weekly else 24):
             yield OVERTIME, match.span()
-    for match in PLRO_DAYS_RE.finditer(text):
+    for match in PLRO_DAYS.finditer(text):
         yield OVERTIME, match.span()
-    for match in PLRO_WAGE_RE.finditer(text):
+    for match in PLRO_WAGE.finditer(text):
         has_euro = re.search(r"(?i)€|eur", match.group())
         amount = _number(match.group(1))
         limit = WAGE_LIMITS["day" if match.group(2) else "hour"]
         if has_euro and amount < limit:
             yield WAGES, match.span()
-    for match in PLRO_AGE_RE.finditer(text):
+    for match in PLRO_AGE.finditer(text):
         age = next(int(g) for g in match.groups() if g)
         if 1 <= age < 18:
             yield MINOR, match.span()

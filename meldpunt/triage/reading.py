@@ -17,6 +17,7 @@
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 import simplemma
@@ -108,6 +109,7 @@ def _script(word: str) -> str | None:
 
 
 Tally = tuple[int, int, int, int, int, int, int, int]
+NO_TALLY: Tally = (0, 0, 0, 0, 0, 0, 0, 0)
 
 
 def _tally(text: str) -> Tally:
@@ -115,6 +117,12 @@ def _tally(text: str) -> Tally:
     shared word), Cyrillic, Arabic, Ukrainian letters, Dutch and English function word,
     found in one pass for both questions (not remembered: a worker must not grow)."""
     lower = text.lower()
+    if lower.isascii():
+        return ASCII_TALLIES.get(lower, NO_TALLY)
+    return _lower_tally(lower)
+
+
+def _lower_tally(lower: str) -> Tally:
     script = _script(lower)
     if script is not None:
         uk = int(not UK_LETTERS.isdisjoint(lower))
@@ -124,6 +132,16 @@ def _tally(text: str) -> Tally:
     nl, en = int(lower in NL_FUNCTION_WORDS), int(lower in EN_FUNCTION_WORDS)
     nlen = int(lower not in SHARED_WORDS and bool(nl or en))
     return (pl, ro, nlen, 0, 0, 0, nl, en)
+
+
+# A word in plain ASCII has no other script and no Polish or Romanian letters: all it can
+# tell is which function word it is, so these few are worked out once (every other ASCII
+# word tells nothing).
+ASCII_TALLIES = {
+    word: _lower_tally(word)
+    for word in NL_FUNCTION_WORDS | EN_FUNCTION_WORDS | PL_FUNCTION_WORDS | RO_FUNCTION_WORDS
+    if word.isascii()
+}
 
 
 def _totals(words: Sequence["Word"]) -> list[int]:
@@ -199,19 +217,16 @@ def forms_of(word: str) -> frozenset[str]:
     return frozenset((lower, folded, lemma(lower, "nl"), lemma(lower, "en")))
 
 
-def _is_negation(lower: str) -> bool:
-    return lower in NEGATIONS or lower.endswith(("n't", "n’t"))
-
-
 def _join_particles(words: list[Word]) -> list[Word]:
     """Give a verb the form of its separable verb when the particle ends the clause, or
     stands before "te" and the verb ("zich uit te kleden" reads "uitkleden")."""
     joined = list(words)
     for i, word in enumerate(words):
         lower = word.text.lower()
+        if lower not in PARTICLES:
+            continue
         if (
-            lower in PARTICLES
-            and i + 2 < len(words)
+            i + 2 < len(words)
             and words[i + 1].text.lower() == "te"
             and words[i + 2].clause == word.clause
         ):
@@ -222,7 +237,7 @@ def _join_particles(words: list[Word]) -> list[Word]:
                 joined[i + 2] = verb._replace(forms=verb.forms | {lower + infinitive})
             continue
         ends_clause = i + 1 == len(words) or words[i + 1].clause != word.clause
-        if lower not in PARTICLES or not ends_clause:
+        if not ends_clause:
             continue
         for j in range(i - 1, -1, -1):
             verb = words[j]
@@ -241,8 +256,9 @@ def tokenize(text: str) -> list[Word]:
     sentence = clause = 0
     at = 0
     for match in WORD_RE.finditer(text):
-        gap = text[at : match.start()]
-        lower = match.group().lower()
+        written, start = match.group(), match.start()
+        gap = text[at:start]
+        lower = written.lower()
         if lower in ELIDED and gap.endswith(("'", "’")):
             gap = gap[:-1]
         if gap == " " or not words:
@@ -252,18 +268,9 @@ def tokenize(text: str) -> list[Word]:
             clause += 1
         elif CLAUSE_GAP_RE.search(gap) or lower in CONJUNCTIONS:
             clause += 1
-        words.append(
-            Word(
-                match.group(),
-                match.start(),
-                match.end(),
-                forms_of(match.group()),
-                sentence,
-                clause,
-                _is_negation(lower),
-            )
-        )
         at = match.end()
+        negation = lower in NEGATIONS or lower.endswith(("n't", "n’t"))
+        words.append(Word(written, start, at, forms_of(written), sentence, clause, negation))
     return _join_particles(words)
 
 
@@ -299,13 +306,19 @@ def _language(totals: list[int], fallback: str) -> str:
 def languages(words: list[Word]) -> tuple[str, list[Sentence]]:
     """The language of the whole text (as ``language_of``) and each sentence's word range
     and language (a short one takes the text's), every word looked at once."""
-    tallies = [_tally(w.text) for w in words]
-    text_language = _language(_summed(tallies), "mixed")
+    # Running sums per column, from a row of zeros (``sums[k][i]``: column k over the
+    # first i words), so a sentence's totals take two look-ups per column, not a sum over
+    # its words.
+    sums = [
+        list(accumulate(column))
+        for column in zip(NO_TALLY, *(_tally(w.text) for w in words), strict=True)
+    ]
+    text_language = _language([column[-1] for column in sums], "mixed")
     found: list[Sentence] = []
     start = 0
     for i in range(1, len(words) + 1):
         if i == len(words) or words[i].sentence != words[start].sentence:
-            language = _language(_summed(tallies[start:i]), text_language)
-            found.append(Sentence(start, i - 1, language))
+            totals = [column[i] - column[start] for column in sums]
+            found.append(Sentence(start, i - 1, _language(totals, text_language)))
             start = i
     return text_language, found

@@ -422,7 +422,9 @@ def _needs(pattern: _Pattern, number: int, phrase: Phrase) -> tuple[frozenset[st
         for other, start in enumerate(pattern.starts)
         if other != number and not start.prefixes
     ]
-    return tuple(needs)
+    # A function word is in nearly every sentence: a need of one comes last, so the first
+    # test (the quick one in _find) is a telling one.
+    return tuple(sorted(needs, key=lambda forms: not forms.isdisjoint(FILLER)))
 
 
 def _build_index(patterns: list[_Pattern]) -> _Index:
@@ -512,37 +514,47 @@ def _phrase_at(
     return positions
 
 
-def _match(entry: Entry, words: list[Word], start: int) -> list[int] | None:
-    """Positions of all the pattern's words when the entry's phrase starts at ``start``."""
+def _match(entry: Entry, words: list[Word], start: int, sentence: Sentence) -> list[int] | None:
+    """Positions of all the pattern's words when the entry's phrase starts at ``start``
+    (in ``sentence``)."""
     pattern, part, phrase, _ = entry
     positions = _phrase_at(
         pattern.parts[part][phrase], words, start, first_known=True, within_clause=pattern.negated
     )
     if positions is None:
         return None
-    sentence = words[start].sentence
-    low, high = max(0, start - SPAN), min(len(words), positions[-1] + SPAN + 1)
+    # The other parts lie within SPAN words, in the same sentence: a range of its words.
+    near = range(
+        max(sentence.first, start - SPAN), min(sentence.last + 1, positions[-1] + SPAN + 1)
+    )
     for other, alternatives in enumerate(pattern.parts):
         if other == part:
             continue
-        start_word = pattern.starts[other]
-        found = next(
-            (
-                hit
-                for j in range(low, high)
-                if words[j].sentence == sentence
-                and j not in positions
-                and start_word.matches(words[j])
-                for alternative in alternatives
-                if (hit := _phrase_at(alternative, words, j, within_clause=pattern.negated))
-                is not None
-            ),
-            None,
-        )
+        found = _part_near(alternatives, pattern.starts[other], words, near, positions, pattern)
         if found is None:
             return None
         positions += found
     return sorted(positions)
+
+
+def _part_near(
+    alternatives: tuple[Phrase, ...],
+    start_word: _PatternWord,
+    words: list[Word],
+    near: range,
+    taken: list[int],
+    pattern: _Pattern,
+) -> list[int] | None:
+    """Positions of the first of a part's phrases found in ``near``, from the left, that
+    starts at a word not ``taken`` yet."""
+    for j in near:
+        if j in taken or not start_word.matches(words[j]):
+            continue
+        for alternative in alternatives:
+            hit = _phrase_at(alternative, words, j, within_clause=pattern.negated)
+            if hit is not None:
+                return hit
+    return None
 
 
 def _is_negated(pattern: _Pattern, words: list[Word], positions: list[int]) -> bool:
@@ -836,11 +848,10 @@ def _find(words: list[Word], parts: list[Sentence]) -> dict[str, dict[str, Match
         for i in range(sentence.first, sentence.last + 1):
             for entry in index.candidates(words[i].forms):
                 needs = entry[3]
-                # Most entries need one word; a loop for the others (a generator per entry
-                # cost more than the test itself).
+                # Most entries need one word; the others are tested only when it is there.
                 if needs and needs[0].isdisjoint(present):
                     continue
-                if len(needs) > 1 and any(need.isdisjoint(present) for need in needs[1:]):
+                if len(needs) > 1 and any(map(present.isdisjoint, needs[1:])):
                     continue
                 pattern = entry[0]
                 known = buckets[pattern.kind].get(pattern.target)
@@ -850,7 +861,7 @@ def _find(words: list[Word], parts: list[Sentence]) -> dict[str, dict[str, Match
                     pattern.kind != "contra" or pattern.text in known.patterns
                 ):
                     continue
-                positions = _match(entry, words, i)
+                positions = _match(entry, words, i, sentence)
                 if (
                     positions is None
                     or _is_negated(pattern, words, positions)
