@@ -70,6 +70,10 @@ WINDOW = 3
 SPAN = 8
 # A negation reaches this many words forward within its clause.
 NEGATION_REACH = 5
+# Matches a negation denied are kept apart; this many different denied indicators and
+# none found rule trafficking out.
+DENIED = "denied"
+DENIED_RULE_OUT = 2
 # The negations that negate a separable verb from before its particle.
 PARTICLE_NEGATIONS = frozenset({"niet", "nooit"})
 # Words that join two clauses a negation reaches over ("geen dwang of uitbuiting").
@@ -835,9 +839,15 @@ def _add(bucket: dict[str, Match], target: str, label: str, spans: list[tuple[in
 
 
 def _find(words: list[Word], parts: list[Sentence]) -> dict[str, dict[str, Match]]:
-    """Matches per kind ("indicator", "urgency", "contra"), sentence by sentence."""
+    """Matches per kind ("indicator", "urgency", "contra"), sentence by sentence, and the
+    indicators a negation denied ("denied": "niet opgesloten", "no debt")."""
     indexes = _indexes(taxonomy().version)
-    buckets: dict[str, dict[str, Match]] = {"indicator": {}, "urgency": {}, "contra": {}}
+    buckets: dict[str, dict[str, Match]] = {
+        "indicator": {},
+        "urgency": {},
+        "contra": {},
+        DENIED: {},
+    }
     for sentence in parts:
         index = indexes[sentence.language]
         if sentence.language == "ro":  # "nu" negates in Romanian only (Dutch "now")
@@ -862,11 +872,11 @@ def _find(words: list[Word], parts: list[Sentence]) -> dict[str, dict[str, Match
                 ):
                     continue
                 positions = _match(entry, words, i, sentence)
-                if (
-                    positions is None
-                    or _is_negated(pattern, words, positions)
-                    or _only_threatened(pattern, words, positions)
-                ):
+                if positions is None or _only_threatened(pattern, words, positions):
+                    continue
+                if _is_negated(pattern, words, positions):
+                    if pattern.kind == "indicator":
+                        _add(buckets[DENIED], pattern.target, pattern.text, [])
                     continue
                 _add(
                     buckets[pattern.kind], pattern.target, pattern.text, _evidence(words, positions)
@@ -917,6 +927,10 @@ def suggest(
             found.pop(target, None)
             urgent.pop(target, None)
     _drop_lonely_support(tax, found)
+    # A text that names signals only to deny them ("she is not threatened, never locked in,
+    # has no debt") rules trafficking out too: the model, which does not read negation as
+    # the rules do, may not give it a form (since 2026.12.9).
+    ruled_out |= not found and len(buckets[DENIED].keys() - cancelled) >= DENIED_RULE_OUT
     order = tax.order
     scores = _score_forms(tax, found)
     strength = sum(len(match.patterns) for match in telling.values())

@@ -174,3 +174,31 @@ def test_a_taken_passport_with_its_particle_still_counts() -> None:
         "The boss won't give their passports back.",
     ):
         assert "gen.documents_retained" in {m.id for m in suggest(text).indicators}, text
+
+
+DENIALS = (
+    "A caseworker calls about a cleaner at a hotel. She is not threatened, she was never "
+    "locked in and she has no debt to anyone. She does not work long days: normal hours, "
+    "with a contract and a payslip every month."
+)
+
+
+def test_a_text_that_only_denies_signals_rules_trafficking_out() -> None:
+    """Every signal it names is denied and none is found: no form, not even the model's
+    (which read "labour" at 0.67 here before, as it does not read negation)."""
+    suggestion = suggest(DENIALS)
+    assert suggestion.ruled_out
+    assert suggestion.form == "none" and suggestion.forms == ()
+    assert suggestion.indicators == ()
+
+
+def test_one_denied_signal_beside_a_found_one_rules_nothing_out() -> None:
+    """A denial next to a signal that is there ("not locked in, but the boss keeps her
+    passport") leaves the signal and the form."""
+    suggestion = suggest(
+        "She is not locked in and she has no debt, but the boss keeps her passport in his "
+        "safe and she works in the greenhouse from six to ten, seven days a week."
+    )
+    assert not suggestion.ruled_out
+    assert "gen.documents_retained" in {m.id for m in suggestion.indicators}
+    assert suggestion.form == "labour"
