@@ -154,12 +154,9 @@ def _summed(tallies: Sequence[Tally]) -> list[int]:
     return [sum(tally[i] for tally in tallies) for i in range(8)]
 
 
-def other_language(words: Sequence["Word"]) -> str | None:
-    """ "pl", "ro", "bg", "uk" or "ar" when these words are mostly in that language."""
-    return _other_language(_totals(words))
-
-
 def _other_language(totals: list[int]) -> str | None:
+    """ "pl", "ro", "bg", "uk" or "ar" when the words these totals count are mostly in
+    that language."""
     pl, ro, nlen, cyrillic, arabic, uk = totals[:6]
     latin = pl + ro + nlen
     if cyrillic + arabic > latin:
