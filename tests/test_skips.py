@@ -1,5 +1,6 @@
 """The skip rule (tests/skips.py): a skip for a missing service passes, any other fails the run."""
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +52,34 @@ def test_any_other_skip_fails_the_run_and_is_named(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout
     assert "skips not for a missing service" in result.stdout
     assert "test_probe.py::test_probe: the chat was closed" in result.stdout
+
+
+def _literal_skip_reasons(source: str) -> list[str]:
+    """The reasons written as plain text in ``pytest.skip(...)``, ``pytest.mark.skip(...)``
+    and ``pytest.mark.skipif(...)`` calls of ``source``."""
+    reasons = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        if node.func.attr not in {"skip", "skipif"}:
+            continue
+        given = [k.value for k in node.keywords if k.arg in {"reason", "msg"}]
+        if node.func.attr == "skip" and node.args:
+            given.append(node.args[0])
+        reasons += [
+            v.value for v in given if isinstance(v, ast.Constant) and isinstance(v.value, str)
+        ]
+    return reasons
+
+
+def test_no_test_file_writes_a_skip_reason_that_the_run_refuses() -> None:
+    """A skip written with a reason of its own fails the run only on a machine where it
+    skips (a skipif on a missing docker-compose passed where it was installed and failed
+    the run on a fresh machine, 4 December 2026); read from the source, it fails here."""
+    wrong = {
+        f"{path.relative_to(ROOT)}: {reason}"
+        for path in (ROOT / "tests").rglob("*.py")
+        for reason in _literal_skip_reasons(path.read_text(encoding="utf-8"))
+        if not is_for_missing_service(reason)
+    }
+    assert wrong == set()
