@@ -74,6 +74,10 @@ SETS = {
     # Written by someone who never read the rules (5c614a9), 104 reports, before 2026.12.9;
     # frozen.
     "blind10": "evaluation_blind10.toml",
+    # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
+    # each; measured once with 2026.12.9, then trained on from 2026.12.10.
+    "dev11": "evaluation_dev11.toml",
+    "dev12": "evaluation_dev12.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
     "pl_dev": "evaluation_pl_dev.toml",
     "ro_dev": "evaluation_ro_dev.toml",
