@@ -13,7 +13,6 @@ from meldpunt.triage.form_model import features
 from meldpunt.triage.indicator_model import IndicatorModel, train
 from meldpunt.triage.reading import tokenize
 from meldpunt.triage.taxonomy import taxonomy
-from tests.triage.found import printed_under_hash_seeds
 
 PASSPORT = "lab.passport_withheld"
 WAGES = "gen.wages_withheld"
@@ -101,18 +100,3 @@ def test_models_that_differ_from_the_training_are_refused(monkeypatch) -> None:
     )
     with pytest.raises(CommandError, match=r"indicator_model\.json.*version"):
         call_command("triage_train", check=True)
-
-
-def test_the_reading_is_the_same_in_every_process() -> None:
-    """Chances and reasons never follow the order of a set of strings."""
-    script = (
-        "from meldpunt.triage.form_model import features\n"
-        "from meldpunt.triage.indicator_model import indicator_model\n"
-        "from meldpunt.triage.reading import tokenize\n"
-        'text = "Ze moesten hun paspoorten afgeven en kregen twee maanden geen loon."\n'
-        "found = features(text, tokenize(text))\n"
-        "m = indicator_model()\n"
-        "reasons = [[w.feature for w in m.reasons(i, found)] for i in m.indicators]\n"
-        "print(m.chances(found), reasons)\n"
-    )
-    assert len(printed_under_hash_seeds(script)) == 1
