@@ -224,6 +224,12 @@ HOUSE_AFTER_RE = re.compile(
     rf"(?:[A-Z][\w'-]+,?\s+)?[A-Z][\wÀ-ÿ'-]*{STREET_ENDS}\s+)?)"
     r"(\d{1,5})\s?([a-zA-Z])?\b"
 )
+# A town and a street whose name ends in no street word ("8221 AB Lelystad, De Schouw 14",
+# "1324 RB Almere, De Vaart nummer 8"), since 2026.12.11; never a count or an age after it.
+HOUSE_AFTER_TOWN_RE = re.compile(
+    rf"^\s*,?\s*[A-Z][\w'-]+,?\s+(?:(?:De|Het|Den|'t)\s+)?[A-Z][\wÀ-ÿ'-]+\s+"
+    rf"(?:{HOUSE_NUMBER_WORDS})?(\d{{1,5}})\s?([a-zA-Z])?\b"
+)
 # ", 12 mannen", "- 12 mannen", "3 a 4": a count, not a house number (since 2026.12.9).
 RANGE_GOES_ON_RE = re.compile(r"\s*(?:a|à|tot|of|or|to)\s+\d")
 COUNT_GOES_ON_RE = re.compile(r"\s+(?!(?:bis|hoog|boven|beneden|in|te)\b)[^\W\d_]{3,}")
@@ -261,6 +267,11 @@ NUMBER_STREET_BEFORE_RE = re.compile(
 # when a town follows the postcode (since 2026.12.6).
 NAME_NUMBER_BEFORE_RE = re.compile(r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*,\s*$")
 TOWN_AFTER_RE = re.compile(r"\s+[A-Z][a-zà-ÿ'-]{2,}")
+# A house number word before the postcode, in any case: "nummer 14, 1315 ks", "nr 5 in
+# 1324rj" (since 2026.12.11).
+NUMBER_WORD_BEFORE_RE = re.compile(
+    rf"(?i)\b{HOUSE_NUMBER_WORDS}(\d{{1,5}})\s?([a-z])?\s*[,-]?\s*(?:(?:in|te|at)\s+)?\(?\s*$"
+)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
 KVK_RE = re.compile(
@@ -362,6 +373,28 @@ PLATFORM_SAYS_RE = re.compile(
     r"(?:account|naam|name|profiel|profile|handle|username)\s+(?:is|heet))\s+"
     rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"
 )
+# A plain name in lower case after a naming verb that ends its clause ("op Snapchat heet
+# hij lisa", "on Snapchat he goes by sweetjay, ..."), since 2026.12.11; not a common word
+# ("heet hij anders", "is called something") and not a capitalised first name ("he is
+# called Tom"), which is the person's own.
+PLATFORM_CALLS_RE = re.compile(
+    rf"(?i)\b{PLATFORMS}(?:\s+(?:van|of)\s+(?:de|het|the|his|her|zijn|haar)\s+[a-z]+)?\s+"
+    r"(?:heet\s+(?:hij|zij|ze)|(?:he|she|they)(?:'s|’s|\s+is|\s+are)?\s+(?:called|named|goes\s+by)|"
+    r"goes\s+by|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named))\s+"
+    r"@?([a-z][a-z0-9]{2,29})(?=\s*(?:[.,;:!?)'\"”’]|$))"
+)
+NOT_CALLED = frozenset(
+    {"anders", "niet", "nog", "ook", "zo", "daar", "er", "iets", "hetzelfde", "wel", "so"}
+    | {"not", "something", "different", "differently", "nothing", "else", "too", "there"}
+)
+# A name with an underscore (few words have one) in a sentence that names a platform:
+# "een Telegram-kanaal zien, flevo_girls_leaks, waarin ...", since 2026.12.11; never a
+# file name ("loon_maart.pdf").
+UNDERSCORE_NAME_RE = re.compile(
+    r"(?i)(?<![\w@./-])((?=[a-z0-9_.]*[a-z]{2})[a-z0-9][a-z0-9.]*_[a-z0-9_.]*[a-z0-9_])"
+    r"(?![\w@/-])(?!\.\w)"
+)
+FILE_NAME_RE = re.compile(r"(?i)\.(?:pdf|jpe?g|png|gif|docx?|xlsx?|mp4|mov|zip|txt|heic)$")
 CONTEXT_CHARS = 40
 HANDLE_BEFORE = 150
 BARE_PATH_RE = re.compile(r"/[^\s<>\"'()]+")
@@ -526,7 +559,30 @@ def plates(text: str) -> list[Entity]:
             if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
                 found.append(Entity("plate", value, *plate.span()))
                 taken.append(plate.span())
+    for country in PLATE_COUNTRY_RE.finditer(text):
+        plate = _foreign_plate_before(text, country.start())
+        if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
+            found.append(Entity("plate", value, *plate.span()))
+            taken.append(plate.span())
     return found
+
+
+# Between a foreign plate and its country written after it: "PB 3381 AM (Bulgaars)", "WA
+# 12345, een Pools kenteken", "CJ 12 XYZ, Romanian" (since 2026.12.11).
+COUNTRY_AFTER_GAP_RE = re.compile(r"\s*[,(]?\s*(?:(?:een|a|an|met|with)\s+)?")
+COUNTRY_AFTER_REACH = 16
+
+
+def _foreign_plate_before(text: str, country_at: int) -> re.Match[str] | None:
+    """The foreign plate, in capitals, that ends just before a country word."""
+    for at in range(max(0, country_at - COUNTRY_AFTER_REACH), country_at):
+        if at and text[at - 1].isalnum():
+            continue
+        plate = _longest(FOREIGN_PLATE_RES, text, at)
+        gap = plate and COUNTRY_AFTER_GAP_RE.match(text, plate.end())
+        if plate and gap and gap.end() == country_at:
+            return plate
+    return None
 
 
 NOT_PLATE_GROUPS = NOT_POSTCODE_LETTERS | {"uur", "per", "tot", "min", "and", "the", "een"}
@@ -583,8 +639,14 @@ def _house_number(
     )
     if after and not counted and not RANGE_GOES_ON_RE.match(after.string, after.end(2)):
         return after.group(2), (after.group(3) or "")
+    town = HOUSE_AFTER_TOWN_RE.match(text[end : end + CONTEXT_CHARS])
+    if town and not COUNT_GOES_ON_RE.match(town.string, town.end(1)):
+        return town.group(1), (town.group(2) or "")
+    before_text = text[max(0, start - CONTEXT_CHARS) : start]
+    worded = NUMBER_WORD_BEFORE_RE.search(before_text)
+    if worded and not NOT_HOUSE_BEFORE_RE.search(before_text, 0, worded.start()):
+        return worded.group(1), (worded.group(2) or "")
     if after_only:
-        before_text = text[max(0, start - CONTEXT_CHARS) : start]
         street = STREET_BEFORE_RE.search(before_text) or NUMBER_STREET_BEFORE_RE.search(before_text)
         if street is None and TOWN_AFTER_RE.match(text, end):
             street = NAME_NUMBER_BEFORE_RE.search(before_text)
@@ -779,6 +841,13 @@ def named_handles(text: str) -> list[Entity]:
     return found
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text[start:end]``, at most ``HANDLE_BEFORE`` characters back."""
+    earlier = text[max(0, start - HANDLE_BEFORE) : start]
+    later = text[end : end + CONTEXT_CHARS]
+    return SENTENCE_END_RE.split(earlier)[-1] + " " + SENTENCE_END_RE.split(later)[0]
+
+
 def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     found = []
     taken = list(skip)
@@ -789,14 +858,20 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
                 continue
             found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
             taken.append(match.span(1))
-    for match in ACCOUNT_CALLED_RE.finditer(text):
-        earlier = text[max(0, match.start() - HANDLE_BEFORE) : match.start()]
-        later = text[match.end(1) : match.end(1) + CONTEXT_CHARS]
-        sentence = SENTENCE_END_RE.split(earlier)[-1] + " " + SENTENCE_END_RE.split(later)[0]
-        if _overlaps(*match.span(1), taken) or not PLATFORM_WORD_RE.search(sentence):
-            continue
-        found.append(Entity("handle", "@" + match.group(1).lower(), *match.span(1)))
-        taken.append(match.span(1))
+    for match in PLATFORM_CALLS_RE.finditer(text):
+        name = match.group(1)
+        if name.islower() and name not in NOT_CALLED and not _overlaps(*match.span(1), taken):
+            found.append(Entity("handle", "@" + name, *match.span(1)))
+            taken.append(match.span(1))
+    for regex in (ACCOUNT_CALLED_RE, UNDERSCORE_NAME_RE):
+        for match in regex.finditer(text):
+            name = match.group(1).lower()
+            if _overlaps(*match.span(1), taken) or FILE_NAME_RE.search(name):
+                continue
+            if not PLATFORM_WORD_RE.search(_sentence_around(text, match.start(), match.end(1))):
+                continue
+            found.append(Entity("handle", "@" + name, *match.span(1)))
+            taken.append(match.span(1))
     for match in QUOTED_NAME_RE.finditer(text):
         if _overlaps(*match.span(1), taken):
             continue

@@ -220,8 +220,8 @@ def test_a_house_number_after_a_comma_before_a_postcode_in_brackets() -> None:
     ],
 )
 def test_a_name_after_on_a_platform_he_is_called(text: str) -> None:
-    """The English "op Snapchat heet hij xyz_1"; only a name with a digit, dot or
-    underscore, so "on Snapchat he is called Tom" gives nothing."""
+    """The English "op Snapchat heet hij xyz_1"; a capitalised plain name is the person's
+    own, so "on Snapchat he is called Tom" gives nothing."""
     assert values(text, "handle") == ["@lisa.x2011"]
     assert values("On Snapchat he is called Tom.", "handle") == []
 
@@ -385,3 +385,80 @@ def test_a_platform_link_after_his_insta_is_stays_a_link() -> None:
     """ "his insta is instagram.com/jay_x" keeps the link with its path."""
     assert values("his insta is instagram.com/jay_x", "domain") == ["instagram.com/jay_x"]
     assert values("his insta is instagram.com/jay_x", "handle") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Adres: 1324 RB Almere, De Vaart nummer 8.", "1324RB 8"),
+        ("Een nagelstudio (nummer 14, 1315 ks Almere).", "1315KS 14"),
+        ("Haar woning is een verkooppunt: nr 5 in 1324rj.", "1324RJ 5"),
+        ("Het huis, huisnummer 21, 8315 pb Emmeloord.", "8315PB 21"),
+        ("8221 AB Lelystad, De Schouw 14", "8221AB 14"),
+    ],
+)
+def test_a_house_number_word_or_a_street_of_any_name_around_the_postcode(text, address) -> None:
+    """Since 2026.12.11: "nummer 14, 1315 ks", "nr 5 in 1324rj", a town and a street
+    whose name ends in no street word ("De Vaart nummer 8", "De Schouw 14")."""
+    assert values(text, "address") == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1324 RB Almere, Jan 12 jaar oud",
+        "In 1324 RB Almere, De Vaart wonen 12 mannen",
+        "kamer nummer 14, 1315 ks is de postcode van de wijk",
+        "Sinds 2019 in 1324rj",
+    ],
+)
+def test_a_count_an_age_or_a_room_near_the_postcode_is_no_house_number(text) -> None:
+    assert values(text, "address") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("Ze komen in een blauwe Opel, PB 3381 AM (Bulgaars).", "PB3381AM"),
+        ("A grey van, CJ 12 XYZ, Romanian, picks them up.", "CJ12XYZ"),
+        ("Een bus met WA 12345, een Pools kenteken.", "WA12345"),
+    ],
+)
+def test_a_foreign_plate_with_its_country_right_after_it(text, plate) -> None:
+    """Since 2026.12.11 the country word may follow the plate, within a few words."""
+    assert values(text, "plate") == [plate]
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("op Snapchat heet hij lisa", "@lisa"),
+        ("Op Snapchat heet hij xyzboy.", "@xyzboy"),
+        ("On Snapchat he goes by sweetjay, she said.", "@sweetjay"),
+        (
+            "Leerlingen lieten een Telegram-kanaal zien, flevo_girls_leaks, met foto's.",
+            "@flevo_girls_leaks",
+        ),
+    ],
+)
+def test_a_plain_name_after_a_naming_verb_or_a_name_with_an_underscore_near_a_platform(
+    text, handle
+) -> None:
+    """Since 2026.12.11: a plain name in lower case after "heet hij" or "goes by" that ends
+    the clause, and a name with an underscore in a sentence that names a platform."""
+    assert values(text, "handle") == [handle]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Op Snapchat heet hij anders.",
+        "Op Snapchat heet ze Lisa.",
+        "op Snapchat heet hij niet zo",
+        "Op Instagram is ze actief.",
+        "Hij stuurde loon_maart.pdf via Telegram.",
+        "Zijn Snapchat weet ik niet, hij heet Mo en woont in Almere.",
+    ],
+)
+def test_a_common_word_after_a_naming_verb_is_no_handle(text) -> None:
+    assert values(text, "handle") == []
