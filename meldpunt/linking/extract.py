@@ -217,10 +217,11 @@ STREET_ENDS = (
     r"ring|allee|dam|haven|street|road|lane|str\.?|ln\.?)"
 )
 HOUSE_NUMBER_WORDS = r"(?:nr|nummer|huisnummer|huisnr|hnr|number|no)\.?:?\s*"
-# After the postcode: the number, "nr 12", a town and then "nummer 12", or since
+# After the postcode: the number, "nr 12", a town (since 2026.12.11 also in lower case) and
+# then "nummer 12", or since
 # 2026.12.9 a town and a street: "8221 AB Lelystad, Kerkstraat 12".
 HOUSE_AFTER_RE = re.compile(
-    rf"^(\s*[,-]?\s*(?:{HOUSE_NUMBER_WORDS}|[A-Z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
+    rf"^(\s*[,-]?\s*(?:{HOUSE_NUMBER_WORDS}|[A-Za-z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
     rf"(?:[A-Z][\w'-]+,?\s+)?[A-Z][\wÀ-ÿ'-]*{STREET_ENDS}\s+)?)"
     r"(\d{1,5})\s?([a-zA-Z])?\b"
 )
@@ -276,7 +277,7 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
 KVK_RE = re.compile(
     r"(?<![\d-])(?<!\d[.,])(?<!\d )"
-    r"(\d{8}|\d{4} \d{4}|\d{2}\.\d{3}\.\d{3}|\d{2} \d{2} \d{2} \d{2})(?![\d-]|[.,]\d| \d)"
+    r"(\d{8}|\d{4} \d{4}|\d{2}\.\d{3}\.\d{3}|\d{2}([ .])\d{2}\2\d{2}\2\d{2})(?![\d-]|[.,]\d| \d)"
 )
 KVK_CONTEXT_RE = re.compile(
     r"(?i)\b(kvk|k\.v\.k\.|kamer van koophandel|handelsregister|chamber of commerce|"
@@ -405,6 +406,12 @@ PLATFORM_ACCOUNT_RE = re.compile(
     rf"(?i)\b(?:{PLATFORMS}|{SHORT_PLATFORMS})[- ](?:account|profiel|profile|naam|name|"
     r"gebruikersnaam|username|handle|kanaal|channel|groep|group)(?:\s+(?:is|heet))?\s*:?\s+"
     rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"
+)
+# A page or account word with a quoted name right after it, plain words too: "OnlyFans-pagina
+# 'sweetlara'" (since 2026.12.11).
+PAGE_QUOTED_RE = re.compile(
+    rf"(?i)\b{PLATFORMS}[- ](?:account|pagina|page|profiel|profile|kanaal|channel)\s*:?\s+"
+    r"['‘’\"“”]@?([a-z][a-z0-9_.]{2,29})['‘’\"“”]"
 )
 # A name written right after the platform ("op TikTok dirk_0321 heet", "on Instagram,
 # sweetboy.77 sent") or "the account is called ..." later in a sentence that names a
@@ -754,8 +761,9 @@ def ibans(text: str) -> list[Entity]:
 def kvk_numbers(text: str) -> list[Entity]:
     """8-digit numbers with a chamber-of-commerce word at most 40 characters before them.
 
-    Written in pairs ("71 23 45 68") only as the first number after that word, since a
-    phone number is often written in pairs too ("06 - 12 34 56 78").
+    Written in pairs ("71 23 45 68", since 2026.12.11 also "71.23.45.68") only as the first
+    number after that word, since a phone number is often written in pairs too ("06 - 12
+    34 56 78").
     """
     found = []
     for match in KVK_RE.finditer(text):
@@ -764,7 +772,7 @@ def kvk_numbers(text: str) -> list[Entity]:
         if not contexts:
             continue
         between = before[contexts[-1].end() :]
-        if match.group().count(" ") == 3 and any(c.isdigit() for c in between):
+        if match.group(2) and any(c.isdigit() for c in between):
             continue
         digits = re.sub(r"\D", "", match.group())
         found.append(Entity("kvk", digits, match.start(), match.end()))
@@ -851,7 +859,13 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     found = []
     taken = list(skip)
-    for regex in (PLATFORM_SAYS_RE, PLATFORM_ACCOUNT_RE, PLATFORM_THAT_RE, PLATFORM_THEN_NAME_RE):
+    for regex in (
+        PLATFORM_SAYS_RE,
+        PLATFORM_ACCOUNT_RE,
+        PAGE_QUOTED_RE,
+        PLATFORM_THAT_RE,
+        PLATFORM_THEN_NAME_RE,
+    ):
         for match in regex.finditer(text):
             name = match.group(1).lower()
             if _overlaps(*match.span(1), taken):

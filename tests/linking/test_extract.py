@@ -462,3 +462,23 @@ def test_a_plain_name_after_a_naming_verb_or_a_name_with_an_underscore_near_a_pl
 )
 def test_a_common_word_after_a_naming_verb_is_no_handle(text) -> None:
     assert values(text, "handle") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("8224 ab lelystad nr 12", ("address", "8224AB 12")),
+        ("Haar OnlyFans-pagina 'sweetlara' wordt door hem beheerd.", ("handle", "@sweetlara")),
+        ("kvk-nummer 12.34.56.78", ("kvk", "12345678")),
+    ],
+)
+def test_a_town_in_lower_case_a_quoted_page_name_and_a_kvk_number_in_dotted_pairs(
+    text, entity
+) -> None:
+    """Since 2026.12.11."""
+    assert [(e.kind, e.value) for e in extract(text)] == [entity]
+
+
+def test_a_quoted_plain_word_away_from_the_page_word_or_a_dotted_date_stays_none() -> None:
+    assert extract("Op OnlyFans zegt ze 'sorry' tegen iedereen.") == []
+    assert values("KvK weet ik niet, op 12.03.20 gebeld", "kvk") == []
