@@ -905,6 +905,11 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     return found
 
 
+# An initial before a surname or its prefix ("J.de Vries", "M.van Dijk") looks like a host
+# or a dotted account name, and is neither (since 2026.12.11).
+INITIAL_RE = re.compile(r"@?[A-Z]\.(?:[a-z]{1,3}|[A-Z][a-z]+)")
+
+
 def extract(text: str) -> list[Entity]:
     """Every entity in ``text``, in order of position; a span is claimed by one kind only."""
     if not text:
@@ -914,6 +919,10 @@ def extract(text: str) -> list[Entity]:
 
     def add(entities: list[Entity]) -> None:
         for entity in entities:
+            if entity.kind in {"handle", "domain"} and INITIAL_RE.fullmatch(
+                text, entity.start, entity.end
+            ):
+                continue
             if not _overlaps(entity.start, entity.end, taken):
                 found.append(entity)
                 taken.append((entity.start, entity.end))

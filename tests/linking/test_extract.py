@@ -482,3 +482,17 @@ def test_a_town_in_lower_case_a_quoted_page_name_and_a_kvk_number_in_dotted_pair
 def test_a_quoted_plain_word_away_from_the_page_word_or_a_dotted_date_stays_none() -> None:
     assert extract("Op OnlyFans zegt ze 'sorry' tegen iedereen.") == []
     assert values("KvK weet ik niet, op 12.03.20 gebeld", "kvk") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Op Facebook, naam: J.de Vries, stond de vacature.",
+        "Op Facebook heet hij J.de Vries.",
+        "FB: J.de Vries",
+        "Ze vond het werk via Facebook (naam: M.van Dijk).",
+    ],
+)
+def test_an_initial_with_a_surname_is_no_handle_and_no_domain(text) -> None:
+    """ "J.de Vries": the initial and "de" look like a host in Germany or a dotted name."""
+    assert extract(text) == []
