@@ -108,6 +108,8 @@ PLATE_COUNTRY_RE = re.compile(
 PLATE_FILLER_RE = re.compile(
     r"(?i)\s*[:(,]\s*|\s*(?:is|was|were|are|waren|number|nummer|nr\.?|no\.?|(?:zo)?iets\s+als|"
     r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think)(?=[\s:])"
+    # the country code of the plate, in capitals ("PL WGM 4521", since 2026.12.11)
+    r"|\s*(?-i:PL|LT|LV|EE|BG|RO|MD|UA|HU|SK|CZ|DE|NL|BE|FR|GB|UK)(?=\s)"
 )
 SPACE_RE = re.compile(r"\s*:?\s*")
 FOREIGN_PLATES = (
@@ -216,7 +218,9 @@ STREET_ENDS = (
     r"(?:straat|weg|laan|plein|dijk|kade|gracht|singel|pad|steeg|hof|park|dreef|baan|markt|wal|"
     r"ring|allee|dam|haven|street|road|lane|str\.?|ln\.?)"
 )
-HOUSE_NUMBER_WORDS = r"(?:nr|nummer|huisnummer|huisnr|hnr|number|no)\.?:?\s*"
+HOUSE_NUMBER_WORDS = (
+    r"(?:nr|nummer|huisnummer|huisnr|hnr|number|no|flat|apartment|apt|appartement)\.?:?\s*"
+)
 # After the postcode: the number, "nr 12", a town (since 2026.12.11 also in lower case) and
 # then "nummer 12", or since
 # 2026.12.9 a town and a street: "8221 AB Lelystad, Kerkstraat 12".
@@ -271,8 +275,10 @@ TOWN_AFTER_RE = re.compile(r"\s+[A-Z][a-zà-ÿ'-]{2,}")
 # A house number word before the postcode, in any case: "nummer 14, 1315 ks", "nr 5 in
 # 1324rj" (since 2026.12.11).
 NUMBER_WORD_BEFORE_RE = re.compile(
-    rf"(?i)\b{HOUSE_NUMBER_WORDS}(\d{{1,5}})\s?([a-z])?\s*[,-]?\s*(?:(?:in|te|at)\s+)?\(?\s*$"
+    rf"(?i)\b{HOUSE_NUMBER_WORDS}(\d{{1,5}})\s?([a-z])?\s*[,-]?\s*(?:(?:in|te|at|and|en)\s+)?\(?\s*$"
 )
+# A number and the postcode alone in brackets: "(9a, 8302 ck)" (since 2026.12.11).
+BRACKETED_BEFORE_RE = re.compile(r"\(\s*(\d{1,5})\s?([a-zA-Z])?\s*,\s*$")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
 KVK_RE = re.compile(
@@ -657,6 +663,8 @@ def _house_number(
         street = STREET_BEFORE_RE.search(before_text) or NUMBER_STREET_BEFORE_RE.search(before_text)
         if street is None and TOWN_AFTER_RE.match(text, end):
             street = NAME_NUMBER_BEFORE_RE.search(before_text)
+        if street is None and text.startswith(")", end):
+            street = BRACKETED_BEFORE_RE.search(before_text)
         return (street.group(1), street.group(2) or "") if street else None
     before = HOUSE_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
     if before and not NOT_HOUSE_BEFORE_RE.search(

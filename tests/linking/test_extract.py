@@ -496,3 +496,32 @@ def test_a_quoted_plain_word_away_from_the_page_word_or_a_dotted_date_stays_none
 def test_an_initial_with_a_surname_is_no_handle_and_no_domain(text) -> None:
     """ "J.de Vries": the initial and "de" look like a host in Germany or a dotted name."""
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Busje met Pools kenteken PL WGM 4521 brengt nieuwe mensen.", ("plate", "WGM4521")),
+        ("Truck plate LT KDA 482, the trailer is other.", ("plate", "KDA482")),
+        ("een grijze Opel, kenteken BG CB 3312 PK, om 18 uur", ("plate", "CB3312PK")),
+        ("only number 3b and 1315 hk on a letter", ("address", "1315HK 3B")),
+        ("I am in apartment in Almere, flat 18c, 1312zp.", ("address", "1312ZP 18C")),
+        ("In de bovenwoning tegenover (9a, 8302 ck) wonen vrouwen.", ("address", "8302CK 9A")),
+    ],
+)
+def test_a_country_code_before_a_plate_a_flat_number_and_a_number_in_brackets(text, entity) -> None:
+    """Since 2026.12.11 (development set 13): "kenteken PL WGM 4521" without the country
+    code, "flat 18c, 1312zp", "(9a, 8302 ck)", "number 3b and 1315 hk"."""
+    assert [(e.kind, e.value) for e in extract(text)] == [entity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ze slapen met 9, 8302 ck is de postcode van het park.",
+        "Ze wonen in twee straten (9, 8302 ck en 8302 cl).",
+    ],
+)
+def test_a_count_before_a_lower_case_postcode_stays_no_address(text) -> None:
+    """Only a number in brackets that close right after the postcode is a house number."""
+    assert values(text, "address") == []
