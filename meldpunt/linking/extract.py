@@ -102,7 +102,7 @@ PLATE_WORD_RE = re.compile(
 )
 PLATE_COUNTRY_RE = re.compile(
     r"(?i)\b(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german|"
-    r"litouws\w*|lithuanian|belgisch\w*|belgian|brits\w*|british|engelse|uk)\b"
+    r"litouws\w*|lithuanian|belgisch\w*|belgian|brits\w*|british|engelse|uk|frans\w*|french)\b"
 )
 # Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
 PLATE_FILLER_RE = re.compile(
@@ -120,6 +120,7 @@ FOREIGN_PLATES = (
     r"[A-Z]{3}[ -]?\d{3}",  # Lithuania: 3 letters, 3 digits (since 2026.12.9)
     r"\d[ -]?[A-Z]{3}[ -]?\d{3}",  # Belgium: 1-ABC-123
     r"[A-Z]{2}\d{2}[ -]?[A-Z]{3}",  # United Kingdom: AB12 CDE
+    r"[A-Z]{2}[ -]?\d{3}[ -]?[A-Z]{2}",  # France: AB-123-CD (since 2026.12.11)
 )
 
 
@@ -129,6 +130,7 @@ FOREIGN_PLATES = (
 # (The lookahead on the first letter lets the scan skip most positions quickly.)
 VEHICLE_BEFORE_PLATE_RE = re.compile(
     r"(?i)\b(?=[abcdgilmopstv])(?:auto|bus|busje|bestelbus|car|wagen|truck|vrachtwagen|minibus|transit|sprinter|"
+    r"pick-?up|suv|camper|bestelwagen|"
     r"crafter|vito|caddy|transporter|master|trafic|ducato|boxer|jumper|vivaro|movano|berlingo|"
     r"partner|kangoo|golf|polo|passat|astra|corsa|octavia|logan|duster|iveco)\b\s*[(:,]?\s*"
 )
@@ -225,7 +227,7 @@ HOUSE_NUMBER_WORDS = (
 # then "nummer 12", or since
 # 2026.12.9 a town and a street: "8221 AB Lelystad, Kerkstraat 12".
 HOUSE_AFTER_RE = re.compile(
-    rf"^(\s*[,-]?\s*(?:{HOUSE_NUMBER_WORDS}|[A-Za-z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
+    rf"^(\s*[,-]?\s*(?:\)?\s*{HOUSE_NUMBER_WORDS}|[A-Za-z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
     rf"(?:[A-Z][\w'-]+,?\s+)?[A-Z][\wÀ-ÿ'-]*{STREET_ENDS}\s+)?)"
     r"(\d{1,5})\s?([a-zA-Z])?\b"
 )
@@ -277,13 +279,16 @@ TOWN_AFTER_RE = re.compile(r"\s+[A-Z][a-zà-ÿ'-]{2,}")
 NUMBER_WORD_BEFORE_RE = re.compile(
     rf"(?i)\b{HOUSE_NUMBER_WORDS}(\d{{1,5}})\s?([a-z])?\s*[,-]?\s*(?:(?:in|te|at|and|en)\s+)?\(?\s*$"
 )
-# A number and the postcode alone in brackets: "(9a, 8302 ck)" (since 2026.12.11).
-BRACKETED_BEFORE_RE = re.compile(r"\(\s*(\d{1,5})\s?([a-zA-Z])?\s*,\s*$")
+# A number and the postcode alone in brackets, "(9a, 8302 ck)", or the postcode in brackets
+# after the number, "naast ons, 230 (3891 zk)" (since 2026.12.11).
+BRACKETED_BEFORE_RE = re.compile(
+    r"(?:\(\s*|(?:^|[\w,]\s))(?P<number>\d{1,5})\s?([a-zA-Z])?\s*[,(]\s*$"
+)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
 KVK_RE = re.compile(
     r"(?<![\d-])(?<!\d[.,])(?<!\d )"
-    r"(\d{8}|\d{4} \d{4}|\d{2}\.\d{3}\.\d{3}|\d{2}([ .])\d{2}\2\d{2}\2\d{2})(?![\d-]|[.,]\d| \d)"
+    r"(\d{8}|\d{4}[ .]\d{4}|\d{2}\.\d{3}\.\d{3}|\d{2}([ .])\d{2}\2\d{2}\2\d{2})(?![\d-]|[.,]\d| \d)"
 )
 KVK_CONTEXT_RE = re.compile(
     r"(?i)\b(kvk|k\.v\.k\.|kamer van koophandel|handelsregister|chamber of commerce|"
@@ -346,7 +351,9 @@ PLATFORM_CONTEXT_RE = re.compile(
 )
 # "IG" and "FB" as people write them ("IG: lisa.x", "FB: jan.de.vries.77"), since 2026.12.9
 PLATFORMS = (
-    r"(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|onlyfans|discord|skype|kik|facebook|fb)"
+    r"(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|onlyfans|discord|skype|kik|facebook|fb|"
+    # since 2026.12.11
+    r"zalo|wechat|viber|signal|vinted|marktplaats)"
 )
 # A name that has a letter and a digit, an underscore or a dot inside ("mo_010",
 # "mo.breda", "jaydenxx_"): never an age or a time ("op IG is ze 16"), since 2026.12.9.
@@ -376,8 +383,9 @@ PLATFORM_SAYS_RE = re.compile(
     rf"(?i)\b{PLATFORMS}(?:\s+(?:van|of)\s+(?:de|het|the|his|her|zijn|haar)\s+[a-z]+)?\s+"
     r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:he|she|they|hes|shes)(?:'s|’s|\s+is|\s+are)?\s+"
     r"(?:called|named|goes\s+by)|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named)|"
-    r"(?:heet|is|as|als|called|named|name|naam|goes\s+by|naar|onder|under)|"
-    r"(?:account|naam|name|profiel|profile|handle|username)\s+(?:is|heet))\s+"
+    r"(?:heet|is|as|als|called|named|name|naam|goes\s+by|naar|onder|under|van|from)|"
+    r"(?:(?:his|her|their|zijn|haar|hun)\s+)?(?:account|naam|name|profiel|profile|handle|username)"
+    r"\s+(?:is|heet))\s+"
     rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"
 )
 # A plain name in lower case after a naming verb that ends its clause ("op Snapchat heet
@@ -462,7 +470,8 @@ MIN_PHONE_DIGITS = 5
 # still a phone number people pass on ("06-9123 4567", "+44 7700 912 345"): a Dutch
 # mobile number (06 and eight digits) or one with a country code after "+".
 WRITTEN_PHONE_RE = re.compile(
-    r"(?<![\w+])(?:06[ -]?(?:\d[ -]?){7}\d|\+[1-9]\d{0,2}(?:[ -]?\d){7,12})(?![\w-]|[.,]\d)"
+    r"(?<![\w+.])(?:06[ -]?(?:\d[ -]?){7}\d|06\.(?:\d\d\.){3}\d\d|\+[1-9]\d{0,2}(?:[ -]?\d){7,12})"
+    r"(?![\w-]|[.,]\d)"
 )
 
 
@@ -664,7 +673,7 @@ def _house_number(
         if street is None and TOWN_AFTER_RE.match(text, end):
             street = NAME_NUMBER_BEFORE_RE.search(before_text)
         if street is None and text.startswith(")", end):
-            street = BRACKETED_BEFORE_RE.search(before_text)
+            street = _bracketed_number(before_text)
         return (street.group(1), street.group(2) or "") if street else None
     before = HOUSE_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
     if before and not NOT_HOUSE_BEFORE_RE.search(
@@ -673,6 +682,16 @@ def _house_number(
         return before.group(1), (before.group(2) or "")
     english = NUMBER_STREET_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
     return (english.group(1), english.group(2) or "") if english else None
+
+
+def _bracketed_number(before_text: str) -> re.Match[str] | None:
+    """ "(9a, " or "230 (" right before a postcode whose bracket closes after it, as a match
+    whose first two groups are the number and its addition; not "met 12 (".
+    """
+    bracketed = BRACKETED_BEFORE_RE.search(before_text)
+    if bracketed is None or NOT_HOUSE_BEFORE_RE.search(before_text, 0, bracketed.start("number")):
+        return None
+    return bracketed
 
 
 # "order 1234 AB 12", "factuur 2026 AB 12": a reference, not a postcode (since 2026.12.9).
@@ -696,7 +715,12 @@ def addresses(text: str) -> list[Entity]:
             if _is_reference(text, start):
                 continue
             spaced = regex is POSTCODE_SPACED_LOWER_RE
-            if spaced and match.group(2) in NOT_POSTCODE_LETTERS:
+            if (
+                spaced
+                and match.group(2) in NOT_POSTCODE_LETTERS
+                # "nr 41, 8256 be Biddinghuizen" (since 2026.12.11)
+                and not NUMBER_WORD_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
+            ):
                 continue
             house = _house_number(
                 text, start, end, after_only=regex is POSTCODE_JOINED_RE or spaced

@@ -525,3 +525,41 @@ def test_a_country_code_before_a_plate_a_flat_number_and_a_number_in_brackets(te
 def test_a_count_before_a_lower_case_postcode_stays_no_address(text) -> None:
     """Only a number in brackets that close right after the postcode is a house number."""
     assert values(text, "address") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("House is nr 41, 8256 be Biddinghuizen.", ("address", "8256BE 41")),
+        (
+            "Op de boerderij naast ons, 230 (3891 zk) in Zeewolde, wonen ze.",
+            ("address", "3891ZK 230"),
+        ),
+        ("In de flat (8225 TA) nr. 118 in Lelystad woont R.", ("address", "8225TA 118")),
+        ("De boer rijdt in een pick-up, gnx 90 r.", ("plate", "GNX90R")),
+        ("The ride is always booked from 06.73.15.22.08 at night.", ("phone", "+31673152208")),
+        ("on Zalo his name is minh_tuan88, he helps her", ("handle", "@minh_tuan88")),
+        ("Liet berichten zien op Snapchat van BigMo.NOP: betalen.", ("handle", "@bigmo.nop")),
+        ("een grijze Peugeot, Frans kenteken GH-512-QT (F)", ("plate", "GH512QT")),
+        (
+            "hij verkoopt via Vinted, account sneakerdrop_lelystad.",
+            ("handle", "@sneakerdrop_lelystad"),
+        ),
+        ("registered, kvk-nummer 6640.2218.", ("kvk", "66402218")),
+    ],
+)
+def test_variants_of_development_set_14(text, entity) -> None:
+    """Since 2026.12.11 (development set 14, measured first: recall 0.88)."""
+    assert [(e.kind, e.value) for e in extract(text)] == [entity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ze wonen met 12 (3891 zk) mannen in het huis.",
+        "Om 06.15.22.08 uur vertrok de bus.",
+        "Op Snapchat van mij staat niets.",
+    ],
+)
+def test_near_misses_of_development_set_14_stay_none(text) -> None:
+    assert extract(text) == []
