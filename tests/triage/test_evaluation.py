@@ -71,6 +71,10 @@ FLOORS = {
     # once with 2026.12.9, trained on from 2026.12.10; the rules were not tuned on them.
     "dev11": (0.95, 0.95, 0.73, 0.69, 0.97, 0.97),
     "dev12": (0.95, 0.95, 0.77, 0.62, 0.97, 0.95),
+    # Development sets 13 and 14: written by two helpers who never read the rules, measured
+    # once with 2026.12.10's rules and models, then tuned and trained on (2026.12.11).
+    "dev13": (0.85, 0.83, 0.80, 0.58, 0.97, 0.97),
+    "dev14": (0.95, 0.95, 0.75, 0.53, 0.97, 0.97),
     # Issue 17: Polish and Romanian. The dev sets are tuned on; pl and ro are frozen,
     # written by someone who never read the rules and measured once (docs/TRIAGE.md).
     "pl_dev": (0.95, 0.95, 0.90, 0.93, 0.97, 0.97),
@@ -112,6 +116,7 @@ def test_the_sets_are_big_and_varied_enough() -> None:
     assert len(reports("blind6")) >= 80
     assert len(reports("blind7")) >= 80
     assert len(reports("blind10")) >= 80
+    assert len(reports("blind11")) >= 80
 
 
 @pytest.mark.parametrize("split", list(FLOORS))
@@ -150,7 +155,7 @@ def test_the_blind_set_is_frozen() -> None:
     """The command never lists a frozen blind set's misses, so no one tunes on it by
     reading them; blind6 is tuned on from 2026.12.6 and blind7 from 2026.12.7, like
     blind3 and blind4 before them."""
-    for split in ("blind5", "blind8", "blind9", "blind10"):
+    for split in ("blind5", "blind8", "blind9", "blind10", "blind11"):
         results = results_of(split)
         assert results.frozen, split
         assert results.misses == [], split

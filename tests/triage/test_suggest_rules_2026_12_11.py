@@ -1,11 +1,18 @@
-"""Issue 14, 2026.12.11: a school word says minor only with someone who goes there now.
+"""Issue 14, 2026.12.11: a school word says minor only with someone who goes there now;
+fear alone is no threat.
 
 Written before the rules changed; on 2026.12.10 the NOT_MINOR texts were flagged (the
-limit noted in test_suggest_rules_2026_12_8_minor.py)."""
+limit noted in test_suggest_rules_2026_12_8_minor.py) and the FEAR_ONLY texts read as
+threats (on development sets 13 and 14, unseen, "bang", "scared" and "afraid" alone were
+the evidence of 9 of the 22 false threats)."""
 
 import pytest
 
-from tests.triage.found import urgency
+from meldpunt.triage.evaluation import FROZEN, TRAINING, reports
+from meldpunt.triage.form_model import form_model
+from meldpunt.triage.indicator_model import indicator_model
+from meldpunt.triage.taxonomy import taxonomy
+from tests.triage.found import ids, urgency
 
 MINOR = [
     "Mijn dochter zit op de basisschool en krijgt berichtjes van een man.",
@@ -32,3 +39,47 @@ def test_a_child_at_school_now_is_a_minor(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_MINOR)
 def test_a_school_in_the_past_or_as_a_workplace_is_no_minor(text: str) -> None:
     assert "minor" not in urgency(text)
+
+
+THREATS = "gen.threats"
+FEAR_ONLY = [
+    "Ze is erg bang.",
+    "She is very scared.",
+    "He was afraid and cried on the phone.",
+    "Ik ben bang dat het mensenhandel is.",
+    "De melder is bang dat haar buurvrouw wordt uitgebuit.",
+]
+THREATENED = [
+    "Hij dreigt haar familie iets aan te doen.",
+    "She is too scared to go to the police.",
+    "Ze is doodsbang voor hem.",
+    "They threaten to send him back to Romania.",
+    "Ze durft niets te zeggen uit angst voor de baas.",
+]
+
+
+@pytest.mark.parametrize("text", FEAR_ONLY)
+def test_fear_alone_is_no_threat(text: str) -> None:
+    """Being afraid, or the reporter's worry, is how the person feels, not what was done."""
+    assert THREATS not in ids(text)
+
+
+@pytest.mark.parametrize("text", THREATENED)
+def test_a_threat_or_fear_with_what_it_stops_is_a_threat(text: str) -> None:
+    assert THREATS in ids(text)
+
+
+def test_the_version_is_raised() -> None:
+    """Every decision records the rules and models it was made under: this is 2026.12.11."""
+    assert taxonomy().version == "2026.12.11"
+
+
+def test_development_sets_13_and_14_are_trained_on_and_blind_set_11_is_frozen() -> None:
+    """Both models learned from the two new development sets and from no frozen set."""
+    assert {"dev13", "dev14"} <= set(TRAINING)
+    assert "blind11" in FROZEN
+    for model in (form_model(), indicator_model()):
+        assert {"dev13", "dev14"} <= set(model.trained_on)
+        assert not FROZEN & set(model.trained_on)
+    assert len(reports("dev13")) == len(reports("dev14")) == 72
+    assert len(reports("blind11")) == 104

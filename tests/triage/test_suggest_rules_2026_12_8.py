@@ -64,7 +64,7 @@ def test_a_text_that_rules_trafficking_out_gets_no_form_whatever_the_model_says(
 
 def test_a_line_or_two_is_left_to_the_rules() -> None:
     """With fewer known features than MODEL_MIN_FEATURES the chances say little."""
-    text = "Ze is erg bang."
+    text = "Hij wordt bedreigd."
     assert len(features(text, tokenize(text))) < MODEL_MIN_FEATURES
     result = suggest(text, model(text, labour=0.95))
     assert result.form == "unknown"
