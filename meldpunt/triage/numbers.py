@@ -255,8 +255,9 @@ AGE_RULES = tuple(
         # "15yo", "15 y/o", "15 y.o."
         (r"", r"\s?(?:yo|y/o|y\.o\.?)(?![\w/])", 17),
         # a first name and the age between commas: "Sanne, 15, woont" (not in brackets
-        # alone: "Pokój (14)" is a room)
-        (r"\b(?-i:[A-Z][a-zà-ÿ]+),\s*", r"\s*(?:jaar|jr)?\s*,", 17),
+        # alone: "Pokój (14)" is a room; since 2026.12.11 not a house number before a
+        # postcode: "Zen Massage, 2, 1353 bv")
+        (r"\b(?-i:[A-Z][a-zà-ÿ]+),\s*", r"\s*(?:jaar|jr)?\s*,(?!\s*[1-9]\d{3}\s?[a-z]{2}\b)", 17),
         # a chat name that is an age: "meisje16", "girl_15"
         (r"\b(?:meisje|meid|jongen|girl|boy)[_.-]?", r"(?![\w@])", 17),
         (r"", r"[- ]?jarige?n?\b"),
@@ -274,10 +275,18 @@ AGE_RULES = tuple(
             r"(?:(?:ik|hem|haar|ze|hen|them|him|her|they|are|is|op|at)\s+){0,2}" + LOOSE,
             r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
         ),
+        # "she is 15", since 2026.12.11 also with a first name ("my son Andrei is 16") and
+        # at the end of a chat line ("I am 15" and the next line)
         (
-            rf"{NOT_PAST}\b{SUBJECT}(?:\s+(?:is|was|ben|am)|['’]s)\s+{LOOSE}",
-            r"(?:\s+(?:jaar|jr\.?|years?|yrs?)(?:\s+oud|\s+old)?)?\s*"
-            r"(?:[.,;!?)]|$|\s+(?:en|and|maar|but)\b)",
+            rf"{NOT_PAST}\b{SUBJECT}(?:\s+(?-i:[A-Z][a-zà-ÿ]+))?(?:\s+(?:is|was|ben|am)|['’]s)\s+{LOOSE}",
+            r"(?:\s+(?:jaar|jr\.?|years?|yrs?)(?:\s+oud|\s+old)?)?[ \t]*"
+            r"(?:[.,;!?)\n]|$|\s+(?:en|and|maar|but)\b)",
+        ),
+        # the answer to "hoe oud ben je?" on the next chat line: "Bezoeker: 16." (since
+        # 2026.12.11)
+        (
+            r"\b(?:oud\s+(?:ben|is|zijn)|old\s+(?:are|is))\b[^\n]{0,50}\n[^\n:]{0,30}:\s*",
+            r"[ \t]*(?:jaar|years?)?[ \t]*(?:[.,;!?)\n]|$)",
         ),
         (r"\bi'?m\s+", NOT_AN_AGE),
         # "one of our boys, 16, runs away", "Kleinzoon 15 jr", "her nephew, 15. He"
@@ -286,9 +295,9 @@ AGE_RULES = tuple(
             r"\s*(?:jaar|jr|years?)?\s*(?:,|\)|\.(?:\s|$))",
         ),
         # "een leerling uit 4 havo, 17 jaar," (a few words between, so the unit must
-        # follow; since 2026.12.6)
+        # follow; since 2026.12.6); since 2026.12.11 an initial too ("Dochter L., 14 jaar")
         (
-            rf"\b(?:buur|school|tiener)?{PERSON}(?:\s+[\w'-]+){{1,3}},\s*",
+            rf"\b(?:buur|school|tiener)?{PERSON}(?:\s+[\w'.-]+){{1,3}},\s*",
             r"\s*(?:jaar|jr|years?)\b(?!\s+(?:geleden|ago|lang|long))",
         ),
         (

@@ -23,6 +23,24 @@ MINOR = [
     "De leerlingen van de brugklas krijgen geld om pakketjes te bezorgen.",
 ]
 
+# Development sets 13 and 14 (measured first): ages the rules did not read.
+MINOR_AGES = [
+    "[chat] Medewerker: Hoe oud ben jij, als je dat wilt zeggen?\n[chat] Bezoeker: 16. he checks",
+    "[chat] Medewerker: How old are you?\n[chat] Bezoeker: 15",
+    "Dochter L., 14 jaar, 2e klas. Ze krijgt berichten van een man.",
+    "Leerling R., 15 jaar, klas 3, kwam huilend binnen.",
+    "My son Andrei is 16, he goes to school in Lelystad.",
+    "sorry my dutch is not good, I am 15\n[chat] Medewerker: Hoi!",
+]
+NOT_MINOR_AGES = [
+    "[chat] Medewerker: Hoe oud ben jij?\n[chat] Bezoeker: 19. I work in the hotel",
+    "[chat] Medewerker: How long have you worked there?\n[chat] Bezoeker: 15. months",
+    "Dochter L., 24 jaar, woont in Almere.",
+    "My son Andrei is 26, he works in Lelystad.",
+    "I am 15 minutes from the station\n[chat] Medewerker: ok",
+    "De eigenaar van Zen Massage, 2, 1353 bv Almere, woont erboven.",
+]
+
 NOT_MINOR = [
     "Ik ken hem al lang, we zaten samen op de basisschool. Nu is hij 34 en werkt in de kas.",
     "Ze zat op de basisschool in Polen, nu is ze 30 en werkt ze in de kassen.",
@@ -34,6 +52,16 @@ NOT_MINOR = [
 @pytest.mark.parametrize("text", MINOR)
 def test_a_child_at_school_now_is_a_minor(text: str) -> None:
     assert "minor" in urgency(text)
+
+
+@pytest.mark.parametrize("text", MINOR_AGES)
+def test_an_age_answered_in_a_chat_or_after_an_initial_or_a_name_is_a_minor(text: str) -> None:
+    assert "minor" in urgency(text)
+
+
+@pytest.mark.parametrize("text", NOT_MINOR_AGES)
+def test_an_adult_age_or_another_number_there_is_no_minor(text: str) -> None:
+    assert "minor" not in urgency(text)
 
 
 @pytest.mark.parametrize("text", NOT_MINOR)
