@@ -134,6 +134,13 @@ SAME_WORDS = {
 # Violence only threatened ("dreigt haar te slaan", "threatens to beat him") is a threat,
 # not violence done: these ids skip a match whose clause has a threat word before it.
 THREATENED_ONLY = frozenset({"gen.violence", "violence"})
+# "Ben je nu in gevaar?", "bij acuut gevaar 112 bellen", "in case of immediate danger":
+# the advisor's question or advice, no acute danger (since 2026.12.11).
+ACUTE = "acute_danger"
+DANGER_WORDS = frozenset({"gevaar", "danger", "nood", "noodgeval", "emergency"})
+DANGER_ADJECTIVES = frozenset({"acuut", "acute", "direct", "directe", "immediate", "dreigend"})
+IF_DANGER = frozenset({"bij", "indien", "mocht", "als", "if"})
+IN_CASE_OF = frozenset({("case", "of"), ("geval", "van")})
 THREAT_STEMS = ("dreig", "threat")
 TWINS = frozenset(SAME_WORDS.values())
 RETELLING_FORMS = frozenset({"sexual", "criminal"})
@@ -838,9 +845,37 @@ def _add(bucket: dict[str, Match], target: str, label: str, spans: list[tuple[in
             match.spans.append(span)
 
 
-def _find(words: list[Word], parts: list[Sentence]) -> dict[str, dict[str, Match]]:
+def _about_danger(text: str, words: list[Word], parts: list[Sentence]) -> set[int]:
+    """The sentences that ask about danger ("Ben je nu in gevaar?") or say what to do in
+    case of it ("bij acuut gevaar 112 bellen", "in case of immediate danger"): they flag
+    no acute danger."""
+    about = set()
+    for k, sentence in enumerate(parts):
+        own = words[sentence.first : sentence.last + 1]
+        asked = text[own[-1].end :].lstrip(" \t\"'”’»)").startswith("?")
+        for j, word in enumerate(own):
+            if word.text.lower() not in DANGER_WORDS:
+                continue
+            before = j - 1
+            while before >= 0 and own[before].text.lower() in DANGER_ADJECTIVES:
+                before -= 1
+            said = (
+                [w.text.lower() for w in own[max(0, before - 1) : before + 1]]
+                if before >= 0
+                else []
+            )
+            conditional = bool(said) and (said[-1] in IF_DANGER or tuple(said) in IN_CASE_OF)
+            if asked or conditional:
+                about.add(k)
+    return about
+
+
+def _find(
+    words: list[Word], parts: list[Sentence], about_danger: set[int]
+) -> dict[str, dict[str, Match]]:
     """Matches per kind ("indicator", "urgency", "contra"), sentence by sentence, and the
-    indicators a negation denied ("denied": "niet opgesloten", "no debt")."""
+    indicators a negation denied ("denied": "niet opgesloten", "no debt"); no acute
+    danger in a sentence ``about_danger``."""
     indexes = _indexes(taxonomy().version)
     buckets: dict[str, dict[str, Match]] = {
         "indicator": {},
@@ -848,7 +883,7 @@ def _find(words: list[Word], parts: list[Sentence]) -> dict[str, dict[str, Match
         "contra": {},
         DENIED: {},
     }
-    for sentence in parts:
+    for k, sentence in enumerate(parts):
         index = indexes[sentence.language]
         if sentence.language == "ro":  # "nu" negates in Romanian only (Dutch "now")
             for i in range(sentence.first, sentence.last + 1):
@@ -864,6 +899,8 @@ def _find(words: list[Word], parts: list[Sentence]) -> dict[str, dict[str, Match
                 if len(needs) > 1 and any(map(present.isdisjoint, needs[1:])):
                     continue
                 pattern = entry[0]
+                if pattern.target == ACUTE and k in about_danger:
+                    continue
                 known = buckets[pattern.kind].get(pattern.target)
                 # A counter-signal keeps every pattern it is found by: how many different
                 # ones a text has decides how much it rules out.
@@ -898,7 +935,7 @@ def suggest(
     tax = taxonomy()
     words = tokenize(text)
     language, parts = languages(words)
-    buckets = _find(words, parts)
+    buckets = _find(words, parts, _about_danger(text, words, parts))
     found, urgent = buckets["indicator"], buckets["urgency"]
     low_wages = []
     for target, span in numeric_signals(text):

@@ -111,3 +111,30 @@ def test_development_sets_13_and_14_are_trained_on_and_blind_set_11_is_frozen() 
         assert not FROZEN & set(model.trained_on)
     assert len(reports("dev13")) == len(reports("dev14")) == 72
     assert len(reports("blind11")) == 104
+
+
+# Development sets 13 and 14 (measured first): 9 of 13 false acute-danger flags were the
+# advisor's own question in a chat ("Ben je nu in gevaar?") or advice for a case of danger.
+ASKED_OR_ADVISED = [
+    "[chat] Medewerker: Dat is afpersing. Ben je nu in gevaar?\n[chat] Bezoeker: nee",
+    "[chat] Medewerker: Are you in danger right now?\n[chat] Bezoeker: no, he is at work",
+    "[chat] Medewerker: Is er nu direct gevaar voor hem of voor u?",
+    "Mld geadviseerd bij acuut gevaar direct 112 te bellen.",
+    "I told her to call 112 in case of immediate danger.",
+]
+ACUTE = [
+    "Ze is nu in gevaar, hij staat voor de deur.",
+    "[chat] Bezoeker: I am in danger right now, he locked me in",
+    "Can you help me? He has a knife?",
+    "De politie is ter plaatse.",
+]
+
+
+@pytest.mark.parametrize("text", ASKED_OR_ADVISED)
+def test_a_question_or_advice_about_danger_is_no_acute_danger(text: str) -> None:
+    assert "acute_danger" not in urgency(text)
+
+
+@pytest.mark.parametrize("text", ACUTE)
+def test_danger_said_is_acute_danger(text: str) -> None:
+    assert "acute_danger" in urgency(text)
