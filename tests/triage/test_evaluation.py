@@ -44,7 +44,10 @@ FLOORS = {
     "development": (0.95, 0.95, 0.72, 0.90, 0.97, 0.97),
     # 2026.12.5: heldout indicator precision 0.65 -> 0.64; its author never ticks the
     # specific twins ("paid far too little", "no access to own passport") the rules now add.
-    "heldout": (0.95, 0.80, 0.63, 0.80, 0.97, 0.97),
+    # 2026.12.11: heldout indicator recall 0.81 -> 0.79; working "via een bureau" is no
+    # longer read as recruitment on false promises (on all training sets 14 false and 4
+    # true readings), and its author ticked it.
+    "heldout": (0.95, 0.80, 0.63, 0.78, 0.97, 0.97),
     "blind": (0.95, 0.95, 0.71, 0.84, 0.97, 0.97),
     "blind2": (0.95, 0.90, 0.63, 0.76, 0.97, 0.97),
     "blind3": (0.95, 0.83, 0.79, 0.80, 0.97, 0.97),

@@ -138,3 +138,40 @@ def test_a_question_or_advice_about_danger_is_no_acute_danger(text: str) -> None
 @pytest.mark.parametrize("text", ACUTE)
 def test_danger_said_is_acute_danger(text: str) -> None:
     assert "acute_danger" in urgency(text)
+
+
+RECRUITMENT = "lab.recruitment"
+# Development sets 13 and 14 (measured first): a travel debt and the ways a job was found.
+RECRUITED = [
+    "Boss says I have debt 18000 for the travel from Vietnam.",
+    "The family paid a man for the travel and now she must pay back 18.000.",
+    "Hij moet nog 900 euro voorschot voor reis en bemiddeling terugbetalen.",
+    "Ze werken om de reis af te betalen.",
+    "A brother paid their tickets to Europe and promised them work.",
+    "I found this job on Facebook.",
+]
+# Working through an agency is how most labour migrants work: alone it is no sign (on the
+# training sets "via een bureau", "through an agency" and the like were 14 false and 4
+# true readings of recruitment).
+NOT_RECRUITED = [
+    "I work in a warehouse via an agency.",
+    "Hij werkt via uitzendbureau Polder Staffing.",
+    "He paid for the travel himself and can go home any time.",
+    "De reis was leuk, ze gingen met de bus naar Parijs.",
+    "She took her son to Holland for a holiday.",
+]
+
+
+# Recruitment is a supporting indicator: it shows beside a signal of its own form or a
+# general one, here the hours.
+HOURS = " 70 uur per week."
+
+
+@pytest.mark.parametrize("text", RECRUITED)
+def test_a_travel_debt_or_how_the_job_was_found_is_recruitment(text: str) -> None:
+    assert RECRUITMENT in ids(text + HOURS)
+
+
+@pytest.mark.parametrize("text", NOT_RECRUITED)
+def test_travel_paid_by_oneself_or_a_holiday_is_no_recruitment(text: str) -> None:
+    assert RECRUITMENT not in ids(text + HOURS)
