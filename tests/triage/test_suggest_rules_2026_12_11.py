@@ -175,3 +175,26 @@ def test_a_travel_debt_or_how_the_job_was_found_is_recruitment(text: str) -> Non
 @pytest.mark.parametrize("text", NOT_RECRUITED)
 def test_travel_paid_by_oneself_or_a_holiday_is_no_recruitment(text: str) -> None:
     assert RECRUITMENT not in ids(text + HOURS)
+
+
+# Patterns that, on the training sets, read a signal the writers never ticked, and that
+# say little alone (soleFP/soleTP there): dropped in 2026.12.11. Each text must no longer
+# give its indicator. Rules only: the texts are too short for the models.
+ALONE_SAYS_LITTLE = [
+    ("Het paard staat in de stal.", "crim.forced_crime"),
+    ("He had an accident at work and was injured.", "gen.violence"),
+    ("Ze heeft een nieuwe vriend en is verliefd.", "sex.lover_boy"),
+    ("Ze werkt als au pair bij een gezin in Almere.", "lab.sector"),
+    ("Hij maakt soms overuren, ook in de nachtdienst.", "lab.long_hours"),
+    ("She sometimes works overtime.", "lab.long_hours"),
+    ("They live in a caravan on the campsite.", "gen.abusive_conditions"),
+    ("He took out a loan for a car.", "gen.debt_bondage"),
+    ("Hij krijgt zijn reiskosten vergoed.", "lab.recruitment"),
+    ("Hij bezorgt elke ochtend kranten.", "lab.sector"),
+]
+
+
+@pytest.mark.parametrize(("text", "indicator"), ALONE_SAYS_LITTLE)
+def test_a_word_that_says_little_alone_gives_no_indicator(text: str, indicator: str) -> None:
+    """A threat beside it keeps a supporting indicator, were it read."""
+    assert indicator not in ids(text + " Hij wordt bedreigd.")
