@@ -101,12 +101,14 @@ PLATE_WORD_RE = re.compile(
     r"\b\.?"
 )
 PLATE_COUNTRY_RE = re.compile(
-    r"(?i)\b(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german|"
+    # a country code in brackets, "Opel (RO) BV 22 MHI", "CA 4471 KM (BG)" (since 2026.12.11)
+    r"(?i)(?<=\()(?-i:RO|PL|BG|LT|LV|EE|D|DE|F|FR|B|BE|UA|HU|SK|CZ|GB|UK|MD)(?=\))|"
+    r"\b(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german|"
     r"litouws\w*|lithuanian|belgisch\w*|belgian|brits\w*|british|engelse|uk|frans\w*|french)\b"
 )
 # Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
 PLATE_FILLER_RE = re.compile(
-    r"(?i)\s*[:(,]\s*|\s*(?:is|was|were|are|waren|number|nummer|nr\.?|no\.?|(?:zo)?iets\s+als|"
+    r"(?i)\s*[:(),]\s*|\s*(?:is|was|were|are|waren|number|nummer|nr\.?|no\.?|(?:zo)?iets\s+als|"
     r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think)(?=[\s:])"
     # the country code of the plate, in capitals ("PL WGM 4521", since 2026.12.11)
     r"|\s*(?-i:PL|LT|LV|EE|BG|RO|MD|UA|HU|SK|CZ|DE|NL|BE|FR|GB|UK)(?=\s)"
@@ -274,6 +276,8 @@ NUMBER_STREET_BEFORE_RE = re.compile(
 # when a town follows the postcode (since 2026.12.6).
 NAME_NUMBER_BEFORE_RE = re.compile(r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*,\s*$")
 TOWN_AFTER_RE = re.compile(r"\s+[A-Z][a-zà-ÿ'-]{2,}")
+# or the end of the line ("De Schouw 14, 8232lk", since 2026.12.11)
+LINE_ENDS_RE = re.compile(r"[ \t]*[.;)]?[ \t]*(?:\n|$)")
 # A house number word before the postcode, in any case: "nummer 14, 1315 ks", "nr 5 in
 # 1324rj" (since 2026.12.11).
 NUMBER_WORD_BEFORE_RE = re.compile(
@@ -293,6 +297,11 @@ KVK_RE = re.compile(
 KVK_CONTEXT_RE = re.compile(
     r"(?i)\b(kvk|k\.v\.k\.|kamer van koophandel|handelsregister|chamber of commerce|"
     r"coc number|company number|registration number)\b"
+)
+# "ingeschreven onder 90123456 bij de KvK" (since 2026.12.11)
+KVK_AFTER_RE = re.compile(
+    r"(?i)\s+(?:bij|in|at|with)\s+(?:de|het|the)\s+"
+    r"(?:kvk|k\.v\.k\.|kamer van koophandel|handelsregister|chamber of commerce)\b"
 )
 URL_RE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'()]+")
 TLDS = (
@@ -424,7 +433,9 @@ PLATFORM_ACCOUNT_RE = re.compile(
 # A page or account word with a quoted name right after it, plain words too: "OnlyFans-pagina
 # 'sweetlara'" (since 2026.12.11).
 PAGE_QUOTED_RE = re.compile(
-    rf"(?i)\b{PLATFORMS}[- ](?:account|pagina|page|profiel|profile|kanaal|channel)\s*:?\s+"
+    rf"(?i)(?:\b{PLATFORMS}[- ](?:account|pagina|page|profiel|profile|kanaal|channel)\s*:?|"
+    # "een OnlyFans 'sweetlara'", "her Insta 'lisa'" (since 2026.12.11)
+    rf"\b(?:een|haar|zijn|hun|a|an|her|his|their)\s+{PLATFORMS})\s+"
     r"['‘’\"“”]@?([a-z][a-z0-9_.]{2,29})['‘’\"“”]"
 )
 # A name written right after the platform ("op TikTok dirk_0321 heet", "on Instagram,
@@ -567,7 +578,9 @@ def plates(text: str) -> list[Entity]:
             found.append(Entity("plate", match.group().replace(" ", ""), *match.span()))
             taken.append(match.span())
     for vehicle in VEHICLE_BEFORE_PLATE_RE.finditer(text):
-        plate = _longest(VEHICLE_PLATE_RES, text, vehicle.end())
+        # a Dutch side code in any case, or a foreign plate in capitals ("auto WGM 7712",
+        # since 2026.12.11)
+        plate = _longest(VEHICLE_PLATE_RES + FOREIGN_PLATE_RES, text, vehicle.end())
         if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
             found.append(Entity("plate", value, *plate.span()))
             taken.append(plate.span())
@@ -591,7 +604,7 @@ def plates(text: str) -> list[Entity]:
 
 # Between a foreign plate and its country written after it: "PB 3381 AM (Bulgaars)", "WA
 # 12345, een Pools kenteken", "CJ 12 XYZ, Romanian" (since 2026.12.11).
-COUNTRY_AFTER_GAP_RE = re.compile(r"\s*[,(]?\s*(?:(?:een|a|an|met|with)\s+)?")
+COUNTRY_AFTER_GAP_RE = re.compile(r"\s*(?:,|\(?(?=\w+\)))?\s*(?:(?:een|a|an|met|with)\s+)?")
 COUNTRY_AFTER_REACH = 16
 
 
@@ -670,7 +683,7 @@ def _house_number(
         return worded.group(1), (worded.group(2) or "")
     if after_only:
         street = STREET_BEFORE_RE.search(before_text) or NUMBER_STREET_BEFORE_RE.search(before_text)
-        if street is None and TOWN_AFTER_RE.match(text, end):
+        if street is None and (TOWN_AFTER_RE.match(text, end) or LINE_ENDS_RE.match(text, end)):
             street = NAME_NUMBER_BEFORE_RE.search(before_text)
         if street is None and text.startswith(")", end):
             street = _bracketed_number(before_text)
@@ -802,6 +815,8 @@ def kvk_numbers(text: str) -> list[Entity]:
         before = text[max(0, match.start() - CONTEXT_CHARS) : match.start()]
         contexts = list(KVK_CONTEXT_RE.finditer(before))
         if not contexts:
+            if KVK_AFTER_RE.match(text, match.end()):
+                found.append(Entity("kvk", re.sub(r"\D", "", match.group()), *match.span()))
             continue
         between = before[contexts[-1].end() :]
         if match.group(2) and any(c.isdigit() for c in between):

@@ -563,3 +563,32 @@ def test_variants_of_development_set_14(text, entity) -> None:
 )
 def test_near_misses_of_development_set_14_stay_none(text) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("De Schouw 14, 8232lk", ("address", "8232LK 14")),
+        ("Het bedrijf is ingeschreven onder 90123456 bij de KvK", ("kvk", "90123456")),
+        ("Ze heeft een OnlyFans 'sweetlara' die door hem wordt beheerd", ("handle", "@sweetlara")),
+        ("tel onbekend, auto WGM 7712", ("plate", "WGM7712")),
+        ("Hij rijdt een Opel (RO) BV 22 MHI.", ("plate", "BV22MHI")),
+        ("Een auto met kenteken CA 4471 KM (BG) brengt boodschappen.", ("plate", "CA4471KM")),
+    ],
+)
+def test_variants_of_the_second_entity_set(text, entity) -> None:
+    """Since 2026.12.11 (short texts written for the extractor by someone who never read
+    it, measured first: recall 0.96, precision 1.00)."""
+    assert [(e.kind, e.value) for e in extract(text)] == [entity]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het kostte 90123456 euro volgens de KvK-cijfers",
+        "op Instagram 'gewoon' wat foto's",
+        "De auto (NL) stond er niet.",
+    ],
+)
+def test_near_misses_of_the_second_entity_set_stay_none(text) -> None:
+    assert extract(text) == []
