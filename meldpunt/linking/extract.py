@@ -103,7 +103,7 @@ PLATE_WORD_RE = re.compile(
 PLATE_COUNTRY_RE = re.compile(
     # a country code in brackets, "Opel (RO) BV 22 MHI", "CA 4471 KM (BG)" (since 2026.12.11)
     r"(?i)(?<=\()(?-i:RO|PL|BG|LT|LV|EE|D|DE|F|FR|B|BE|UA|HU|SK|CZ|GB|UK|MD)(?=\))|"
-    r"\b(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german|"
+    r"\b(?=[rpbdlgefu])(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german|"
     r"litouws\w*|lithuanian|belgisch\w*|belgian|brits\w*|british|engelse|uk|frans\w*|french)\b"
 )
 # Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
@@ -432,12 +432,15 @@ PLATFORM_ACCOUNT_RE = re.compile(
 )
 # A page or account word with a quoted name right after it, plain words too: "OnlyFans-pagina
 # 'sweetlara'" (since 2026.12.11).
+QUOTED_PLAIN_NAME = r"\s+['‘’\"“”]@?([a-z][a-z0-9_.]{2,29})['‘’\"“”]"
 PAGE_QUOTED_RE = re.compile(
-    rf"(?i)(?:\b{PLATFORMS}[- ](?:account|pagina|page|profiel|profile|kanaal|channel)\s*:?|"
-    # "een OnlyFans 'sweetlara'", "her Insta 'lisa'" (since 2026.12.11)
-    rf"\b(?:een|haar|zijn|hun|a|an|her|his|their)\s+{PLATFORMS})\s+"
-    r"['‘’\"“”]@?([a-z][a-z0-9_.]{2,29})['‘’\"“”]"
+    rf"(?i)\b{PLATFORMS}[- ](?:account|pagina|page|profiel|profile|kanaal|channel)\s*:?"
+    + QUOTED_PLAIN_NAME
 )
+# "een OnlyFans 'sweetlara'", "her Insta 'lisa'": the platform as a thing someone has
+# (since 2026.12.11); not "op Instagram 'gewoon' foto's".
+PLATFORM_QUOTED_RE = re.compile(rf"(?i)\b{PLATFORMS}" + QUOTED_PLAIN_NAME)
+HAS_PLATFORM_RE = re.compile(r"(?i)\b(?:een|haar|zijn|hun|a|an|her|his|their)\s+$")
 # A name written right after the platform ("op TikTok dirk_0321 heet", "on Instagram,
 # sweetboy.77 sent") or "the account is called ..." later in a sentence that names a
 # platform (since 2026.12.7): only a name of at least four characters with two letters
@@ -584,17 +587,21 @@ def plates(text: str) -> list[Entity]:
         if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
             found.append(Entity("plate", value, *plate.span()))
             taken.append(plate.span())
-    for regexes, words in ((LOOSE_PLATE_RES, PLATE_WORD_RE), (FOREIGN_PLATE_RES, PLATE_COUNTRY_RE)):
-        for word in words.finditer(text):
+    countries = list(PLATE_COUNTRY_RE.finditer(text))
+    for regexes, words in (
+        (LOOSE_PLATE_RES, PLATE_WORD_RE.finditer(text)),
+        (FOREIGN_PLATE_RES, countries),
+    ):
+        for word in words:
             starts = _after_filler(text, word.end())
             # the words "van", "bus", "car" may stand between a country word and the plate
-            if words is PLATE_COUNTRY_RE:
+            if regexes is FOREIGN_PLATE_RES:
                 starts = _after_filler(text, _after_vehicle(text, starts[0]))
             plate = next(filter(None, (_longest(regexes, text, at) for at in starts)), None)
             if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
                 found.append(Entity("plate", value, *plate.span()))
                 taken.append(plate.span())
-    for country in PLATE_COUNTRY_RE.finditer(text):
+    for country in countries:
         plate = _foreign_plate_before(text, country.start())
         if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
             found.append(Entity("plate", value, *plate.span()))
@@ -611,7 +618,8 @@ COUNTRY_AFTER_REACH = 16
 def _foreign_plate_before(text: str, country_at: int) -> re.Match[str] | None:
     """The foreign plate, in capitals, that ends just before a country word."""
     for at in range(max(0, country_at - COUNTRY_AFTER_REACH), country_at):
-        if at and text[at - 1].isalnum():
+        # a plate starts with a capital or a digit, after no letter or digit
+        if (at and text[at - 1].isalnum()) or not (text[at].isupper() or text[at].isdigit()):
             continue
         plate = _longest(FOREIGN_PLATE_RES, text, at)
         gap = plate and COUNTRY_AFTER_GAP_RE.match(text, plate.end())
@@ -896,6 +904,17 @@ def named_handles(text: str) -> list[Entity]:
     return found
 
 
+# The readings that start at a platform's name, in this order.
+PLATFORM_FIRST = (
+    PLATFORM_SAYS_RE,
+    PAGE_QUOTED_RE,
+    PLATFORM_QUOTED_RE,
+    PLATFORM_THAT_RE,
+    PLATFORM_THEN_NAME_RE,
+    PLATFORM_CALLS_RE,
+)
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text[start:end]``, at most ``HANDLE_BEFORE`` characters back."""
     earlier = text[max(0, start - HANDLE_BEFORE) : start]
@@ -906,40 +925,40 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     found = []
     taken = list(skip)
-    for regex in (
-        PLATFORM_SAYS_RE,
-        PLATFORM_ACCOUNT_RE,
-        PAGE_QUOTED_RE,
-        PLATFORM_THAT_RE,
-        PLATFORM_THEN_NAME_RE,
-    ):
+
+    def add(name: str, span: tuple[int, int]) -> None:
+        found.append(Entity("handle", "@" + name.lower(), *span))
+        taken.append(span)
+
+    for match in PLATFORM_ACCOUNT_RE.finditer(text):
+        if not _overlaps(*match.span(1), taken):
+            add(match.group(1), match.span(1))
+    # Every other reading but "@name" needs a platform named in the text, and most start
+    # at it: they are tried only where one is named (most texts name none).
+    platforms = [platform.start() for platform in PLATFORM_WORD_RE.finditer(text)]
+    for regex in PLATFORM_FIRST:
+        for at in platforms:
+            read = regex.match(text, at)
+            if read is None or _overlaps(*read.span(1), taken):
+                continue
+            name = read.group(1)
+            if regex is PLATFORM_QUOTED_RE and not HAS_PLATFORM_RE.search(text, max(0, at - 8), at):
+                continue
+            if regex is PLATFORM_CALLS_RE and not (name.islower() and name not in NOT_CALLED):
+                continue
+            add(name, read.span(1))
+    for regex in (ACCOUNT_CALLED_RE, UNDERSCORE_NAME_RE) if platforms else ():
         for match in regex.finditer(text):
-            name = match.group(1).lower()
-            if _overlaps(*match.span(1), taken):
+            if _overlaps(*match.span(1), taken) or FILE_NAME_RE.search(match.group(1)):
                 continue
-            found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
-            taken.append(match.span(1))
-    for match in PLATFORM_CALLS_RE.finditer(text):
-        name = match.group(1)
-        if name.islower() and name not in NOT_CALLED and not _overlaps(*match.span(1), taken):
-            found.append(Entity("handle", "@" + name, *match.span(1)))
-            taken.append(match.span(1))
-    for regex in (ACCOUNT_CALLED_RE, UNDERSCORE_NAME_RE):
-        for match in regex.finditer(text):
-            name = match.group(1).lower()
-            if _overlaps(*match.span(1), taken) or FILE_NAME_RE.search(name):
-                continue
-            if not PLATFORM_WORD_RE.search(_sentence_around(text, match.start(), match.end(1))):
-                continue
-            found.append(Entity("handle", "@" + name, *match.span(1)))
-            taken.append(match.span(1))
-    for match in QUOTED_NAME_RE.finditer(text):
+            if PLATFORM_WORD_RE.search(_sentence_around(text, match.start(), match.end(1))):
+                add(match.group(1), match.span(1))
+    for match in QUOTED_NAME_RE.finditer(text) if platforms else ():
         if _overlaps(*match.span(1), taken):
             continue
         window = text[max(0, match.start() - QUOTED_BEFORE) : match.end() + QUOTED_AFTER]
         if PLATFORM_WORD_RE.search(window):
-            found.append(Entity("handle", "@" + match.group(1).lower(), *match.span(1)))
-            taken.append(match.span(1))
+            add(match.group(1), match.span(1))
     for match in HANDLE_RE.finditer(text):
         if _overlaps(*match.span(), taken):
             continue
