@@ -131,7 +131,9 @@ FOREIGN_PLATES = (
 # "De bestelbus (12 bbk 3)"), since 2026.12.9. Not after "van", which is Dutch for "of".
 # (The lookahead on the first letter lets the scan skip most positions quickly.)
 VEHICLE_BEFORE_PLATE_RE = re.compile(
-    r"(?i)\b(?=[abcdgilmopstv])(?:auto|bus|busje|bestelbus|car|wagen|truck|vrachtwagen|minibus|transit|sprinter|"
+    r"(?i)\b(?=[abcdgilmopstvw])(?:auto|bus|busje|bestelbus|car|wagen|truck|vrachtwagen|minibus|transit|sprinter|"
+    # English "the van", "a white van" (since 2026.12.11); "van" alone is Dutch "of"
+    r"(?:the|a|white|black|grey|gray|blue|red|silver)\s+van|"
     r"pick-?up|suv|camper|bestelwagen|"
     r"crafter|vito|caddy|transporter|master|trafic|ducato|boxer|jumper|vivaro|movano|berlingo|"
     r"partner|kangoo|golf|polo|passat|astra|corsa|octavia|logan|duster|iveco)\b\s*[(:,]?\s*"
@@ -719,7 +721,7 @@ def _bracketed_number(before_text: str) -> re.Match[str] | None:
 REFERENCE_BEFORE_RE = re.compile(
     r"(?i)\b(?:order\w*|bestel\w*|factuur\w*|invoice|ref\w*|ticket\w*|zending\w*|"
     r"pakket\w*|parcel|tracking\w*|track|code|dossier\w*|klantnummer|artikel\w*|zaak\w*|"
-    r"kenmerk\w*)(?:\s*(?:nr|nummer|number|no)\.?)?\s*[:#]?\s*(?:[A-Z0-9][\w-]*\s+)?$"
+    r"kenmerk\w*)(?:\s*(?:nr|nummer|number|no)\.?)?\s*[:#]?\s*(?:[A-Z0-9][\w-]*\s+)?\(?$"
 )
 
 
@@ -755,7 +757,14 @@ def addresses(text: str) -> list[Entity]:
     for match in POSTCODE_GLUED_RE.finditer(text):
         if _overlaps(*match.span(), seen) or _is_reference(text, match.start()):
             continue
-        if ADDRESS_WORD_RE.search(text, max(0, match.start() - 30), match.start()):
+        # after an address word, or in capitals alone in brackets ("naast hem (8302KL45)",
+        # since 2026.12.11)
+        bracketed = (
+            match.group(2).isupper()
+            and text[match.start() - 1 : match.start()] == "("
+            and text.startswith(")", match.end())
+        )
+        if bracketed or ADDRESS_WORD_RE.search(text, max(0, match.start() - 30), match.start()):
             value = f"{match.group(1)}{match.group(2).upper()} {int(match.group(3))}"
             found.append(Entity("address", value, *match.span()))
     return found

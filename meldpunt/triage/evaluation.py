@@ -88,6 +88,9 @@ SETS = {
     # The same (3275cee), leaning on English by non-native writers and criminal exploitation
     # told indirectly; measured once before 2026.12.11's rules were tuned, then used.
     "dev14": "evaluation_dev14.toml",
+    # The same (written after 2026.12.11's first rules): short night-time phone notes and
+    # sexual exploitation; measured once, then tuned and trained on.
+    "dev15": "evaluation_dev15.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
     "pl_dev": "evaluation_pl_dev.toml",
     "ro_dev": "evaluation_ro_dev.toml",

@@ -273,7 +273,7 @@ AGE_RULES = tuple(
         (
             r"\b(?:schat\w*|geschat|estimat\w*|i\s+guess|guessing)\s+"
             r"(?:(?:ik|hem|haar|ze|hen|them|him|her|they|are|is|op|at)\s+){0,2}" + LOOSE,
-            r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
+            r"(?:\s*(?:of|or|en|and|-|/|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
         ),
         # "she is 15", since 2026.12.11 also with a first name ("my son Andrei is 16") and
         # at the end of a chat line ("I am 15" and the next line)

@@ -31,6 +31,7 @@ MINOR_AGES = [
     "Leerling R., 15 jaar, klas 3, kwam huilend binnen.",
     "My son Andrei is 16, he goes to school in Lelystad.",
     "sorry my dutch is not good, I am 15\n[chat] Medewerker: Hoi!",
+    "Jongen, schat 15/16, Vietnamees, werkt elke dag in de nagelstudio.",
 ]
 NOT_MINOR_AGES = [
     "[chat] Medewerker: Hoe oud ben jij?\n[chat] Bezoeker: 19. I work in the hotel",
