@@ -412,6 +412,11 @@ PLATFORM_CALLS_RE = re.compile(
 NOT_CALLED = frozenset(
     {"anders", "niet", "nog", "ook", "zo", "daar", "er", "iets", "hetzelfde", "wel", "so"}
     | {"not", "something", "different", "differently", "nothing", "else", "too", "there"}
+    # what an account is like: "his insta is private", "zijn snap is verwijderd"
+    | {"private", "gone", "deleted", "blocked", "closed", "open", "public", "fake", "new"}
+    | {"old", "active", "inactive", "offline", "online", "empty", "weg", "prive", "privé"}
+    | {"verwijderd", "geblokkeerd", "dicht", "openbaar", "nep", "nieuw", "leeg", "actief"}
+    | {"unknown", "onbekend", "gesloten", "hidden", "verborgen", "unclear", "onduidelijk"}
 )
 # A name with an underscore (few words have one) in a sentence that names a platform:
 # "een Telegram-kanaal zien, flevo_girls_leaks, waarin ...", since 2026.12.11; never a
@@ -429,7 +434,8 @@ BARE_PATH_RE = re.compile(r"/[^\s<>\"'()]+")
 # or underscore, and only with a platform named within the context.
 PLATFORM_ACCOUNT_RE = re.compile(
     rf"(?i)\b(?:{PLATFORMS}|{SHORT_PLATFORMS})[- ](?:account|profiel|profile|naam|name|"
-    r"gebruikersnaam|username|handle|kanaal|channel|groep|group)(?:\s+(?:is|heet))?\s*:?\s+"
+    r"gebruikersnaam|username|handle|kanaal|channel|groep|group|shop|winkel)(?:\s+(?:is|heet))?"
+    r"\s*[:,]?\s+"
     rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"
 )
 # A page or account word with a quoted name right after it, plain words too: "OnlyFans-pagina
@@ -455,7 +461,7 @@ PLATFORM_THEN_NAME_RE = re.compile(
 # "hij heet daar jay.bandz", with the platform before or after in the same sentence.
 ACCOUNT_CALLED_RE = re.compile(
     r"(?i)\b(?:(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|"
-    r"handle)(?:\s+(?:daar|there))?(?:\s+(?:is\s+called|is\s+named|heet|is)|\s*:)?|"
+    r"handle|contact)(?:\s+(?:daar|there))?(?:\s+(?:is\s+called|is\s+named|heet|is)|\s*:)?|"
     r"(?:account|profiel|profile|kanaal)\s+(?:dat|die)|(?:hij|zij|ze|he|she)\s+heet|"
     r"heet\s+(?:hij|zij|ze)|noemt\s+(?:hij|zij|ze)\s+zich)(?:\s+(?:daar|there|er|ook))?\s+"
     rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
@@ -585,7 +591,14 @@ def plates(text: str) -> list[Entity]:
     for vehicle in VEHICLE_BEFORE_PLATE_RE.finditer(text):
         # a Dutch side code in any case, or a foreign plate in capitals ("auto WGM 7712",
         # since 2026.12.11)
-        plate = _longest(VEHICLE_PLATE_RES + FOREIGN_PLATE_RES, text, vehicle.end())
+        # (after "is" or a country code too: "car is BG CA 4412 MX", "Truck LT KRV 518")
+        starts = _after_filler(text, vehicle.end())
+        plate = next(
+            filter(
+                None, (_longest(VEHICLE_PLATE_RES + FOREIGN_PLATE_RES, text, at) for at in starts)
+            ),
+            None,
+        )
         if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
             found.append(Entity("plate", value, *plate.span()))
             taken.append(plate.span())
@@ -913,6 +926,11 @@ def named_handles(text: str) -> list[Entity]:
     return found
 
 
+# "his snap is lilmoneyjay" at the end of a clause or line, with "his", "haar" before the
+# platform (since 2026.12.11); not "his insta is private" (NOT_CALLED).
+PLATFORM_IS_RE = re.compile(
+    rf"(?i)\b{PLATFORMS}\s+is\s+@?([a-z][a-z0-9]{{2,29}})(?=[ \t]*(?:[.,;:!?)'\"”’\n]|$))"
+)
 # The readings that start at a platform's name, in this order.
 PLATFORM_FIRST = (
     PLATFORM_SAYS_RE,
@@ -921,6 +939,7 @@ PLATFORM_FIRST = (
     PLATFORM_THAT_RE,
     PLATFORM_THEN_NAME_RE,
     PLATFORM_CALLS_RE,
+    PLATFORM_IS_RE,
 )
 
 
@@ -951,9 +970,11 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
             if read is None or _overlaps(*read.span(1), taken):
                 continue
             name = read.group(1)
-            if regex is PLATFORM_QUOTED_RE and not HAS_PLATFORM_RE.search(text, max(0, at - 8), at):
+            had = regex in (PLATFORM_QUOTED_RE, PLATFORM_IS_RE)
+            if had and not HAS_PLATFORM_RE.search(text, max(0, at - 8), at):
                 continue
-            if regex is PLATFORM_CALLS_RE and not (name.islower() and name not in NOT_CALLED):
+            plain = regex in (PLATFORM_CALLS_RE, PLATFORM_IS_RE)
+            if plain and not (name.islower() and name not in NOT_CALLED):
                 continue
             add(name, read.span(1))
     for regex in (ACCOUNT_CALLED_RE, UNDERSCORE_NAME_RE) if platforms else ():

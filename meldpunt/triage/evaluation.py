@@ -91,6 +91,8 @@ SETS = {
     # The same (written after 2026.12.11's first rules): short night-time phone notes and
     # sexual exploitation; measured once, then tuned and trained on.
     "dev15": "evaluation_dev15.toml",
+    # The same: chats that switch language, labour and criminal exploitation in numbers.
+    "dev16": "evaluation_dev16.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
     "pl_dev": "evaluation_pl_dev.toml",
     "ro_dev": "evaluation_ro_dev.toml",

@@ -611,3 +611,34 @@ def test_variants_of_development_set_15(text, entity) -> None:
 )
 def test_near_misses_of_development_set_15_stay_none(text) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("I am parked at a truck stop. Truck LT KRV 518. I am not in danger.", ("plate", "KRV518")),
+        ("[chat] Bezoeker: car is BG CA 4412 MX, grey Opel.", ("plate", "CA4412MX")),
+        (
+            "3rd floor. his snap is lilmoneyjay\n[chat] Medewerker: Ik bel nu 112.",
+            ("handle", "@lilmoneyjay"),
+        ),
+        (
+            "Op zijn Snapchat staat een contact bando.almere dat opdrachten stuurt.",
+            ("handle", "@bando.almere"),
+        ),
+        (
+            "he sells it through a TikTok shop, glowdeals.flevo; he pays them",
+            ("handle", "@glowdeals.flevo"),
+        ),
+    ],
+)
+def test_variants_of_development_set_16(text, entity) -> None:
+    """Since 2026.12.11 (development set 16, measured first: recall 0.94)."""
+    assert [(e.kind, e.value) for e in extract(text)] == [entity]
+
+
+@pytest.mark.parametrize(
+    "text", ["his insta is private.", "Her snap is gone.", "zijn snap is verwijderd."]
+)
+def test_what_an_account_is_like_is_no_handle(text) -> None:
+    assert extract(text) == []
