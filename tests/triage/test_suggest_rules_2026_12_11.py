@@ -199,3 +199,33 @@ ALONE_SAYS_LITTLE = [
 def test_a_word_that_says_little_alone_gives_no_indicator(text: str, indicator: str) -> None:
     """A threat beside it keeps a supporting indicator, were it read."""
     assert indicator not in ids(text + " Hij wordt bedreigd.")
+
+
+HOUSING = "lab.employer_housing"
+# Development sets 15 and 16 (measured first): housing of the agency or the boss, written
+# the way phone notes and chats put it.
+EMPLOYER_HOUSING = [
+    "Wonen in pand vh bureau.",
+    "Wonen in huis vd werkgever, 22 (8321 WK).",
+    "Woont in huis vh uitzendbureau.",
+    "We live with 12 men in the agency's house.",
+    "The agency house has 9 people.",
+    "We live 12 people in one house that belongs to the coordinator.",
+    "They sleep 14 in one terraced house the agency rents.",
+    "The rent for a room the agency gives them.",
+    "The house is from the company.",
+]
+NOT_EMPLOYER_HOUSING = [
+    "He lives in his own house and rents it from a housing corporation.",
+    "The agency is in Almere.",
+]
+
+
+@pytest.mark.parametrize("text", EMPLOYER_HOUSING)
+def test_the_agency_s_or_the_boss_s_house_is_employer_housing(text: str) -> None:
+    assert HOUSING in ids(text + HOURS)
+
+
+@pytest.mark.parametrize("text", NOT_EMPLOYER_HOUSING)
+def test_an_own_house_or_the_agency_alone_is_no_employer_housing(text: str) -> None:
+    assert HOUSING not in ids(text + HOURS)
