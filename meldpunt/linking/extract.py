@@ -96,7 +96,8 @@ SPACED_PLATE_RE = _spaced_plate_regex()
 # Since 2026.12.9 also the short forms of phone notes ("kt", "kent.", "reg"), the Belgian
 # "nummerplaat" and the German "Kennzeichen".
 PLATE_WORD_RE = re.compile(
-    r"(?i)\b(?=[iklnprî])(?:kentekens?|kentekenpla(?:at|ten)|nummerbord(?:en)?|nummerpla(?:at|ten)|(?:licen[cs]e\s+|number\s+)?"
+    r"(?i)\b(?=[iklnprî])(?:kentekens?|kentekenpla(?:at|ten)|nummerbord(?:en)?|nummerpla(?:at|ten)|pla(?:at|ten)|"
+    r"(?:licen[cs]e\s+|number\s+)?"
     r"plates?|registration|reg|kt|kent|kennzeichen|rejestracj\w*|înmatricul\w*|inmatricul\w*)"
     r"\b\.?"
 )
@@ -104,7 +105,10 @@ PLATE_COUNTRY_RE = re.compile(
     # a country code in brackets, "Opel (RO) BV 22 MHI", "CA 4471 KM (BG)" (since 2026.12.11)
     r"(?i)(?<=\()(?-i:RO|PL|BG|LT|LV|EE|D|DE|F|FR|B|BE|UA|HU|SK|CZ|GB|UK|MD)(?=\))|"
     r"\b(?=[rpbdlgefu])(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german|"
-    r"litouws\w*|lithuanian|belgisch\w*|belgian|brits\w*|british|engelse|uk|frans\w*|french)\b"
+    r"litouws\w*|lithuanian|belgisch\w*|belgian|brits\w*|british|engelse|uk|frans\w*|french|"
+    # the countries ("een Skoda uit Polen, WGM 4521", since 2026.12.11)
+    r"polen|poland|roemeni[eë]|romania|bulgarije|bulgaria|duitsland|germany|litouwen|lithuania|"
+    r"belgi[eë]|belgium|frankrijk|france)\b"
 )
 # Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
 PLATE_FILLER_RE = re.compile(
@@ -131,10 +135,10 @@ FOREIGN_PLATES = (
 # "De bestelbus (12 bbk 3)"), since 2026.12.9. Not after "van", which is Dutch for "of".
 # (The lookahead on the first letter lets the scan skip most positions quickly.)
 VEHICLE_BEFORE_PLATE_RE = re.compile(
-    r"(?i)\b(?=[abcdgilmopstvw])(?:auto|bus|busje|bestelbus|car|wagen|truck|vrachtwagen|minibus|transit|sprinter|"
+    r"(?i)\b(?=[abcdgilmoprstvw])(?:auto|bus|busje|bestelbus|car|wagen|truck|vrachtwagen|minibus|transit|sprinter|"
     # English "the van", "a white van" (since 2026.12.11); "van" alone is Dutch "of"
     r"(?:the|a|white|black|grey|gray|blue|red|silver)\s+van|"
-    r"pick-?up|suv|camper|bestelwagen|"
+    r"pick-?up|suv|camper|bestelwagen|rijdt|reed|drives|drove|"
     r"crafter|vito|caddy|transporter|master|trafic|ducato|boxer|jumper|vivaro|movano|berlingo|"
     r"partner|kangoo|golf|polo|passat|astra|corsa|octavia|logan|duster|iveco)\b\s*[(:,]?\s*"
 )
@@ -241,7 +245,11 @@ HOUSE_AFTER_TOWN_RE = re.compile(
     rf"^\s*,?\s*[A-Z][\w'-]+,?\s+(?:(?:De|Het|Den|'t)\s+)?[A-Z][\wÀ-ÿ'-]+\s+"
     rf"(?:{HOUSE_NUMBER_WORDS})?(\d{{1,5}})\s?([a-zA-Z])?\b"
 )
-# ", 12 mannen", "- 12 mannen", "3 a 4": a count, not a house number (since 2026.12.9).
+# ", 12 mannen", "- 12 mannen", "3 a 4": a count, not a house number (since 2026.12.9);
+# not after "nummer" (", nummer 51 staan 3 busjes", since 2026.12.11).
+HOUSE_WORD_RE = re.compile(rf"(?i)\b{HOUSE_NUMBER_WORDS}")
+# ", 3e verdieping": a floor (since 2026.12.11).
+FLOOR_RE = re.compile(r"(?i)(?:e|de|ste)?\s*(?:verdieping|etage|floor|verd\b)")
 RANGE_GOES_ON_RE = re.compile(r"\s*(?:a|à|tot|of|or|to)\s+\d")
 COUNT_GOES_ON_RE = re.compile(r"\s+(?!(?:bis|hoog|boven|beneden|in|te)\b)[^\W\d_]{3,}")
 # Before it: "Kerkstraat 12a, 1234 AB", "12 (8221 AB)", "huisnummer 214, postcode 1314 CZ";
@@ -283,7 +291,7 @@ LINE_ENDS_RE = re.compile(r"[ \t]*[.;)]?[ \t]*(?:\n|$)")
 # A house number word before the postcode, in any case: "nummer 14, 1315 ks", "nr 5 in
 # 1324rj" (since 2026.12.11).
 NUMBER_WORD_BEFORE_RE = re.compile(
-    rf"(?i)\b{HOUSE_NUMBER_WORDS}(\d{{1,5}})\s?([a-z])?\s*[,-]?\s*(?:(?:in|te|at|and|en)\s+)?\(?\s*$"
+    rf"(?i)\b{HOUSE_NUMBER_WORDS}(\d{{1,5}})\s?([a-z])?\s*[,/-]?\s*(?:(?:in|te|at|and|en)\s+)?\(?\s*$"
 )
 # A number and the postcode alone in brackets, "(9a, 8302 ck)", or the postcode in brackets
 # after the number, "naast ons, 230 (3891 zk)" (since 2026.12.11).
@@ -492,7 +500,9 @@ MIN_PHONE_DIGITS = 5
 # still a phone number people pass on ("06-9123 4567", "+44 7700 912 345"): a Dutch
 # mobile number (06 and eight digits) or one with a country code after "+".
 WRITTEN_PHONE_RE = re.compile(
-    r"(?<![\w+.])(?:06[ -]?(?:\d[ -]?){7}\d|06\.(?:\d\d\.){3}\d\d|\+[1-9]\d{0,2}(?:[ -]?\d){7,12})"
+    r"(?<![\w+.])(?:06[ -]?(?:\d[ -]?){7}\d|06\.(?:\d\d\.){3}\d\d|"
+    # "+44 (0)7700 900123", "+31.6.98765430" (since 2026.12.11)
+    r"\+[1-9]\d{0,2}[ .-]?(?:\(0\)[ ]?)?(?:[ .-]?\d){7,12})"
     r"(?![\w-]|[.,]\d)"
 )
 
@@ -677,7 +687,10 @@ def _skip_space(text: str, at: int) -> int:
 
 VEHICLE_RE = re.compile(
     r"(?i)(?:auto|bus|busje|van|car|wagen|bestelbus|truck|vrachtwagen|minibus|plates?|"
-    r"kenteken|nummerbord)\b"
+    r"kenteken|nummerbord|"
+    # a make ("Duitse BMW M-XY 987", since 2026.12.11)
+    r"bmw|audi|mercedes|opel|volkswagen|vw|ford|skoda|škoda|renault|peugeot|toyota|fiat|dacia|"
+    r"citro[eë]n|seat|volvo|kia|hyundai)\b"
 )
 
 
@@ -693,9 +706,11 @@ def _house_number(
     counted = (
         after
         and after.group(1).lstrip().startswith((",", "-"))
+        and not HOUSE_WORD_RE.search(after.group(1))
         and COUNT_GOES_ON_RE.match(after.string, after.end(2))
     )
-    if after and not counted and not RANGE_GOES_ON_RE.match(after.string, after.end(2)):
+    floor = after and FLOOR_RE.match(after.string, after.end(2))
+    if after and not (counted or floor) and not RANGE_GOES_ON_RE.match(after.string, after.end(2)):
         return after.group(2), (after.group(3) or "")
     town = HOUSE_AFTER_TOWN_RE.match(text[end : end + CONTEXT_CHARS])
     if town and not COUNT_GOES_ON_RE.match(town.string, town.end(1)):
