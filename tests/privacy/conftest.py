@@ -52,7 +52,9 @@ PHONE = "06-12345678"
 NAME = "Jozefien Vermaak"
 STREET = "Kerkweg 12, 8251 AB Dronten"
 SUMMARY = f"{NAME} werkt in de kas, belt vanaf {PHONE}, woont {STREET}. Paspoort ingenomen."
-SECRETS = ("Jozefien", "Vermaak", "12345678", "Kerkweg", "8251")
+# Long enough never to turn up by chance in a dump's timestamps or hex ("8251" alone did,
+# about one run in eight: a microsecond or a random byte string holds four digits).
+SECRETS = ("Jozefien", "Vermaak", "12345678", "Kerkweg", "8251 AB", "8251AB")
 
 
 class Clock:
