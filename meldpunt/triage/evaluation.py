@@ -93,6 +93,10 @@ SETS = {
     "dev15": "evaluation_dev15.toml",
     # The same: chats that switch language, labour and criminal exploitation in numbers.
     "dev16": "evaluation_dev16.toml",
+    # The same, written after 2026.12.11's second round: English by native and non-native
+    # writers (dev17), Dutch web forms and e-mails by third parties (dev18).
+    "dev17": "evaluation_dev17.toml",
+    "dev18": "evaluation_dev18.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
     "pl_dev": "evaluation_pl_dev.toml",
     "ro_dev": "evaluation_ro_dev.toml",

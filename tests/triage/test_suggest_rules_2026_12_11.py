@@ -10,9 +10,13 @@ import pytest
 
 from meldpunt.triage.evaluation import FROZEN, TRAINING, reports
 from meldpunt.triage.form_model import form_model
-from meldpunt.triage.indicator_model import indicator_model
+from meldpunt.triage.indicator_model import IndicatorModel, indicator_model
+from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import taxonomy
 from tests.triage.found import ids, urgency
+from tests.triage.test_suggest_rules_2026_12_8 import model as form_model_giving
+
+RULES_ONLY = IndicatorModel(version="rules only", indicators=(), bias=(), weights={})
 
 MINOR = [
     "Mijn dochter zit op de basisschool en krijgt berichtjes van een man.",
@@ -232,3 +236,25 @@ def test_the_agency_s_or_the_boss_s_house_is_employer_housing(text: str) -> None
 @pytest.mark.parametrize("text", NOT_EMPLOYER_HOUSING)
 def test_an_own_house_or_the_agency_alone_is_no_employer_housing(text: str) -> None:
     assert HOUSING not in ids(text + HOURS)
+
+
+# A text in which the rules find no signal at all (development set 17, written after the
+# models were trained: a visa question, a romance scam, a webshop that never delivered got
+# "criminal" from the form model alone at 0.4 to 0.8).
+NO_SIGNAL = (
+    "Good day. I am living in Almere with my husband and our twins. I want to bring my "
+    "niece from Lagos to help us with the babies and go to school here. How can we get a "
+    "visa for her, and which office must I contact? Somebody at church gave me this address."
+)
+
+
+def test_the_model_alone_names_a_form_only_when_it_is_very_sure() -> None:
+    """Below ``MODEL_ALONE`` a text without any signal keeps no form; at it, the model
+    names the form with its chance and words."""
+    assert not suggest(NO_SIGNAL, learned=RULES_ONLY).indicators
+    assert (
+        suggest(NO_SIGNAL, form_model_giving(NO_SIGNAL, criminal=0.79), RULES_ONLY).form == "none"
+    )
+    assert suggest(NO_SIGNAL, form_model_giving(NO_SIGNAL, criminal=0.81), RULES_ONLY).forms == (
+        "criminal",
+    )
