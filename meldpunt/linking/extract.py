@@ -474,6 +474,12 @@ ACCOUNT_CALLED_RE = re.compile(
     r"heet\s+(?:hij|zij|ze)|noemt\s+(?:hij|zij|ze)\s+zich)(?:\s+(?:daar|there|er|ook))?\s+"
     rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
+# "het account heet lotte_private_xx": an account named, no platform needed (since
+# 2026.12.11); only a name with a digit, dot or underscore.
+NAMED_ACCOUNT_RE = re.compile(
+    r"(?i)\b(?:account|gebruikersnaam|username|handle)\s+(?:heet|is\s+called|is\s+named)\s+"
+    rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
+)
 SENTENCE_END_RE = re.compile(r"[.!?\n]\s")
 QUOTED_NAME_RE = re.compile(rf"(?i)['‘’\"“”]@?({MARKED_NAME})['‘’\"“”]")
 PLATFORM_WORD_RE = re.compile(rf"(?i)\b{PLATFORMS}\b")
@@ -645,6 +651,8 @@ def _foreign_plate_before(text: str, country_at: int) -> re.Match[str] | None:
     for at in range(max(0, country_at - COUNTRY_AFTER_REACH), country_at):
         # a plate starts with a capital or a digit, after no letter or digit
         if (at and text[at - 1].isalnum()) or not (text[at].isupper() or text[at].isdigit()):
+            continue
+        if VEHICLE_RE.match(text, at):  # "BMW X5 with Polish plates"
             continue
         plate = _longest(FOREIGN_PLATE_RES, text, at)
         gap = plate and COUNTRY_AFTER_GAP_RE.match(text, plate.end())
@@ -973,9 +981,10 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
         found.append(Entity("handle", "@" + name.lower(), *span))
         taken.append(span)
 
-    for match in PLATFORM_ACCOUNT_RE.finditer(text):
-        if not _overlaps(*match.span(1), taken):
-            add(match.group(1), match.span(1))
+    for regex in (PLATFORM_ACCOUNT_RE, NAMED_ACCOUNT_RE):
+        for match in regex.finditer(text):
+            if not _overlaps(*match.span(1), taken):
+                add(match.group(1), match.span(1))
     # Every other reading but "@name" needs a platform named in the text, and most start
     # at it: they are tried only where one is named (most texts name none).
     platforms = [platform.start() for platform in PLATFORM_WORD_RE.finditer(text)]

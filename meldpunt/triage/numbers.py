@@ -278,14 +278,14 @@ AGE_RULES = tuple(
         # "she is 15", since 2026.12.11 also with a first name ("my son Andrei is 16") and
         # at the end of a chat line ("I am 15" and the next line)
         (
-            rf"{NOT_PAST}\b{SUBJECT}(?:\s+(?-i:[A-Z][a-zà-ÿ]+))?(?:\s+(?:is|was|ben|am)|['’]s)\s+{LOOSE}",
+            rf"{NOT_PAST}\b{SUBJECT}(?:\s+(?-i:[A-Z][a-zà-ÿ]+))?(?:\s+(?:is|was|ben|am)|['’]s)\s+[\"“'‘]?{LOOSE}",
             r"(?:\s+(?:jaar|jr\.?|years?|yrs?)(?:\s+oud|\s+old)?)?[ \t]*"
             r"(?:[.,;!?)\n]|$|\s+(?:en|and|maar|but)\b)",
         ),
         # the answer to "hoe oud ben je?" on the next chat line: "Bezoeker: 16." (since
         # 2026.12.11)
         (
-            r"\b(?:oud\s+(?:ben|is|zijn)|old\s+(?:are|is))\b[^\n]{0,50}\n[^\n:]{0,30}:\s*",
+            r"\b(?:oud\s+(?:ben|is|zijn)|old\s+(?:are|is))\b[^\n]{0,50}\n[^\n]{0,30}:\s*",
             r"[ \t]*(?:jaar|years?)?[ \t]*(?:[.,;!?)\n]|$)",
         ),
         (r"\bi'?m\s+", NOT_AN_AGE),
@@ -316,7 +316,8 @@ AGE_RULES = tuple(
         ),
         # "they look 12 or 13 at most", "ze lijkt 14"
         (
-            r"\b(?:look|looks|looked|lijkt|lijken|leek|leken|eruit\s+als)\s+" + LOOSE,
+            r"\b(?:look|looks|looked|lijkt|lijken|leek|leken|eruit\s+als)\s+(?:me\s+|mij\s+)?"
+            + f"(?:{BELOW})?{LOOSE}",
             NOT_AN_AGE
             + r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
         ),
@@ -488,6 +489,9 @@ SCHOOL = r"(?:havo|vwo|vmbo(?:-?(?:bb|kb|gl|tl|[bkgt]))?|mavo|atheneum|gymnasium
 SCHOOL_YEAR = _AnyCase(
     rf"\b[1-6](?:e|de)?\s*(?:klas\s+)?{SCHOOL}\b(?!-?(?:scholen|school|locaties))"
     rf"|\b{SCHOOL}[- ]?[1-6]\b(?![.,:]?\d)"
+    # "zit in groep 7": primary school's last years, the number right after the word
+    # (since 2026.12.11; "een groep van 6 mannen" is no school year)
+    r"|\bgroep\s+[678]\b(?![.,:]?\d)(?!\s+(?:mannen|vrouwen|personen|mensen|jongens|meisjes|man)\b)"
 )
 
 

@@ -36,6 +36,11 @@ MINOR_AGES = [
     "My son Andrei is 16, he goes to school in Lelystad.",
     "sorry my dutch is not good, I am 15\n[chat] Medewerker: Hoi!",
     "Jongen, schat 15/16, Vietnamees, werkt elke dag in de nagelstudio.",
+    # development sets 17 and 18
+    'she told me in broken English she is "16, almost 17" and came with uncle',
+    "[chat 15:03] Medewerker: How old are you?\n[chat 15:03] Bezoeker: 16. i already paid",
+    "Ze wordt afgezet door een oudere man, ze lijkt me nog geen 16.",
+    "Mijn zoontje zit in groep 7 en krijgt berichten van een man.",
 ]
 NOT_MINOR_AGES = [
     "[chat] Medewerker: Hoe oud ben jij?\n[chat] Bezoeker: 19. I work in the hotel",
@@ -44,6 +49,8 @@ NOT_MINOR_AGES = [
     "My son Andrei is 26, he works in Lelystad.",
     "I am 15 minutes from the station\n[chat] Medewerker: ok",
     "De eigenaar van Zen Massage, 2, 1353 bv Almere, woont erboven.",
+    "Sinds een paar weken hebben we een groep van 6 Poolse uitzendkrachten.",
+    "Ik breng elke ochtend een groep van 6 mannen naar een bouwplaats.",
 ]
 
 NOT_MINOR = [
