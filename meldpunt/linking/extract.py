@@ -474,12 +474,6 @@ ACCOUNT_CALLED_RE = re.compile(
     r"heet\s+(?:hij|zij|ze)|noemt\s+(?:hij|zij|ze)\s+zich)(?:\s+(?:daar|there|er|ook))?\s+"
     rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
-# "het account heet lotte_private_xx": an account named, no platform needed (since
-# 2026.12.11); only a name with a digit, dot or underscore.
-NAMED_ACCOUNT_RE = re.compile(
-    r"(?i)\b(?:account|gebruikersnaam|username|handle)\s+(?:heet|is\s+called|is\s+named)\s+"
-    rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
-)
 SENTENCE_END_RE = re.compile(r"[.!?\n]\s")
 QUOTED_NAME_RE = re.compile(rf"(?i)['‘’\"“”]@?({MARKED_NAME})['‘’\"“”]")
 PLATFORM_WORD_RE = re.compile(rf"(?i)\b{PLATFORMS}\b")
@@ -981,10 +975,9 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
         found.append(Entity("handle", "@" + name.lower(), *span))
         taken.append(span)
 
-    for regex in (PLATFORM_ACCOUNT_RE, NAMED_ACCOUNT_RE):
-        for match in regex.finditer(text):
-            if not _overlaps(*match.span(1), taken):
-                add(match.group(1), match.span(1))
+    for match in PLATFORM_ACCOUNT_RE.finditer(text):
+        if not _overlaps(*match.span(1), taken):
+            add(match.group(1), match.span(1))
     # Every other reading but "@name" needs a platform named in the text, and most start
     # at it: they are tried only where one is named (most texts name none).
     platforms = [platform.start() for platform in PLATFORM_WORD_RE.finditer(text)]
