@@ -372,7 +372,7 @@ PLATFORM_CONTEXT_RE = re.compile(
 PLATFORMS = (
     r"(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|onlyfans|discord|skype|kik|facebook|fb|"
     # since 2026.12.11
-    r"zalo|wechat|viber|signal|vinted|marktplaats)"
+    r"zalo|wechat|viber|vinted|marktplaats)"
 )
 # A name that has a letter and a digit, an underscore or a dot inside ("mo_010",
 # "mo.breda", "jaydenxx_"): never an age or a time ("op IG is ze 16"), since 2026.12.9.

@@ -683,3 +683,12 @@ def test_a_make_and_model_before_a_country_word_is_no_plate() -> None:
     assert values("A BMW X5 with Polish plates, PO 8812K (PL), stood there.", "plate") == [
         "PO8812K"
     ]
+
+
+def test_the_word_signal_is_no_platform() -> None:
+    """ "Signal" the messenger is named as a platform too rarely to make every "signal" in a
+    text one: "a signal, mo_010" or "signal MODEL_ALONE" gave handles."""
+    assert (
+        values("This is a signal of exploitation: the boss mo_010 keeps the money.", "handle") == []
+    )
+    assert values("Below MODEL_ALONE a text without any signal keeps no form", "handle") == []
