@@ -1,6 +1,6 @@
 """Measuring the triage rules and entity extraction against the labelled reports.
 
-Seventeen sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
+The sets, see docs/TRIAGE.md: data/evaluation.toml ("development", used to tune the
 rules) and data/evaluation_dev6.toml ("dev6", issue 14's list, tuned on since
 2026.12.4); data/evaluation_dev7.toml to data/evaluation_dev10.toml ("dev7" to "dev10",
 each written before a round of 2026.12.5 and measured before it was tuned on; dev10
@@ -13,7 +13,10 @@ used for tuning; data/evaluation_blind7.toml ("blind7") is a tuning set since 20
 data/evaluation_blind5.toml ("blind5") and data/evaluation_blind8.toml ("blind8",
 written 2026-12-04 before 2026.12.7) are never used for tuning. Issue 17:
 data/evaluation_pl_dev.toml and data/evaluation_ro_dev.toml ("pl_dev", "ro_dev", tuned
-on) and the frozen data/evaluation_pl.toml and data/evaluation_ro.toml ("pl", "ro"). Run
+on) and the frozen data/evaluation_pl.toml and data/evaluation_ro.toml ("pl", "ro").
+2026.12.11: the frozen data/evaluation_blind11.toml ("blind11") and six development sets,
+data/evaluation_dev13.toml to data/evaluation_dev18.toml, each measured once and then
+tuned and trained on. Run
 ``manage.py triage_evaluate`` for the figures; tests/triage/test_evaluation.py holds
 them above agreed floors.
 
