@@ -158,6 +158,7 @@ VEHICLE_PLATE_RES = tuple(
     )
     for code in PLATE_SIDE_CODES
 )
+AFTER_VEHICLE_RES = VEHICLE_PLATE_RES + FOREIGN_PLATE_RES
 
 
 def _longest(regexes: tuple[re.Pattern[str], ...], text: str, at: int) -> re.Match[str] | None:
@@ -599,16 +600,10 @@ def plates(text: str) -> list[Entity]:
             found.append(Entity("plate", match.group().replace(" ", ""), *match.span()))
             taken.append(match.span())
     for vehicle in VEHICLE_BEFORE_PLATE_RE.finditer(text):
-        # a Dutch side code in any case, or a foreign plate in capitals ("auto WGM 7712",
-        # since 2026.12.11)
-        # (after "is" or a country code too: "car is BG CA 4412 MX", "Truck LT KRV 518")
+        # since 2026.12.11 also a foreign plate in capitals ("auto WGM 7712"), and after
+        # "is" or a country code ("car is BG CA 4412 MX", "Truck LT KRV 518")
         starts = _after_filler(text, vehicle.end())
-        plate = next(
-            filter(
-                None, (_longest(VEHICLE_PLATE_RES + FOREIGN_PLATE_RES, text, at) for at in starts)
-            ),
-            None,
-        )
+        plate = next(filter(None, (_longest(AFTER_VEHICLE_RES, text, at) for at in starts)), None)
         if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
             found.append(Entity("plate", value, *plate.span()))
             taken.append(plate.span())

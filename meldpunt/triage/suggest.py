@@ -866,13 +866,9 @@ def _about_danger(text: str, words: list[Word], parts: list[Sentence]) -> set[in
             before = j - 1
             while before >= 0 and own[before].text.lower() in DANGER_ADJECTIVES:
                 before -= 1
-            said = (
-                [w.text.lower() for w in own[max(0, before - 1) : before + 1]]
-                if before >= 0
-                else []
-            )
-            conditional = bool(said) and (said[-1] in IF_DANGER or tuple(said) in IN_CASE_OF)
-            if asked or conditional:
+            prev = own[before].text.lower() if before >= 0 else ""
+            prev2 = own[before - 1].text.lower() if before >= 1 else ""
+            if asked or prev in IF_DANGER or (prev2, prev) in IN_CASE_OF:
                 about.add(k)
     return about
 
