@@ -246,8 +246,10 @@ class FormModel:
 
 def without_parts(pushed: Iterable[Weighed]) -> list[Weighed]:
     """The first ``SHOWN_WORDS`` of ``pushed`` (heaviest first), where a word already shown
-    inside a heavier pair ("paspoort afgeven") is not shown again."""
+    inside a heavier pair ("paspoort afgeven") is not shown again, and a common word
+    ("moesten" read as "moeten") only when no other word weighed (since 2026.12.11)."""
     shown: list[Weighed] = []
+    common: list[Weighed] = []
     pairs: list[Span] = []
     for weighed in pushed:
         if len(shown) == SHOWN_WORDS:
@@ -255,10 +257,13 @@ def without_parts(pushed: Iterable[Weighed]) -> list[Weighed]:
         inside = all(any(start <= s and e <= end for start, end in pairs) for s, e in weighed.spans)
         if weighed.feature.startswith("w=") and inside:
             continue
+        if weighed.feature.removeprefix("w=") in WEAK_WORDS:
+            common.append(weighed)
+            continue
         shown.append(weighed)
         if weighed.feature.startswith("b="):
             pairs.extend(weighed.spans)
-    return shown
+    return shown or common[:SHOWN_WORDS]
 
 
 def from_json(data: dict[str, Any]) -> FormModel:

@@ -134,3 +134,18 @@ def test_a_model_that_differs_from_the_training_is_refused(monkeypatch) -> None:
     )
     with pytest.raises(CommandError, match="version"):
         call_command("triage_train", check=True)
+
+
+def test_a_common_word_is_shown_only_when_nothing_else_weighed() -> None:
+    """ "moesten" reads as the common "moeten": a reason it may be, but it is not shown
+    beside words that say something (since 2026.12.11); alone it is still shown, so a
+    reading never comes without words."""
+    text = "Ze moesten hun paspoort afgeven aan de baas."
+    model = FormModel("t", CLASSES, (0.0,) * 4, {**MODEL.weights, "w=moeten": (0.0, 3.0, 0.0, 0.0)})
+    assert [w.words(text) for w in model.read(text, tokenize(text)).reasons("labour")] == [
+        "paspoort afgeven"
+    ]
+    alone = FormModel("t", CLASSES, (0.0,) * 4, {"w=moeten": (0.0, 3.0, 0.0, 0.0)})
+    assert [w.words(text) for w in alone.read(text, tokenize(text)).reasons("labour")] == [
+        "moesten"
+    ]
