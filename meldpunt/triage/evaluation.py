@@ -100,6 +100,9 @@ SETS = {
     # writers (dev17), Dutch web forms and e-mails by third parties (dev18).
     "dev17": "evaluation_dev17.toml",
     "dev18": "evaluation_dev18.toml",
+    # The same, written after 2026.12.11 was measured on blind 11: signals told indirectly
+    # and look-alikes that are no trafficking; measured once, not yet trained on.
+    "dev19": "evaluation_dev19.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
     "pl_dev": "evaluation_pl_dev.toml",
     "ro_dev": "evaluation_ro_dev.toml",
@@ -108,10 +111,14 @@ SETS = {
     "ro": "evaluation_ro.toml",
 }
 FROZEN = frozenset({"blind5", "blind8", "blind9", "blind10", "blind11", "pl", "ro"})
+# Measured, read, not yet learned from: development set 19 came after 2026.12.11's models
+# (trained with it, they read a false "sector" in issue 14's own labour case; left for the
+# next round).
+NOT_YET_TRAINED = frozenset({"dev19"})
 # The sets the form model learns from: every set not frozen (its Dutch, English and mixed
 # reports). The sets whose misses were read while writing rules are among them, so the
 # honest figures of the model are the frozen sets' and the cross-validation's.
-TRAINING = tuple(split for split in SETS if split not in FROZEN)
+TRAINING = tuple(split for split in SETS if split not in FROZEN | NOT_YET_TRAINED)
 CLASSES = (*FORMS, "none")
 # A suggestion of "unknown" counts as no form, like "none".
 NO_FORM = {"none", "unknown"}
