@@ -128,6 +128,7 @@ def test_the_sets_are_big_and_varied_enough() -> None:
     assert len(reports("blind7")) >= 80
     assert len(reports("blind10")) >= 80
     assert len(reports("blind11")) >= 80
+    assert len(reports("blind12")) >= 80
 
 
 @pytest.mark.parametrize("split", list(FLOORS))
@@ -166,7 +167,7 @@ def test_the_blind_set_is_frozen() -> None:
     """The command never lists a frozen blind set's misses, so no one tunes on it by
     reading them; blind6 is tuned on from 2026.12.6 and blind7 from 2026.12.7, like
     blind3 and blind4 before them."""
-    for split in ("blind5", "blind8", "blind9", "blind10", "blind11"):
+    for split in ("blind5", "blind8", "blind9", "blind10", "blind11", "blind12"):
         results = results_of(split)
         assert results.frozen, split
         assert results.misses == [], split
