@@ -18,6 +18,7 @@ Nothing here stores or logs what it finds.
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
@@ -595,6 +596,13 @@ def plates(text: str) -> list[Entity]:
             continue
         found.append(Entity("plate", raw.replace("-", "").upper(), match.start(), match.end()))
     taken = [(e.start, e.end) for e in found]
+
+    def take(plate: re.Match[str] | None) -> None:
+        """A plate read after a vehicle, plate or country word, or before a country."""
+        if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
+            found.append(Entity("plate", value, *plate.span()))
+            taken.append(plate.span())
+
     for match in SPACED_PLATE_RE.finditer(text):
         if not _overlaps(*match.span(), taken) and not _is_reference(text, match.start()):
             found.append(Entity("plate", match.group().replace(" ", ""), *match.span()))
@@ -603,10 +611,7 @@ def plates(text: str) -> list[Entity]:
         # since 2026.12.11 also a foreign plate in capitals ("auto WGM 7712"), and after
         # "is" or a country code ("car is BG CA 4412 MX", "Truck LT KRV 518")
         starts = _after_filler(text, vehicle.end())
-        plate = next(filter(None, (_longest(AFTER_VEHICLE_RES, text, at) for at in starts)), None)
-        if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
-            found.append(Entity("plate", value, *plate.span()))
-            taken.append(plate.span())
+        take(next(filter(None, (_longest(AFTER_VEHICLE_RES, text, at) for at in starts)), None))
     countries = list(PLATE_COUNTRY_RE.finditer(text))
     for regexes, words in (
         (LOOSE_PLATE_RES, PLATE_WORD_RE.finditer(text)),
@@ -617,15 +622,9 @@ def plates(text: str) -> list[Entity]:
             # the words "van", "bus", "car" may stand between a country word and the plate
             if regexes is FOREIGN_PLATE_RES:
                 starts = _after_filler(text, _after_vehicle(text, starts[0]))
-            plate = next(filter(None, (_longest(regexes, text, at) for at in starts)), None)
-            if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
-                found.append(Entity("plate", value, *plate.span()))
-                taken.append(plate.span())
+            take(next(filter(None, (_longest(regexes, text, at) for at in starts)), None))
     for country in countries:
-        plate = _foreign_plate_before(text, country.start())
-        if plate and not _overlaps(*plate.span(), taken) and (value := _loose_value(plate)):
-            found.append(Entity("plate", value, *plate.span()))
-            taken.append(plate.span())
+        take(_foreign_plate_before(text, country.start()))
     return found
 
 
@@ -943,15 +942,27 @@ def named_handles(text: str) -> list[Entity]:
 PLATFORM_IS_RE = re.compile(
     rf"(?i)\b{PLATFORMS}\s+is\s+@?([a-z][a-z0-9]{{2,29}})(?=[ \t]*(?:[.,;:!?)'\"”’\n]|$))"
 )
+
+
+class PlatformReading(NamedTuple):
+    """A reading that starts at a platform's name. ``owned``: only after "een", "his" and
+    the like ("een OnlyFans 'sweetlara'"); ``plain``: its name may be a plain word, so it
+    must be written in lower case and be no common word (``NOT_CALLED``)."""
+
+    regex: re.Pattern[str]
+    owned: bool = False
+    plain: bool = False
+
+
 # The readings that start at a platform's name, in this order.
 PLATFORM_FIRST = (
-    PLATFORM_SAYS_RE,
-    PAGE_QUOTED_RE,
-    PLATFORM_QUOTED_RE,
-    PLATFORM_THAT_RE,
-    PLATFORM_THEN_NAME_RE,
-    PLATFORM_CALLS_RE,
-    PLATFORM_IS_RE,
+    PlatformReading(PLATFORM_SAYS_RE),
+    PlatformReading(PAGE_QUOTED_RE),
+    PlatformReading(PLATFORM_QUOTED_RE, owned=True),
+    PlatformReading(PLATFORM_THAT_RE),
+    PlatformReading(PLATFORM_THEN_NAME_RE),
+    PlatformReading(PLATFORM_CALLS_RE, plain=True),
+    PlatformReading(PLATFORM_IS_RE, owned=True, plain=True),
 )
 
 
@@ -976,17 +987,15 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     # Every other reading but "@name" needs a platform named in the text, and most start
     # at it: they are tried only where one is named (most texts name none).
     platforms = [platform.start() for platform in PLATFORM_WORD_RE.finditer(text)]
-    for regex in PLATFORM_FIRST:
+    for reading in PLATFORM_FIRST:
         for at in platforms:
-            read = regex.match(text, at)
+            read = reading.regex.match(text, at)
             if read is None or _overlaps(*read.span(1), taken):
                 continue
             name = read.group(1)
-            had = regex in (PLATFORM_QUOTED_RE, PLATFORM_IS_RE)
-            if had and not HAS_PLATFORM_RE.search(text, max(0, at - 8), at):
+            if reading.owned and not HAS_PLATFORM_RE.search(text, max(0, at - 8), at):
                 continue
-            plain = regex in (PLATFORM_CALLS_RE, PLATFORM_IS_RE)
-            if plain and not (name.islower() and name not in NOT_CALLED):
+            if reading.plain and not (name.islower() and name not in NOT_CALLED):
                 continue
             add(name, read.span(1))
     for regex in (ACCOUNT_CALLED_RE, UNDERSCORE_NAME_RE) if platforms else ():
