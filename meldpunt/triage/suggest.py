@@ -33,6 +33,7 @@ Suggestions never change data; an advisor accepts or dismisses them (services.py
 The text is never logged or stored here.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -727,7 +728,11 @@ def _choose_forms(
 
 
 def _model_forms(
-    reading: Reading, rules: tuple[str, tuple[str, ...]], own: set[str | None], ruled_out: bool
+    reading: Reading,
+    rules: tuple[str, tuple[str, ...]],
+    own: set[str | None],
+    ruled_out: bool,
+    named_out: frozenset[str],
 ) -> tuple[str, tuple[str, ...]]:
     """The rules' form and the model's reading together (since 2026.12.8).
 
@@ -741,6 +746,7 @@ def _model_forms(
     - Next to the top form every other form is shown that the rules show, or that the
       model gives ``SECOND_FORM_CHANCE`` and the rules found a signal of that form for
       (``own``, not a general one), so each comes with evidence of its own.
+    - A form the text rules out by name (``named_out``) is never read.
 
     Measured on a set that neither the rules nor the model had learned from: the rules'
     form wins more often than the model's where both name one, the model where the rules
@@ -748,7 +754,7 @@ def _model_forms(
     """
     form, forms = rules
     chances = reading.probabilities
-    top, chance = reading.ranked()[0]
+    top, chance = next((c, p) for c, p in reading.ranked() if c not in named_out)
     if ruled_out:
         return "none", ()
     if form in FORMS:
@@ -767,6 +773,7 @@ def _model_forms(
             other
             for other in FORMS
             if other != form
+            and other not in named_out
             and (other in forms or (chances[other] >= SECOND_FORM_CHANCE and other in own))
         ),
         key=lambda other: (other not in forms, -chances[other]),
@@ -924,9 +931,28 @@ def _find(
     return buckets
 
 
-def _lifts_urgency_only(tax: Taxonomy, rule_id: str) -> bool:
+def _cancels_only(tax: Taxonomy, rule_id: str, kind: Callable[[str], bool]) -> bool:
+    """Whether a counter-signal cancels something, and only things of ``kind``."""
     cancels = tax.contra_rule(rule_id).cancels
-    return bool(cancels) and all(tax.is_urgency(target) for target in cancels)
+    return bool(cancels) and all(map(kind, cancels))
+
+
+def _is_form(target: str) -> bool:
+    return target in FORMS
+
+
+def _forms_named_out(tax: Taxonomy, contra: dict[str, Match]) -> frozenset[str]:
+    """The forms a text rules out by name ("criminele uitbuiting, geen arbeidsuitbuiting",
+    since 2026.12.12). The general "geen ... uitbuiting" read in the same words is no
+    ruling out of every form: it is dropped from ``contra``."""
+    named = {
+        rule_id: match for rule_id, match in contra.items() if _cancels_only(tax, rule_id, _is_form)
+    }
+    covered = {span for match in named.values() for span in match.spans}
+    for rule_id, match in list(contra.items()):
+        if RULES_OUT in tax.contra_rule(rule_id).cancels and set(match.spans) <= covered:
+            del contra[rule_id]
+    return frozenset(form for rule_id in named for form in tax.contra_rule(rule_id).cancels)
 
 
 def suggest(
@@ -950,10 +976,15 @@ def suggest(
     _low_wage_is_underpaid(found, low_wages)
     _documents_at_work(tax, found)
     contra = buckets["contra"]
+    named_out = _forms_named_out(tax, contra)
     # A counter-signal that only lifts an urgency flag ("geen direct gevaar", since
-    # 2026.12.6) says nothing about whether the text is trafficking.
+    # 2026.12.6) or rules out one form by name says nothing about whether the text is
+    # trafficking.
     telling = {
-        rule_id: match for rule_id, match in contra.items() if not _lifts_urgency_only(tax, rule_id)
+        rule_id: match
+        for rule_id, match in contra.items()
+        if not _cancels_only(tax, rule_id, tax.is_urgency)
+        and not _cancels_only(tax, rule_id, _is_form)
     }
     # Two or more different counter-signals ("eigen paspoort", "eigen bankrekening",
     # "cao-loon") together rule trafficking out, like "geen aanwijzingen voor uitbuiting".
@@ -973,6 +1004,10 @@ def suggest(
     ruled_out |= not found and len(buckets[DENIED].keys() - cancelled) >= DENIED_RULE_OUT
     order = tax.order
     scores = _score_forms(tax, found)
+    if named_out:
+        scores = [score for score in scores if score.form not in named_out]
+        # The form the signals were for is ruled out, and no other has any.
+        ruled_out |= not scores
     strength = sum(len(match.patterns) for match in telling.values())
     form, forms = _choose_forms(tax, scores, found, strength, ruled_out)
     reading = None
@@ -986,7 +1021,7 @@ def suggest(
             reading = None
         else:
             own = {tax.indicator(indicator).form for indicator in found}
-            form, forms = _model_forms(reading, (form, forms), own, ruled_out)
+            form, forms = _model_forms(reading, (form, forms), own, ruled_out, named_out)
             if not ruled_out:
                 read = _learned(learned or indicator_model(), found_features, found, cancelled)
     if language in UNREAD_LANGUAGES and form == "none":

@@ -119,7 +119,8 @@ class UrgencyRule:
 class ContraRule:
     """Words that speak against indicators ("heeft zijn eigen paspoort"): when they occur,
     the indicators in ``cancels`` are dropped; "form" in ``cancels`` means the text rules
-    trafficking out."""
+    trafficking out, a form's name ("labour") that this form is ruled out, and only this
+    one ("geen arbeidsuitbuiting", since 2026.12.12)."""
 
     id: str
     cancels: tuple[str, ...]
@@ -216,7 +217,7 @@ def _load(path: Path) -> Taxonomy:
     ids = [ind.id for g in groups for ind in g.indicators]
     if len(ids) != len(set(ids)):
         raise ValueError(f"{path}: indicator ids must be unique")
-    known = {*ids, *(rule.id for rule in urgency), "form"}
+    known = {*ids, *(rule.id for rule in urgency), "form", *FORMS}
     for rule in contra:
         if not set(rule.cancels) <= known:
             raise ValueError(f"{path}: contra rule {rule.id} cancels an unknown id")

@@ -91,9 +91,11 @@ def test_a_pattern_of_common_words_only_is_refused(tmp_path) -> None:
 
 def test_contra_rules_name_known_ids() -> None:
     """Each counter-signal cancels indicators of the list, urgency flags ("geen direct
-    gevaar", since 2026.12.6), or the form ("form")."""
+    gevaar", since 2026.12.6), every form ("form") or one by name ("geen
+    arbeidsuitbuiting", since 2026.12.12)."""
     tax = taxonomy()
-    ids = {ind.id for ind in tax.indicators} | {rule.id for rule in tax.urgency} | {"form"}
+    ids = {ind.id for ind in tax.indicators} | {rule.id for rule in tax.urgency}
+    ids |= {"form", *FORMS}
     assert tax.contra
     for rule in tax.contra:
         assert set(rule.cancels) <= ids
