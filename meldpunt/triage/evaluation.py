@@ -83,6 +83,9 @@ SETS = {
     # Written by someone who never read the rules (afdb634), 100 reports, after 2026.12.11
     # was finished; measured once with it and once with 2026.12.10; frozen.
     "blind12": "evaluation_blind12.toml",
+    # Written by someone who never read the rules, 100 reports, while 2026.12.12 was made;
+    # frozen.
+    "blind13": "evaluation_blind13.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -118,7 +121,9 @@ SETS = {
     "pl": "evaluation_pl.toml",
     "ro": "evaluation_ro.toml",
 }
-FROZEN = frozenset({"blind5", "blind8", "blind9", "blind10", "blind11", "blind12", "pl", "ro"})
+FROZEN = frozenset(
+    {"blind5", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "pl", "ro"}
+)
 # Measured, read, not yet learned from: development set 19 came after 2026.12.11's models
 # (trained with it, they read a false "sector" in issue 14's own labour case; left for the
 # next round).
