@@ -178,7 +178,8 @@ POSTCODE_LOWER_RE = re.compile(r"(?i)postcode:?\s+([1-9]\d{3}) ?([a-z]{2})(?![\w
 # with a house number right after it: "2024 en 12" must never read as an address.
 POSTCODE_JOINED_RE = re.compile(r"(?<![\w-])([1-9]\d{3})([a-z]{2})(?![\w-])")
 # Lower case with a space ("8221 ab 12") only with the house number right after it and
-# letters that are no word ("2024 en 12", "1990 op 12" are not addresses).
+# letters that are no word ("2024 en 12", "1990 op 12" are not addresses), or a house
+# number word around it ("8243 ex, nr 8", since 2026.12.12).
 POSTCODE_SPACED_LOWER_RE = re.compile(r"(?<![\w-])([1-9]\d{3}) ([a-z]{2})(?![\w-])")
 NOT_POSTCODE_LETTERS = frozenset(
     {
@@ -231,13 +232,13 @@ STREET_ENDS = (
     r"ring|allee|dam|haven|street|road|lane|str\.?|ln\.?)"
 )
 HOUSE_NUMBER_WORDS = (
-    r"(?:nr|nummer|huisnummer|huisnr|hnr|number|no|flat|apartment|apt|appartement)\.?:?\s*"
+    r"(?i:nr|nummer|huisnummer|huisnr|hnr|number|no|flat|apartment|apt|appartement)\.?:?\s*"
 )
 # After the postcode: the number, "nr 12", a town (since 2026.12.11 also in lower case) and
 # then "nummer 12", or since
 # 2026.12.9 a town and a street: "8221 AB Lelystad, Kerkstraat 12".
 HOUSE_AFTER_RE = re.compile(
-    rf"^(\s*[,-]?\s*(?:\)?\s*{HOUSE_NUMBER_WORDS}|[A-Za-z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
+    rf"^(\s*[,/-]?\s*(?:\)?\s*{HOUSE_NUMBER_WORDS}|[A-Za-z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
     rf"(?:[A-Z][\w'-]+,?\s+)?[A-Z][\wÀ-ÿ'-]*{STREET_ENDS}\s+)?)"
     r"(\d{1,5})\s?([a-zA-Z])?\b"
 )
@@ -259,7 +260,7 @@ COUNT_GOES_ON_RE = re.compile(r"\s+(?!(?:bis|hoog|boven|beneden|in|te)\b)[^\W\d_
 # text, after a dash ("Kade 101 - 8012 DH"), "Schouw 14 in Lelystad (8232 LK)" and
 # "nummer 12 (postcode 8221 AB)".
 HOUSE_BEFORE_RE = re.compile(
-    r"(?:^|[\wÀ-ÿ.,]\s)(\d{1,5})(?:\s?-?\s?([a-z])(?![a-z]))?"
+    r"(?:^|[\wÀ-ÿ.,]\s|\()(\d{1,5})(?:\s?-?\s?([a-z])(?![a-z]))?"
     r"(?:\s?-\s?\d{1,3}\b|\s+(?:hs|bis|bg|bv|boven|beneden|i{1,3})\b)?\s*[,-]?\s*"
     r"(?:(?:in|te|at)\s+(?:[a-z][\w'-]+\s+)?)?\(?\s*"
     r"(?:(?:postcode|zip code|postal code):?\s+)?\(?$",
@@ -269,7 +270,7 @@ HOUSE_BEFORE_RE = re.compile(
 # 8221 AB", "sinds 2019 in Almere (1315 HP)" (since 2026.12.9).
 NOT_HOUSE_BEFORE_RE = re.compile(
     r"(?i)\b(?:kamer|room|bed|hal|gebouw|building|verdieping|floor|etage|bus|lijn|line|km|afrit|"
-    r"exit|vak|gate|unit|zaal|lokaal|box|in|sinds|since|om|tot|tussen|per|met|with|ongeveer|about|"
+    r"exit|vak|gate|unit|zaal|lokaal|box|postbus|antwoordnummer|in|sinds|since|om|tot|tussen|per|met|with|ongeveer|about|"
     r"circa|ca|totaal|total|aantal|er|van|vanaf|zijn|waren|wonen|werken|bijna|ruim|januari|februari|maart|april|"
     r"mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|"
     r"june|july|august|october)\.?\s*$"
@@ -286,15 +287,17 @@ NUMBER_STREET_BEFORE_RE = re.compile(
 )
 # Any capitalised name with a number and a comma before it ("Schouw 14, 8232lk Lelystad"),
 # when a town follows the postcode (since 2026.12.6).
-NAME_NUMBER_BEFORE_RE = re.compile(r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*,\s*$")
+NAME_NUMBER_BEFORE_RE = re.compile(r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*[,-]\s*$")
 TOWN_AFTER_RE = re.compile(r"\s+[A-Z][a-zà-ÿ'-]{2,}")
-# or the end of the line ("De Schouw 14, 8232lk", since 2026.12.11)
-LINE_ENDS_RE = re.compile(r"[ \t]*[.;)]?[ \t]*(?:\n|$)")
+# or the end of the line ("De Schouw 14, 8232lk", since 2026.12.11) or of the sentence
+# ("Bolder 32 - 8224tb. He come back", since 2026.12.12)
+LINE_ENDS_RE = re.compile(r"[ \t]*(?:[.;)]?[ \t]*(?:\n|$)|[.;)]\s)")
 # A house number word before the postcode, in any case: "nummer 14, 1315 ks", "nr 5 in
 # 1324rj" (since 2026.12.11).
 NUMBER_WORD_BEFORE_RE = re.compile(
     rf"(?i)\b{HOUSE_NUMBER_WORDS}(\d{{1,5}})\s?([a-z])?\s*[,/-]?\s*(?:(?:in|te|at|and|en)\s+)?\(?\s*$"
 )
+NUMBER_WORD_AFTER_RE = re.compile(r"\s*[,/-]?\s*(?i:nr|nummer|huisnummer|huisnr|hnr)\.?:?\s*\d")
 # A number and the postcode alone in brackets, "(9a, 8302 ck)", or the postcode in brackets
 # after the number, "naast ons, 230 (3891 zk)" (since 2026.12.11).
 BRACKETED_BEFORE_RE = re.compile(
@@ -304,12 +307,15 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
 KVK_RE = re.compile(
     r"(?<![\d-])(?<!\d[.,])(?<!\d )"
-    r"(\d{8}|\d{4}[ .]\d{4}|\d{2}\.\d{3}\.\d{3}|\d{2}([ .])\d{2}\2\d{2}\2\d{2})(?![\d-]|[.,]\d| \d)"
+    r"(\d{8}|\d{4}[ .]\d{4}|\d{2}\.\d{3}\.\d{3}|\d{2}([ .-])\d{2}\2\d{2}\2\d{2})"
+    r"(?![\d-]|[.,]\d| \d)"
 )
 KVK_CONTEXT_RE = re.compile(
     r"(?i)\b(kvk|k\.v\.k\.|kamer van koophandel|handelsregister|chamber of commerce|"
     r"coc number|company number|registration number)\b"
 )
+# "KvK 8617 2203 and 85 93 04 17": a second number in a list (since 2026.12.12)
+KVK_LIST_RE = re.compile(r"\s*(?:,|en|and|&|of|or)\s*")
 # "ingeschreven onder 90123456 bij de KvK" (since 2026.12.11)
 KVK_AFTER_RE = re.compile(
     r"(?i)\s+(?:bij|in|at|with)\s+(?:de|het|the)\s+"
@@ -439,6 +445,8 @@ FILE_NAME_RE = re.compile(r"(?i)\.(?:pdf|jpe?g|png|gif|docx?|xlsx?|mp4|mov|zip|t
 CONTEXT_CHARS = 40
 HANDLE_BEFORE = 150
 BARE_PATH_RE = re.compile(r"/[^\s<>\"'()]+")
+# A name in capitals inside, "AlmereJobsUA" ("Telegram-kanaal AlmereJobsUA", since 2026.12.12)
+CAMEL_NAME = r"(?-i:[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)"
 # "Snapchat-account bigboss.almere", "'darkwolf_0702' op Discord", "op Snapchat heet de
 # man ... 'kingmo010'": a quoted name or a name after "-account", only with a digit, dot
 # or underscore, and only with a platform named within the context.
@@ -446,7 +454,7 @@ PLATFORM_ACCOUNT_RE = re.compile(
     rf"(?i)\b(?:{PLATFORMS}|{SHORT_PLATFORMS})[- ](?:account|profiel|profile|naam|name|"
     r"gebruikersnaam|username|handle|kanaal|channel|groep|group|shop|winkel)(?:\s+(?:is|heet))?"
     r"\s*[:,]?\s+"
-    rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"
+    rf"@?({MARKED_NAME}|{CAMEL_NAME})(?![\w@-])(?!\.\w)"
 )
 # A page or account word with a quoted name right after it, plain words too: "OnlyFans-pagina
 # 'sweetlara'" (since 2026.12.11).
@@ -468,12 +476,16 @@ PLATFORM_THEN_NAME_RE = re.compile(
     rf"(?i)\b{PLATFORMS},?\s+{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
 # Since 2026.12.9 also "his name there is ...", "een account dat sweet.money24 heet",
-# "hij heet daar jay.bandz", with the platform before or after in the same sentence.
+# "hij heet daar jay.bandz", with the platform before or after in the same sentence; since
+# 2026.12.12 "hij heette daar", "heet die jongen", "calls himself", "a Snapchat name he
+# mentioned: ...".
 ACCOUNT_CALLED_RE = re.compile(
     r"(?i)\b(?:(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|"
-    r"handle|contact)(?:\s+(?:daar|there))?(?:\s+(?:is\s+called|is\s+named|heet|is)|\s*:)?|"
-    r"(?:account|profiel|profile|kanaal)\s+(?:dat|die)|(?:hij|zij|ze|he|she)\s+heet|"
-    r"heet\s+(?:hij|zij|ze)|noemt\s+(?:hij|zij|ze)\s+zich)(?:\s+(?:daar|there|er|ook))?\s+"
+    r"handle|contact)(?:\s+(?:daar|there))?(?:\s+(?:is\s+called|is\s+named|heet|is)|\s*:|"
+    r"(?:\s+[a-z]+){1,3}\s*:)?|"
+    r"(?:account|profiel|profile|kanaal)\s+(?:dat|die)|(?:hij|zij|ze|he|she)\s+heet(?:te)?|"
+    r"heet(?:te)?\s+(?:hij|zij|ze|die\s+[a-z]+|de\s+[a-z]+)|noemt\s+(?:(?:hij|zij|ze)\s+)?zich|"
+    r"calls\s+(?:himself|herself|themselves))(?:\s+(?:daar|there|er|ook))?\s+"
     rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
 SENTENCE_END_RE = re.compile(r"[.!?\n]\s")
@@ -701,7 +713,7 @@ def _house_number(
     after = HOUSE_AFTER_RE.match(text[end : end + CONTEXT_CHARS])
     counted = (
         after
-        and after.group(1).lstrip().startswith((",", "-"))
+        and after.group(1).lstrip().startswith((",", "-", "/"))
         and not HOUSE_WORD_RE.search(after.group(1))
         and COUNT_GOES_ON_RE.match(after.string, after.end(2))
     )
@@ -744,7 +756,9 @@ def _bracketed_number(before_text: str) -> re.Match[str] | None:
 # "order 1234 AB 12", "factuur 2026 AB 12": a reference, not a postcode (since 2026.12.9).
 REFERENCE_BEFORE_RE = re.compile(
     r"(?i)\b(?:order\w*|bestel\w*|factuur\w*|invoice|ref\w*|ticket\w*|zending\w*|"
-    r"pakket\w*|parcel|tracking\w*|track|code|dossier\w*|klantnummer|artikel\w*|zaak\w*|"
+    r"pakket\w*|parcel|tracking\w*|track|code|dossier\w*|klantnummer|artikel\w*|"
+    # "zaaknummer", "zaak nr", never "de zaak" (the shop: "adres van de zaak: 8243 ex, nr 8")
+    r"zaak(?:nummer|nr)\w*|zaak(?=\s*(?:nr|nummer)\b)|"
     r"kenmerk\w*)(?:\s*(?:nr|nummer|number|no)\.?)?\s*[:#]?\s*(?:[A-Z0-9][\w-]*\s+)?\(?$"
 )
 
@@ -767,6 +781,7 @@ def addresses(text: str) -> list[Entity]:
                 and match.group(2) in NOT_POSTCODE_LETTERS
                 # "nr 41, 8256 be Biddinghuizen" (since 2026.12.11)
                 and not NUMBER_WORD_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
+                and not NUMBER_WORD_AFTER_RE.match(text, end)
             ):
                 continue
             house = _house_number(
@@ -847,9 +862,9 @@ def ibans(text: str) -> list[Entity]:
 def kvk_numbers(text: str) -> list[Entity]:
     """8-digit numbers with a chamber-of-commerce word at most 40 characters before them.
 
-    Written in pairs ("71 23 45 68", since 2026.12.11 also "71.23.45.68") only as the first
-    number after that word, since a phone number is often written in pairs too ("06 - 12
-    34 56 78").
+    Written in pairs ("71 23 45 68", since 2026.12.11 also "71.23.45.68", since 2026.12.12
+    "71-23-45-68") only as the first number after that word or the next in a list of them,
+    since a phone number is often written in pairs too ("06 - 12 34 56 78").
     """
     found = []
     for match in KVK_RE.finditer(text):
@@ -860,7 +875,8 @@ def kvk_numbers(text: str) -> list[Entity]:
                 found.append(Entity("kvk", re.sub(r"\D", "", match.group()), *match.span()))
             continue
         between = before[contexts[-1].end() :]
-        if match.group(2) and any(c.isdigit() for c in between):
+        listed = found and KVK_LIST_RE.fullmatch(text, found[-1].end, match.start())
+        if match.group(2) and any(c.isdigit() for c in between) and not listed:
             continue
         digits = re.sub(r"\D", "", match.group())
         found.append(Entity("kvk", digits, match.start(), match.end()))
