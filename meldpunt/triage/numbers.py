@@ -306,14 +306,22 @@ AGE_RULES = tuple(
             r"(?!\s+(?:geleden|ago|later|lang|long|bij|in|at|for|voor))",
         ),
         # "two girls, maybe 12 and 13,", "een jongen, ongeveer 15," (not "kids, about 12
-        # of them")
+        # of them"; since 2026.12.12 "jongen ca 12")
         (
             rf"\b(?:buur|school|tiener)?{PERSON},?\s+"
-            r"(?:maybe|perhaps|probably|about|around|roughly|misschien|ongeveer|rond\s+de|zo'n)\s+",
+            r"(?:maybe|perhaps|probably|about|around|roughly|misschien|ongeveer|rond\s+de|zo'n|"
+            r"ca\.?|circa)\s+",
             NOT_AN_AGE
             + r"(?!\s+(?:of\s+them|van\s+hen|in\s+total|in\s+totaal|people|mensen))"
             + r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
         ),
+        # "een meisje dat hooguit 15 lijkt" (since 2026.12.12)
+        (
+            rf"\b{PERSON}\s+(?:dat|die|who)\s+(?:hooguit|maximaal|at\s+most)?\s*{LOOSE}",
+            r"\s*(?:jaar|years?)?\s+(?:lijkt|looks|leek|looked)\b",
+        ),
+        # "jongen, zegt 17 te zijn": the age the person gives (since 2026.12.12)
+        (r"\b(?:zegt|zei|beweert|beweerde)\s+" + LOOSE, r"\s*(?:jaar)?\s+te\s+zijn\b"),
         # "they look 12 or 13 at most", "ze lijkt 14"
         (
             r"\b(?:look|looks|looked|lijkt|lijken|leek|leken|eruit\s+als)\s+(?:me\s+|mij\s+)?"

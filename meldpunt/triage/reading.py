@@ -281,12 +281,19 @@ def language_of(words: Sequence[Word], fallback: str = "mixed") -> str:
     return _language(_totals(words), fallback)
 
 
+NL_EN = frozenset({"nl", "en"})
+
+
 def _language(totals: list[int], fallback: str) -> str:
     other = _other_language(totals)
     if other is not None:
         return other
     nl, en = totals[6], totals[7]
     total = nl + en
+    if total == 0 and fallback in NL_EN:
+        # Not one function word ("22:51 112 gebeld, politie onderweg" in an English
+        # text): read in both (since 2026.12.12).
+        return "mixed"
     if total < 3:
         # A short sentence whose few function words are all of the other language ("112
         # gebeld om 23:14" in an English chat) is read in both (since 2026.12.6).

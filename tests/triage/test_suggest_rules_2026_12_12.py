@@ -11,6 +11,7 @@ from meldpunt.triage import indicator_model
 from meldpunt.triage.indicator_model import NOT_LEARNED, train
 from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import FORMS, taxonomy
+from tests.triage.found import urgency
 from tests.triage.test_suggest_rules_2026_12_8 import model
 
 
@@ -111,3 +112,87 @@ def test_a_form_ruled_out_by_name_is_never_shown(text: str, form: str) -> None:
 )
 def test_ruling_exploitation_out_without_a_form_still_rules_out_every_form(text: str) -> None:
     assert suggest(text).form == "none"
+
+
+# Development sets 20 to 22 (measured first): danger said in ways the rules did not read.
+ACUTE = [
+    "TN 22:47 mld = man, fluistert. He hit me with iron pipe. Mld bloedt aan hoofd. 22:51 "
+    "112 gebeld, politie onderweg.",
+    "Cliënte (15) is weer weggelopen. Politie is gebeld (vermissing).",
+    "I've rung 112 as well, but I wanted someone to have the full picture.",
+    "They lock the door from outside. He come back in 1 hour. Please help me now.",
+    "Right now, as I'm typing this, one of the women is screaming and I can hear him hitting her.",
+    "Please send someone, I am in the apartment.",
+]
+NOT_ACUTE = [
+    "Vorig jaar heeft de buurvrouw een keer de politie gebeld over geluidsoverlast.",
+    "He hit me last year, now I live on my own and I am fine.",
+    "Ik heb het huis gezien. Het is groot.",
+]
+
+
+@pytest.mark.parametrize("text", ACUTE)
+def test_danger_told_now_is_acute_danger(text: str) -> None:
+    assert "acute_danger" in urgency(text)
+
+
+@pytest.mark.parametrize("text", NOT_ACUTE)
+def test_danger_in_the_past_is_no_acute_danger(text: str) -> None:
+    assert "acute_danger" not in urgency(text)
+
+
+# Development sets 20 and 21 (measured first): ages the rules did not read.
+MINOR = [
+    "Hij kwam binnen met een meisje dat hooguit 15 lijkt; drie mannen gingen naar de kamer.",
+    "Deze week twee kinderen (jongen ca 12, meisje ca. 13, spreken Roemeens) aangehouden.",
+    "TN 02:10 mld = jongen, zegt 17 te zijn, fluistert. Zit opgesloten.",
+]
+NOT_MINOR = [
+    "Hij kwam binnen met een meisje dat hooguit 19 lijkt.",
+    "Twee jongens (ca 20 en 22) werken in de kas.",
+    "Hij zegt 17 uur per dag te werken.",
+    "Mld = man, zegt 24 te zijn, werkt in de kas.",
+]
+
+
+@pytest.mark.parametrize("text", MINOR)
+def test_an_age_guessed_or_told_by_the_person_is_a_minor(text: str) -> None:
+    assert "minor" in urgency(text)
+
+
+@pytest.mark.parametrize("text", NOT_MINOR)
+def test_an_adult_age_guessed_or_told_or_hours_are_no_minor(text: str) -> None:
+    assert "minor" not in urgency(text)
+
+
+# Labour by its conditions, criminal by what the work is: the rules score both.
+CANNABIS = (
+    "A man offered me construction work. Now I cut cannabis plants in a shed 12 hours every "
+    "day and sleep on a mattress there. The boss keeps our passports and says I owe him 1800."
+)
+# Labour only from general signals: threats and a debt.
+COURIER = (
+    "Zoon (16) reist met een rugzak naar Amsterdam en krijgt 50 euro per rit. Ze bedreigen "
+    "hem en zeggen dat hij 800 euro schuld heeft. Ze houden hem vast in een auto."
+)
+
+
+def test_the_texts_read_as_the_model_tests_need() -> None:
+    """The rules put labour first in both; they score criminal in the first only, and
+    labour has no core signal of its own in the second."""
+    cannabis = suggest(CANNABIS, model(CANNABIS, none=0.25))
+    assert [s.form for s in cannabis.scores][:2] == ["labour", "criminal"]
+    courier = suggest(COURIER, model(COURIER, none=0.25))
+    assert courier.form == "labour"
+    assert not {m.id for m in courier.indicators if m.id.startswith("lab.")}
+
+
+def test_the_model_picks_among_the_forms_the_rules_scored() -> None:
+    """From MODEL_PICKS on, the model's form comes first, the rules' one beside it."""
+    assert suggest(CANNABIS, model(CANNABIS, criminal=0.55)).forms[:2] == ("criminal", "labour")
+    assert suggest(CANNABIS, model(CANNABIS, criminal=0.45)).form == "labour"
+
+
+def test_a_form_without_a_core_signal_of_its_own_gives_way_to_the_model() -> None:
+    assert suggest(COURIER, model(COURIER, criminal=0.55)).form == "criminal"
+    assert suggest(COURIER, model(COURIER, criminal=0.45)).form == "labour"
