@@ -8,6 +8,8 @@ uitbuiting, geen arbeidsuitbuiting" were ruled out altogether)."""
 import pytest
 
 from meldpunt.triage import indicator_model
+from meldpunt.triage.evaluation import FROZEN, TRAINING, reports
+from meldpunt.triage.form_model import form_model
 from meldpunt.triage.indicator_model import NOT_LEARNED, train
 from meldpunt.triage.suggest import suggest
 from meldpunt.triage.taxonomy import FORMS, taxonomy
@@ -196,3 +198,17 @@ def test_the_model_picks_among_the_forms_the_rules_scored() -> None:
 def test_a_form_without_a_core_signal_of_its_own_gives_way_to_the_model() -> None:
     assert suggest(COURIER, model(COURIER, criminal=0.55)).form == "criminal"
     assert suggest(COURIER, model(COURIER, criminal=0.45)).form == "labour"
+
+
+NEW_SETS = {"dev19", "dev20", "dev21", "dev22"}
+
+
+def test_development_sets_19_to_22_are_trained_on_and_blind_set_13_is_frozen() -> None:
+    """Both models learned from the four development sets and from no frozen set."""
+    assert set(TRAINING) >= NEW_SETS
+    assert "blind13" in FROZEN
+    for trained in (form_model(), indicator_model.indicator_model()):
+        assert set(trained.trained_on) >= NEW_SETS
+        assert not FROZEN & set(trained.trained_on)
+    assert {len(reports(split)) for split in NEW_SETS} == {72}
+    assert len(reports("blind13")) == 100
