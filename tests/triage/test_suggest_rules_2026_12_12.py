@@ -236,6 +236,12 @@ READ = [
     ("ik moet die 2000 terugbetalen anders pakken ze me", "gen.threats"),
     ("Hij kreeg een foto van het huis met 'we weten waar je woont'.", "gen.threats"),
     ("She swore an oath at a shrine before she travelled.", "gen.threats"),
+    (
+        "I did not receive any money since March, she says it goes to my savings",
+        "gen.wages_withheld",
+    ),
+    ("She asked for food because her pay hadn't come in for six weeks.", "gen.wages_withheld"),
+    ("Hij zei dat hij geen geld krijgt en dat de baas zijn paspoort heeft.", "gen.wages_withheld"),
     ("Het geld daarvoor gaat naar hem.", "sex.earnings_handed_over"),
     (
         "now the men want sex, he say this is the job, the money is for him",
