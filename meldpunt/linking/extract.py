@@ -231,8 +231,9 @@ STREET_ENDS = (
     r"(?:straat|weg|laan|plein|dijk|kade|gracht|singel|pad|steeg|hof|park|dreef|baan|markt|wal|"
     r"ring|allee|dam|haven|street|road|lane|str\.?|ln\.?)"
 )
+HOUSE_NUMBER_WORDS_NL = r"(?i:nr|nummer|huisnummer|huisnr|hnr)"
 HOUSE_NUMBER_WORDS = (
-    r"(?i:nr|nummer|huisnummer|huisnr|hnr|number|no|flat|apartment|apt|appartement)\.?:?\s*"
+    rf"(?:{HOUSE_NUMBER_WORDS_NL}|(?i:number|no|flat|apartment|apt|appartement))\.?:?\s*"
 )
 # After the postcode: the number, "nr 12", a town (since 2026.12.11 also in lower case) and
 # then "nummer 12", or since
@@ -297,7 +298,7 @@ LINE_ENDS_RE = re.compile(r"[ \t]*(?:[.;)]?[ \t]*(?:\n|$)|[.;)]\s)")
 NUMBER_WORD_BEFORE_RE = re.compile(
     rf"(?i)\b{HOUSE_NUMBER_WORDS}(\d{{1,5}})\s?([a-z])?\s*[,/-]?\s*(?:(?:in|te|at|and|en)\s+)?\(?\s*$"
 )
-NUMBER_WORD_AFTER_RE = re.compile(r"\s*[,/-]?\s*(?i:nr|nummer|huisnummer|huisnr|hnr)\.?:?\s*\d")
+NUMBER_WORD_AFTER_RE = re.compile(rf"\s*[,/-]?\s*{HOUSE_NUMBER_WORDS_NL}\.?:?\s*\d")
 # A number and the postcode alone in brackets, "(9a, 8302 ck)", or the postcode in brackets
 # after the number, "naast ons, 230 (3891 zk)" (since 2026.12.11).
 BRACKETED_BEFORE_RE = re.compile(
