@@ -86,6 +86,9 @@ SETS = {
     # Written by someone who never read the rules, 100 reports, while 2026.12.12 was made;
     # frozen.
     "blind13": "evaluation_blind13.toml",
+    # Written by someone who never read the rules, 100 reports, after 2026.12.12 was
+    # finished; frozen for the next round, never measured yet.
+    "blind14": "evaluation_blind14.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -122,7 +125,18 @@ SETS = {
     "ro": "evaluation_ro.toml",
 }
 FROZEN = frozenset(
-    {"blind5", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "pl", "ro"}
+    {
+        "blind5",
+        "blind8",
+        "blind9",
+        "blind10",
+        "blind11",
+        "blind12",
+        "blind13",
+        "blind14",
+        "pl",
+        "ro",
+    }
 )
 # Measured, read, not yet learned from: none since 2026.12.12 (development sets 19 to 22
 # are trained on; the false "sector" models trained with set 19 read in issue 14's labour
