@@ -33,7 +33,7 @@ Suggestions never change data; an advisor accepts or dismisses them (services.py
 The text is never logged or stored here.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -645,7 +645,8 @@ def _evidence(words: list[Word], positions: list[int]) -> list[tuple[int, int]]:
 
 
 def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
-    indicators = [tax.indicator(i) for i in _counted(found)]
+    counted = _counted(found)
+    indicators = [tax.indicator(i) for i in counted]
     general = [ind for ind in indicators if ind.form is None]
     scores = []
     for form in FORMS:
@@ -667,11 +668,8 @@ def _score_forms(tax: Taxonomy, found: dict[str, Match]) -> list[FormScore]:
     # In a sexual or criminal story whose only labour signs restate general ones (long
     # hours, a passport kept, pay far too low), those signs tell how that exploitation
     # works: labour is shown after that form, never before it (since 2026.12.7).
-    other_core = any(ind.form in RETELLING_FORMS and not ind.supporting for ind in indicators)
-    labour_own = any(
-        ind.form == "labour" and not ind.supporting and ind.id not in TWINS for ind in indicators
-    )
-    retold = other_core and not labour_own
+    cored = set(_form_of(tax, counted, core=True))
+    retold = bool(cored & RETELLING_FORMS) and "labour" not in cored
     scores.sort(key=lambda s: (retold and s.form == "labour", -s.score, -len(s.reasons), s.form))
     return scores
 
@@ -810,10 +808,11 @@ def _model_forms(reading: Reading, rules: RulesRead) -> tuple[str, tuple[str, ..
     return form, (form, *others)
 
 
-def _form_of(tax: Taxonomy, found: dict[str, Match], *, core: bool = False) -> Iterator[str]:
-    """The forms of the indicators ``found``; with ``core`` only of a core one that is no
-    general one restated (not a sector, not the labour twin of a passport kept)."""
-    for indicator in map(tax.indicator, found):
+def _form_of(tax: Taxonomy, ids: Iterable[str], *, core: bool = False) -> Iterator[str]:
+    """The forms of the indicators ``ids``; with ``core`` only of a core one that is no
+    general one restated (not a sector, not the labour twin of a passport kept): a form's
+    signal of its own."""
+    for indicator in map(tax.indicator, ids):
         if indicator.form is not None and not (
             core and (indicator.supporting or indicator.id in TWINS)
         ):
