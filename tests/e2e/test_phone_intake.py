@@ -42,6 +42,13 @@ def log_in(page: Page, base: str, user: User) -> None:
     )
 
 
+def open_intake(page: Page, base: str) -> None:
+    """Open a new call and wait for the summary's autofocus, which a busy browser may apply
+    only after the load event: keys typed before it would go to the page, not the form."""
+    page.goto(base + "/medewerkers/telefoon/nieuw/")
+    expect(page.get_by_label("Wat is er aan de hand?")).to_be_focused()
+
+
 @pytest.fixture
 def advisor_page(page: Page, live_server, transactional_db: None) -> Page:  # type: ignore[no-untyped-def]
     advisor = make_staff("anna", Role.ADVISOR, first_name="Anna", last_name="Adviseur")
@@ -130,7 +137,7 @@ def test_quick_disposition_is_one_keystroke(advisor_page: Page, live_server) -> 
 def test_reload_mid_typing_keeps_the_draft(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
     """What was typed is on the server within a second; after a reload it can be resumed."""
     page = advisor_page
-    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    open_intake(page, live_server.url)
     page.keyboard.type("Meisje van vijftien wordt steeds opgehaald na school")
     expect(page.locator("#intake-status")).to_contain_text("Concept bewaard om")
     page.reload()
@@ -150,7 +157,7 @@ def test_errors_are_shown_next_to_the_field_and_nothing_is_lost(
 ) -> None:  # type: ignore[no-untyped-def]
     """Callback ticked but no number: explained at the field, which gets focus; the text stays."""
     page = advisor_page
-    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    open_intake(page, live_server.url)
     page.keyboard.type("Zorgen om een collega")
     page.get_by_label("We mogen terugbellen").check()
     page.get_by_role("button", name="Gesprek opslaan").click()
@@ -164,7 +171,7 @@ def test_errors_are_shown_next_to_the_field_and_nothing_is_lost(
 def test_search_page_has_no_accessibility_violations(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
     """The search page, empty and with a search done, passes axe-core."""
     page = advisor_page
-    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    open_intake(page, live_server.url)
     page.keyboard.type("Nagelstudio waar meisjes slapen")
     page.keyboard.press("Alt+s")
     page.wait_for_url("**/medewerkers/zaken/*/")
@@ -188,7 +195,7 @@ def test_call_added_to_an_existing_case_found_by_words(advisor_page: Page, live_
         "console",
         lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
     )
-    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    open_intake(page, live_server.url)
     page.keyboard.type("Dezelfde melder belt terug over de autowasstraat")
     page.get_by_label("Zoek de zaak").fill("autowasstraat dijk")
     choice = page.get_by_label(case.number, exact=False)
@@ -205,7 +212,7 @@ def test_call_added_to_an_existing_case_found_by_words(advisor_page: Page, live_
 def test_suggested_signal_is_ticked_with_one_button(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
     """Words in the summary bring suggestions; "Overnemen" ticks the signal in the checklist."""
     page = advisor_page
-    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    open_intake(page, live_server.url)
     page.keyboard.type("Ze mag het huis niet uit en haar paspoort is afgepakt door de baas.")
     suggestions = page.locator("#intake-suggest")
     expect(suggestions).to_be_visible()
@@ -230,7 +237,7 @@ def test_the_polish_labour_case_gets_labour_with_its_words(advisor_page: Page, l
     """Issue 14's labour case, typed in the phone intake: labour exploitation with
     "paspoorten afgeven" and "niet betaald" marked, and no sexual indicator."""
     page = advisor_page
-    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    open_intake(page, live_server.url)
     page.keyboard.type(POLISH_LABOUR)
     suggestions = page.locator("#intake-suggest")
     form = suggestions.locator('li.triage-form[data-form="labour"]')
@@ -258,7 +265,7 @@ def test_a_form_only_the_model_reads_is_shown_with_its_words(
     the form model does, with its chance, its words and the signal of its own; the reasons
     list every class's chance; no place name is among the words."""
     page = advisor_page
-    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    open_intake(page, live_server.url)
     page.keyboard.type(MODEL_ONLY)
     suggestions = page.locator("#intake-suggest")
     form = suggestions.locator('li.triage-form[data-form="sexual"]')
@@ -279,7 +286,7 @@ def test_a_signal_only_its_model_reads_is_shown_with_its_words(
     the isolation model reads it (since 2026.12.9). The signal shows its chance and the
     words that weighed most, with a note that it does not count for the form."""
     page = advisor_page
-    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    open_intake(page, live_server.url)
     page.keyboard.type(MODEL_ONLY)
     suggestions = page.locator("#intake-suggest")
     signal = suggestions.locator('li.triage-indicator[data-indicator="gen.isolation"]')
@@ -340,7 +347,7 @@ def test_kamperstraat_call_fields_link_to_the_web_report(advisor_page: Page, liv
     telefoonnummer", and search finds the call by every spelling."""
     report = web_report(licence_plates="vt123b", phone_numbers="+31 6 1234 5678")
     page = advisor_page
-    page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
+    open_intake(page, live_server.url)
     page.keyboard.type("Beller ziet arbeiders in een busje stappen bij de Kamperstraat.")
     page.get_by_label("Kentekens", exact=True).fill("VT-123-B")
     page.get_by_label("Telefoonnummers", exact=True).fill("06 12345678")
