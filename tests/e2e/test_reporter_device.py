@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from meldpunt.reports.models import ReportDraft
 from meldpunt.reports.review import collect_answers, review_draft
@@ -171,6 +171,30 @@ def test_back_after_quick_exit_skips_every_information_page(
     page.go_back()
     expect(page).to_have_url(START_URL)
     context.close()
+
+
+def test_back_after_quick_exit_skips_pages_left_before_the_script_arrived(
+    browser: Browser, exit_stub: Stub, live_server
+) -> None:  # type: ignore[no-untyped-def]
+    """On a slow line the quick exit script comes a second after the page's text: a link
+    followed at once still takes the page's place in the history (CI of 6 December)."""
+    context = open_context(browser, exit_stub)
+    context.route("**/js/quick-exit*.js", slow_script)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(START_URL)
+    page.goto(live_server.url + "/", wait_until="commit")
+    page.get_by_role("link", name="Wat is mensenhandel?").first.click()
+    expect(page).to_have_url(live_server.url + "/wat-is-mensenhandel/")
+    leave(page, "escape")
+    page.go_back()
+    expect(page).to_have_url(START_URL)
+    context.close()
+
+
+def slow_script(route: Route) -> None:
+    time.sleep(1)
+    route.continue_()
 
 
 def test_reading_a_form_step_creates_no_session(
