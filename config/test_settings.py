@@ -31,6 +31,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 SERVESTATIC_USE_FINDERS = True
+MIDDLEWARE = [
+    "config.test_static.ServeStaticListedOnce"
+    if name == "servestatic.middleware.ServeStaticMiddleware"
+    else name
+    for name in MIDDLEWARE  # noqa: F405
+]
 
 # Each pytest-xdist worker gets its own Redis database, so clearing the cache in one
 # worker never disturbs another.
