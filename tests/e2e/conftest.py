@@ -35,6 +35,18 @@ AXE_SOURCE = Path(__file__).parent / "vendor" / "axe.min.js"
 pytestmark = pytest.mark.e2e
 
 
+# Screenshots for people to look at, only where asked for (MELDPUNT_SCREENSHOTS=var/screenshots
+# make test): a full-page one costs Chromium about 0.3 s of CPU, 50 of them a run.
+SHOTS = os.environ.get("MELDPUNT_SCREENSHOTS")
+
+
+def shot(page: Page, name: str, *, full_page: bool = True) -> None:
+    """Save the page as ``name``.png in the folder MELDPUNT_SCREENSHOTS names, if it names one."""
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=full_page, caret="initial")
+
+
 @pytest.fixture(scope="module")
 def browser() -> Browser:
     """Chromium, shared with the browser test modules that run before and after this one in

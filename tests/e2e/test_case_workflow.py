@@ -3,9 +3,7 @@ request with an open task; a coordinator approves it and reads every step in the
 or refuses a request with a reason the advisor reads. Real browser (Debian's Chromium),
 axe-core on each page."""
 
-import os
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -15,19 +13,13 @@ from playwright.sync_api import Page, expect
 from meldpunt.cases.models import Case, CaseKind, CaseStatus, Channel, Urgency
 from meldpunt.cases.services import case_close, case_create, contact_add
 from tests.conftest import verify_session
-from tests.e2e.conftest import ForeignRequests, axe_violations
+from tests.e2e.conftest import ForeignRequests, axe_violations, shot
 
 pytestmark = pytest.mark.e2e
-SHOTS = Path(os.environ.get("MELDPUNT_SCREENSHOTS", "var/screenshots"))
 SUMMARY = "Beller ziet elke nacht een busje met arbeiders bij de loods."
 CONCLUSION = "Arbeiders slapen in de kapsalon; het meldpunt neemt het over."
 TASK = "Arbeidsinspectie bellen over het busje"
 REFUSAL = "Eerst de arbeidsinspectie terugbellen over het busje."
-
-
-def shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"cases-{name}.png"), full_page=True, caret="initial")
 
 
 def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
@@ -67,17 +59,17 @@ def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
     unassigned = page.locator("#unassigned")
     expect(unassigned.get_by_role("link", name=case.number)).to_be_visible()
     assert axe_violations(page) == []
-    shot(page, "1-inbox")
+    shot(page, "cases-1-inbox")
     page.set_viewport_size({"width": 390, "height": 844})
     assert axe_violations(page) == []
-    shot(page, "1-inbox-phone")
+    shot(page, "cases-1-inbox-phone")
     page.set_viewport_size({"width": 1280, "height": 720})
 
     unassigned.get_by_role("link", name=case.number).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Zaak {case.number}")
     expect(page.locator("#contacts-title + .case-card").get_by_text(SUMMARY)).to_be_visible()
     assert axe_violations(page) == []
-    shot(page, "2-case")
+    shot(page, "cases-2-case")
     # Each step starts from a fresh page. (Empty style attributes, which htmx would copy and CSP
     # refuse, came from the screenshots hiding the caret, not from axe: shot() keeps the caret.)
     page.reload()
@@ -95,7 +87,7 @@ def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
     expect(page.get_by_text("Kies een conclusie.")).to_be_visible()
     expect(page.get_by_text("Schrijf kort op waarom.")).to_be_visible()
     assert axe_violations(page) == []
-    shot(page, "3-conclusion-errors")
+    shot(page, "cases-3-conclusion-errors")
     page.reload()
     page.get_by_label("Conclusie van de beoordeling").select_option(label="melding aangenomen")
     page.get_by_label("Korte toelichting").fill(CONCLUSION)
@@ -110,7 +102,7 @@ def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
         "conclusie beoordeling vastgelegd – conclusie: melding aangenomen"
     )
     assert axe_violations(page) == []
-    shot(page, "3-conclusion")
+    shot(page, "cases-3-conclusion")
     page.reload()
     page.get_by_role("button", name="In behandeling nemen").click()
     expect(page.get_by_text("De zaak is in behandeling.")).to_be_visible()
@@ -133,7 +125,7 @@ def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
     expect(page.get_by_text("Kies een reden om te sluiten.")).to_be_visible()
     expect(page.get_by_label("Reden van sluiten")).to_be_focused()
     assert axe_violations(page) == []
-    shot(page, "4-close-errors")
+    shot(page, "cases-4-close-errors")
     page.reload()
     page.get_by_text("Sluiten aanvragen", exact=True).first.click()
     warning = page.locator(".case-open-tasks")
@@ -146,7 +138,7 @@ def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
     case.refresh_from_db()
     assert case.close_requested_at is None
     assert axe_violations(page) == []
-    shot(page, "4-close-open-tasks")
+    shot(page, "cases-4-close-open-tasks")
     page.reload()
     page.get_by_text("Sluiten aanvragen", exact=True).first.click()
     page.get_by_label("Reden van sluiten").select_option("advice_given")
@@ -189,11 +181,11 @@ def test_advisor_moves_a_case_to_closed_and_the_coordinator_sees_each_step(
     expect(table).not_to_contain_text("loods")
     expect(table).not_to_contain_text("kapsalon")
     assert axe_violations(page) == []
-    shot(page, "5-audit")
+    shot(page, "cases-5-audit")
 
     page.goto(base + "/medewerkers/zaken/team/")
     assert axe_violations(page) == []
-    shot(page, "6-workload")
+    shot(page, "cases-6-workload")
     assert csp_errors == []
     assert foreign_requests == []
 
@@ -248,7 +240,7 @@ def test_a_coordinator_refuses_a_close_request_with_a_reason_the_advisor_reads(
     case.refresh_from_db()
     assert case.close_requested_at is not None
     assert axe_violations(page) == []
-    shot(page, "7-refuse-errors")
+    shot(page, "cases-7-refuse-errors")
     page.reload()
     page.get_by_label("Waarom wijst u het verzoek af?").fill(REFUSAL)
     page.get_by_role("button", name="Afwijzen, zaak blijft open").click()
@@ -266,5 +258,5 @@ def test_a_coordinator_refuses_a_close_request_with_a_reason_the_advisor_reads(
     expect(page.locator(".case-history")).to_contain_text("verzoek om te sluiten afgewezen")
     expect(page.get_by_label("Waarom wijst u het verzoek af?")).to_have_count(0)
     assert axe_violations(page) == []
-    shot(page, "8-refused")
+    shot(page, "cases-8-refused")
     assert foreign_requests == []

@@ -1,9 +1,7 @@
 """A new staff member logs in with password and TOTP in a real browser (Debian's Chromium)."""
 
 import base64
-import os
 import time
-from pathlib import Path
 
 import pytest
 from django_otp.oath import TOTP
@@ -11,11 +9,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from meldpunt.accounts.models import Role, User
-from tests.e2e.conftest import ForeignRequests, axe_violations
+from tests.e2e.conftest import ForeignRequests, axe_violations, shot
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "een lang en geheim wachtwoord"
-SHOTS = Path(os.environ.get("MELDPUNT_SCREENSHOTS", "var/screenshots"))
 
 
 def code_from_secret(secret: str, not_before: int = -1) -> str:
@@ -25,11 +22,6 @@ def code_from_secret(secret: str, not_before: int = -1) -> str:
     if otp.t() <= not_before:
         otp.drift = not_before + 1 - otp.t()
     return f"{otp.token():06d}"
-
-
-def shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"login-{name}.png"), full_page=True, caret="initial")
 
 
 def password_step(page: Page, base: str, username: str) -> None:
@@ -53,13 +45,13 @@ def test_new_advisor_enrols_totp_then_logs_in_again(
 
     page.goto(base + "/medewerkers/inloggen/")
     assert axe_violations(page) == []
-    shot(page, "1-password")
+    shot(page, "login-1-password")
     password_step(page, base, "fleur")
 
     expect(page).to_have_url(base + "/medewerkers/inloggen/app-instellen/")
     expect(page.locator("svg.enrol__qr")).to_be_visible()
     assert axe_violations(page) == []
-    shot(page, "2-enrol")
+    shot(page, "login-2-enrol")
     secret = page.get_by_test_id("totp-secret").inner_text()
     page.get_by_label("Code").fill(code_from_secret(secret))
     page.get_by_role("button", name="App koppelen").click()
@@ -67,10 +59,10 @@ def test_new_advisor_enrols_totp_then_logs_in_again(
     expect(page.get_by_role("heading", name="Uw herstelcodes")).to_be_visible()
     expect(page.locator(".recovery-codes__code")).to_have_count(10)
     assert axe_violations(page) == []
-    shot(page, "3-recovery-codes")
+    shot(page, "login-3-recovery-codes")
     page.get_by_role("link", name="Ik heb de codes bewaard, ga verder").click()
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    shot(page, "4-logged-in")
+    shot(page, "login-4-logged-in")
 
     page.get_by_role("button", name="Uitloggen").click()
     expect(page.get_by_text("U bent uitgelogd.")).to_be_visible()
@@ -83,7 +75,7 @@ def test_new_advisor_enrols_totp_then_logs_in_again(
     expect(page.get_by_text("Deze code klopt niet")).to_be_visible()
     expect(page.get_by_label("Code")).to_have_attribute("aria-invalid", "true")
     assert axe_violations(page) == []
-    shot(page, "5-wrong-code")
+    shot(page, "login-5-wrong-code")
 
     # django-otp makes a device wait a second after one wrong code.
     page.wait_for_timeout(1100)

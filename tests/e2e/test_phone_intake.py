@@ -1,9 +1,7 @@
 """An advisor logs phone calls in a real browser (Debian's Chromium), by keyboard only."""
 
-import os
 import re
 from importlib import import_module
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -17,16 +15,10 @@ from meldpunt.cases.models import Case, Channel, Contact, Disposition, IntakeDra
 from meldpunt.cases.services import case_create, contact_add
 from tests.cases.intake.test_save_view_entities import web_report
 from tests.conftest import make_staff
-from tests.e2e.conftest import ForeignRequests, axe_violations
+from tests.e2e.conftest import ForeignRequests, axe_violations, shot
 from tests.triage.test_view_suggest import MODEL_ONLY
 
 pytestmark = pytest.mark.e2e
-SHOTS = Path(os.environ.get("MELDPUNT_SCREENSHOTS", "var/screenshots"))
-
-
-def shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"intake-{name}.png"), full_page=True, caret="initial")
 
 
 def log_in(page: Page, base: str, user: User) -> None:
@@ -71,7 +63,7 @@ def test_call_logged_by_keyboard_in_a_few_keystrokes(
     )
     page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
     assert axe_violations(page) == []
-    shot(page, "1-empty")
+    shot(page, "intake-1-empty")
 
     keys: list[str] = []
 
@@ -98,7 +90,7 @@ def test_call_logged_by_keyboard_in_a_few_keystrokes(
     press("Space")  # first labour signal
     press("Tab")
     press("Space")  # second labour signal
-    shot(page, "2-typed")
+    shot(page, "intake-2-typed")
     press("Alt+s")
 
     page.wait_for_url("**/medewerkers/zaken/*/")
@@ -123,7 +115,7 @@ def test_quick_disposition_is_one_keystroke(advisor_page: Page, live_server) -> 
     page.goto(live_server.url + "/medewerkers/telefoon/nieuw/")
     page.keyboard.press("Alt+2")
     expect(page.get_by_text("Vastgelegd: opgehangen, zonder zaak")).to_be_visible()
-    shot(page, "3-quick")
+    shot(page, "intake-3-quick")
     expect(page).to_have_url(live_server.url + "/medewerkers/telefoon/nieuw/")
     expect(page.locator("#intake-quick-today")).to_contain_text(
         "Vandaag heeft u 1 kort gesprek vastgelegd: opgehangen 1."
@@ -144,7 +136,7 @@ def test_reload_mid_typing_keeps_the_draft(advisor_page: Page, live_server) -> N
     drafts = page.get_by_role("region", name="Niet afgemaakte gesprekken")
     expect(drafts).to_contain_text("Meisje van vijftien")
     assert axe_violations(page) == []
-    shot(page, "4-draft-offered")
+    shot(page, "intake-4-draft-offered")
     drafts.get_by_role("link", name="Verder gaan").click()
     expect(page.get_by_label("Wat is er aan de hand?")).to_have_value(
         "Meisje van vijftien wordt steeds opgehaald na school"
@@ -165,7 +157,7 @@ def test_errors_are_shown_next_to_the_field_and_nothing_is_lost(
     expect(page.get_by_label("Hoe en wanneer terugbellen")).to_be_focused()
     expect(page.get_by_label("Wat is er aan de hand?")).to_have_value("Zorgen om een collega")
     assert axe_violations(page) == []
-    shot(page, "5-error")
+    shot(page, "intake-5-error")
 
 
 def test_search_page_has_no_accessibility_violations(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
@@ -181,7 +173,7 @@ def test_search_page_has_no_accessibility_violations(advisor_page: Page, live_se
     page.keyboard.press("Enter")
     expect(page.get_by_role("status").filter(has_text="1 zaak gevonden")).to_be_visible()
     assert axe_violations(page) == []
-    shot(page, "6-search")
+    shot(page, "intake-6-search")
 
 
 def test_call_added_to_an_existing_case_found_by_words(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
@@ -202,7 +194,7 @@ def test_call_added_to_an_existing_case_found_by_words(advisor_page: Page, live_
     expect(choice).to_be_visible()
     choice.check()
     assert axe_violations(page) == []
-    shot(page, "7-existing-case")
+    shot(page, "intake-7-existing-case")
     page.keyboard.press("Alt+s")
     page.wait_for_url(f"**/medewerkers/zaken/{case.pk}/")
     assert case.contacts.count() == 2
@@ -223,7 +215,7 @@ def test_suggested_signal_is_ticked_with_one_button(advisor_page: Page, live_ser
     expect(box).to_be_checked()
     expect(box).to_be_visible()
     assert axe_violations(page) == []
-    shot(page, "8-suggestions")
+    shot(page, "intake-8-suggestions")
 
 
 POLISH_LABOUR = (
@@ -255,7 +247,7 @@ def test_the_polish_labour_case_gets_labour_with_its_words(advisor_page: Page, l
     expect(form.locator(".triage-weighed")).to_contain_text("baas")
     expect(form.locator(".triage-weighed")).to_contain_text("betaald")
     assert axe_violations(page) == []
-    shot(page, "9-labour-case")
+    shot(page, "intake-9-labour-case")
 
 
 def test_a_form_only_the_model_reads_is_shown_with_its_words(
@@ -276,7 +268,7 @@ def test_a_form_only_the_model_reads_is_shown_with_its_words(
     suggestions.locator(".triage-reasons summary").click()
     expect(suggestions.locator(".triage-reasons")).to_contain_text("geen mensenhandel")
     assert axe_violations(page) == []
-    shot(page, "10-model-form")
+    shot(page, "intake-10-model-form")
 
 
 def test_a_signal_only_its_model_reads_is_shown_with_its_words(
@@ -295,7 +287,7 @@ def test_a_signal_only_its_model_reads_is_shown_with_its_words(
     expect(signal.locator(".triage-weighed")).not_to_contain_text("Lelystad")
     expect(suggestions.locator(".triage-learned-note")).to_contain_text("telt niet mee")
     assert axe_violations(page) == []
-    shot(page, "11-model-signal")
+    shot(page, "intake-11-model-signal")
 
 
 def test_call_timer_starts_at_the_first_key_and_stops_and_starts_by_keyboard(
@@ -317,7 +309,7 @@ def test_call_timer_starts_at_the_first_key_and_stops_and_starts_by_keyboard(
     expect(state).to_have_text("(loopt)")
     expect(clock).to_have_text(re.compile(r"^0:0[1-9]$"))
     assert axe_violations(page) == []
-    shot(page, "10-timer-running")
+    shot(page, "intake-10-timer-running")
 
     page.keyboard.press("Alt+t")
     expect(state).to_have_text("(gestopt)")
@@ -352,7 +344,7 @@ def test_kamperstraat_call_fields_link_to_the_web_report(advisor_page: Page, liv
     page.get_by_label("Kentekens", exact=True).fill("VT-123-B")
     page.get_by_label("Telefoonnummers", exact=True).fill("06 12345678")
     assert axe_violations(page) == []
-    shot(page, "11-entity-fields")
+    shot(page, "intake-11-entity-fields")
     page.keyboard.press("Alt+s")
     page.wait_for_url("**/medewerkers/zaken/*/")
     call = Contact.objects.get(channel=Channel.PHONE).case
@@ -363,7 +355,7 @@ def test_kamperstraat_call_fields_link_to_the_web_report(advisor_page: Page, liv
     expect(related).to_contain_text("kenteken, telefoonnummer")
     expect(page.locator("main")).to_contain_text("VT-123-B")
     assert axe_violations(page) == []
-    shot(page, "12-related")
+    shot(page, "intake-12-related")
     page.goto(live_server.url + "/medewerkers/telefoon/zoeken/")
     for spelling in ("vt123b", "VT-123-B", "0612345678", "+31 6 1234 5678"):
         page.get_by_label("Zaaknummer of woorden").fill(spelling)

@@ -1,6 +1,6 @@
 """Every reporter page in every language, in one real browser: axe finds nothing, nothing
-is wider than a 375 px phone, and Arabic is laid out right to left (screenshots go to
-var/screenshots/ for people to look at).
+is wider than a 375 px phone, and Arabic is laid out right to left (screenshots for people
+to look at where MELDPUNT_SCREENSHOTS names a folder).
 
 Until a language's translation is merged its pages show the Dutch texts; the checks hold
 for either, so they keep passing once the translations are in.
@@ -13,7 +13,7 @@ from django.conf import settings
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from meldpunt.reports.steps import STEPS
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, shot
 from tests.public.paths import PUBLIC_PATHS
 from tests.reports.conftest import ANSWERS
 
@@ -28,7 +28,6 @@ PAGES = [
     "/melden/postbus/",
     "/chat/",
 ]
-SCREENSHOTS = settings.VAR_DIR / "screenshots"
 PHONE = {"width": 375, "height": 740}
 
 
@@ -127,7 +126,6 @@ def test_arabic_is_right_to_left(browser: Browser, live_server) -> None:  # type
     """In Arabic the page mirrors: the quick exit sits at the left instead of the right,
     the language menu reads from right to left, form labels and fields start at the right
     and the mailbox too. The same checks on the Dutch page show the opposite."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": 1024, "height": 800}, locale="ar")
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -145,7 +143,7 @@ def test_arabic_is_right_to_left(browser: Browser, live_server) -> None:  # type
         # On one line the first language is at the start side: right in Arabic.
         if first["y"] == last["y"]:
             assert (first["x"] > last["x"]) is rtl
-        page.screenshot(path=str(SCREENSHOTS / f"home-{code}.png"), caret="initial")
+        shot(page, f"home-{code}", full_page=False)
 
         page.goto(live_server.url + prefixed(code, f"/melden/stap/{STEPS[0].slug}/"))
         main = box(page, "main")
@@ -153,12 +151,10 @@ def test_arabic_is_right_to_left(browser: Browser, live_server) -> None:  # type
         starts_right = legend["x"] + legend["width"] > main["x"] + main["width"] * 0.6
         starts_left = legend["x"] < main["x"] + main["width"] * 0.4
         assert (starts_right, starts_left) == ((True, False) if rtl else (False, True))
-        page.screenshot(
-            path=str(SCREENSHOTS / f"report-step-{code}.png"), full_page=True, caret="initial"
-        )
+        shot(page, f"report-step-{code}")
 
     receipt = send_report(page, live_server.url, "ar")
-    page.screenshot(path=str(SCREENSHOTS / "receipt-ar.png"), full_page=True, caret="initial")
+    shot(page, "receipt-ar")
     code_box = box(page, "[data-testid=receipt-code]")
     assert (
         page.locator("[data-testid=receipt-code]").evaluate("e => getComputedStyle(e).direction")
@@ -172,5 +168,5 @@ def test_arabic_is_right_to_left(browser: Browser, live_server) -> None:  # type
     main = box(page, "main")
     heading = box(page, "main h1")
     assert heading["x"] + heading["width"] > main["x"] + main["width"] * 0.6
-    page.screenshot(path=str(SCREENSHOTS / "mailbox-ar.png"), full_page=True, caret="initial")
+    shot(page, "mailbox-ar")
     context.close()

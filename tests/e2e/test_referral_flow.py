@@ -38,7 +38,7 @@ from meldpunt.linking.models import EntityHash
 from meldpunt.privacy.models import PurgedCase
 from meldpunt.privacy.services import hold_place
 from meldpunt.referrals.models import Referral
-from tests.e2e.conftest import ForeignRequests, axe_violations
+from tests.e2e.conftest import ForeignRequests, axe_violations, shot
 from tests.privacy.conftest import (
     Clock,
     dashboard_figures,
@@ -58,15 +58,9 @@ from tests.referrals.conftest import (
 from tests.skips import skip_missing_service
 
 pytestmark = pytest.mark.e2e
-SHOTS = Path(os.environ.get("MELDPUNT_SCREENSHOTS", "var/screenshots"))
 REASON = "Arbeiders slapen op het terrein; graag inspectie."
 FEEDBACK = "Inspectie was ter plaatse; onderzoek loopt."
 EMAIL = "els.melder@voorbeeld.nl"
-
-
-def shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"referrals-{name}.png"), full_page=True, caret="initial")
 
 
 def tab_to(page: Page, target: Locator, limit: int = 250) -> None:
@@ -148,7 +142,7 @@ def test_done_means_refer_print_feedback_export_purge_and_access_request(
     expect(page.get_by_role("heading", name="Nederlandse Arbeidsinspectie")).to_be_visible()
     expect(page.get_by_role("heading", name="Fier / CKM")).to_have_count(0)
     assert axe_violations(page) == []
-    shot(page, "1-partners")
+    shot(page, "referrals-1-partners")
     activate(page, page.get_by_role("link", name="Terug naar de zaak"))
 
     activate(page, page.get_by_role("link", name="Doorverwijzen naar een partner"))
@@ -171,7 +165,7 @@ def test_done_means_refer_print_feedback_export_purge_and_access_request(
     expect(preview).not_to_contain_text(VICTIM_NAME)
     expect(preview).not_to_contain_text(REPORTER_PHONE)
     assert axe_violations(page) == []
-    shot(page, "2-preview")
+    shot(page, "referrals-2-preview")
     assert not Referral.objects.exists()
     activate(page, page.get_by_role("button", name="Doorverwijzing opslaan"))
 
@@ -181,7 +175,7 @@ def test_done_means_refer_print_feedback_export_purge_and_access_request(
     case.refresh_from_db()
     assert case.status == CaseStatus.REFERRED
     assert axe_violations(page) == []
-    shot(page, "3-referral")
+    shot(page, "referrals-3-referral")
 
     activate(page, page.get_by_role("link", name="Samenvatting voor de partner afdrukken"))
     summary = page.locator(".referral-summary")
@@ -190,7 +184,7 @@ def test_done_means_refer_print_feedback_export_purge_and_access_request(
     expect(summary).to_contain_text(COMPANY)
     expect(summary).not_to_contain_text(VICTIM_NAME)
     assert axe_violations(page) == []
-    shot(page, "4-summary")
+    shot(page, "referrals-4-summary")
     with page.expect_download() as download_info:
         activate(page, page.get_by_role("link", name="Download als pdf"))
     pdf_path = tmp_path / "summary.pdf"
@@ -228,7 +222,7 @@ def test_done_means_refer_print_feedback_export_purge_and_access_request(
     activate(page, page.get_by_role("link", name="Registratie slachtoffers"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("exporteren")
     assert axe_violations(page) == []
-    shot(page, "5-export")
+    shot(page, "referrals-5-export")
     # The period is this month up to today unless changed.
     choose(page, page.get_by_label("Bestandsformaat"), "JSON")
     with page.expect_download() as download_info:

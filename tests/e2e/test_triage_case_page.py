@@ -1,14 +1,12 @@
 """In a real browser: the triage and related-cases panels on the case page, and signals."""
 
-import os
-
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from meldpunt.cases.models import Channel
 from meldpunt.triage.models import TriageDecision
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import SHOTS, axe_violations, shot
 from tests.triage.factories import at, case_with_contact
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -17,7 +15,6 @@ CALL = (
     "Beller ziet mannen om 5 uur opgehaald worden met busje VGT-42-J. Ze werken zeven dagen "
     "per week in de kassen, de baas heeft hun paspoort afgepakt en ze krijgen contant betaald."
 )
-SHOTS = os.environ.get("MELDPUNT_SCREENSHOTS")
 
 
 def test_advisor_accepts_a_signal_on_the_case_page(
@@ -69,6 +66,5 @@ def test_coordinator_sees_the_signals_page(
     login_as(coordinator)
     page.goto(live_server.url + reverse("linking:signals"))
     expect(page.locator("table")).to_contain_text("Kenteken")
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/signals.png", full_page=True, caret="initial")
+    shot(page, "signals")
     assert axe_violations(page) == []
