@@ -114,6 +114,8 @@ PLATE_COUNTRY_RE = re.compile(
 # Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
 PLATE_FILLER_RE = re.compile(
     r"(?i)\s*[:(),]\s*|\s*(?:is|was|were|are|waren|number|nummer|nr\.?|no\.?|(?:zo)?iets\s+als|"
+    # "his van with number CA 4821 KP", "bus met nummer ..." (since 2026.12.13)
+    r"with\s+(?:the\s+)?number|met\s+(?:het\s+)?nummer|"
     r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think)(?=[\s:])"
     # the country code of the plate, in capitals ("PL WGM 4521", since 2026.12.11)
     r"|\s*(?-i:PL|LT|LV|EE|BG|RO|MD|UA|HU|SK|CZ|DE|NL|BE|FR|GB|UK)(?=\s)"
@@ -136,9 +138,9 @@ FOREIGN_PLATES = (
 # "De bestelbus (12 bbk 3)"), since 2026.12.9. Not after "van", which is Dutch for "of".
 # (The lookahead on the first letter lets the scan skip most positions quickly.)
 VEHICLE_BEFORE_PLATE_RE = re.compile(
-    r"(?i)\b(?=[abcdgilmoprstvw])(?:auto|bus|busje|bestelbus|car|wagen|truck|vrachtwagen|minibus|transit|sprinter|"
+    r"(?i)\b(?=[abcdghilmoprstvw])(?:auto|bus|busje|bestelbus|car|wagen|truck|vrachtwagen|minibus|transit|sprinter|"
     # English "the van", "a white van" (since 2026.12.11); "van" alone is Dutch "of"
-    r"(?:the|a|white|black|grey|gray|blue|red|silver)\s+van|"
+    r"(?:the|a|white|black|grey|gray|blue|red|silver|his|her|their|our|my)\s+van|"
     r"pick-?up|suv|camper|bestelwagen|rijdt|reed|drives|drove|"
     r"crafter|vito|caddy|transporter|master|trafic|ducato|boxer|jumper|vivaro|movano|berlingo|"
     r"partner|kangoo|golf|polo|passat|astra|corsa|octavia|logan|duster|iveco)\b\s*[(:,]?\s*"
@@ -337,8 +339,9 @@ WRITTEN_EMAIL_RE = re.compile(
     re.IGNORECASE,
 )
 TLD_HINT_RE = re.compile(rf"(?i)\.(?:{TLDS})\b")
+# Not the start of a longer dotted name: "heet hij dk.vip.22" (since 2026.12.13).
 DOMAIN_RE = re.compile(
-    rf"(?i)(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{TLDS}))(?![\w-])"
+    rf"(?i)(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{TLDS}))(?![\w-])(?!\.\w)"
 )
 # On these platforms the host says nothing about the case; a link keeps its path.
 PLATFORM_HOSTS = frozenset(
@@ -363,6 +366,33 @@ PLATFORM_HOSTS = frozenset(
         "reddit.com",
     }
 )
+# The sites of the meldpunt's partners and of government bodies say nothing about a case:
+# every report that mentions one would be linked to every other (development set 23,
+# since 2026.12.13). A host counts with its subdomains ("loket.overheid.nl"); the Veilig
+# Thuis and GGD regions each have their own ("veiligthuisflevoland.nl").
+PUBLIC_HOSTS = frozenset(
+    {
+        "comensha.nl",
+        "politie.nl",
+        "nlarbeidsinspectie.nl",
+        "inspectieszw.nl",
+        "rijksoverheid.nl",
+        "government.nl",
+        "overheid.nl",
+        "ind.nl",
+        "uwv.nl",
+        "kvk.nl",
+        "belastingdienst.nl",
+        "om.nl",
+        "meldmisdaadanoniem.nl",
+        "slachtofferhulp.nl",
+        "fairwork.nu",
+        "fier.nl",
+        "kindertelefoon.nl",
+        "wikipedia.org",
+    }
+)
+PUBLIC_HOST_RE = re.compile(r"(?:veiligthuis|ggd)[a-z-]*\.nl")
 HANDLE_RE = re.compile(
     r"(?<![\w@.])@([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)(?![\w@])", re.IGNORECASE
 )
@@ -482,7 +512,7 @@ PLATFORM_THEN_NAME_RE = re.compile(
 # mentioned: ...".
 ACCOUNT_CALLED_RE = re.compile(
     r"(?i)\b(?:(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|"
-    r"handle|contact)(?:\s+(?:daar|there))?(?:\s+(?:is\s+called|is\s+named|heet|is)|\s*:|"
+    r"handle|contact)(?:\s+(?:daar|there))?(?:\s+(?:is\s+called|is\s+named|heet|is|met|with)|\s*:|"
     r"(?:\s+[a-z]+){1,3}\s*:)?|"
     r"(?:account|profiel|profile|kanaal)\s+(?:dat|die)|(?:hij|zij|ze|he|she)\s+heet(?:te)?|"
     r"heet(?:te)?\s+(?:hij|zij|ze|die\s+[a-z]+|de\s+[a-z]+)|noemt\s+(?:(?:hij|zij|ze)\s+)?zich|"
@@ -891,7 +921,16 @@ def _host_value(host: str, path: str) -> str | None:
     if host in PLATFORM_HOSTS:
         path = path.split("?", 1)[0].split("#", 1)[0].rstrip("/").lower()
         return f"{host}{path}" if path else None
+    if _is_public(host):
+        return None
     return host
+
+
+def _is_public(host: str) -> bool:
+    parts = host.split(".")
+    return PUBLIC_HOST_RE.fullmatch(host) is not None or any(
+        ".".join(parts[i:]) in PUBLIC_HOSTS for i in range(len(parts) - 1)
+    )
 
 
 def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
