@@ -4,7 +4,6 @@ CSS pixels (WCAG 2.2, 2.5.8), and the page's own content starts on the first scr
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.conftest import axe_violations
 from tests.public.paths import PUBLIC_PATHS
 
 pytestmark = pytest.mark.e2e
@@ -38,17 +37,21 @@ def phone(browser: Browser):  # type: ignore[no-untyped-def]
     context.close()
 
 
-@pytest.mark.parametrize("path", [*PUBLIC_PATHS, "/en/", "/melden/"])
-def test_every_target_is_at_least_24_by_24(phone: Page, live_server, path: str) -> None:  # type: ignore[no-untyped-def]
-    phone.goto(live_server.url + path)
-    assert small_targets(phone) == []
+def test_every_target_is_at_least_24_by_24(phone: Page, live_server) -> None:  # type: ignore[no-untyped-def]
+    small = {}
+    for path in [*PUBLIC_PATHS, "/en/", "/melden/"]:
+        phone.goto(live_server.url + path)
+        small[path] = small_targets(phone)
+    assert {path: targets for path, targets in small.items() if targets} == {}
 
 
-@pytest.mark.parametrize("path", PUBLIC_PATHS)
-def test_content_starts_on_the_first_screen(phone: Page, live_server, path: str) -> None:  # type: ignore[no-untyped-def]
-    """The page's heading begins in the top half of the first screen, below the header."""
-    phone.goto(live_server.url + path)
-    heading = phone.locator("main h1").first.bounding_box()
-    assert heading is not None
-    assert heading["y"] < PHONE["height"] / 2
-    assert axe_violations(phone) == []
+def test_content_starts_on_the_first_screen(phone: Page, live_server) -> None:  # type: ignore[no-untyped-def]
+    """The page's heading begins in the top half of the first screen, below the header (axe
+    on these pages at this width: test_public_languages)."""
+    low = {}
+    for path in PUBLIC_PATHS:
+        phone.goto(live_server.url + path)
+        heading = phone.locator("main h1").first.bounding_box()
+        assert heading is not None, path
+        low[path] = heading["y"]
+    assert {path: y for path, y in low.items() if y >= PHONE["height"] / 2} == {}
