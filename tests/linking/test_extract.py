@@ -747,7 +747,7 @@ def test_a_po_box_or_a_plain_word_after_a_naming_verb_stays_none(text) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "I already read veiligthuisflevoland.nl/mensenhandel and the CoMensha site, www.comensha.nl",
+        "I read veiligthuisflevoland.nl/mensenhandel and the CoMensha site, www.comensha.nl",
         "Kijk op https://www.politie.nl/mijn-buurt of bel 0900-8844",
         "zie www.nlarbeidsinspectie.nl/melden en www.rijksoverheid.nl/onderwerpen/mensenhandel",
         "info op www.veiligthuis.nl, ggdflevoland.nl en www.fairwork.nu",
