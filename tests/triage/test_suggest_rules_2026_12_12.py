@@ -12,16 +12,11 @@ from meldpunt.triage.evaluation import FROZEN, TRAINING, reports
 from meldpunt.triage.form_model import form_model
 from meldpunt.triage.indicator_model import NOT_LEARNED, IndicatorModel, train
 from meldpunt.triage.suggest import suggest
-from meldpunt.triage.taxonomy import FORMS, taxonomy
+from meldpunt.triage.taxonomy import FORMS
 from tests.triage.found import urgency
 from tests.triage.test_suggest_rules_2026_12_8 import model
 
 RULES_ONLY = IndicatorModel(version="rules only", indicators=(), bias=(), weights={})
-
-
-def test_the_version_is_raised() -> None:
-    """Every decision records the rules and models it was made under: this is 2026.12.12."""
-    assert taxonomy().version == "2026.12.12"
 
 
 SECTOR = "lab.sector"
