@@ -114,8 +114,9 @@ PLATE_COUNTRY_RE = re.compile(
 # Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
 PLATE_FILLER_RE = re.compile(
     r"(?i)\s*[:(),]\s*|\s*(?:is|was|were|are|waren|number|nummer|nr\.?|no\.?|(?:zo)?iets\s+als|"
-    # "his van with number CA 4821 KP", "bus met nummer ..." (since 2026.12.13)
-    r"with\s+(?:the\s+)?number|met\s+(?:het\s+)?nummer|"
+    # "his van with number CA 4821 KP", "bus met nummer ...", "las kenteken af: ...",
+    # "plates (one of them is ...", "(one was ..." (since 2026.12.13)
+    r"with\s+(?:the\s+)?number|met\s+(?:het\s+)?nummer|af|one(?:\s+of\s+them)?\s+(?:is|was)|"
     r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think)(?=[\s:])"
     # the country code of the plate, in capitals ("PL WGM 4521", since 2026.12.11)
     r"|\s*(?-i:PL|LT|LV|EE|BG|RO|MD|UA|HU|SK|CZ|DE|NL|BE|FR|GB|UK)(?=\s)"
@@ -235,7 +236,8 @@ STREET_ENDS = (
 )
 HOUSE_NUMBER_WORDS_NL = r"(?i:nr|nummer|huisnummer|huisnr|hnr)"
 HOUSE_NUMBER_WORDS = (
-    rf"(?:{HOUSE_NUMBER_WORDS_NL}|(?i:number|no|flat|apartment|apt|appartement))\.?:?\s*"
+    # "8253 TX, house 41" (since 2026.12.13)
+    rf"(?:{HOUSE_NUMBER_WORDS_NL}|(?i:number|no|flat|apartment|apt|appartement|house))\.?:?\s*"
 )
 # After the postcode: the number, "nr 12", a town (since 2026.12.11 also in lower case) and
 # then "nummer 12", or since
@@ -264,7 +266,9 @@ COUNT_GOES_ON_RE = re.compile(r"\s+(?!(?:bis|hoog|boven|beneden|in|te)\b)[^\W\d_
 # "nummer 12 (postcode 8221 AB)".
 HOUSE_BEFORE_RE = re.compile(
     r"(?:^|[\wÀ-ÿ.,]\s|\()(\d{1,5})(?:\s?-?\s?([a-z])(?![a-z]))?"
-    r"(?:\s?-\s?\d{1,3}\b|\s+(?:hs|bis|bg|bv|boven|beneden|i{1,3})\b)?\s*[,-]?\s*"
+    r"(?:\s?-\s?\d{1,3}\b|\s+(?:hs|bis|bg|bv|boven|beneden|i{1,3})\b)?"
+    # a hedge after the number: "Kamperweg 9 I think, postcode 8311 RB" (since 2026.12.13)
+    r"(?:\s+(?:I\s+think|I\s+believe|denk\s+ik|geloof\s+ik|volgens\s+mij))?\s*[,-]?\s*"
     r"(?:(?:in|te|at)\s+(?:[a-z][\w'-]+\s+)?)?\(?\s*"
     r"(?:(?:postcode|zip code|postal code):?\s+)?\(?$",
     re.IGNORECASE,
@@ -472,6 +476,16 @@ UNDERSCORE_NAME_RE = re.compile(
     r"(?i)(?<![\w@./-])((?=[a-z0-9_.]*[a-z]{2})[a-z0-9][a-z0-9.]*_[a-z0-9_.]*[a-z0-9_])"
     r"(?![\w@/-])(?!\.\w)"
 )
+# A dotted name in lower case, three letters or more on both sides ("lensmaster.almere"),
+# in a sentence that names a platform (since 2026.12.13); never "o.a." or "bijv.".
+DOTTED_NAME_RE = re.compile(
+    r"(?<![\w@./-])((?-i:[a-z][a-z0-9_]{2,}\.[a-z][a-z0-9_]{2,}(?:\.[a-z0-9_]+)*))"
+    r"(?![\w@/-])(?!\.\w)"
+)
+ACCOUNT_NOUN_RE = re.compile(
+    r"(?i)(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|handle)\b"
+)
+URL_OR_DOMAIN_RE = re.compile(rf"(?i)\b(?:https?://|www\.)|\w\.(?:{TLDS})\b")
 FILE_NAME_RE = re.compile(r"(?i)\.(?:pdf|jpe?g|png|gif|docx?|xlsx?|mp4|mov|zip|txt|heic)$")
 CONTEXT_CHARS = 40
 HANDLE_BEFORE = 150
@@ -529,8 +543,12 @@ QUOTED_BEFORE, QUOTED_AFTER = 60, 20
 # of a case: the meldpunt and the police.
 PUBLIC_NUMBERS = frozenset({"+31882220500", "+319008844"})
 # Freephone numbers (0800) belong to services, never to a person in a case: Veilig Thuis,
-# Meld Misdaad Anoniem, the inspectorate, 113, a bank (since 2026.12.9).
-SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE})
+# Meld Misdaad Anoniem, the inspectorate, 113, a bank (since 2026.12.9); nor does a
+# municipality's "14" and its area code ("14 0321", a universal access number; since
+# 2026.12.13).
+SERVICE_TYPES = frozenset(
+    {phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.UAN}
+)
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -665,12 +683,23 @@ def plates(text: str) -> list[Entity]:
             # the words "van", "bus", "car" may stand between a country word and the plate
             if regexes is FOREIGN_PLATE_RES:
                 starts = _after_filler(text, _after_vehicle(text, starts[0]))
-            take(next(filter(None, (_longest(regexes, text, at) for at in starts)), None))
+            plate = next(filter(None, (_longest(regexes, text, at) for at in starts)), None)
+            # and the plates listed after it: "B 88 TRX, another IS-21-MRT" (since 2026.12.13)
+            while plate is not None:
+                take(plate)
+                listed = PLATE_LIST_RE.match(text, plate.end())
+                plate = _longest(regexes, text, listed.end()) if listed else None
     for country in countries:
         take(_foreign_plate_before(text, country.start()))
     return found
 
 
+# Between two plates in a list: "B 88 TRX, another IS-21-MRT", "WGM 4521 en WGM 7712".
+# A word must say it is a list: "kenteken CB 3312 PK, om 18 uur" has none.
+PLATE_LIST_RE = re.compile(
+    r"(?i)\s*,?\s*(?:(?:and|en)\s+(?:another|nog\s+een|een\s+andere?)|and|en|another|"
+    r"nog\s+een|een\s+andere?)\s+"
+)
 # Between a foreign plate and its country written after it: "PB 3381 AM (Bulgaars)", "WA
 # 12345, een Pools kenteken", "CJ 12 XYZ, Romanian" (since 2026.12.11).
 COUNTRY_AFTER_GAP_RE = re.compile(r"\s*(?:,|\(?(?=\w+\)))?\s*(?:(?:een|a|an|met|with)\s+)?")
@@ -1022,6 +1051,13 @@ PLATFORM_FIRST = (
 )
 
 
+def _sentences_before(text: str, at: int, count: int) -> str:
+    """The last ``count`` sentences (begun) before ``at``, at most ``HANDLE_BEFORE``
+    characters back."""
+    earlier = text[max(0, at - HANDLE_BEFORE) : at]
+    return " ".join(SENTENCE_END_RE.split(earlier)[-count:])
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text[start:end]``, at most ``HANDLE_BEFORE`` characters back."""
     earlier = text[max(0, start - HANDLE_BEFORE) : start]
@@ -1054,12 +1090,22 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
             if reading.plain and not (name.islower() and name not in NOT_CALLED):
                 continue
             add(name, read.span(1))
-    for regex in (ACCOUNT_CALLED_RE, UNDERSCORE_NAME_RE) if platforms else ():
+    for regex in (ACCOUNT_CALLED_RE, UNDERSCORE_NAME_RE, DOTTED_NAME_RE) if platforms else ():
         for match in regex.finditer(text):
             if _overlaps(*match.span(1), taken) or FILE_NAME_RE.search(match.group(1)):
                 continue
+            if regex is DOTTED_NAME_RE and DOMAIN_RE.fullmatch(match.group(1)):
+                continue  # a platform's bare host, "instagram.com", is no account
             if PLATFORM_WORD_RE.search(_sentence_around(text, match.start(), match.end(1))):
                 add(match.group(1), match.span(1))
+    # "Dat account heet cashflow.flevo" after a sentence that named the platform, "my name
+    # there is SweetAna_RO" on a site (since 2026.12.13).
+    for match in ACCOUNT_CALLED_RE.finditer(text) if platforms or TLD_HINT_RE.search(text) else ():
+        if _overlaps(*match.span(1), taken) or not ACCOUNT_NOUN_RE.match(match.group()):
+            continue
+        context = _sentences_before(text, match.start(), 2)
+        if PLATFORM_WORD_RE.search(context) or URL_OR_DOMAIN_RE.search(context):
+            add(match.group(1), match.span(1))
     for match in QUOTED_NAME_RE.finditer(text) if platforms else ():
         if _overlaps(*match.span(1), taken):
             continue
