@@ -1051,11 +1051,14 @@ PLATFORM_FIRST = (
 )
 
 
-def _sentences_before(text: str, at: int, count: int) -> str:
-    """The last ``count`` sentences (begun) before ``at``, at most ``HANDLE_BEFORE``
-    characters back."""
-    earlier = text[max(0, at - HANDLE_BEFORE) : at]
-    return " ".join(SENTENCE_END_RE.split(earlier)[-count:])
+def _account_named_before(text: str, match: re.Match[str]) -> bool:
+    """An account word ("account", "naam", ...) whose platform or site is named in its own
+    sentence or the one before (at most ``HANDLE_BEFORE`` characters back)."""
+    if not ACCOUNT_NOUN_RE.match(match.group()):
+        return False
+    earlier = text[max(0, match.start() - HANDLE_BEFORE) : match.start()]
+    context = " ".join(SENTENCE_END_RE.split(earlier)[-2:])
+    return bool(PLATFORM_WORD_RE.search(context) or URL_OR_DOMAIN_RE.search(context))
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -1090,22 +1093,22 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
             if reading.plain and not (name.islower() and name not in NOT_CALLED):
                 continue
             add(name, read.span(1))
-    for regex in (ACCOUNT_CALLED_RE, UNDERSCORE_NAME_RE, DOTTED_NAME_RE) if platforms else ():
+    # Since 2026.12.13 an account word may also follow a sentence that named the platform
+    # ("Dat account heet cashflow.flevo"), or name one on a site ("my name there is ...").
+    on_a_site = TLD_HINT_RE.search(text) is not None
+    for regex in (ACCOUNT_CALLED_RE, UNDERSCORE_NAME_RE, DOTTED_NAME_RE):
+        if not platforms and not (regex is ACCOUNT_CALLED_RE and on_a_site):
+            continue
         for match in regex.finditer(text):
             if _overlaps(*match.span(1), taken) or FILE_NAME_RE.search(match.group(1)):
                 continue
             if regex is DOTTED_NAME_RE and DOMAIN_RE.fullmatch(match.group(1)):
                 continue  # a platform's bare host, "instagram.com", is no account
-            if PLATFORM_WORD_RE.search(_sentence_around(text, match.start(), match.end(1))):
+            if (
+                platforms
+                and PLATFORM_WORD_RE.search(_sentence_around(text, match.start(), match.end(1)))
+            ) or (regex is ACCOUNT_CALLED_RE and _account_named_before(text, match)):
                 add(match.group(1), match.span(1))
-    # "Dat account heet cashflow.flevo" after a sentence that named the platform, "my name
-    # there is SweetAna_RO" on a site (since 2026.12.13).
-    for match in ACCOUNT_CALLED_RE.finditer(text) if platforms or TLD_HINT_RE.search(text) else ():
-        if _overlaps(*match.span(1), taken) or not ACCOUNT_NOUN_RE.match(match.group()):
-            continue
-        context = _sentences_before(text, match.start(), 2)
-        if PLATFORM_WORD_RE.search(context) or URL_OR_DOMAIN_RE.search(context):
-            add(match.group(1), match.span(1))
     for match in QUOTED_NAME_RE.finditer(text) if platforms else ():
         if _overlaps(*match.span(1), taken):
             continue
