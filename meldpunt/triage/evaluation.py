@@ -89,6 +89,9 @@ SETS = {
     # Written by someone who never read the rules, 100 reports, after 2026.12.12 was
     # finished; measured once with 2026.12.12 before any change of 2026.12.13; frozen.
     "blind14": "evaluation_blind14.toml",
+    # Written by someone who never read the rules, 100 reports, after 2026.12.13 was
+    # finished, before any change of 2026.12.14; frozen.
+    "blind15": "evaluation_blind15.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -145,6 +148,7 @@ FROZEN = frozenset(
         "blind12",
         "blind13",
         "blind14",
+        "blind15",
         "pl",
         "ro",
     }
