@@ -267,7 +267,8 @@ AGE_RULES = tuple(
         (r"\b(?:leeftijd|age)\s*:?\s*", r""),
         (rf"\b(?:buur|school|tiener)?{PERSON}\s+(?:van|of)\s+{LOOSE}", NOT_AN_AGE),
         (
-            rf"\b(?:buur|school|tiener)?{PERSON}\b(?:\s+[\w'-]+){{0,3}}\s*\(\s*",
+            # since 2026.12.14 an initial among the words ("zoon J. (15)")
+            rf"\b(?:buur|school|tiener)?{PERSON}\b(?:\s+[\w'.-]+){{0,3}}\s*\(\s*",
             r"\s*(?:jaar|jr|years?)?\s*(?:\)|,)",
         ),
         (
@@ -322,10 +323,27 @@ AGE_RULES = tuple(
         ),
         # "jongen, zegt 17 te zijn": the age the person gives (since 2026.12.12)
         (r"\b(?:zegt|zei|beweert|beweerde)\s+" + LOOSE, r"\s*(?:jaar)?\s+te\s+zijn\b"),
-        # "they look 12 or 13 at most", "ze lijkt 14"
+        # Since 2026.12.14 (development sets 25 and 26): the child of a parent who calls,
+        # "moeder van S. (15)"; a relative's first name and the age at the end of a chat
+        # line, "my daughter Jasmine, 16 [chat]"; "ben 16." alone in a chat; "dochter 16."
         (
-            r"\b(?:look|looks|looked|lijkt|lijken|leek|leken|eruit\s+als)\s+(?:me\s+|mij\s+)?"
-            + f"(?:{BELOW})?{LOOSE}",
+            r"\b(?:moeder|vader|ouders?|mother|father|parents?|mum|mom|dad)\s+(?:van|of)\s+"
+            r"(?-i:[A-Z][a-zà-ÿ]*\.?)\s*\(\s*",
+            r"\s*(?:jaar|jr)?\s*\)",
+        ),
+        (
+            rf"\b{PERSON}\s+(?-i:[A-Z][a-zà-ÿ]+),\s*",
+            r"\s*(?:jaar|jr|years?)?[ \t]*(?:[.,;!?)\[\n]|$)",
+        ),
+        (
+            r"(?:^|[.!?:\]]\s+)(?:ik\s+)?(?:ben|am)\s+" + LOOSE,
+            r"[ \t]*(?:jaar)?[ \t]*(?:[.,;!?)\n]|$)",
+        ),
+        (rf"\b{PERSON}\s+", r"[ \t]*(?:[.,;]|$)"),  # not "(cliënt 1)", a numbering
+        # "they look 12 or 13 at most", "ze lijkt 14", since 2026.12.14 "eruitziet als 16"
+        (
+            r"\b(?:look|looks|looked|lijkt|lijken|leek|leken|eruit\s+als|eruitzi(?:et|en)\s+als|"
+            r"eruitzag\s+als)\s+(?:me\s+|mij\s+)?" + f"(?:{BELOW})?{LOOSE}",
             NOT_AN_AGE
             + r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
         ),

@@ -33,6 +33,7 @@ Suggestions never change data; an advisor accepts or dismisses them (services.py
 The text is never logged or stored here.
 """
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -115,6 +116,8 @@ STRONG_WEIGHT = 2.5
 # With a sentence that rules trafficking out, a form needs this much more score.
 RULED_OUT_FACTOR = 2.0
 RULES_OUT = "form"
+RULES_OUT_RULE = "rules_out"
+SENTENCE_REACH = 200
 # This many different counter-signals in one text rule trafficking out as well.
 CONTRA_RULE_OUT = 2
 # A text that rules trafficking out with this many different counter-signals, or ways of
@@ -979,6 +982,25 @@ def _is_form(target: str) -> bool:
     return target in FORMS
 
 
+# "De leerling zegt zelf dat er niets aan de hand is", "she says herself it's fine": the
+# person it is about denies it, as victims of lover boys do; that rules nothing out
+# (development set 25, since 2026.12.14). The reporter's own "niets aan de hand" does.
+OWN_DENIAL_RE = re.compile(
+    r"(?i)\b(?:zegt|zei|zeggen|zeiden|vindt|vond|says|said|insists?|insisted)\s+"
+    r"(?:zelf|herself|himself|themselves)\b[^.!?\n]*$"
+)
+
+
+def _drop_own_denial(text: str, contra: dict[str, Match]) -> None:
+    """Drop the ruling out of every form where each of its words follows, in its sentence,
+    the person's own denial."""
+    match = contra.get(RULES_OUT_RULE)
+    if match is None:
+        return
+    if all(OWN_DENIAL_RE.search(text, max(0, at - SENTENCE_REACH), at) for at, _ in match.spans):
+        del contra[RULES_OUT_RULE]
+
+
 def _forms_named_out(tax: Taxonomy, contra: dict[str, Match]) -> frozenset[str]:
     """The forms a text rules out by name ("criminele uitbuiting, geen arbeidsuitbuiting",
     since 2026.12.12). The general "geen ... uitbuiting" read in the same words is no
@@ -1014,6 +1036,7 @@ def suggest(
     _low_wage_is_underpaid(found, low_wages)
     _documents_at_work(tax, found)
     contra = buckets["contra"]
+    _drop_own_denial(text, contra)
     named_out = _forms_named_out(tax, contra)
     # A counter-signal that only lifts an urgency flag ("geen direct gevaar", since
     # 2026.12.6) or rules out one form by name says nothing about whether the text is
