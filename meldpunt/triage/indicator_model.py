@@ -40,9 +40,17 @@ MIN_EXAMPLES = 8
 # wrong more often than right on sets they had not learned from (a model per training
 # set, trained on all the others, and development sets 19 to 21 measured before use: 15
 # true against 31 false, docs/TRIAGE.md). A sector is a trade the text names or does not:
-# "boss" and "live" made the models read one (20 true, 14 false).
+# "boss" and "live" made the models read one (20 true, 14 false). Since 2026.12.14 also
+# recruitment: 3 true against 6 false on development sets 23 to 26, each read by models
+# that had not learned from it.
 NOT_LEARNED = frozenset(
-    {"gen.vulnerability", "lab.passport_withheld", "lab.sector", "sex.appearance_gifts"}
+    {
+        "gen.vulnerability",
+        "lab.passport_withheld",
+        "lab.recruitment",
+        "lab.sector",
+        "sex.appearance_gifts",
+    }
 )
 # A model reads an indicator the rules did not find from this chance on.
 THRESHOLD = 0.7
