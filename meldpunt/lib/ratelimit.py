@@ -9,6 +9,7 @@ is read from ``REMOTE_ADDR`` or, behind a trusted reverse proxy
 import hashlib
 import hmac
 import ipaddress
+import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -93,8 +94,9 @@ def scope_client(scope: Mapping[str, Any], *, wide: bool = False) -> str:
     return client_key(client_address(meta), wide=wide)
 
 
-def _bucket_key(limit: Limit, who: str) -> str:
-    window = int(time.time() // limit.seconds)
+def _bucket_key(limit: Limit, who: str, *, before: int = 0) -> str:
+    """The counter of the current window, or of the one ``before`` windows back."""
+    window = int(time.time() // limit.seconds) - before
     return f"rl:{limit.scope}:{who}:{window}"
 
 
@@ -116,8 +118,17 @@ def hit(limit: Limit, who: str) -> bool:
 
 
 def is_limited(limit: Limit, who: str) -> bool:
-    """True when the caller has used up the limit, without counting another attempt."""
-    return (cache.get(_bucket_key(limit, who)) or 0) >= limit.count
+    """True when the caller has used up the limit, without counting another attempt.
+
+    The hits of the window before count too, less as the current one goes on (a sliding
+    window, rounded up): five wrong passwords on both sides of the turn of a window are
+    five, not two and three (since 6 December 2026).
+    """
+    now, previous = _bucket_key(limit, who), _bucket_key(limit, who, before=1)
+    found = cache.get_many([now, previous])
+    gone = (time.time() % limit.seconds) / limit.seconds
+    earlier = math.ceil((found.get(previous) or 0) * (1 - gone))
+    return (found.get(now) or 0) + earlier >= limit.count
 
 
 def counts(*checks: tuple[Limit, str]) -> list[int]:
@@ -128,4 +139,4 @@ def counts(*checks: tuple[Limit, str]) -> list[int]:
 
 
 def reset(limit: Limit, who: str) -> None:
-    cache.delete(_bucket_key(limit, who))
+    cache.delete_many([_bucket_key(limit, who), _bucket_key(limit, who, before=1)])

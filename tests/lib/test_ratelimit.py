@@ -1,5 +1,7 @@
 """The per-client counters: a limit holds, the window expires, nothing is kept longer."""
 
+import time
+
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 
@@ -22,6 +24,32 @@ def test_reset_clears_the_count() -> None:
     ratelimit.reset(LIMIT, "client-a")
     assert not ratelimit.is_limited(LIMIT, "client-a")
     assert ratelimit.hit(LIMIT, "client-a")
+
+
+def test_hits_on_both_sides_of_a_window_boundary_still_count_together(monkeypatch) -> None:
+    """Two hits just before the window turns and one just after are three within a few
+    seconds: limited (in CI at 05:00 UTC five wrong passwords straddled the turn of the
+    quarter hour, and the account was not locked)."""
+    turn = (int(time.time()) // LIMIT.seconds + 1) * LIMIT.seconds
+    monkeypatch.setattr(ratelimit.time, "time", lambda: turn - 1)
+    ratelimit.hit(LIMIT, "client-a")
+    ratelimit.hit(LIMIT, "client-a")
+    monkeypatch.setattr(ratelimit.time, "time", lambda: turn + 1)
+    ratelimit.hit(LIMIT, "client-a")
+    assert ratelimit.is_limited(LIMIT, "client-a")
+    ratelimit.reset(LIMIT, "client-a")
+    assert not ratelimit.is_limited(LIMIT, "client-a")
+
+
+def test_hits_of_the_window_before_last_are_forgotten(monkeypatch) -> None:
+    """Late in the next window the earlier hits weigh less: three hits a window ago and
+    none since is no longer a limit once most of the window has passed."""
+    turn = (int(time.time()) // LIMIT.seconds + 1) * LIMIT.seconds
+    monkeypatch.setattr(ratelimit.time, "time", lambda: turn - 1)
+    for _ in range(3):
+        ratelimit.hit(LIMIT, "client-a")
+    monkeypatch.setattr(ratelimit.time, "time", lambda: turn + LIMIT.seconds // 2)
+    assert not ratelimit.is_limited(LIMIT, "client-a")
 
 
 def test_counter_expires_with_its_window() -> None:
