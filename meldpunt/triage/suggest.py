@@ -116,8 +116,6 @@ STRONG_WEIGHT = 2.5
 # With a sentence that rules trafficking out, a form needs this much more score.
 RULED_OUT_FACTOR = 2.0
 RULES_OUT = "form"
-RULES_OUT_RULE = "rules_out"
-SENTENCE_REACH = 200
 # This many different counter-signals in one text rule trafficking out as well.
 CONTRA_RULE_OUT = 2
 # A text that rules trafficking out with this many different counter-signals, or ways of
@@ -989,16 +987,18 @@ OWN_DENIAL_RE = re.compile(
     r"(?i)\b(?:zegt|zei|zeggen|zeiden|vindt|vond|says|said|insists?|insisted)\s+"
     r"(?:zelf|herself|himself|themselves)\b[^.!?\n]*$"
 )
+# How far back in its sentence a counter-signal's word looks for that denial.
+DENIAL_REACH = 200
 
 
-def _drop_own_denial(text: str, contra: dict[str, Match]) -> None:
-    """Drop the ruling out of every form where each of its words follows, in its sentence,
-    the person's own denial."""
-    match = contra.get(RULES_OUT_RULE)
-    if match is None:
-        return
-    if all(OWN_DENIAL_RE.search(text, max(0, at - SENTENCE_REACH), at) for at, _ in match.spans):
-        del contra[RULES_OUT_RULE]
+def _drop_own_denial(tax: Taxonomy, text: str, contra: dict[str, Match]) -> None:
+    """Drop every counter-signal that rules trafficking out whose words all follow, in
+    their sentence, the person's own denial."""
+    for rule_id, match in list(contra.items()):
+        if RULES_OUT in tax.contra_rule(rule_id).cancels and all(
+            OWN_DENIAL_RE.search(text, max(0, at - DENIAL_REACH), at) for at, _ in match.spans
+        ):
+            del contra[rule_id]
 
 
 def _forms_named_out(tax: Taxonomy, contra: dict[str, Match]) -> frozenset[str]:
@@ -1036,7 +1036,7 @@ def suggest(
     _low_wage_is_underpaid(found, low_wages)
     _documents_at_work(tax, found)
     contra = buckets["contra"]
-    _drop_own_denial(text, contra)
+    _drop_own_denial(tax, text, contra)
     named_out = _forms_named_out(tax, contra)
     # A counter-signal that only lifts an urgency flag ("geen direct gevaar", since
     # 2026.12.6) or rules out one form by name says nothing about whether the text is
