@@ -485,7 +485,6 @@ DOTTED_NAME_RE = re.compile(
 ACCOUNT_NOUN_RE = re.compile(
     r"(?i)(?:account|naam|name|profiel|profile|kanaal|channel|gebruikersnaam|username|handle)\b"
 )
-URL_OR_DOMAIN_RE = re.compile(rf"(?i)\b(?:https?://|www\.)|\w\.(?:{TLDS})\b")
 FILE_NAME_RE = re.compile(r"(?i)\.(?:pdf|jpe?g|png|gif|docx?|xlsx?|mp4|mov|zip|txt|heic)$")
 CONTEXT_CHARS = 40
 HANDLE_BEFORE = 150
@@ -1058,7 +1057,7 @@ def _account_named_before(text: str, match: re.Match[str]) -> bool:
         return False
     earlier = text[max(0, match.start() - HANDLE_BEFORE) : match.start()]
     context = " ".join(SENTENCE_END_RE.split(earlier)[-2:])
-    return bool(PLATFORM_WORD_RE.search(context) or URL_OR_DOMAIN_RE.search(context))
+    return bool(PLATFORM_WORD_RE.search(context) or TLD_HINT_RE.search(context))
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
