@@ -113,8 +113,12 @@
   var suggestBox = document.getElementById("intake-suggest");
   var suggestResult = document.getElementById("intake-suggest-result");
   var suggestTimer = null;
+  // Only the answer to the latest text is shown: a busy server may answer an earlier
+  // text last, and its suggestions would replace those of what is typed now.
+  var suggestAsked = 0;
 
   function suggestNow() {
+    var asked = ++suggestAsked;
     if (!summary.value.trim()) {
       suggestBox.hidden = true;
       return;
@@ -125,7 +129,7 @@
     post(suggestBox.dataset.suggestUrl, body)
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
-        if (html !== null) {
+        if (html !== null && asked === suggestAsked) {
           suggestResult.innerHTML = html;
           suggestBox.hidden = false;
         }

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from meldpunt.accounts.models import Role, User
 from meldpunt.cases.models import Case, Channel, Contact, Disposition, IntakeDraft, ReporterRole
@@ -199,6 +199,38 @@ def test_call_added_to_an_existing_case_found_by_words(advisor_page: Page, live_
     page.wait_for_url(f"**/medewerkers/zaken/{case.pk}/")
     assert case.contacts.count() == 2
     assert csp_errors == []
+
+
+def test_a_late_answer_for_an_earlier_text_never_replaces_the_suggestions(
+    advisor_page: Page, live_server
+) -> None:  # type: ignore[no-untyped-def]
+    """The advisor pauses and types on; the server answers the earlier text last (a busy
+    worker): the panel keeps the suggestions of what is typed now (CI of 6 December 2026:
+    a model-read signal was missing from the panel after typing)."""
+    page = advisor_page
+    held: list[Route] = []
+
+    def hold_the_first(route: Route) -> None:
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/suggesties/", hold_the_first)
+    open_intake(page, live_server.url)
+    page.keyboard.type("Buurvrouw belt over de overburen.")
+    for _ in range(100):  # the pause sends the first text
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held
+    page.keyboard.type(" Ze mag het huis niet uit en haar paspoort is afgepakt door de baas.")
+    signal = page.locator('#intake-suggest li[data-indicator="gen.documents_retained"]')
+    expect(signal).to_be_visible()
+    late = held[0]
+    late.fulfill(response=late.fetch())
+    page.wait_for_timeout(500)  # the late answer has arrived and been handled
+    expect(signal).to_be_visible()
 
 
 def test_suggested_signal_is_ticked_with_one_button(advisor_page: Page, live_server) -> None:  # type: ignore[no-untyped-def]
