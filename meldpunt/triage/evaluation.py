@@ -92,6 +92,10 @@ SETS = {
     # Written by someone who never read the rules, 100 reports, after 2026.12.13 was
     # finished, before any change of 2026.12.14; frozen.
     "blind15": "evaluation_blind15.toml",
+    # Written by someone who never read the rules, 104 reports, after 2026.12.14 was
+    # finished, with a labelling guide that counts a reporter's own contacts as entities;
+    # measured once with 2026.12.14 before any change of 2026.12.15; frozen.
+    "blind16": "evaluation_blind16.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -157,6 +161,7 @@ FROZEN = frozenset(
         "blind13",
         "blind14",
         "blind15",
+        "blind16",
         "pl",
         "ro",
     }
