@@ -107,6 +107,7 @@ PLATE_COUNTRY_RE = re.compile(
     r"(?i)(?<=\()(?-i:RO|PL|BG|LT|LV|EE|D|DE|F|FR|B|BE|UA|HU|SK|CZ|GB|UK|MD)(?=\))|"
     r"\b(?=[rpbdlgefu])(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german|"
     r"litouws\w*|lithuanian|belgisch\w*|belgian|brits\w*|british|engelse|uk|frans\w*|french|"
+    r"spaans\w*|spanish|"
     # the countries ("een Skoda uit Polen, WGM 4521", since 2026.12.11)
     r"polen|poland|roemeni[eë]|romania|bulgarije|bulgaria|duitsland|germany|litouwen|lithuania|"
     r"belgi[eë]|belgium|frankrijk|france)\b"
@@ -117,7 +118,10 @@ PLATE_FILLER_RE = re.compile(
     # "his van with number CA 4821 KP", "bus met nummer ...", "las kenteken af: ...",
     # "plates (one of them is ...", "(one was ..." (since 2026.12.13)
     r"with\s+(?:the\s+)?number|met\s+(?:het\s+)?nummer|af|one(?:\s+of\s+them)?\s+(?:is|was)|"
-    r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think)(?=[\s:])"
+    r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think|"
+    # who read it: "kenteken vlgs mld vgk 38 t", "volgens de buurvrouw vj 519 x" (since
+    # 2026.12.15)
+    r"(?:volgens|vlgs?\.?)\s+(?:mld|melder|melder|haar|hem|hen|hun|de\s+\w+))(?=[\s:])"
     # the country code of the plate, in capitals ("PL WGM 4521", since 2026.12.11)
     r"|\s*(?-i:PL|LT|LV|EE|BG|RO|MD|UA|HU|SK|CZ|DE|NL|BE|FR|GB|UK)(?=\s)"
 )
@@ -131,6 +135,7 @@ FOREIGN_PLATES = (
     r"\d[ -]?[A-Z]{3}[ -]?\d{3}",  # Belgium: 1-ABC-123
     r"[A-Z]{2}\d{2}[ -]?[A-Z]{3}",  # United Kingdom: AB12 CDE
     r"[A-Z]{2}[ -]?\d{3}[ -]?[A-Z]{2}",  # France: AB-123-CD (since 2026.12.11)
+    r"\d{4}[ -]?[B-DF-HJ-NP-TV-Z]{3}",  # Spain: 1234 BCD (since 2026.12.15)
 )
 
 
@@ -245,7 +250,8 @@ HOUSE_NUMBER_WORDS = (
 HOUSE_AFTER_RE = re.compile(
     rf"^(\s*[,/-]?\s*(?:\)?\s*{HOUSE_NUMBER_WORDS}|[A-Za-z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
     rf"(?:[A-Z][\w'-]+,?\s+)?[A-Z][\wÀ-ÿ'-]*{STREET_ENDS}\s+)?)"
-    r"(\d{1,5})\s?([a-zA-Z])?\b"
+    # "8224 CG 103-B" (since 2026.12.15)
+    r"(\d{1,5})(?:\s|-)?([a-zA-Z])?\b"
 )
 # A town and a street whose name ends in no street word ("8221 AB Lelystad, De Schouw 14",
 # "1324 RB Almere, De Vaart nummer 8"), since 2026.12.11; never a count or an age after it.
@@ -314,7 +320,8 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
 KVK_RE = re.compile(
     r"(?<![\d-])(?<!\d[.,])(?<!\d )"
-    r"(\d{8}|\d{4}[ .]\d{4}|\d{2}\.\d{3}\.\d{3}|\d{2}([ .-])\d{2}\2\d{2}\2\d{2})"
+    # "KvK 8 1 2 3 4 5 6 7": digit by digit (since 2026.12.15)
+    r"(\d{8}|\d{4}[ .]\d{4}|\d{2}\.\d{3}\.\d{3}|\d{2}([ .-])\d{2}\2\d{2}\2\d{2}|\d(?: \d){7})"
     r"(?![\d-]|[.,]\d| \d)"
 )
 KVK_CONTEXT_RE = re.compile(
@@ -368,6 +375,11 @@ PLATFORM_HOSTS = frozenset(
         "vinted.nl",
         "2dehands.be",
         "reddit.com",
+        # web shops: the name on a gift card says nothing (development set 28, 2026.12.15)
+        "bol.com",
+        "amazon.nl",
+        "amazon.com",
+        "amazon.de",
     }
 )
 # The sites of the meldpunt's partners and of government bodies say nothing about a case:
@@ -479,7 +491,8 @@ UNDERSCORE_NAME_RE = re.compile(
 # A dotted name in lower case, three letters or more on both sides ("lensmaster.almere"),
 # in a sentence that names a platform (since 2026.12.13); never "o.a." or "bijv.".
 DOTTED_NAME_RE = re.compile(
-    r"(?<![\w@./-])((?-i:[a-z][a-z0-9_]{2,}\.[a-z][a-z0-9_]{2,}(?:\.[a-z0-9_]+)*))"
+    # "quickcash.nl.official": a short part in between (since 2026.12.15)
+    r"(?<![\w@./-])((?-i:[a-z][a-z0-9_]{2,}(?:\.[a-z0-9_]+)*\.[a-z][a-z0-9_]{2,}))"
     r"(?![\w@/-])(?!\.\w)"
 )
 ACCOUNT_NOUN_RE = re.compile(
@@ -564,7 +577,8 @@ MIN_PHONE_DIGITS = 5
 WRITTEN_PHONE_RE = re.compile(
     r"(?<![\w+.])(?:06[ -]?(?:\d[ -]?){7}\d|06\.(?:\d\d\.){3}\d\d|"
     # "+44 (0)7700 900123", "+31.6.98765430" (since 2026.12.11)
-    r"\+[1-9]\d{0,2}[ .-]?(?:\(0\)[ ]?)?(?:[ .-]?\d){7,12})"
+    # "0044 7700 918245", with the international prefix written out (since 2026.12.15)
+    r"(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(0\)[ ]?)?(?:[ .-]?\d){7,12})"
     r"(?![\w-]|[.,]\d)"
 )
 
@@ -605,12 +619,19 @@ def _national(text: str) -> list[Entity]:
 # --- end of issue 17 ---------------------------------------------------------------
 
 
+# Written like an IBAN, whether its check digits hold or not ("NL31 RABO 0118 2746 55", "ES02
+# 0081 5712 8300 0441"): its digits are no phone number and no account's name (development
+# sets 28 and 29, since 2026.12.15).
+IBAN_SHAPE_RE = re.compile(r"\b[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]{4}){3,}")
+
+
 def phones(text: str) -> list[Entity]:
     """Phone numbers as E.164; the public numbers of the meldpunt and its partners are skipped."""
     if sum(c.isdigit() for c in text) < MIN_PHONE_DIGITS:
         return []
     found = _national(text)
-    taken = [(e.start, e.end) for e in found]
+    ibans = [m.span() for m in IBAN_SHAPE_RE.finditer(text)]
+    taken = [(e.start, e.end) for e in found] + ibans
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         if _overlaps(match.start, match.end, taken):
             continue
@@ -619,7 +640,7 @@ def phones(text: str) -> list[Entity]:
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if value not in PUBLIC_NUMBERS:
             found.append(Entity("phone", value, match.start, match.end))
-    taken = [(e.start, e.end) for e in found]
+    taken = [(e.start, e.end) for e in found] + ibans
     for written in WRITTEN_PHONE_RE.finditer(text):
         if _overlaps(*written.span(), taken):
             continue
@@ -869,8 +890,12 @@ def addresses(text: str) -> list[Entity]:
 
 
 def emails(text: str) -> list[Entity]:
+    """E-mail addresses in lower case; not those of a partner or a government body, whose
+    desks many reports name (since 2026.12.15)."""
     found = [
-        Entity("email", m.group().lower(), m.start(), m.end()) for m in EMAIL_RE.finditer(text)
+        Entity("email", m.group().lower(), m.start(), m.end())
+        for m in EMAIL_RE.finditer(text)
+        if not _is_public(m.group().rpartition("@")[2].lower())
     ]
     if WRITTEN_AT_RE.search(text) is None:
         return found
@@ -1152,7 +1177,8 @@ def extract(text: str) -> list[Entity]:
     add(ibans(text))
     add(named_handles(text))
     add(domains(text, skip=taken))
-    add(handles(text, skip=taken))
+    # "their account NL12 INGB ...": an IBAN, even one whose check digits fail, is no name
+    add(handles(text, skip=taken + [m.span() for m in IBAN_SHAPE_RE.finditer(text)]))
     add(kvk_numbers(text))
     add(addresses(text))
     add(plates(text))

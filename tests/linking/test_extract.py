@@ -855,3 +855,51 @@ def test_variants_of_development_sets_25_and_26(text, entities) -> None:
 def test_a_municipal_number_or_a_word_between_stays_none(text) -> None:
     """The municipalities' number 14 plus an area code is the council's, no one's phone."""
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        (
+            "cleaning company Sparkle Facility Services (KvK 8 1 2 3 4 5 6 7) in two hotels",
+            {("kvk", "81234567")},
+        ),
+        (
+            "In een huurwoning op 8224 CG 103-B (Lelystad) woont volgens ons register",
+            {("address", "8224CG 103B")},
+        ),
+        ("Nr van de pooier: 0044 7700 918245. Geen direct gevaar", {("phone", "+447700918245")}),
+        ("call my cousin on 0048 601 234 567 after work", {("phone", "+48601234567")}),
+        ("een grijs busje, kenteken vlgs mld vgk 38 t. Ze komen", {("plate", "VGK38T")}),
+        ("witte Caddy, kenteken volgens de buurvrouw vj 519 x. Dezelfde", {("plate", "VJ519X")}),
+        ("een auto met Spaans kenteken (2231 HBF) en steeds", {("plate", "2231HBF")}),
+        (
+            "answered an Instagram story from quickcash.nl.official: earn 500 in one day",
+            {("handle", "@quickcash.nl.official")},
+        ),
+        (
+            "a contract from dutchharvest-jobs.com and 290 euro to their account NL12 INGB 0001"
+            " 2345 67, then they stopped answering",
+            {("domain", "dutchharvest-jobs.com")},
+        ),
+    ],
+)
+def test_variants_of_development_sets_28_and_29(text, entities) -> None:
+    """Since 2026.12.15 (development sets 28 and 29, measured first: recall 0.96 and 0.99)."""
+    assert {(e.kind, e.value) for e in extract(text)} == entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An IBAN whose check digits fail is no phone number.
+        "He already sent 9000, first to NL31 RABO 0118 2746 55 and now by Western Union.",
+        "4.200 euro overgemaakt naar ES02 0081 5712 8300 0441 7265. Nu reageert ze niet",
+        # A public body's e-mail address is the sender's desk, no part of the case.
+        "mail the inspector at j.devries@nlarbeidsinspectie.nl or call",
+        # A web shop's name on a gift card.
+        "Hij stuurt haar cadeaukaarten (bol.com, 25 en 50 euro) en beloofde een telefoon.",
+    ],
+)
+def test_a_failed_iban_a_public_desk_or_a_shop_stays_none(text) -> None:
+    assert extract(text) == []
