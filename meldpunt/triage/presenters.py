@@ -73,6 +73,8 @@ class Presented:
     chances: list[ShownChance]
     version: str
     ruled_out: bool
+    # The words by which the text says itself that there is no exploitation.
+    ruled_out_words: list[str] = field(default_factory=list)
 
     @property
     def learned(self) -> bool:
@@ -174,6 +176,9 @@ def present(
         chances=chances,
         version=suggestion.taxonomy_version,
         ruled_out=suggestion.ruled_out,
+        ruled_out_words=sorted(
+            {w for m in suggestion.said_out for w in m.words(text)}, key=str.lower
+        ),
     )
 
 

@@ -261,6 +261,10 @@ class Suggestion:
     ruled_out: bool = False
     # The learned model's reading (form_model.py), for Dutch, English and mixed texts.
     reading: Reading | None = None
+    # The counter-signals that say in so many words that there is no exploitation ("niets
+    # aan de hand", "this is not exploitation"): with one, no indicator is suggested (since
+    # 2026.12.15).
+    said_out: tuple[Match, ...] = ()
 
     @property
     def form_score(self) -> FormScore | None:
@@ -272,7 +276,7 @@ class Suggestion:
     def spans(self) -> list[tuple[int, int]]:
         """All triggering spans, sorted and merged, for highlighting."""
         merged: list[tuple[int, int]] = []
-        for start, end in sorted(s for m in self.indicators for s in m.spans):
+        for start, end in sorted(s for m in (*self.indicators, *self.said_out) for s in m.spans):
             if merged and start <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
             else:
@@ -1051,13 +1055,19 @@ def suggest(
     # "cao-loon") together rule trafficking out, like "geen aanwijzingen voor uitbuiting".
     ruled_out = len(telling) >= CONTRA_RULE_OUT
     cancelled: set[str] = set()
+    said_out = tuple(m for i, m in contra.items() if RULES_OUT in tax.contra_rule(i).cancels)
+    ruled_out |= bool(said_out)
     for contra_id in contra:
         cancels = tax.contra_rule(contra_id).cancels
-        ruled_out |= RULES_OUT in cancels
         cancelled.update(cancels)
         for target in cancels:
             found.pop(target, None)
             urgent.pop(target, None)
+    # A text that says itself that there is no exploitation names signals only to say
+    # they are not what they seem ("I keep all my money"): on every non-frozen set, the
+    # ones found there were wrong 3 times in 4 (since 2026.12.15).
+    if said_out:
+        found.clear()
     _drop_lonely_support(tax, found)
     # A text that names signals only to deny them ("she is not threatened, never locked in,
     # has no debt") rules trafficking out too: the model, which does not read negation as
@@ -1105,6 +1115,7 @@ def suggest(
         urgency=tuple(sorted(urgent.values(), key=lambda m: order[m.id])),
         ruled_out=ruled_out,
         reading=reading,
+        said_out=said_out,
     )
 
 

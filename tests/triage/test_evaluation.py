@@ -26,6 +26,10 @@ def results_of(split: str) -> Results:
 
 # set: (form macro precision, form macro recall, indicator precision, indicator recall,
 #       entity precision, entity recall)
+# Rules 2026.12.15: a text that says itself there is no exploitation gets no indicators;
+# on every non-frozen set that drops 173 wrong readings and 54 right ones (writers who
+# ticked the worry that led to the report): heldout indicator recall 0.78 -> 0.77, dev11
+# 0.69 -> 0.68.
 # Rules 2026.12.7 (issue 14, tuned on blind7 and all development sets; floors raised where
 # the measurement rose: blind indicators, blind2 form, blind4 indicator recall, dev8
 # indicators, blind7 everything; blind5, frozen, form correct 0.81 -> 0.79 in aggregate).
@@ -47,7 +51,7 @@ FLOORS = {
     # 2026.12.11: heldout indicator recall 0.81 -> 0.79; working "via een bureau" is no
     # longer read as recruitment on false promises (on all training sets 14 false and 4
     # true readings), and its author ticked it.
-    "heldout": (0.95, 0.80, 0.63, 0.78, 0.97, 0.97),
+    "heldout": (0.95, 0.80, 0.63, 0.77, 0.97, 0.97),
     "blind": (0.95, 0.95, 0.71, 0.84, 0.97, 0.97),
     "blind2": (0.95, 0.90, 0.63, 0.76, 0.97, 0.97),
     "blind3": (0.95, 0.83, 0.79, 0.80, 0.97, 0.97),
@@ -72,7 +76,7 @@ FLOORS = {
     "blind7": (0.95, 0.88, 0.69, 0.69, 0.97, 0.97),
     # Development sets 11 and 12: written by two helpers who never read the rules, measured
     # once with 2026.12.9, trained on from 2026.12.10; the rules were not tuned on them.
-    "dev11": (0.95, 0.95, 0.73, 0.69, 0.97, 0.97),
+    "dev11": (0.95, 0.95, 0.73, 0.68, 0.97, 0.97),
     "dev12": (0.95, 0.95, 0.77, 0.62, 0.97, 0.95),
     # Development sets 13 and 14: written by two helpers who never read the rules, measured
     # once with 2026.12.10's rules and models, then tuned and trained on (2026.12.11).

@@ -46,6 +46,11 @@ def test_a_text_that_rules_exploitation_out_says_so(advisor, verified_client) ->
     html = verified_client(advisor).post(URL, {"text": text}).content.decode()
     assert "de tekst zegt zelf dat er geen aanwijzingen voor uitbuiting zijn" in html
     assert "data-form=" not in html
+    # Since 2026.12.15 the overtime is no suggested signal there, and the words that rule
+    # exploitation out are shown and marked.
+    assert "Mogelijke signalen" not in html and "Geen signalen gevonden" not in html
+    assert '<span class="triage-words">Woorden: aanwijzingen, Geen, uitbuiting</span>' in html
+    assert '<mark class="triage-mark">aanwijzingen</mark> voor <mark' in html
 
 
 def test_coordinator_may_use_it_too(coordinator, verified_client) -> None:
