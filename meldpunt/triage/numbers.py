@@ -232,6 +232,8 @@ NOT_PAST = r"(?<!\bwhen\s)(?<!\bsince\s)(?<!\btoen\s)(?<!\bsinds\s)(?<!\bvanaf\s
 NEGATION_RE = re.compile(
     r"(?i)\b(?:geen|niet|nooit|niemand|no|not|none|nobody|never|without|zonder)\b"
 )
+# A second age after the first: "12 en 13", "13 tot 16", "14 or 15", "12-13".
+RANGE_END = r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?"
 # What must come right before a candidate age, and what right after it.
 AGE_RULES = tuple(
     (
@@ -267,9 +269,12 @@ AGE_RULES = tuple(
         (r"\b(?:leeftijd|age)\s*:?\s*", r""),
         (rf"\b(?:buur|school|tiener)?{PERSON}\s+(?:van|of)\s+{LOOSE}", NOT_AN_AGE),
         (
-            # since 2026.12.14 an initial among the words ("zoon J. (15)")
-            rf"\b(?:buur|school|tiener)?{PERSON}\b(?:\s+[\w'.-]+){{0,3}}\s*\(\s*",
-            r"\s*(?:jaar|jr|years?)?\s*(?:\)|,)",
+            # since 2026.12.14 an initial among the words ("zoon J. (15)"); since 2026.12.15
+            # the sex first, a guess and a range ("Leerling (v, 16,", "jongens (ong 12 en
+            # 13", "jongens (13 tot 16 jaar)")
+            rf"\b(?:buur|school|tiener)?{PERSON}\b(?:\s+[\w'.-]+){{0,3}}\s*\(\s*"
+            r"(?:[vmf]\s*,\s*)?(?:(?:ong|ca|circa|ongeveer|about)\.?\s+)?",
+            RANGE_END + r"\s*(?:jaar|jr|years?)?\s*(?:\)|,)",
         ),
         (
             r"\b(?:schat\w*|geschat|estimat\w*|i\s+guess|guessing)\s+"
@@ -311,7 +316,7 @@ AGE_RULES = tuple(
         (
             rf"\b(?:buur|school|tiener)?{PERSON},?\s+"
             r"(?:maybe|perhaps|probably|about|around|roughly|misschien|ongeveer|rond\s+de|zo'n|"
-            r"ca\.?|circa)\s+",
+            r"ca\.?|circa|ong\.?)\s+",
             NOT_AN_AGE
             + r"(?!\s+(?:of\s+them|van\s+hen|in\s+total|in\s+totaal|people|mensen))"
             + r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
@@ -340,6 +345,24 @@ AGE_RULES = tuple(
             r"[ \t]*(?:jaar)?[ \t]*(?:[.,;!?)\n]|$)",
         ),
         (rf"\b{PERSON}\s+", r"[ \t]*(?:[.,;]|$)"),  # not "(cliënt 1)", a numbering
+        # Since 2026.12.15 (development sets 27 to 29): "can't be older than 14 or 15",
+        # "hooguit 15 is", "they're 12, 13 and 15", "ID vh meisje: 17 jaar"
+        (
+            r"\b(?:can['’]?t|cannot|can\s+not|kan\s+niet|kunnen\s+niet|niet)\s+(?:be\s+)?"
+            r"(?:older\s+than|ouder\s+dan)\s+",
+            NOT_AN_AGE + RANGE_END + r"\s*(?:[.,;!?)]|$|\s+(?:zijn|is)\b)",
+        ),
+        (
+            r"\b(?:hooguit|maximaal|at\s+most)\s+",
+            NOT_AN_AGE + RANGE_END + r"\s*(?:jaar|years?)?\s*"
+            r"(?:[.,;!?)]|$|\s+(?:is|was|lijkt|leek|looks|looked)\b)",
+        ),
+        (
+            r"\b(?:they|we)['’]re\s+" + LOOSE,
+            NOT_AN_AGE + r"(?:\s*(?:,|and|en|or|of|-)\s*\d{1,2})*\s*(?:years?(?:\s+old)?)?\s*"
+            r"(?:[.,;!?)]|$)",
+        ),
+        (rf"\b{PERSON}\s*:\s*", r"\s*(?:jaar|jr|years?)\b"),
         # "they look 12 or 13 at most", "ze lijkt 14", since 2026.12.14 "eruitziet als 16"
         (
             r"\b(?:look|looks|looked|lijkt|lijken|leek|leken|eruit\s+als|eruitzi(?:et|en)\s+als|"

@@ -3,9 +3,11 @@ gets no indicators, and shows the words that say so. On every non-frozen set, th
 indicators shown in such texts were wrong 3 times in 4 ("I keep all my money" read as
 earnings handed over). Written before the rules read it."""
 
+import pytest
+
 from meldpunt.triage.presenters import present
 from meldpunt.triage.suggest import suggest
-from tests.triage.found import ids
+from tests.triage.found import ids, urgency
 
 SAID_OUT = (
     "[chat] Bezoeker: hi, I'm a sex worker from Romania, I work for myself in Almere. A "
@@ -46,3 +48,69 @@ def test_a_signal_that_is_no_rule_out_keeps_its_indicators() -> None:
     text = "Hij moet zijn paspoort afgeven aan de baas en werkt 70 uur per week in de kas."
     assert not suggest(text).ruled_out
     assert {"gen.documents_retained", "lab.long_hours"} <= ids(text)
+
+
+# Development sets 27 to 29 (measured first: acute danger recall 0.55, 0.67 and 0.40): a
+# threat with a deadline of hours, a demand due tonight, the advisor's advice to ring 112.
+ACUTE = [
+    "Nu eist hij dat ze vanavond om 20:00 live gaat op een andere app, anders stuurt hij",
+    "Sindsdien eist ze 250 euro, vandaag vóór 18:00, anders gaat de foto naar zijn school.",
+    "now he says if i dont send 200 euro he posts them in my school group chat TONIGHT at 8",
+    "he wants 500 euro on his account within 2 hours or he sends the video to all my followers",
+    "i must pay 250 euro before 10 tonight or he sends them to everyone in my school",
+    "the person answered: you do one more tomorrow or we visit your house",
+    "mijn vriend zegt dat ik vanavond mee moet naar een hotel in Lelystad",
+    "Voorman + 2 mnn rijden rond om hem te zoeken, sms van voorman: 'wij vinden jou vannacht'.",
+    "Moet vannacht om 4u weer rijden anders 'komen ze bij zijn moeder'. Geadv. 112.",
+    "Mld staat nog bij hotel. Geadv. direct 112, doet mld nu.",
+    "de baas zei dat wie nog klaagt vanavond met de knuppel van het erf wordt gehaald",
+]
+NOT_ACUTE = [
+    "Ze eist vandaag nog een gesprek met de manager over haar rooster.",
+    "He wants the money back within 2 weeks or he goes to court.",
+    "Tonight or tomorrow she will call her sister, she says.",
+    "We gaan vanavond naar een hotel in Parijs voor ons jubileum.",
+    "Bij zorgen kunt u altijd 112 bellen, verder geen direct gevaar.",
+]
+
+
+@pytest.mark.parametrize("text", ACUTE)
+def test_danger_within_hours_is_acute(text: str) -> None:
+    assert "acute_danger" in urgency(text)
+
+
+@pytest.mark.parametrize("text", NOT_ACUTE)
+def test_a_deadline_without_a_threat_is_not_acute(text: str) -> None:
+    assert "acute_danger" not in urgency(text)
+
+
+# Development sets 27 to 29 (measured first: minor recall 0.96, 0.83 and 0.81).
+MINOR = [
+    "een groep jongens (13 tot 16 jaar) die 's avonds bij de speeltuin hangen",
+    "two of the girls working there can't be older than 14 or 15. They're there",
+    "Leerling (v, 16, Engelstalig) kwam gisteren huilend bij mld.",
+    "kwam binnen met een meisje dat volgens mld hooguit 15 is, in schooljas",
+    "Meisje dat haar nagels deed leek hooguit 15, sprak geen NL en geen EN",
+    "They say they're 12, 13 and 15, Romanian, and give different names every time.",
+    "Meisje zei niks. ID vh meisje: 17 jaar, mld heeft geweigerd.",
+    "Vanmiddag 2 jongens (ong 12 en 13, spreken geen NL of EN) betrapt met tas",
+    "Twee meisjes ong 12-13 rollen telefoons en portemonnees op de zaterdagmarkt",
+]
+NOT_MINOR = [
+    "Ze werken hooguit 15 uur per week in de kas.",
+    "They're 12 hours on the boat, every day.",
+    "Drie mannen (ong 40 en 45) in een witte bus.",
+    "Leerling (v, 19, MBO 4) vertelde over haar bijbaan.",
+    "The rooms can't be older than 15 years, the landlord says.",
+    "Kamer 12, ID van de man: 44 jaar.",
+]
+
+
+@pytest.mark.parametrize("text", MINOR)
+def test_an_age_said_another_way_is_a_minor(text: str) -> None:
+    assert "minor" in urgency(text)
+
+
+@pytest.mark.parametrize("text", NOT_MINOR)
+def test_hours_adults_and_old_rooms_are_no_minor(text: str) -> None:
+    assert "minor" not in urgency(text)
