@@ -114,3 +114,21 @@ def test_an_age_said_another_way_is_a_minor(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_MINOR)
 def test_hours_adults_and_old_rooms_are_no_minor(text: str) -> None:
     assert "minor" not in urgency(text)
+
+
+def test_paid_correctly_with_the_passport_and_free_to_go_is_no_exploitation() -> None:
+    """Development set 28: three counter-signals in a worker's own words."""
+    text = (
+        "I worked 18 months for an agency in onion packing. My contract ends and then I must "
+        "leave the agency house. They paid me always correct, my passport is with me, I can "
+        "go home or stay. I want to find another job."
+    )
+    suggestion = suggest(text)
+    assert suggestion.ruled_out and suggestion.form == "none"
+    assert not ids(text) & {"gen.documents_retained", "lab.passport_withheld"}
+
+
+def test_not_paid_correctly_is_no_counter_signal() -> None:
+    text = "They never paid me correctly and my passport is with the boss."
+    assert {"gen.documents_retained"} <= ids(text)
+    assert not suggest(text).ruled_out
