@@ -5,9 +5,25 @@ earnings handed over). Written before the rules read it."""
 
 import pytest
 
+from meldpunt.triage.evaluation import FROZEN
+from meldpunt.triage.form_model import form_model
+from meldpunt.triage.indicator_model import indicator_model
 from meldpunt.triage.presenters import present
 from meldpunt.triage.suggest import suggest
+from meldpunt.triage.taxonomy import taxonomy
 from tests.triage.found import ids, urgency
+
+
+def test_the_version_is_raised() -> None:
+    """Every decision records the rules and models it was made under: this is 2026.12.15."""
+    assert taxonomy().version == "2026.12.15"
+
+
+def test_sets_27_to_29_are_learned_and_blind_16_is_frozen() -> None:
+    for trained in (form_model(), indicator_model()):
+        assert {"dev27", "dev28", "dev29"} <= set(trained.trained_on)
+    assert "blind16" in FROZEN
+
 
 SAID_OUT = (
     "[chat] Bezoeker: hi, I'm a sex worker from Romania, I work for myself in Almere. A "
