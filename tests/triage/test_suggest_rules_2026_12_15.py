@@ -148,3 +148,22 @@ def test_not_paid_correctly_is_no_counter_signal() -> None:
     text = "They never paid me correctly and my passport is with the boss."
     assert {"gen.documents_retained"} <= ids(text)
     assert not suggest(text).ruled_out
+
+
+# Patterns that were wrong far more often than right on every non-frozen set, each against
+# its indicator's own definition: fines at work are pay withheld, not a growing debt; an
+# advert with photos is no webcam sex or spread images; a pretext ("he says it is for our
+# future") is no broken promise; "klanten afwerken" is no street fine.
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Voor elke fout krijgen ze boetes van 25 euro op hun loonstrook.", "gen.debt_bondage"),
+        ("Hij heeft een lening bij de bank voor zijn auto.", "gen.debt_bondage"),
+        ("Ze moet elke avond vijf klanten afwerken in het hotel.", "crim.street_fine"),
+        ("Hij heeft geen vrienden in de klas, zegt zijn moeder.", "gen.isolation"),
+        ("Er staat een advertentie met foto's van haar op een escortsite.", "sex.online"),
+        ("He keeps all the money, he says it is for our future together.", "gen.deception"),
+    ],
+)
+def test_what_no_longer_fires(text: str, indicator: str) -> None:
+    assert indicator not in ids(text)
