@@ -167,3 +167,74 @@ def test_not_paid_correctly_is_no_counter_signal() -> None:
 )
 def test_what_no_longer_fires(text: str, indicator: str) -> None:
     assert indicator not in ids(text)
+
+
+# Development sets 27 to 29 (measured first): recruitment and threats in the words of
+# workers and their families (recruitment supports a form: it is shown next to another
+# signal, here a passport kept).
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("A man in Kaunas promised cleaning work in Holland.", "lab.recruitment"),
+        (
+            "I was hired in Dubai to be a spa therapist. The boss keeps my passport.",
+            "lab.recruitment",
+        ),
+        (
+            "Before coming I paid 12.000 euro to his cousin for this job. He keeps my passport.",
+            "lab.recruitment",
+        ),
+        (
+            "A woman from my church said I can study nursing here. She keeps my passport.",
+            "lab.recruitment",
+        ),
+        ("a man in our village say in holland meat factory pay 1600 euro net", "lab.recruitment"),
+        ("baas heeft mij gehaald uit China. Hij houdt mijn paspoort.", "lab.recruitment"),
+        (
+            "Een man uit ons dorp beloofde werk in de kassen voor 12 euro per uur.",
+            "lab.recruitment",
+        ),
+        (
+            'zei in gebroken Nederlands: "baas zegt niet naar dokter, anders jij weg".',
+            "gen.threats",
+        ),
+        (
+            'de man zegt dat ze "van het kind af moet", anders "zien we wel wat er gebeurt".',
+            "gen.threats",
+        ),
+        ('Kleinzoon zegt dat hij "mee moet, anders is het klaar met hem".', "gen.threats"),
+        (
+            "remember you are illegal, one phone call and IND will take you to the airport",
+            "gen.threats",
+        ),
+        (
+            "Baas zegt als je naar de politie gaat dan zorg ik dat je nooit meer werk vind.",
+            "gen.threats",
+        ),
+        ('Voorman zei: "vanavond kom ik met mijn jongens, dan ben je weg of dood".', "gen.threats"),
+        ("i want stop but he says he kills my mother in Moldova if i go.", "gen.threats"),
+        ('the person answered: "you do one more tomorrow or we visit your house"', "gen.threats"),
+    ],
+)
+def test_recruitment_and_threats_in_plain_words(text: str, indicator: str) -> None:
+    assert indicator in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("He brought us to the hotel and went home.", "lab.recruitment"),
+        ("De buurvrouw zegt dat het voor ons is, zegt hij.", "lab.recruitment"),
+        ("The church said it will help with food.", "lab.recruitment"),
+        ("Ze heeft de kinderen gehaald uit school.", "lab.recruitment"),
+        ("Ze willen anders werken, met minder uren.", "gen.threats"),
+        ("He kills time on his phone, his mother says.", "gen.threats"),
+    ],
+)
+def test_look_alikes_of_recruitment_and_threats_stay_none(text: str, indicator: str) -> None:
+    assert indicator not in ids(text)
+
+
+def test_every_hour_or_so_he_comes_is_no_threat() -> None:
+    text = "A man drops her off at 7, and every hour or so he comes to collect the money."
+    assert "gen.threats" not in ids(text)
