@@ -282,6 +282,26 @@ def test_the_polish_labour_case_gets_labour_with_its_words(advisor_page: Page, l
     shot(page, "intake-9-labour-case")
 
 
+def test_a_caller_who_says_it_is_no_exploitation_gets_no_signals(
+    advisor_page: Page, live_server
+) -> None:  # type: ignore[no-untyped-def]
+    """Since 2026.12.15: a text that says itself there is no exploitation shows no signal
+    to tick, no form, and the words that say so, marked in the text."""
+    page = advisor_page
+    open_intake(page, live_server.url)
+    page.keyboard.type(
+        "Moeder belt over haar zoon (19) die in een kas werkt. Hij houdt zijn eigen geld, "
+        "woont thuis en kan stoppen wanneer hij wil. Er is niets aan de hand, zegt ze."
+    )
+    suggestions = page.locator("#intake-suggest")
+    expect(suggestions).to_contain_text("de tekst zegt zelf dat er geen aanwijzingen")
+    expect(suggestions.locator(".triage-words").last).to_contain_text("niets")
+    expect(suggestions.locator("mark", has_text="niets").first).to_be_visible()
+    expect(suggestions.locator("li[data-indicator]")).to_have_count(0)
+    expect(suggestions.locator("li.triage-form")).to_have_count(0)
+    assert axe_violations(page) == []
+
+
 def test_a_form_only_the_model_reads_is_shown_with_its_words(
     advisor_page: Page, live_server
 ) -> None:  # type: ignore[no-untyped-def]
