@@ -491,8 +491,9 @@ UNDERSCORE_NAME_RE = re.compile(
 # A dotted name in lower case, three letters or more on both sides ("lensmaster.almere"),
 # in a sentence that names a platform (since 2026.12.13); never "o.a." or "bijv.".
 DOTTED_NAME_RE = re.compile(
-    # "quickcash.nl.official": a short part in between (since 2026.12.15)
-    r"(?<![\w@./-])((?-i:[a-z][a-z0-9_]{2,}(?:\.[a-z0-9_]+)*\.[a-z][a-z0-9_]{2,}))"
+    # "quickcash.nl.official": a short part in between (since 2026.12.15), and any after
+    r"(?<![\w@./-])((?-i:[a-z][a-z0-9_]{2,}(?:\.[a-z0-9_]+)*?\.[a-z][a-z0-9_]{2,}"
+    r"(?:\.[a-z0-9_]+)*))"
     r"(?![\w@/-])(?!\.\w)"
 )
 ACCOUNT_NOUN_RE = re.compile(

@@ -903,3 +903,20 @@ def test_variants_of_development_sets_28_and_29(text, entities) -> None:
 )
 def test_a_failed_iban_a_public_desk_or_a_shop_stays_none(text) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        (
+            "an advert on Instagram from photographer adi.bogdan.7791 for model work",
+            "@adi.bogdan.7791",
+        ),
+        ("On TikTok the account of the boss is lina.rose.22 and she posts daily", "@lina.rose.22"),
+        ("op insta volgt ze jay.money.x", "@jay.money.x"),
+    ],
+)
+def test_a_dotted_account_name_may_end_in_a_short_part(text, handle) -> None:
+    """The short middle part of 2026.12.15 must not cost a name whose last part is short
+    or a number, as it did in a first version (found in review)."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("handle", handle)}
