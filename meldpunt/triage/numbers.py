@@ -362,7 +362,10 @@ AGE_RULES = tuple(
             NOT_AN_AGE + r"(?:\s*(?:,|and|en|or|of|-)\s*\d{1,2})*\s*(?:years?(?:\s+old)?)?\s*"
             r"(?:[.,;!?)]|$)",
         ),
-        (rf"\b{PERSON}\s*:\s*", r"\s*(?:jaar|jr|years?)\b"),
+        (
+            rf"\b{PERSON}\s*:\s*",
+            r"\s*(?:jaar|jr|years?)\b(?!\s+(?:geleden|ago|lang|long|in|bij|at|for|voor|hier|here)\b)",
+        ),
         # "they look 12 or 13 at most", "ze lijkt 14", since 2026.12.14 "eruitziet als 16"
         (
             r"\b(?:look|looks|looked|lijkt|lijken|leek|leken|eruit\s+als|eruitzi(?:et|en)\s+als|"

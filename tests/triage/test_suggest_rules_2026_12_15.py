@@ -119,6 +119,7 @@ NOT_MINOR = [
     "Leerling (v, 19, MBO 4) vertelde over haar bijbaan.",
     "The rooms can't be older than 15 years, the landlord says.",
     "Kamer 12, ID van de man: 44 jaar.",
+    "Client: 12 years in the Netherlands, works in a warehouse.",
 ]
 
 
