@@ -121,7 +121,7 @@ PLATE_FILLER_RE = re.compile(
     r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think|"
     # who read it: "kenteken vlgs mld vgk 38 t", "volgens de buurvrouw vj 519 x" (since
     # 2026.12.15)
-    r"(?:volgens|vlgs?\.?)\s+(?:mld|melder|melder|haar|hem|hen|hun|de\s+\w+))(?=[\s:])"
+    r"(?:volgens|vlgs?\.?)\s+(?:mld|melder|haar|hem|hen|hun|de\s+\w+))(?=[\s:])"
     # the country code of the plate, in capitals ("PL WGM 4521", since 2026.12.11)
     r"|\s*(?-i:PL|LT|LV|EE|BG|RO|MD|UA|HU|SK|CZ|DE|NL|BE|FR|GB|UK)(?=\s)"
 )
