@@ -96,6 +96,9 @@ SETS = {
     # finished, with a labelling guide that counts a reporter's own contacts as entities;
     # measured once with 2026.12.14 before any change of 2026.12.15; frozen.
     "blind16": "evaluation_blind16.toml",
+    # Written by someone who never read the rules, 102 reports, to the same brief, after
+    # 2026.12.15 was made; measured once with 2026.12.14 and once with 2026.12.15; frozen.
+    "blind17": "evaluation_blind17.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -163,6 +166,7 @@ FROZEN = frozenset(
         "blind14",
         "blind15",
         "blind16",
+        "blind17",
         "pl",
         "ro",
     }
