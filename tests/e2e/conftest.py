@@ -26,6 +26,11 @@ from tests.chat.servers import (
 )
 from tests.e2e.browsers import shared_browser
 
+# Assertions wait as long as actions do (``page.set_default_timeout`` below): on a slow or
+# busy machine the server's answer to typing may take longer than Playwright's 5 s (a
+# phone-intake test failed so once on 6 December 2026, on a machine half as fast).
+expect.set_options(timeout=10_000)
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # from that thread are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
