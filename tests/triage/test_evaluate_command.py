@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -69,3 +70,21 @@ def test_figures_for_the_development_set() -> None:
         "| acute_danger |",
     ):
         assert heading in text
+
+
+def test_the_indicator_and_entity_figures_show_their_counts() -> None:
+    """A recall of 0.746 printed as 0.75 looked like a met target (blind 18, 6 December
+    2026): the headline figures have three decimals and the counts behind them."""
+    out = io.StringIO()
+    call_command("triage_evaluate", split="development", stdout=out)
+    text = out.getvalue()
+    assert re.search(
+        r"Indicators \(micro\): precision 0\.\d{3}, recall 0\.\d{3} "
+        r"\(\d+ right, \d+ wrong, \d+ missed\)",
+        text,
+    )
+    assert re.search(
+        r"Entities \(micro\): precision [01]\.\d{3}, recall [01]\.\d{3} "
+        r"\(\d+ right, \d+ wrong, \d+ missed\)",
+        text,
+    )
