@@ -626,12 +626,17 @@ def _national(text: str) -> list[Entity]:
 IBAN_SHAPE_RE = re.compile(r"\b[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]{4}){3,}")
 
 
-def phones(text: str) -> list[Entity]:
-    """Phone numbers as E.164; the public numbers of the meldpunt and its partners are skipped."""
+def _iban_like(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in IBAN_SHAPE_RE.finditer(text)]
+
+
+def phones(text: str, *, iban_like: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """Phone numbers as E.164; the public numbers of the meldpunt and its partners are
+    skipped, and so is text written like an IBAN (``iban_like``, found here unless given)."""
     if sum(c.isdigit() for c in text) < MIN_PHONE_DIGITS:
         return []
     found = _national(text)
-    ibans = [m.span() for m in IBAN_SHAPE_RE.finditer(text)]
+    ibans = _iban_like(text) if iban_like is None else iban_like
     taken = [(e.start, e.end) for e in found] + ibans
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         if _overlaps(match.start, match.end, taken):
@@ -1179,9 +1184,10 @@ def extract(text: str) -> list[Entity]:
     add(named_handles(text))
     add(domains(text, skip=taken))
     # "their account NL12 INGB ...": an IBAN, even one whose check digits fail, is no name
-    add(handles(text, skip=taken + [m.span() for m in IBAN_SHAPE_RE.finditer(text)]))
+    iban_like = _iban_like(text)
+    add(handles(text, skip=taken + iban_like))
     add(kvk_numbers(text))
     add(addresses(text))
     add(plates(text))
-    add(phones(text))
+    add(phones(text, iban_like=iban_like))
     return sorted(found, key=lambda e: e.start)

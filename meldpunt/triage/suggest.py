@@ -995,11 +995,16 @@ OWN_DENIAL_RE = re.compile(
 DENIAL_REACH = 200
 
 
+def _rules_out(tax: Taxonomy, rule_id: str) -> bool:
+    """Whether the counter-signal ``rule_id`` rules trafficking out ("niets aan de hand")."""
+    return RULES_OUT in tax.contra_rule(rule_id).cancels
+
+
 def _drop_own_denial(tax: Taxonomy, text: str, contra: dict[str, Match]) -> None:
     """Drop every counter-signal that rules trafficking out whose words all follow, in
     their sentence, the person's own denial."""
     for rule_id, match in list(contra.items()):
-        if RULES_OUT in tax.contra_rule(rule_id).cancels and all(
+        if _rules_out(tax, rule_id) and all(
             OWN_DENIAL_RE.search(text, max(0, at - DENIAL_REACH), at) for at, _ in match.spans
         ):
             del contra[rule_id]
@@ -1014,7 +1019,7 @@ def _forms_named_out(tax: Taxonomy, contra: dict[str, Match]) -> frozenset[str]:
     }
     covered = {span for match in named.values() for span in match.spans}
     for rule_id, match in list(contra.items()):
-        if RULES_OUT in tax.contra_rule(rule_id).cancels and set(match.spans) <= covered:
+        if _rules_out(tax, rule_id) and set(match.spans) <= covered:
             del contra[rule_id]
     return frozenset(form for rule_id in named for form in tax.contra_rule(rule_id).cancels)
 
@@ -1055,7 +1060,7 @@ def suggest(
     # "cao-loon") together rule trafficking out, like "geen aanwijzingen voor uitbuiting".
     ruled_out = len(telling) >= CONTRA_RULE_OUT
     cancelled: set[str] = set()
-    said_out = tuple(m for i, m in contra.items() if RULES_OUT in tax.contra_rule(i).cancels)
+    said_out = tuple(match for rule_id, match in contra.items() if _rules_out(tax, rule_id))
     ruled_out |= bool(said_out)
     for contra_id in contra:
         cancels = tax.contra_rule(contra_id).cancels
