@@ -107,7 +107,7 @@ PLATE_COUNTRY_RE = re.compile(
     r"(?i)(?<=\()(?-i:RO|PL|BG|LT|LV|EE|D|DE|F|FR|B|BE|UA|HU|SK|CZ|GB|UK|MD)(?=\))|"
     r"\b(?=[rpbdlgefu])(?:roemeens\w*|romanian|pools\w*|polish|bulgaars\w*|bulgarian|duits\w*|german|"
     r"litouws\w*|lithuanian|belgisch\w*|belgian|brits\w*|british|engelse|uk|frans\w*|french|"
-    r"spaans\w*|spanish|"
+    r"spaans\w*|spanish|turks\w*|turkish|"
     # the countries ("een Skoda uit Polen, WGM 4521", since 2026.12.11)
     r"polen|poland|roemeni[eë]|romania|bulgarije|bulgaria|duitsland|germany|litouwen|lithuania|"
     r"belgi[eë]|belgium|frankrijk|france)\b"
@@ -119,6 +119,9 @@ PLATE_FILLER_RE = re.compile(
     # "plates (one of them is ...", "(one was ..." (since 2026.12.13)
     r"with\s+(?:the\s+)?number|met\s+(?:het\s+)?nummer|af|one(?:\s+of\s+them)?\s+(?:is|was)|"
     r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think|"
+    # "plates, for example WGM 4812K", "plates, mine is KRT 418" (since 2026.12.16)
+    r"for\s+example|for\s+instance|e\.g\.|bijvoorbeeld|bijv\.|"
+    r"(?:mine|his|hers|ours|theirs|de\s+mijne|die\s+van\s+(?:mij|hem|haar))\s+(?:is|was)|"
     # who read it: "kenteken vlgs mld vgk 38 t", "volgens de buurvrouw vj 519 x" (since
     # 2026.12.15)
     r"(?:volgens|vlgs?\.?)\s+(?:mld|melder|haar|hem|hen|hun|de\s+\w+))(?=[\s:])"
@@ -136,6 +139,7 @@ FOREIGN_PLATES = (
     r"[A-Z]{2}\d{2}[ -]?[A-Z]{3}",  # United Kingdom: AB12 CDE
     r"[A-Z]{2}[ -]?\d{3}[ -]?[A-Z]{2}",  # France: AB-123-CD (since 2026.12.11)
     r"\d{4}[ -]?[B-DF-HJ-NP-TV-Z]{3}",  # Spain: 1234 BCD (since 2026.12.15)
+    r"(?-i:\d{2}[ -]?[A-Z]{1,3}[ -]?\d{2,4})",  # Turkey: 34 ABC 123, in capitals (since 2026.12.16)
 )
 
 
@@ -248,7 +252,7 @@ HOUSE_NUMBER_WORDS = (
 # then "nummer 12", or since
 # 2026.12.9 a town and a street: "8221 AB Lelystad, Kerkstraat 12".
 HOUSE_AFTER_RE = re.compile(
-    rf"^(\s*[,/-]?\s*(?:\)?\s*{HOUSE_NUMBER_WORDS}|[A-Za-z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
+    rf"^(\s*\)?\s*[,/-]?\s*(?:\)?\s*{HOUSE_NUMBER_WORDS}|[A-Za-z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
     rf"(?:[A-Z][\w'-]+,?\s+)?[A-Z][\wÀ-ÿ'-]*{STREET_ENDS}\s+)?)"
     # "8224 CG 103-B" (since 2026.12.15)
     r"(\d{1,5})(?:\s|-)?([a-zA-Z])?\b"
@@ -311,10 +315,15 @@ NUMBER_WORD_BEFORE_RE = re.compile(
     rf"(?i)\b{HOUSE_NUMBER_WORDS}(\d{{1,5}})\s?([a-z])?\s*[,/-]?\s*(?:(?:in|te|at|and|en)\s+)?\(?\s*$"
 )
 NUMBER_WORD_AFTER_RE = re.compile(rf"\s*[,/-]?\s*{HOUSE_NUMBER_WORDS_NL}\.?:?\s*\d")
+# "address is 15, 1311hx": the number after an address word (since 2026.12.16).
+ADDRESS_NUMBER_BEFORE_RE = re.compile(
+    r"(?i)\b(?:adres|address)(?:\s+is|\s*:)?\s+(\d{1,5})\s?([a-z])?\s*,\s*$"
+)
 # A number and the postcode alone in brackets, "(9a, 8302 ck)", or the postcode in brackets
 # after the number, "naast ons, 230 (3891 zk)" (since 2026.12.11).
 BRACKETED_BEFORE_RE = re.compile(
-    r"(?:\(\s*|(?:^|[\w,]\s))(?P<number>\d{1,5})\s?([a-zA-Z])?\s*[,(]\s*$"
+    # "Botter 12-C (8243 kd)" (since 2026.12.16)
+    r"(?:\(\s*|(?:^|[\w,]\s))(?P<number>\d{1,5})(?:\s?-?\s?([a-zA-Z])(?![a-zA-Z]))?\s*[,(]\s*$"
 )
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
@@ -338,7 +347,9 @@ KVK_AFTER_RE = re.compile(
 URL_RE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'()]+")
 TLDS = (
     "nl|com|net|org|eu|be|de|pl|ro|bg|ua|info|biz|io|co|uk|me|tv|xxx|online|site|shop|"
-    "app|live|club|vip|top|xyz|fr|es|it|ru|cz|hu|lt|lv|sk"
+    "app|live|club|vip|top|xyz|fr|es|it|ru|cz|hu|lt|lv|sk|"
+    # since 2026.12.16
+    "pt|ch|dk|fi|gr|tr|md|rs|hr|ph|ng|br"
 )
 # "jobs(at)snelwerk-nl.com", "jobs [at] snelwerk-nl.com", "jobs @ snelwerk-nl.com": an
 # address written so robots miss it is still an address, and its domain no web address
@@ -416,6 +427,8 @@ PLATFORM_CONTEXT_RE = re.compile(
     r"(?i)\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|twitter|x|facebook|fb|sc|tt|tg|"
     r"whatsapp|dm|"
     r"onlyfans|threads|discord|skype|kik|account|profiel|profile|handle|gebruikersnaam|username|"
+    # dating and webcam sites (since 2026.12.16)
+    r"grindr|tinder|badoo|bumble|hinge|chaturbate|stripchat|fansly|"
     # Polish, Romanian, Bulgarian, Ukrainian and Arabic (issue 17)
     r"konto|profil|cont|contul|instagramie|telegramie|facebooku|"
     r"инстаграм\w*|інстаграм\w*|телеграм\w*|тикток\w*|тікток\w*|фейсбук\w*|снапчат\w*|профил\w*|акаунт\w*|"
@@ -427,7 +440,9 @@ PLATFORM_CONTEXT_RE = re.compile(
 PLATFORMS = (
     r"(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|onlyfans|discord|skype|kik|facebook|fb|"
     # since 2026.12.11
-    r"zalo|wechat|viber|vinted|marktplaats)"
+    r"zalo|wechat|viber|vinted|marktplaats|"
+    # since 2026.12.16
+    r"grindr|tinder|badoo|bumble|hinge|chaturbate|stripchat|fansly)"
 )
 # A name that has a letter and a digit, an underscore or a dot inside ("mo_010",
 # "mo.breda", "jaydenxx_"): never an age or a time ("op IG is ze 16"), since 2026.12.9.
@@ -529,7 +544,8 @@ HAS_PLATFORM_RE = re.compile(r"(?i)\b(?:een|haar|zijn|hun|a|an|her|his|their)\s+
 # sweetboy.77 sent") or "the account is called ..." later in a sentence that names a
 # platform (since 2026.12.7): only a name of at least four characters with two letters
 # in a row and a digit, dot or underscore, so times, amounts, dates and "e.g." are none.
-HANDLE_NAME = rf"@?((?=[a-z0-9_.]*[a-z]{{2}})(?=[a-z0-9_.]{{4}}){MARKED_NAME})"
+# Since 2026.12.16 also a name with capitals inside ("calls himself DaddyFlevo").
+HANDLE_NAME = rf"@?((?=[a-z0-9_.]*[a-z]{{2}})(?=[a-z0-9_.]{{4}}){MARKED_NAME}|{CAMEL_NAME})"
 PLATFORM_THEN_NAME_RE = re.compile(
     rf"(?i)\b{PLATFORMS},?\s+{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
@@ -630,6 +646,11 @@ def _iban_like(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in IBAN_SHAPE_RE.finditer(text)]
 
 
+# "+48 (0) 502 118 634": the "(0)" after a country code is the trunk prefix of that country,
+# not the start of a Dutch number (development set 31, since 2026.12.16).
+COUNTRY_CODE_BEFORE_RE = re.compile(r"(?:\+|\b00)[1-9]\d{0,2}[ .-]?$")
+
+
 def phones(text: str, *, iban_like: list[tuple[int, int]] | None = None) -> list[Entity]:
     """Phone numbers as E.164; the public numbers of the meldpunt and its partners are
     skipped, and so is text written like an IBAN (``iban_like``, found here unless given)."""
@@ -639,7 +660,10 @@ def phones(text: str, *, iban_like: list[tuple[int, int]] | None = None) -> list
     ibans = _iban_like(text) if iban_like is None else iban_like
     taken = [(e.start, e.end) for e in found] + ibans
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
-        if _overlaps(match.start, match.end, taken):
+        if _overlaps(match.start, match.end, taken) or (
+            match.raw_string.startswith("(")
+            and COUNTRY_CODE_BEFORE_RE.search(text, max(0, match.start - 6), match.start)
+        ):
             continue
         if phonenumbers.number_type(match.number) in SERVICE_TYPES:
             continue
@@ -651,7 +675,8 @@ def phones(text: str, *, iban_like: list[tuple[int, int]] | None = None) -> list
         if _overlaps(*written.span(), taken):
             continue
         try:
-            number = phonenumbers.parse(written.group(), "NL")
+            # a trunk "(0)" after the country code is never dialled from abroad
+            number = phonenumbers.parse(written.group().replace("(0)", ""), "NL")
         except phonenumbers.NumberParseException:  # "+999 ...": no such country code
             continue
         if phonenumbers.is_possible_number(number) and (
@@ -799,7 +824,8 @@ def _house_number(
     after = HOUSE_AFTER_RE.match(text[end : end + CONTEXT_CHARS])
     counted = (
         after
-        and after.group(1).lstrip().startswith((",", "-", "/"))
+        # "(8221 AB) 3 jaar": a count after the bracket too (since 2026.12.16)
+        and after.group(1).lstrip().startswith((",", "-", "/", ")"))
         and not HOUSE_WORD_RE.search(after.group(1))
         and COUNT_GOES_ON_RE.match(after.string, after.end(2))
     )
@@ -819,6 +845,8 @@ def _house_number(
             street = NAME_NUMBER_BEFORE_RE.search(before_text)
         if street is None and text.startswith(")", end):
             street = _bracketed_number(before_text)
+        if street is None:
+            street = ADDRESS_NUMBER_BEFORE_RE.search(before_text)
         return (street.group(1), street.group(2) or "") if street else None
     before = HOUSE_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
     if before and not NOT_HOUSE_BEFORE_RE.search(
