@@ -144,6 +144,10 @@ SAME_WORDS = {
     "gen.wages_withheld": "lab.underpaid_cash",
     "gen.documents_retained": "lab.passport_withheld",
 }
+# Pay handed over is withheld pay, as the checklist explains "loon ingehouden" ("must hand
+# the pay over"): money from clients that goes to someone else is shown as both, with the
+# same words, and counts once, as the sexual signal (since 2026.12.16).
+HANDED_OVER = {"gen.wages_withheld": "sex.earnings_handed_over"}
 # Violence only threatened ("dreigt haar te slaan", "threatens to beat him") is a threat,
 # not violence done: these ids skip a match whose clause has a threat word before it.
 THREATENED_ONLY = frozenset({"gen.violence", "violence"})
@@ -162,6 +166,7 @@ OVERTIME = "gen.excessive_overtime"
 LONG_HOURS = "lab.long_hours"
 WAGES = "gen.wages_withheld"
 UNDERPAID = "lab.underpaid_cash"
+EARNINGS = "sex.earnings_handed_over"
 DOCUMENTS = "gen.documents_retained"
 PASSPORT = "lab.passport_withheld"
 # Signals that say the text is about work (a labour indicator, or hours or wages).
@@ -685,8 +690,8 @@ def _counted(found: dict[str, Match]) -> list[str]:
     for indicator, match in found.items():
         if indicator in LENT_OUT and LENT_OUT[indicator] in found:
             continue
-        twin = found.get(SAME_WORDS.get(indicator, ""))
-        if twin is not None and set(match.spans) <= set(twin.spans):
+        twins = (found.get(table.get(indicator, "")) for table in (SAME_WORDS, HANDED_OVER))
+        if any(twin is not None and set(match.spans) <= set(twin.spans) for twin in twins):
             continue
         counted.append(indicator)
     return counted
@@ -893,6 +898,14 @@ def _documents_at_work(tax: Taxonomy, found: dict[str, Match]) -> None:
         _add(found, PASSPORT, documents.patterns[0], documents.spans)
 
 
+def _earnings_are_wages(found: dict[str, Match], cancelled: set[str]) -> None:
+    """Earnings from clients handed over are also pay withheld, with the same words, unless
+    a counter-signal lifts withheld pay ("she is paid correctly")."""
+    earnings = found.get(EARNINGS)
+    if earnings is not None and WAGES not in cancelled:
+        _add(found, WAGES, earnings.patterns[0], earnings.spans)
+
+
 def _add(bucket: dict[str, Match], target: str, label: str, spans: list[tuple[int, int]]) -> None:
     match = bucket.setdefault(target, Match(id=target))
     if label not in match.patterns:
@@ -1074,6 +1087,7 @@ def suggest(
     if said_out:
         found.clear()
     _drop_lonely_support(tax, found)
+    _earnings_are_wages(found, cancelled)
     # A text that names signals only to deny them ("she is not threatened, never locked in,
     # has no debt") rules trafficking out too: the model, which does not read negation as
     # the rules do, may not give it a form (since 2026.12.9).
