@@ -103,6 +103,10 @@ SETS = {
     # overlaps settled (docs/TRIAGE_SET_BRIEF.md), after 2026.12.15 was finished; measured
     # once with 2026.12.15, before any change of the next version; frozen.
     "blind18": "evaluation_blind18.toml",
+    # Written by someone who never read the rules, 104 reports, to the same brief, while
+    # 2026.12.16 was being made (the rules unseen); measured once with 2026.12.15 and
+    # once with 2026.12.16; frozen.
+    "blind19": "evaluation_blind19.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -178,6 +182,7 @@ FROZEN = frozenset(
         "blind16",
         "blind17",
         "blind18",
+        "blind19",
         "pl",
         "ro",
     }
