@@ -1142,3 +1142,17 @@ def detect_language(words: list[Word]) -> str:
     """The language of a whole text: "nl", "en", "mixed", "pl", "ro", "bg", "uk" or "ar"
     (see reading.language_of)."""
     return language_of(words)
+
+
+# Dutch and English words, so the first suggestion loads every language's lemmas.
+PRELOAD_TEXT = "Hij moet zijn paspoort afgeven. She was not paid and works 70 hours a week."
+
+
+def preload() -> None:
+    """Load what the first suggestion would (the pattern indexes, both models, the lemma
+    dictionaries): a worker does it at start, before it freezes what lives as long as
+    it does (config/asgi.py), so no advisor waits for it and no full collection walks
+    it."""
+    form_model()
+    indicator_model()
+    suggest(PRELOAD_TEXT)
