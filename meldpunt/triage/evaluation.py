@@ -107,6 +107,10 @@ SETS = {
     # 2026.12.16 was being made (the rules unseen); measured once with 2026.12.15 and
     # once with 2026.12.16; frozen.
     "blind19": "evaluation_blind19.toml",
+    # Written by another helper who never read the rules, 104 reports (web forms, e-mails
+    # of professionals, long narratives), to the same brief, while 2026.12.16 was being
+    # made; measured once with 2026.12.15 and once with 2026.12.16; frozen.
+    "blind20": "evaluation_blind20.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -183,6 +187,7 @@ FROZEN = frozenset(
         "blind17",
         "blind18",
         "blind19",
+        "blind20",
         "pl",
         "ro",
     }
