@@ -17,6 +17,7 @@ Nothing here stores or logs what it finds.
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -1015,9 +1016,20 @@ def _host_value(host: str, path: str) -> str | None:
 
 def _is_public(host: str) -> bool:
     parts = host.split(".")
+    public = PUBLIC_HOSTS | _municipal_hosts()
     return PUBLIC_HOST_RE.fullmatch(host) is not None or any(
-        ".".join(parts[i:]) in PUBLIC_HOSTS for i in range(len(parts) - 1)
+        ".".join(parts[i:]) in public for i in range(len(parts) - 1)
     )
+
+
+@cache
+def _municipal_hosts() -> frozenset[str]:
+    """The sites of the municipalities the meldpunt serves ("noordoostpolder.nl"), public
+    bodies like the partners (development set 31, since 2026.12.16)."""
+    # A models module: imported once the apps are loaded, not when this one is.
+    from meldpunt.accounts.models import Municipality
+
+    return frozenset(f"{label.lower().replace(' ', '')}.nl" for label in Municipality.labels)
 
 
 def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:

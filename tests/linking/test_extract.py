@@ -972,3 +972,23 @@ def test_variants_of_development_sets_30_and_31(text, entities) -> None:
 )
 def test_near_misses_of_development_sets_30_and_31_stay_none(text) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contact leerplichtambtenaar: leerplicht@noordoostpolder.nl of via de school.",
+        "Zie www.almere.nl/zorg-en-welzijn voor het wijkteam.",
+        "mail de gemeente, info@lelystad.nl, of bel 14 0320",
+    ],
+)
+def test_the_contacts_of_the_region_s_municipalities_are_no_entities(text) -> None:
+    """A municipality is a public body (development set 31: the attendance officer's
+    address); the region's municipalities are those it serves (accounts.Municipality)."""
+    assert extract(text) == []
+
+
+def test_a_business_whose_site_only_starts_like_a_municipality_s_is_a_domain() -> None:
+    assert {(e.kind, e.value) for e in extract("zie almere-uitzendwerk.nl")} == {
+        ("domain", "almere-uitzendwerk.nl")
+    }
