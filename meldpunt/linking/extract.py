@@ -545,8 +545,11 @@ HAS_PLATFORM_RE = re.compile(r"(?i)\b(?:een|haar|zijn|hun|a|an|her|his|their)\s+
 # sweetboy.77 sent") or "the account is called ..." later in a sentence that names a
 # platform (since 2026.12.7): only a name of at least four characters with two letters
 # in a row and a digit, dot or underscore, so times, amounts, dates and "e.g." are none.
-# Since 2026.12.16 also a name with capitals inside ("calls himself DaddyFlevo").
-HANDLE_NAME = rf"@?((?=[a-z0-9_.]*[a-z]{{2}})(?=[a-z0-9_.]{{4}}){MARKED_NAME}|{CAMEL_NAME})"
+HANDLE_NAME = rf"@?((?=[a-z0-9_.]*[a-z]{{2}})(?=[a-z0-9_.]{{4}}){MARKED_NAME})"
+# After a naming verb also a name with capitals inside ("calls himself DaddyFlevo", since
+# 2026.12.16); not right after a platform, where a brand is as likely ("op Instagram
+# McDonalds").
+CALLED_NAME = rf"@?((?=[a-z0-9_.]*[a-z]{{2}})(?=[a-z0-9_.]{{4}}){MARKED_NAME}|{CAMEL_NAME})"
 PLATFORM_THEN_NAME_RE = re.compile(
     rf"(?i)\b{PLATFORMS},?\s+{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
@@ -561,7 +564,7 @@ ACCOUNT_CALLED_RE = re.compile(
     r"(?:account|profiel|profile|kanaal)\s+(?:dat|die)|(?:hij|zij|ze|he|she)\s+heet(?:te)?|"
     r"heet(?:te)?\s+(?:hij|zij|ze|die\s+[a-z]+|de\s+[a-z]+)|noemt\s+(?:(?:hij|zij|ze)\s+)?zich|"
     r"calls\s+(?:himself|herself|themselves))(?:\s+(?:daar|there|er|ook))?\s+"
-    rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
+    rf"{CALLED_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
 SENTENCE_END_RE = re.compile(r"[.!?\n]\s")
 QUOTED_NAME_RE = re.compile(rf"(?i)['‘’\"“”]@?({MARKED_NAME})['‘’\"“”]")
@@ -1016,20 +1019,21 @@ def _host_value(host: str, path: str) -> str | None:
 
 def _is_public(host: str) -> bool:
     parts = host.split(".")
-    public = PUBLIC_HOSTS | _municipal_hosts()
+    public = _public_hosts()
     return PUBLIC_HOST_RE.fullmatch(host) is not None or any(
         ".".join(parts[i:]) in public for i in range(len(parts) - 1)
     )
 
 
 @cache
-def _municipal_hosts() -> frozenset[str]:
-    """The sites of the municipalities the meldpunt serves ("noordoostpolder.nl"), public
-    bodies like the partners (development set 31, since 2026.12.16)."""
+def _public_hosts() -> frozenset[str]:
+    """The partners' and public bodies' hosts, and the sites of the municipalities the
+    meldpunt serves ("noordoostpolder.nl"; development set 31, since 2026.12.16)."""
     # A models module: imported once the apps are loaded, not when this one is.
     from meldpunt.accounts.models import Municipality
 
-    return frozenset(f"{label.lower().replace(' ', '')}.nl" for label in Municipality.labels)
+    municipal = {f"{label.lower().replace(' ', '')}.nl" for label in Municipality.labels}
+    return PUBLIC_HOSTS | municipal
 
 
 def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:

@@ -992,3 +992,8 @@ def test_a_business_whose_site_only_starts_like_a_municipality_s_is_a_domain() -
     assert {(e.kind, e.value) for e in extract("zie almere-uitzendwerk.nl")} == {
         ("domain", "almere-uitzendwerk.nl")
     }
+
+
+def test_a_brand_right_after_a_platform_is_no_handle() -> None:
+    """A name with capitals inside is a handle after a naming verb only (found in review)."""
+    assert extract("Hij werkt bij McDonalds en zit op Instagram McDonalds te kijken.") == []
