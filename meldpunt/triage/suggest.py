@@ -144,10 +144,6 @@ SAME_WORDS = {
     "gen.wages_withheld": "lab.underpaid_cash",
     "gen.documents_retained": "lab.passport_withheld",
 }
-# Pay handed over is withheld pay, as the checklist explains "loon ingehouden" ("must hand
-# the pay over"): money from clients that goes to someone else is shown as both, with the
-# same words, and counts once, as the sexual signal (since 2026.12.16).
-HANDED_OVER = {"gen.wages_withheld": "sex.earnings_handed_over"}
 # Violence only threatened ("dreigt haar te slaan", "threatens to beat him") is a threat,
 # not violence done: these ids skip a match whose clause has a threat word before it.
 THREATENED_ONLY = frozenset({"gen.violence", "violence"})
@@ -167,6 +163,10 @@ LONG_HOURS = "lab.long_hours"
 WAGES = "gen.wages_withheld"
 UNDERPAID = "lab.underpaid_cash"
 EARNINGS = "sex.earnings_handed_over"
+# Pay handed over is withheld pay, as the checklist explains "loon ingehouden" ("must hand
+# the pay over"): money from clients that goes to someone else is shown as both, with the
+# same words, and counts once, as the sexual signal (since 2026.12.16).
+HANDED_OVER = {WAGES: EARNINGS}
 DOCUMENTS = "gen.documents_retained"
 PASSPORT = "lab.passport_withheld"
 # Signals that say the text is about work (a labour indicator, or hours or wages).

@@ -45,6 +45,14 @@ def test_pay_withheld_read_from_earnings_counts_once_for_the_form() -> None:
         assert "gen.wages_withheld" not in {r.indicator_id for r in score.reasons}
 
 
+def test_pay_said_to_be_proper_keeps_pay_withheld_off() -> None:
+    """A counter-signal that lifts withheld pay leaves the earnings handed over alone."""
+    text = f"{HANDED_OVER} Her salary from the shop is paid on time."
+    found = ids(text)
+    assert "sex.earnings_handed_over" in found
+    assert "gen.wages_withheld" not in found
+
+
 def test_earnings_that_were_not_found_give_no_pay_withheld() -> None:
     text = "Ze werkt als kapster in Almere en is blij met haar baan. Ze houdt haar eigen geld."
     assert "gen.wages_withheld" not in ids(text)
