@@ -111,6 +111,10 @@ SETS = {
     # of professionals, long narratives), to the same brief, while 2026.12.16 was being
     # made; measured once with 2026.12.15 and once with 2026.12.16; frozen.
     "blind20": "evaluation_blind20.toml",
+    # Written by someone who never read the rules, 104 reports (every channel, victims in
+    # simple words, rural Flevoland), to the same brief, after 2026.12.16 was finished;
+    # measured once with 2026.12.16; frozen.
+    "blind21": "evaluation_blind21.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -188,6 +192,7 @@ FROZEN = frozenset(
         "blind18",
         "blind19",
         "blind20",
+        "blind21",
         "pl",
         "ro",
     }
