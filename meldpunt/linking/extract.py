@@ -122,6 +122,8 @@ PLATE_FILLER_RE = re.compile(
     r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think|"
     # "plates, for example WGM 4812K", "plates, mine is KRT 418" (since 2026.12.16)
     r"for\s+example|for\s+instance|e\.g\.|bijvoorbeeld|bijv\.|"
+    # "kentekens o.a. WGM 55213" (since 2026.12.17)
+    r"o\.a\.|onder\s+andere|among\s+others|"
     r"(?:mine|his|hers|ours|theirs|de\s+mijne|die\s+van\s+(?:mij|hem|haar))\s+(?:is|was)|"
     # who read it: "kenteken vlgs mld vgk 38 t", "volgens de buurvrouw vj 519 x" (since
     # 2026.12.15)
@@ -296,8 +298,9 @@ NOT_HOUSE_BEFORE_RE = re.compile(
 # A lower-case postcode ("3851 ld", "3851ld") may also follow a street and number with a
 # comma: "Bosweg 3, 3851 ld Ermelo" (since 2026.12.5); the street must end like one. Since
 # 2026.12.9 also without a comma and abbreviated ("kerkstr. 12 8221 ab", "Kerkln 12, 8221 ab").
+# Since 2026.12.17 also with the postcode in brackets: "Lindenlaan 14 (8232 kw Lelystad)".
 STREET_BEFORE_RE = re.compile(
-    rf"\b[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s+(\d{{1,5}})\s?([a-zA-Z])?\s*,?\s*$"
+    rf"\b[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s+(\d{{1,5}})\s?([a-zA-Z])?\s*[,(]?\s*$"
 )
 # English order, the number before the street: "12 Kerkstraat, 8221 AB" (since 2026.12.9).
 NUMBER_STREET_BEFORE_RE = re.compile(
@@ -390,6 +393,11 @@ PLATFORM_HOSTS = frozenset(
         # web shops: the name on a gift card says nothing (development set 28, 2026.12.15)
         "bol.com",
         "amazon.nl",
+        # holiday lets: a listing's link is the place, the site alone nothing (development
+        # set 33, 2026.12.17)
+        "airbnb.nl",
+        "airbnb.com",
+        "booking.com",
         "amazon.com",
         "amazon.de",
     }

@@ -997,3 +997,29 @@ def test_a_business_whose_site_only_starts_like_a_municipality_s_is_a_domain() -
 def test_a_brand_right_after_a_platform_is_no_handle() -> None:
     """A name with capitals inside is a handle after a naming verb only (found in review)."""
     assert extract("Hij werkt bij McDonalds en zit op Instagram McDonalds te kijken.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        (
+            "Sit.: in woning Lindenlaan 14 (8232 kw Lelystad) wonen vlgs mld min. 10 mnn",
+            {("address", "8232KW 14")},
+        ),
+        (
+            "wordt via Airbnb verhuurd (airbnb.nl/rooms/48213377). Elk weekend",
+            {("domain", "airbnb.nl/rooms/48213377")},
+        ),
+        (
+            "trekkers van een Pools bedrijf, kentekens o.a. WGM 55213. De chauffeurs",
+            {("plate", "WGM55213")},
+        ),
+    ],
+)
+def test_variants_of_development_sets_32_and_33(text, entities) -> None:
+    """Since 2026.12.17 (development sets 32 and 33, measured first: recall 0.98 and 0.94)."""
+    assert {(e.kind, e.value) for e in extract(text)} == entities
+
+
+def test_a_listing_site_alone_is_no_domain() -> None:
+    assert extract("we boekten via airbnb.nl en booking.com een huisje") == []
