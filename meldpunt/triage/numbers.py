@@ -373,6 +373,13 @@ AGE_RULES = tuple(
             NOT_AN_AGE
             + r"(?:\s*(?:of|or|en|and|-|tot|to)\s*\d{1,2})?\s*(?:jaar|years?)?\s*(?:[.,;!?)]|$|\s)",
         ),
+        # The answer to the advisor's question on the line before, in a chat: "Mag ik
+        # vragen hoe oud je bent?" - "Bezoeker: 15." (development set 32, since 2026.12.18)
+        (
+            r"(?:hoe\s+oud|how\s+old|leeftijd|your\s+age)[^\n]{0,40}\?[ \t]*\n[ \t]*"
+            r"(?:\[[^\]\n]{0,20}\][ \t]*)?[^\n:]{1,25}:[ \t]*",
+            NOT_AN_AGE + r"[ \t]*(?:jaar|jr|years?(?:\s+old)?)?[ \t]*(?:[.!,;)]|\n|$)",
+        ),
     )
 )
 # Every number of one or two digits, or number word, is a candidate age; the rules look
