@@ -30,5 +30,5 @@ preload()
 # Everything loaded so far (Django, the URL conf, the apps, the triage) lives as long as
 # the process. Freezing it keeps the garbage collector's full collections from walking it
 # again and again; under chat load those collections paused a worker for 50 to 130 ms
-# (docs/PERFORMANCE.md), and with the triage loaded after it, 90 to 140 ms.
+# (docs/PERFORMANCE.md), and with the triage loaded after it, 90 to 170 ms.
 gc.freeze()

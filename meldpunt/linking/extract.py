@@ -553,11 +553,12 @@ HAS_PLATFORM_RE = re.compile(r"(?i)\b(?:een|haar|zijn|hun|a|an|her|his|their)\s+
 # sweetboy.77 sent") or "the account is called ..." later in a sentence that names a
 # platform (since 2026.12.7): only a name of at least four characters with two letters
 # in a row and a digit, dot or underscore, so times, amounts, dates and "e.g." are none.
-HANDLE_NAME = rf"@?((?=[a-z0-9_.]*[a-z]{{2}})(?=[a-z0-9_.]{{4}}){MARKED_NAME})"
+LONG_MARKED_NAME = rf"(?=[a-z0-9_.]*[a-z]{{2}})(?=[a-z0-9_.]{{4}}){MARKED_NAME}"
+HANDLE_NAME = rf"@?({LONG_MARKED_NAME})"
 # After a naming verb also a name with capitals inside ("calls himself DaddyFlevo", since
 # 2026.12.16); not right after a platform, where a brand is as likely ("op Instagram
 # McDonalds").
-CALLED_NAME = rf"@?((?=[a-z0-9_.]*[a-z]{{2}})(?=[a-z0-9_.]{{4}}){MARKED_NAME}|{CAMEL_NAME})"
+CALLED_NAME = rf"@?({LONG_MARKED_NAME}|{CAMEL_NAME})"
 PLATFORM_THEN_NAME_RE = re.compile(
     rf"(?i)\b{PLATFORMS},?\s+{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )

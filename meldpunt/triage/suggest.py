@@ -1087,6 +1087,8 @@ def suggest(
     if said_out:
         found.clear()
     _drop_lonely_support(tax, found)
+    # After the lonely supporting signals are gone: earnings handed over without a core
+    # signal of sexual exploitation give no withheld pay either.
     _earnings_are_wages(found, cancelled)
     # A text that names signals only to deny them ("she is not threatened, never locked in,
     # has no debt") rules trafficking out too: the model, which does not read negation as
