@@ -176,6 +176,10 @@ SETS = {
     # The same: long advisors' notes, labour in numbers, entities written awkwardly, and
     # partners' reports whose own contacts are no entities (dev33).
     "dev33": "evaluation_dev33.toml",
+    # The same, after 2026.12.18 was finished: mixed-language texts and sexual and
+    # criminal exploitation told indirectly (dev34); measured once with 2026.12.18
+    # before it was read.
+    "dev34": "evaluation_dev34.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
     "pl_dev": "evaluation_pl_dev.toml",
     "ro_dev": "evaluation_ro_dev.toml",
@@ -206,7 +210,7 @@ FROZEN = frozenset(
 )
 # Measured, not yet learned from: development sets that came after the shipped models
 # (2026.12.17 learned from development sets 32 and 33).
-NOT_YET_TRAINED: frozenset[str] = frozenset()
+NOT_YET_TRAINED: frozenset[str] = frozenset({"dev34"})
 # The sets the form model learns from: every set not frozen (its Dutch, English and mixed
 # reports). The sets whose misses were read while writing rules are among them, so the
 # honest figures of the model are the frozen sets' and the cross-validation's.
