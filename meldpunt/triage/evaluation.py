@@ -115,6 +115,10 @@ SETS = {
     # simple words, rural Flevoland), to the same brief, after 2026.12.16 was finished;
     # measured once with 2026.12.16; frozen.
     "blind21": "evaluation_blind21.toml",
+    # Written by someone who never read the rules, 104 reports (every channel, a third of
+    # them mixed-language), to the same brief, after 2026.12.18 was finished; measured
+    # once with 2026.12.18 before any rule changed; frozen.
+    "blind22": "evaluation_blind22.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -204,6 +208,7 @@ FROZEN = frozenset(
         "blind19",
         "blind20",
         "blind21",
+        "blind22",
         "pl",
         "ro",
     }
