@@ -127,7 +127,10 @@ PLATE_FILLER_RE = re.compile(
     r"(?:mine|his|hers|ours|theirs|de\s+mijne|die\s+van\s+(?:mij|hem|haar))\s+(?:is|was)|"
     # who read it: "kenteken vlgs mld vgk 38 t", "volgens de buurvrouw vj 519 x" (since
     # 2026.12.15)
-    r"(?:volgens|vlgs?\.?)\s+(?:mld|melder|haar|hem|hen|hun|de\s+\w+))(?=[\s:])"
+    r"(?:volgens|vlgs?\.?)\s+(?:mld|melder|haar|hem|hen|hun|de\s+\w+)|"
+    # who wrote it down: "Pools kenteken, mld noteerde PZ 4KL72" (since 2026.12.19)
+    r"(?:mld|melder|ik|hij|zij|ze|i|he|she)\s+(?:noteerde|heeft\s+genoteerd|schreef\s+op|"
+    r"wrote\s+down|noted))(?=[\s:])"
     # the country code of the plate, in capitals ("PL WGM 4521", since 2026.12.11)
     r"|\s*(?-i:PL|LT|LV|EE|BG|RO|MD|UA|HU|SK|CZ|DE|NL|BE|FR|GB|UK)(?=\s)"
 )
@@ -316,12 +319,15 @@ LINE_ENDS_RE = re.compile(r"[ \t]*(?:[.;)]?[ \t]*(?:\n|$)|[.;)]\s)")
 # A house number word before the postcode, in any case: "nummer 14, 1315 ks", "nr 5 in
 # 1324rj" (since 2026.12.11).
 NUMBER_WORD_BEFORE_RE = re.compile(
-    rf"(?i)\b{HOUSE_NUMBER_WORDS}(\d{{1,5}})\s?([a-z])?\s*[,/-]?\s*(?:(?:in|te|at|and|en)\s+)?\(?\s*$"
+    # "nummer 14-B, 1316 vr": an addition after a dash too (since 2026.12.19)
+    rf"(?i)\b{HOUSE_NUMBER_WORDS}(\d{{1,5}})(?:\s?-?\s?([a-z])(?![a-z]))?\s*[,/-]?\s*"
+    r"(?:(?:in|te|at|and|en)\s+)?\(?\s*$"
 )
 NUMBER_WORD_AFTER_RE = re.compile(rf"\s*[,/-]?\s*{HOUSE_NUMBER_WORDS_NL}\.?:?\s*\d")
-# "address is 15, 1311hx": the number after an address word (since 2026.12.16).
+# "address is 15, 1311hx": the number after an address word (since 2026.12.16), or after
+# a few words and a colon: "the address he gave: 18c, 8302 ex" (since 2026.12.19).
 ADDRESS_NUMBER_BEFORE_RE = re.compile(
-    r"(?i)\b(?:adres|address)(?:\s+is|\s*:)?\s+(\d{1,5})\s?([a-z])?\s*,\s*$"
+    r"(?i)\b(?:adres|address)(?:\s+is|(?:\s+[a-z]+){0,3}\s*:)?\s+(\d{1,5})\s?([a-z])?\s*,\s*$"
 )
 # A number and the postcode alone in brackets, "(9a, 8302 ck)", or the postcode in brackets
 # after the number, "naast ons, 230 (3891 zk)" (since 2026.12.11).
@@ -478,7 +484,8 @@ PLAIN_WORD_GOES_ON_RE = re.compile(r"[ \t]+[^\W\d_]")
 # underscore, so "op Snapchat is ze actief" or "his Instagram is private" gives nothing.
 # Since 2026.12.9 also "snap van de chauffeur is mo.breda" and "on snap hes called".
 PLATFORM_SAYS_RE = re.compile(
-    rf"(?i)\b{PLATFORMS}(?:\s+(?:van|of)\s+(?:de|het|the|his|her|zijn|haar)\s+[a-z]+)?\s+"
+    # "on telegram, he's called dr.cash": a comma may follow the platform (since 2026.12.19)
+    rf"(?i)\b{PLATFORMS}(?:\s+(?:van|of)\s+(?:de|het|the|his|her|zijn|haar)\s+[a-z]+)?,?\s+"
     r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:he|she|they|hes|shes)(?:'s|’s|\s+is|\s+are)?\s+"
     r"(?:called|named|goes\s+by)|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named)|"
     r"(?:heet|is|as|als|called|named|name|naam|goes\s+by|naar|onder|under|van|from)|"
@@ -906,8 +913,10 @@ def addresses(text: str) -> list[Entity]:
             if (
                 spaced
                 and match.group(2) in NOT_POSTCODE_LETTERS
-                # "nr 41, 8256 be Biddinghuizen" (since 2026.12.11)
+                # "nr 41, 8256 be Biddinghuizen" (since 2026.12.11), "address: 18c, 8302 ex"
+                # (since 2026.12.19)
                 and not NUMBER_WORD_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
+                and not ADDRESS_NUMBER_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
                 and not NUMBER_WORD_AFTER_RE.match(text, end)
             ):
                 continue
@@ -923,14 +932,11 @@ def addresses(text: str) -> list[Entity]:
     for match in POSTCODE_GLUED_RE.finditer(text):
         if _overlaps(*match.span(), seen) or _is_reference(text, match.start()):
             continue
-        # after an address word, or in capitals alone in brackets ("naast hem (8302KL45)",
-        # since 2026.12.11)
-        bracketed = (
-            match.group(2).isupper()
-            and text[match.start() - 1 : match.start()] == "("
-            and text.startswith(")", match.end())
-        )
-        if bracketed or ADDRESS_WORD_RE.search(text, max(0, match.start() - 30), match.start()):
+        # after an address word, or in capitals ("naast hem (8302KL45)", since 2026.12.11;
+        # "in Almere Poort, 1363XS8" without brackets since 2026.12.19)
+        if match.group(2).isupper() or ADDRESS_WORD_RE.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
             value = f"{match.group(1)}{match.group(2).upper()} {int(match.group(3))}"
             found.append(Entity("address", value, *match.span()))
     return found

@@ -1023,3 +1023,43 @@ def test_variants_of_development_sets_32_and_33(text, entities) -> None:
 
 def test_a_listing_site_alone_is_no_domain() -> None:
     assert extract("we boekten via airbnb.nl en booking.com een huisje") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        (
+            "the boss talks to me on telegram, he's called dr.cash. I just want out",
+            {("handle", "@dr.cash")},
+        ),
+        (
+            "Een zilveren Toyota met Pools kenteken, mld noteerde PZ 4KL72. Ze",
+            {("plate", "PZ4KL72")},
+        ),
+        (
+            "Verblijft in een flat in Stad-West, nummer 14-B, 1316 vr. Gebruikt pillen",
+            {("address", "1316VR 14B")},
+        ),
+        ("The address he gave: 18c, 8302 ex, third floor.", {("address", "8302EX 18C")}),
+        (
+            "In een woning van ons in Almere Poort, 1363XS8, wonen veertien mannen",
+            {("address", "1363XS 8")},
+        ),
+    ],
+)
+def test_variants_of_development_sets_34_and_35(text, entities) -> None:
+    """Since 2026.12.19 (development sets 34 and 35, measured first: recall 0.98 and 0.96)."""
+    assert {(e.kind, e.value) for e in extract(text)} == entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on telegram, he's called often by the boss",
+        "kenteken onbekend, mld noteerde 12 uur als tijdstip",
+        "order 2024AB12 is verzonden",
+        "The address he gave: 18 years ago, 8302 ex",
+    ],
+)
+def test_near_misses_of_development_sets_34_and_35_stay_none(text) -> None:
+    assert extract(text) == []
