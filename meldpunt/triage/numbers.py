@@ -96,7 +96,8 @@ HOURS_RE = re.compile(
 DAYS_RE = re.compile(rf"(?i)\b{NUM}\s*(?:dagen|days)\b{PER}(?:week)\b")
 # A part of the day after a time: "'s avonds", "s morgens", "in the evening", "at night".
 DAYPART = (
-    r"(?:(?:['’]?s|in\s+the|at|of\s+the|'s)\s+)?"
+    # "in morning" as well, as non-native writers put it (since 2026.12.19)
+    r"(?:(?:['’]?s|in\s+the|in|at|of\s+the|'s)\s+)?"
     r"(ochtends|morgens|middags|avonds|nachts|morning|afternoon|evening|night)"
 )
 # Clock times written as words ("from eight in the morning until nine at night", "van
@@ -446,7 +447,9 @@ def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         start, start_mark, start_part, end, end_mark, end_part = match.groups()
         begin, finish = _clock(start), _clock(end)
         start_part, end_part = (start_part or "").lower(), (end_part or "").lower()
-        if end_part in NIGHT_PARTS and finish <= 6:  # "tot 4 uur 's nachts"
+        if begin > 12:  # a 24-hour clock: "18:00 to 06:00" ends the next day (since 2026.12.19)
+            finish += 24 if finish < begin else 0
+        elif end_part in NIGHT_PARTS and finish <= 6:  # "tot 4 uur 's nachts"
             finish += 24
         elif _later(end_part, end_mark, finish < 12) or (
             not end_part and finish <= begin and finish <= 12

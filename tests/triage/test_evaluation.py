@@ -44,8 +44,11 @@ def results_of(split: str) -> Results:
 # were written by the author of the rules, who never ticks "abuse of vulnerability" for a
 # minor nor "long hours" beside "excessive overtime"; the two writers who never read the
 # rules (blind3, blind4) do, and the rules now follow them (docs/TRIAGE.md).
+# Rules 2026.12.19: development indicator precision 0.720 -> 0.718: someone else holding a
+# person's DigiD is read as control of the bank (on every non-frozen set 3 right, 1 wrong:
+# the development set's author did not tick it).
 FLOORS = {
-    "development": (0.95, 0.95, 0.72, 0.90, 0.97, 0.97),
+    "development": (0.95, 0.95, 0.71, 0.90, 0.97, 0.97),
     # 2026.12.5: heldout indicator precision 0.65 -> 0.64; its author never ticks the
     # specific twins ("paid far too little", "no access to own passport") the rules now add.
     # 2026.12.11: heldout indicator recall 0.81 -> 0.79; working "via een bureau" is no
