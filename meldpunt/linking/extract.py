@@ -190,7 +190,10 @@ POSTCODE_RE = re.compile(r"(?<![\w-])([1-9]\d{3})[ -]?([A-Z]{2})(?![\w-])")
 # "Adres is 8221AB12": postcode and number written as one, only after an address word
 # (since 2026.12.9).
 POSTCODE_GLUED_RE = re.compile(r"(?<![\w-])([1-9]\d{3})([A-Za-z]{2})(\d{1,5})(?![\w-])")
-ADDRESS_WORD_RE = re.compile(r"(?i)\b(?:adres|address|postcode|woont|wonen|woning|lives?)\b")
+ADDRESS_WORD_RE = re.compile(
+    # "from his apartment, 8232zk19" (since 2026.12.19)
+    r"(?i)\b(?:adres|address|postcode|woont|wonen|woning|lives?|apartment|appartement|flat)\b"
+)
 POSTCODE_LOWER_RE = re.compile(r"(?i)postcode:?\s+([1-9]\d{3}) ?([a-z]{2})(?![\w-])")
 # Lower case without the word "postcode" only written together ("8221ab"), and then only
 # with a house number right after it: "2024 en 12" must never read as an address.
@@ -303,7 +306,8 @@ NOT_HOUSE_BEFORE_RE = re.compile(
 # 2026.12.9 also without a comma and abbreviated ("kerkstr. 12 8221 ab", "Kerkln 12, 8221 ab").
 # Since 2026.12.17 also with the postcode in brackets: "Lindenlaan 14 (8232 kw Lelystad)".
 STREET_BEFORE_RE = re.compile(
-    rf"\b[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s+(\d{{1,5}})\s?([a-zA-Z])?\s*[,(]?\s*$"
+    # "Spoorbaanweg 14-B 1312ne": an addition after a dash too (since 2026.12.19)
+    rf"\b[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s+(\d{{1,5}})(?:\s?-?\s?([a-zA-Z])(?![a-zA-Z]))?\s*[,(]?\s*$"
 )
 # English order, the number before the street: "12 Kerkstraat, 8221 AB" (since 2026.12.9).
 NUMBER_STREET_BEFORE_RE = re.compile(
@@ -475,8 +479,10 @@ TWO_LETTERS_RE = re.compile(r"[^\W\d_]{2}")
 # but never a platform's own link ("insta: instagram.com/x").
 PLATFORM_NAMED_RE = re.compile(
     rf"(?i)\b{PLATFORMS}"
-    r"(?:\s+(?:account|naam|name|profiel|profile)|\s+van\s+(?:hem|haar|hun))?(?:\s*[:=]|\s*\((?=\s*@?[\w.]+\)))\s*"
-    r"@?([a-z0-9_][a-z0-9_.]{0,28}[a-z0-9_])(?![\w/]|\.\w)"
+    r"(?:\s+(?:account|naam|name|profiel|profile)|\s+van\s+(?:hem|haar|hun))?"
+    # "op TikTok @ jaybee.0365": an "@" set apart after the platform (since 2026.12.19)
+    r"(?:\s*[:=]|\s*\((?=\s*@?[\w.]+\))|\s+(?=@\s))\s*(?:@\s?)?"
+    r"([a-z0-9_][a-z0-9_.]{0,28}[a-z0-9_])(?![\w/]|\.\w)"
 )
 PLAIN_WORD_GOES_ON_RE = re.compile(r"[ \t]+[^\W\d_]")
 # "op Snapchat heet hij xyz_1", "his Snapchat is xyz.1", "on Snapchat he is called xyz.1",
@@ -486,8 +492,9 @@ PLAIN_WORD_GOES_ON_RE = re.compile(r"[ \t]+[^\W\d_]")
 PLATFORM_SAYS_RE = re.compile(
     # "on telegram, he's called dr.cash": a comma may follow the platform (since 2026.12.19)
     rf"(?i)\b{PLATFORMS}(?:\s+(?:van|of)\s+(?:de|het|the|his|her|zijn|haar)\s+[a-z]+)?,?\s+"
-    r"(?:(?:heet|is)\s+(?:hij|zij|ze)|(?:he|she|they|hes|shes)(?:'s|’s|\s+is|\s+are)?\s+"
-    r"(?:called|named|goes\s+by)|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named)|"
+    # "op snap is ie semmm.dr", "on grindr he's DaddyAlmere50" (since 2026.12.19)
+    r"(?:(?:heet|is)\s+(?:hij|zij|ze|ie)|(?:he|she|they|hes|shes)(?:'s|’s|\s+is|\s+are)?\s+"
+    r"(?:called|named|goes\s+by)|(?:he|she)(?:'s|’s)|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named)|"
     r"(?:heet|is|as|als|called|named|name|naam|goes\s+by|naar|onder|under|van|from)|"
     r"(?:(?:his|her|their|zijn|haar|hun)\s+)?(?:account|naam|name|profiel|profile|handle|username)"
     r"\s+(?:is|heet))\s+"
@@ -863,7 +870,8 @@ def _house_number(
         street = STREET_BEFORE_RE.search(before_text) or NUMBER_STREET_BEFORE_RE.search(before_text)
         if street is None and (TOWN_AFTER_RE.match(text, end) or LINE_ENDS_RE.match(text, end)):
             street = NAME_NUMBER_BEFORE_RE.search(before_text)
-        if street is None and text.startswith(")", end):
+        # "(9a, 8302 ck)", and with the town: "(2b, 8212ch, Lelystad)" (since 2026.12.19)
+        if street is None and BRACKET_CLOSES_RE.match(text, end):
             street = _bracketed_number(before_text)
         if street is None:
             street = ADDRESS_NUMBER_BEFORE_RE.search(before_text)
@@ -875,6 +883,9 @@ def _house_number(
         return before.group(1), (before.group(2) or "")
     english = NUMBER_STREET_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
     return (english.group(1), english.group(2) or "") if english else None
+
+
+BRACKET_CLOSES_RE = re.compile(r"(?:\s*,\s*[A-Z][\w'-]+)?\s*\)")
 
 
 def _bracketed_number(before_text: str) -> re.Match[str] | None:
