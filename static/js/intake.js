@@ -18,6 +18,9 @@
   var again = false;
   var gone = false;
   var submitting = false;
+  // A save pressed while an autosave is on its way waits for it: the first autosave
+  // brings the draft's id, without which the saved call would leave its draft behind.
+  var waitingSubmit = null;
 
   function say(text) {
     if (status) {
@@ -68,11 +71,28 @@
       })
       .finally(function () {
         busy = false;
+        if (waitingSubmit) {
+          again = false;
+          releaseSubmit();
+          return;
+        }
         if (again) {
           again = false;
           save();
         }
       });
+  }
+
+  // Send the save that waited; after SUBMIT_WAIT without an answer it goes anyway (then
+  // the draft may stay behind, but the call is never held up).
+  var SUBMIT_WAIT = 3000;
+
+  function releaseSubmit() {
+    var waiting = waitingSubmit;
+    waitingSubmit = null;
+    if (waiting) {
+      waiting.form.requestSubmit(waiting.submitter || undefined);
+    }
   }
 
   function changed() {
@@ -278,8 +298,17 @@
   // One submit per call: a second press while the first is on its way does nothing.
   document.querySelectorAll("form#intake-form, form#intake-quick").forEach(function (each) {
     each.addEventListener("submit", function (event) {
-      if (submitting) {
+      if (submitting || waitingSubmit) {
         event.preventDefault();
+        return;
+      }
+      if (busy) {
+        event.preventDefault();
+        waitingSubmit = { form: each, submitter: event.submitter };
+        setTimeout(function () {
+          busy = false;
+          releaseSubmit();
+        }, SUBMIT_WAIT);
         return;
       }
       submitting = true;
