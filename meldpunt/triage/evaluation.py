@@ -188,7 +188,7 @@ SETS = {
     "dev35": "evaluation_dev35.toml",
     # The same, after 2026.12.19 was finished: mixed-language texts and identifiers written
     # awkwardly (dev36), sexual and criminal exploitation in everyday words (dev37); each
-    # measured once with 2026.12.19 before it was read.
+    # measured once with 2026.12.19, then read and trained on from 2026.12.20.
     "dev36": "evaluation_dev36.toml",
     "dev37": "evaluation_dev37.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
@@ -221,8 +221,8 @@ FROZEN = frozenset(
     }
 )
 # Measured, not yet learned from: development sets that came after the shipped models
-# (2026.12.19 learned from development sets 34 and 35).
-NOT_YET_TRAINED: frozenset[str] = frozenset({"dev36", "dev37"})
+# (2026.12.20 learned from development sets 36 and 37).
+NOT_YET_TRAINED: frozenset[str] = frozenset()
 # The sets the form model learns from: every set not frozen (its Dutch, English and mixed
 # reports). The sets whose misses were read while writing rules are among them, so the
 # honest figures of the model are the frozen sets' and the cross-validation's.

@@ -140,7 +140,8 @@ NIGHT_PARTS = {"nachts", "night"}
 DAILY_RE = re.compile(
     r"(?i)\b(?:work\w*|werk\w*|drive|drives|driving|rijden|rijdt|staan|staat|shifts?|"
     r"diensten|dienst|days?|dagen|maken|make)\b[^.!?;\n\d]{0,25}?"
-    r"\b(\d{1,2})(?:\s*(?:tot|to|or|of|-|–|,)\s*(\d{1,2}))?\s*(?:uur|uren|hours|hrs)\b"
+    # "we work 11 hour": the singular too, as non-native writers put it (since 2026.12.20)
+    r"\b(\d{1,2})(?:\s*(?:tot|to|or|of|-|–|,)\s*(\d{1,2}))?\s*(?:uur|uren|hours|hour|hrs)\b"
     r"(?!\s*(?:geleden|ago|later|eerder|earlier|before|per\s+week|a\s+week|in\s+de\s+week|"
     r"per\s+maand|a\s+month|rijden|drive|away|verderop))"
 )
