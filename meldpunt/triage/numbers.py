@@ -449,7 +449,10 @@ def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         begin, finish = _clock(start), _clock(end)
         start_part, end_part = (start_part or "").lower(), (end_part or "").lower()
         if begin > 12:  # a 24-hour clock: "18:00 to 06:00" ends the next day (since 2026.12.19)
-            finish += 24 if finish < begin else 0
+            if finish < begin and end_part not in NIGHT_PARTS and _later(end_part, end_mark, True):
+                finish += 12  # "13:00 to 5 pm", "14:00 tot 9 uur 's avonds"
+            if finish < begin:
+                finish += 24
         elif end_part in NIGHT_PARTS and finish <= 6:  # "tot 4 uur 's nachts"
             finish += 24
         elif _later(end_part, end_mark, finish < 12) or (

@@ -43,6 +43,8 @@ def test_a_long_day_on_a_24_hour_clock_or_in_plain_words_is_long_hours(text, spa
         "open from 13:00 to 17:00 on weekdays",
         "I work 14:00 to 22:00 in the kitchen",
         "from 6 in morning until 2 in afternoon",
+        "I work 13:00 to 5 pm on weekdays",
+        "ze werkt van 14:00 tot 9 uur 's avonds",
     ],
 )
 def test_an_ordinary_shift_on_a_24_hour_clock_is_not(text) -> None:
