@@ -339,6 +339,9 @@ BRACKETED_BEFORE_RE = re.compile(
     # "Botter 12-C (8243 kd)" (since 2026.12.16)
     r"(?:\(\s*|(?:^|[\w,]\s))(?P<number>\d{1,5})(?:\s?-?\s?([a-zA-Z])(?![a-zA-Z]))?\s*[,(]\s*$"
 )
+# The bracket that closes after the postcode, perhaps after its town: "(2b, 8212ch,
+# Lelystad)" (since 2026.12.19).
+BRACKET_CLOSES_RE = re.compile(r"(?:\s*,\s*[A-Z][\w'-]+)?\s*\)")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
 KVK_RE = re.compile(
@@ -883,9 +886,6 @@ def _house_number(
         return before.group(1), (before.group(2) or "")
     english = NUMBER_STREET_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
     return (english.group(1), english.group(2) or "") if english else None
-
-
-BRACKET_CLOSES_RE = re.compile(r"(?:\s*,\s*[A-Z][\w'-]+)?\s*\)")
 
 
 def _bracketed_number(before_text: str) -> re.Match[str] | None:
