@@ -119,6 +119,9 @@ SETS = {
     # them mixed-language), to the same brief, after 2026.12.18 was finished; measured
     # once with 2026.12.18 before any rule changed; frozen.
     "blind22": "evaluation_blind22.toml",
+    # The same, 104 reports, after 2026.12.20 was finished; measured once with 2026.12.20
+    # before any rule changed; frozen.
+    "blind23": "evaluation_blind23.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -221,6 +224,7 @@ FROZEN = frozenset(
         "blind20",
         "blind21",
         "blind22",
+        "blind23",
         "pl",
         "ro",
     }
