@@ -263,8 +263,8 @@ HOUSE_NUMBER_WORDS = (
 HOUSE_AFTER_RE = re.compile(
     rf"^(\s*\)?\s*[,/-]?\s*(?:\)?\s*{HOUSE_NUMBER_WORDS}|[A-Za-z][\w'-]+,?\s+{HOUSE_NUMBER_WORDS}|"
     rf"(?:[A-Z][\w'-]+,?\s+)?[A-Z][\wÀ-ÿ'-]*{STREET_ENDS}\s+)?)"
-    # "8224 CG 103-B" (since 2026.12.15)
-    r"(\d{1,5})(?:\s|-)?([a-zA-Z])?\b"
+    # "8224 CG 103-B" (since 2026.12.15); not the "I" of "number 9 I think" (since 2026.12.21)
+    r"(\d{1,5})(?:\s|-)?(?:(?![Ii]\s+[a-z])([a-zA-Z]))?\b"
 )
 # A town and a street whose name ends in no street word ("8221 AB Lelystad, De Schouw 14",
 # "1324 RB Almere, De Vaart nummer 8"), since 2026.12.11; never a count or an age after it.
@@ -411,6 +411,12 @@ PLATFORM_HOSTS = frozenset(
         "airbnb.nl",
         "airbnb.com",
         "booking.com",
+        # classifieds where jobs are offered: the offer's link says where a worker was
+        # recruited, the site alone nothing (development set 38, 2026.12.21)
+        "olx.pl",
+        "olx.ro",
+        "olx.bg",
+        "olx.ua",
         "amazon.com",
         "amazon.de",
     }
