@@ -1,6 +1,7 @@
 """POST /medewerkers/triage/suggesties/: suggestions as an HTML fragment, for case roles only."""
 
 import logging
+import re
 
 import pytest
 from django.urls import reverse
@@ -18,7 +19,8 @@ def test_advisor_gets_highlighted_words_and_suggestions(advisor, verified_client
     response = verified_client(advisor).post(URL, {"text": TEXT}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<mark class="triage-mark">paspoort</mark>' in html
+    # The word in a mark of its own or in a longer one (a model may show a phrase).
+    assert re.search(r'<mark class="triage-mark">[^<]*\bpaspoort\b[^<]*</mark>', html)
     assert "Identiteitsbewijs afgenomen" in html
     assert 'data-indicator="gen.documents_retained"' in html
     assert "&lt;b&gt;" in html and "<b>" not in html
