@@ -340,10 +340,18 @@ def train(
 def vocabulary(texts: Sequence[str]) -> tuple[list[set[str]], dict[str, int]]:
     """The features of each text, and a column for each feature in at least
     ``MIN_DOCUMENTS`` of them, in alphabetical order (the same in every process)."""
-    documents = [set(features(text, tokenize(text))) for text in texts]
+    documents = _documents(tuple(texts))
     counts = Counter(f for doc in documents for f in doc)
     known = sorted(f for f, n in counts.items() if n >= MIN_DOCUMENTS)
     return documents, {f: j for j, f in enumerate(known)}
+
+
+@lru_cache(maxsize=1)
+def _documents(texts: tuple[str, ...]) -> list[set[str]]:
+    """The features of each text, read once for both trainings of ``manage.py
+    triage_train`` (the form model and the indicator models learn from the same texts);
+    the trainings only read them."""
+    return [set(features(text, tokenize(text))) for text in texts]
 
 
 def adam_step(step: int, rate: float, *parameters: tuple[Any, Any, Any, Any]) -> None:

@@ -145,6 +145,7 @@ def train(
     with_features = np.unique(rows)
     row_starts = np.searchsorted(rows, with_features)
     by_feature = np.argsort(cols, kind="stable")
+    rows_by_feature = rows[by_feature]
     col_starts = np.searchsorted(cols[by_feature], np.arange(v))
     target = np.array([[float(i in labels) for i in indicators] for _, labels in examples])
     weights, bias = np.zeros((v, len(indicators))), np.zeros(len(indicators))
@@ -155,7 +156,7 @@ def train(
         scores[with_features] += np.add.reduceat(weights[cols], row_starts, axis=0)
         error = 1 / (1 + np.exp(-scores)) - target
         # The gradient of STRENGTH * summed log loss + 0.5 * |weights|^2, over n.
-        grad_w = (STRENGTH * np.add.reduceat(error[rows[by_feature]], col_starts) + weights) / n
+        grad_w = (STRENGTH * np.add.reduceat(error[rows_by_feature], col_starts) + weights) / n
         grad_b = STRENGTH * error.sum(axis=0) / n
         adam_step(
             step,
