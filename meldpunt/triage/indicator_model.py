@@ -28,6 +28,7 @@ from meldpunt.triage.form_model import (
     Span,
     Weighed,
     adam_step,
+    feature_matrices,
     vocabulary,
     without_parts,
 )
@@ -137,26 +138,21 @@ def train(
     carried = Counter(i for _, labels in examples for i in labels)
     indicators = sorted(i for i, n in carried.items() if n >= MIN_EXAMPLES and i not in NOT_LEARNED)
     n, v = len(examples), len(column)
-    # The (report, feature) pairs sorted by report, and the same ordered by feature: a
-    # sum per report and a sum per feature as np.add.reduceat over runs.
+    # The (report, feature) pairs sorted by report: a sum per report and a sum per feature
+    # as products with sparse matrices, each adding in the order of the pairs.
     pairs = sorted((i, column[f]) for i, doc in enumerate(documents) for f in doc if f in column)
     rows = np.array([i for i, _ in pairs], dtype=np.intp)
     cols = np.array([j for _, j in pairs], dtype=np.intp)
-    with_features = np.unique(rows)
-    row_starts = np.searchsorted(rows, with_features)
-    by_feature = np.argsort(cols, kind="stable")
-    rows_by_feature = rows[by_feature]
-    col_starts = np.searchsorted(cols[by_feature], np.arange(v))
+    by_report, by_feature = feature_matrices(rows, cols, n, v)
     target = np.array([[float(i in labels) for i in indicators] for _, labels in examples])
     weights, bias = np.zeros((v, len(indicators))), np.zeros(len(indicators))
     moments = [np.zeros_like(weights), np.zeros_like(weights)]
     moments += [np.zeros_like(bias), np.zeros_like(bias)]
     for step in range(1, iterations + 1):
-        scores = np.tile(bias, (n, 1))
-        scores[with_features] += np.add.reduceat(weights[cols], row_starts, axis=0)
+        scores = bias + by_report @ weights
         error = 1 / (1 + np.exp(-scores)) - target
         # The gradient of STRENGTH * summed log loss + 0.5 * |weights|^2, over n.
-        grad_w = (STRENGTH * np.add.reduceat(error[rows_by_feature], col_starts) + weights) / n
+        grad_w = (STRENGTH * (by_feature @ error) + weights) / n
         grad_b = STRENGTH * error.sum(axis=0) / n
         adam_step(
             step,
