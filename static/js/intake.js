@@ -18,9 +18,11 @@
   var again = false;
   var gone = false;
   var submitting = false;
-  // A save pressed while an autosave is on its way waits for it: the first autosave
-  // brings the draft's id, without which the saved call would leave its draft behind.
+  // A save pressed while an autosave is on its way waits for it (once): the first
+  // autosave brings the draft's id, without which the saved call would leave its draft
+  // behind.
   var waitingSubmit = null;
+  var waited = false;
 
   function say(text) {
     if (status) {
@@ -89,10 +91,13 @@
 
   function releaseSubmit() {
     var waiting = waitingSubmit;
-    waitingSubmit = null;
-    if (waiting) {
-      waiting.form.requestSubmit(waiting.submitter || undefined);
+    if (!waiting) {
+      return;
     }
+    clearTimeout(waiting.timer);
+    waitingSubmit = null;
+    waited = true;
+    waiting.form.requestSubmit(waiting.submitter || undefined);
   }
 
   function changed() {
@@ -302,13 +307,13 @@
         event.preventDefault();
         return;
       }
-      if (busy) {
+      if (busy && !waited) {
         event.preventDefault();
-        waitingSubmit = { form: each, submitter: event.submitter };
-        setTimeout(function () {
-          busy = false;
-          releaseSubmit();
-        }, SUBMIT_WAIT);
+        waitingSubmit = {
+          form: each,
+          submitter: event.submitter,
+          timer: setTimeout(releaseSubmit, SUBMIT_WAIT)
+        };
         return;
       }
       submitting = true;

@@ -155,11 +155,8 @@ def test_a_call_saved_while_its_first_autosave_is_on_its_way_leaves_no_draft(
     page.route("**/medewerkers/telefoon/concept/", lambda route: held.append(route))
     open_intake(page, live_server.url)
     page.keyboard.type("Buurman ziet elke nacht een busje bij de loods")
-    page.get_by_label("Gemeente waar het speelt").focus()  # leaving the summary autosaves
-    for _ in range(50):
-        if held:
-            break
-        page.wait_for_timeout(100)
+    with page.expect_request("**/medewerkers/telefoon/concept/"):
+        page.get_by_label("Gemeente waar het speelt").focus()  # leaving the summary autosaves
     assert held, "the autosave never left the page"
     page.keyboard.press("Alt+s")
     page.wait_for_timeout(300)  # the save waits for the draft's id ...
