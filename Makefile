@@ -42,7 +42,7 @@ browser:
 ## a missing service (tests/skips.py). Keep xdist's default distribution: pytest-django runs
 ## the transactional tests after the others, whose rows seeded by migrations (retention
 ## rules, job runs) a transactional test's flush removes; --dist loadfile breaks that order.
-## TEST_WORKERS: xdist workers (2; CI gives the PostgreSQL run 3, see .ci/run).
+## TEST_WORKERS: xdist workers (2).
 TEST_WORKERS ?= 2
 test: $(STAMP) bytecode browser
 	$(VENV)/bin/pytest -n $(TEST_WORKERS) -q -rs --durations=25
