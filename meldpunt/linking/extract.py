@@ -154,12 +154,15 @@ FOREIGN_PLATES = (
 # "De bestelbus (12 bbk 3)"), since 2026.12.9. Not after "van", which is Dutch for "of".
 # (The lookahead on the first letter lets the scan skip most positions quickly.)
 VEHICLE_BEFORE_PLATE_RE = re.compile(
-    r"(?i)\b(?=[abcdghilmoprstvw])(?:auto|bus|busje|bestelbus|car|wagen|truck|vrachtwagen|minibus|transit|sprinter|"
+    r"(?i)\b(?=[abcdfghiklmnoprstvw])(?:auto|bus|busje|bestelbus|car|wagen|truck|vrachtwagen|minibus|transit|sprinter|"
     # English "the van", "a white van" (since 2026.12.11); "van" alone is Dutch "of"
     r"(?:the|a|white|black|grey|gray|blue|red|silver|his|her|their|our|my)\s+van|"
     r"pick-?up|suv|camper|bestelwagen|rijdt|reed|drives|drove|"
     r"crafter|vito|caddy|transporter|master|trafic|ducato|boxer|jumper|vivaro|movano|berlingo|"
-    r"partner|kangoo|golf|polo|passat|astra|corsa|octavia|logan|duster|iveco)\b\s*[(:,]?\s*"
+    r"partner|kangoo|golf|polo|passat|astra|corsa|octavia|logan|duster|iveco|"
+    # the make alone: "een Peugeot, gf 538 x" (since 2026.12.22)
+    r"peugeot|skoda|opel|ford|renault|mercedes|bmw|audi|toyota|volkswagen|vw|seat|kia|hyundai|"
+    r"dacia|fiat|citro[eë]n|volvo|nissan|mazda|lexus)\b\s*[(:,]?\s*"
 )
 # One pattern per format, the longest match wins ("CA 1234 AB" is Bulgarian, not "CA 1234").
 LOOSE_PLATE_RES = tuple(
@@ -488,12 +491,17 @@ TWO_LETTERS_RE = re.compile(r"[^\W\d_]{2}")
 # but never a platform's own link ("insta: instagram.com/x").
 PLATFORM_NAMED_RE = re.compile(
     rf"(?i)\b{PLATFORMS}"
-    r"(?:\s+(?:account|naam|name|profiel|profile)|\s+van\s+(?:hem|haar|hun))?"
+    r"(?:\s+(?:account|naam|name|profiel|profile)|\s+van\s+(?:hem|haar|hun)"
+    # "Snapchat van de jongen: fastcash.0036" (since 2026.12.22)
+    r"|\s+(?:van|of)\s+(?:de|het|die|the)\s+[a-z]+)?"
     # "op TikTok @ jaybee.0365": an "@" set apart after the platform (since 2026.12.19)
     r"(?:\s*[:=]|\s*\((?=\s*@?[\w.]+\))|\s+(?=@\s))\s*(?:@\s?)?"
-    r"([a-z0-9_][a-z0-9_.]{0,28}[a-z0-9_])(?![\w/]|\.\w)"
+    # the platform named again is no name: "Instagram van die vriend: Insta = lowkey.flevo"
+    rf"(?!{PLATFORMS}\b)([a-z0-9_][a-z0-9_.]{{0,28}}[a-z0-9_])(?![\w/]|\.\w)"
 )
 PLAIN_WORD_GOES_ON_RE = re.compile(r"[ \t]+[^\W\d_]")
+# Where a plain name ends: the end of a clause, of the text or of a chat line.
+CLAUSE_ENDS = r"(?!\.\w)(?=\s*(?:[.,;:!?)'\"”’\[]|$))"
 # "op Snapchat heet hij xyz_1", "his Snapchat is xyz.1", "on Snapchat he is called xyz.1",
 # "on TikTok she goes by xyz_1": only a name with a digit, dot or
 # underscore, so "op Snapchat is ze actief" or "his Instagram is private" gives nothing.
@@ -516,8 +524,17 @@ PLATFORM_SAYS_RE = re.compile(
 PLATFORM_CALLS_RE = re.compile(
     rf"(?i)\b{PLATFORMS}(?:\s+(?:van|of)\s+(?:de|het|the|his|her|zijn|haar)\s+[a-z]+)?\s+"
     r"(?:heet\s+(?:hij|zij|ze)|(?:he|she|they)(?:'s|’s|\s+is|\s+are)?\s+(?:called|named|goes\s+by)|"
-    r"goes\s+by|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named))\s+"
-    r"@?([a-z][a-z0-9]{2,29})(?=\s*(?:[.,;:!?)'\"”’]|$))"
+    r"goes\s+by|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named)|"
+    # "on Instagram it is braidsbymadamrose." (since 2026.12.22)
+    r"(?:it|het)\s+is|it['’]s)\s+"
+    # before the next chat line too: "op insta heet hij dnnsvdw [chat 13:26]"
+    rf"@?([a-z][a-z0-9]{{2,29}}){CLAUSE_ENDS}"
+)
+# The name first and the platform after it: "de admin heet op telegram vxqmoney." (since
+# 2026.12.22); a plain name only as PLATFORM_CALLS_RE takes one.
+CALLED_ON_PLATFORM_RE = re.compile(
+    r"(?i)\b(?:heet|heten|noemt\s+(?:hij|zij|ze)\s+zich|is\s+called|goes\s+by)\s+(?:op|on)\s+"
+    rf"{PLATFORMS}\s+@?((?-i:{MARKED_NAME})|[a-z][a-z0-9]{{2,29}}){CLAUSE_ENDS}"
 )
 NOT_CALLED = frozenset(
     {"anders", "niet", "nog", "ook", "zo", "daar", "er", "iets", "hetzelfde", "wel", "so"}
@@ -1199,6 +1216,13 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
             if reading.plain and not (name.islower() and name not in NOT_CALLED):
                 continue
             add(name, read.span(1))
+    for match in CALLED_ON_PLATFORM_RE.finditer(text) if platforms else ():
+        name = match.group(1)
+        marked = any(not c.isalpha() for c in name)
+        if not _overlaps(*match.span(1), taken) and (
+            marked or (name.islower() and name not in NOT_CALLED)
+        ):
+            add(name, match.span(1))
     # Since 2026.12.13 an account word may also follow a sentence that named the platform
     # ("Dat account heet cashflow.flevo"), or name one on a site ("my name there is ...").
     on_a_site = TLD_HINT_RE.search(text) is not None
