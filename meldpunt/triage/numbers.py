@@ -86,7 +86,9 @@ MINOR = "minor"
 
 HOURS_RE = re.compile(
     rf"(?i)\b{NUM}\s*(?:uur|uren|u|hours?|hrs?)\b{PER}(week|wk|dag|day|nacht|night|dienst|shift)\b"
-    rf"|\b(?:dagen|diensten|shifts|days|werkdagen|nachten|nights)\s+(?:van|of)\s+{NUM}\s*(?:uur|hours?)"
+    # since 2026.12.22 a single day too: "een dag van 15 uur", "a day of 14 hours"
+    r"|\b(?:dag|dagen|dienst|diensten|shifts?|days?|werkdag|werkdagen|nacht|nachten|nights?)"
+    rf"\s+(?:van|of)\s+{NUM}\s*(?:uur|hours?)"
     rf"|\b{NUM}[- ]?(?:urige|uurs|hour)[- ]?"
     rf"(werkweek|week|werkdag|dag|dagen|diensten|shifts?|days?)\b"
     # a day's hours without a break: "13 uur achter elkaar", "14 hours straight"
@@ -146,10 +148,23 @@ DAILY_RE = re.compile(
     r"per\s+maand|a\s+month|rijden|drive|away|verderop))"
 )
 # "11 hours, 6 days", "van 9 tot 9 uur, 6 dagen": six or seven days after the hours.
+SIX_OR_SEVEN = r"\b(6|7|zes|zeven|six|seven)\s*(?:dagen|days|nachten|nights)\b"
+NOT_THOSE_DAYS = r"(?!\s*(?:geleden|ago|later|vrij|off))"
 DAYS_AFTER_HOURS_RE = re.compile(
     r"(?i)\b(?:uur|uren|hours|hrs|avonds|evening|night|nachts)\b[^.!?;\n]{0,15}?"
-    r"\b(6|7|zes|zeven|six|seven)\s*(?:dagen|days)\b(?!\s*(?:geleden|ago|later|vrij|off))"
+    + SIX_OR_SEVEN
+    + NOT_THOSE_DAYS
 )
+# "six days, 10 hours a day": ten hours or more on six or seven days is sixty a week or
+# more (development set 40, since 2026.12.22); nine is not.
+DAYS_BEFORE_HOURS_RE = re.compile(
+    "(?i)"
+    + SIX_OR_SEVEN
+    + NOT_THOSE_DAYS
+    + r"[^.!?;\n\d]{0,15}?\b(\d{1,2})\s*(?:uur|uren|hours|hrs)\b"
+)
+# Fewest hours a day that make six or seven days too long.
+LONG_DAY_OF_A_FULL_WEEK = 10
 AMOUNT = rf"(?:€\s*|eur(?:o|os)?\s+){NUM}|{NUM}\s*(?:€|euros?|eur)\b"
 # One word may stand between the amount and the period ("20 euro 'zakgeld' per week",
 # "3 euro cash per hour", since 2026.12.7); rent, a fine or a debt there is no wage.
@@ -382,6 +397,12 @@ AGE_RULES = tuple(
             r"(?:\[[^\]\n]{0,20}\][ \t]*)?[^\n:]{1,25}:[ \t]*",
             NOT_AN_AGE + r"[ \t]*(?:jaar|jr|years?(?:\s+old)?)?[ \t]*(?:[.!,;)]|\n|$)",
         ),
+        # Dutch puts the verb last after "dat": "ze zegt dat ze 16 is", "dat het meisje pas
+        # 14 jaar is" (development sets 40 and 41, since 2026.12.22); not "dat hij 15 was"
+        (
+            rf"\b(?:dat|omdat)\s+(?:hij|zij|ze|(?:het|de)\s+{PERSON})\s+{LOOSE}",
+            r"\s+(?:jaar\s+(?:oud\s+)?)?is\b",
+        ),
     )
 )
 # Every number of one or two digits, or number word, is a candidate age; the rules look
@@ -448,7 +469,9 @@ def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         start, start_mark, start_part, end, end_mark, end_part = match.groups()
         begin, finish = _clock(start), _clock(end)
         start_part, end_part = (start_part or "").lower(), (end_part or "").lower()
-        if begin > 12:  # a 24-hour clock: "18:00 to 06:00" ends the next day (since 2026.12.19)
+        # A 24-hour clock: "18:00 to 06:00" ends the next day (since 2026.12.19), as does an
+        # end with a leading zero, "from 12:00 until 04:00" (since 2026.12.22).
+        if begin > 12 or (len(end) == 2 and end.startswith("0") and not end_mark):
             if finish < begin and end_part not in NIGHT_PARTS and _later(end_part, end_mark, True):
                 finish += 12  # "13:00 to 5 pm", "14:00 tot 9 uur 's avonds"
             if finish < begin:
@@ -476,6 +499,9 @@ def _hours(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
             yield OVERTIME, (match.start(1), match.end())
     for match in _in_windows(DAYS_AFTER_HOURS_RE, text, windows):
         yield OVERTIME, (match.start(1), match.end())
+    for match in _in_windows(DAYS_BEFORE_HOURS_RE, text, windows):
+        if LONG_DAY_OF_A_FULL_WEEK <= int(match.group(2)) <= 24:
+            yield OVERTIME, match.span()
 
 
 def _wages(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
