@@ -4,8 +4,24 @@ labour in numbers, mixed-language texts and euphemisms), measured before they we
 
 import pytest
 
+from meldpunt.triage.evaluation import FROZEN, NOT_YET_TRAINED
+from meldpunt.triage.form_model import form_model
+from meldpunt.triage.indicator_model import indicator_model
 from meldpunt.triage.numbers import numeric_signals
-from tests.triage.found import urgency
+from meldpunt.triage.taxonomy import taxonomy
+from tests.triage.found import ids, urgency
+
+
+def test_the_version_is_raised() -> None:
+    """Every decision records the rules and models it was made under: this is 2026.12.22."""
+    assert taxonomy().version == "2026.12.22"
+
+
+def test_sets_40_and_41_are_learned_and_blind_24_is_frozen() -> None:
+    for trained in (form_model(), indicator_model()):
+        assert {"dev40", "dev41"} <= set(trained.trained_on)
+    assert "blind24" in FROZEN
+    assert not NOT_YET_TRAINED
 
 
 def _hours(text: str) -> set[str]:
@@ -81,3 +97,68 @@ def test_long_days_and_weeks_written_otherwise_are_long_hours(text, span) -> Non
 )
 def test_ordinary_days_written_so_are_not(text) -> None:
     assert not _hours(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("He takes 120 every week from salary for this room.", "gen.wages_withheld"),
+        ("Het geld wordt meteen van het loon gehaald, zegt hij.", "gen.wages_withheld"),
+        ("Ingehouden: huisvesting 113,75 en vervoer 35,00.", "gen.wages_withheld"),
+        ("After their deductions he is collecting only about 300 euro.", "gen.wages_withheld"),
+        ("In 3 months they paid me one time 200 euro.", "gen.wages_withheld"),
+        ("The boss of the agency take our paszport first day.", "gen.documents_retained"),
+        ("Since she came, madam collected her passport.", "gen.documents_retained"),
+        ("Als ze twijfelt zegt hij dat hij weet waar haar moeder werkt.", "gen.threats"),
+        ("I must go back, they know my family in Vietnam.", "gen.threats"),
+        ("Als je naar de politie gaat ben jij de sjaak.", "gen.threats"),
+        ("Het bureau zegt dat ze dan 1.500 boete moet betalen.", "gen.threats"),
+        ("The boss hit my colleague this morning because she asked for money.", "gen.violence"),
+        ("Last night he came home with a split lip.", "gen.violence"),
+        ("The manager says she must also be nice to guests at night.", "sex.forced_sex_work"),
+        ("He brings men to the flat and I must be with them.", "sex.forced_sex_work"),
+        (
+            "Een vriendin zei dat ze daarvoor bij vrienden van Dex langs moet.",
+            "sex.forced_sex_work",
+        ),
+        ("Ze moest soms met mannen mee voor geld.", "sex.forced_sex_work"),
+        ("Ze moet met mannen naar bed. Ze geeft alles aan hem.", "sex.earnings_handed_over"),
+        (
+            "Er komen steeds andere mannen langs voor seks. Die man vertrekt met een envelop.",
+            "sex.earnings_handed_over",
+        ),
+        (
+            "Ze moet met mannen naar bed voor geld. Na elke date moet ze hem een selfie sturen.",
+            "sex.always_reachable",
+        ),
+        (
+            "Ze moet met mannen naar bed voor geld. Haar telefoon trilt de hele les.",
+            "sex.always_reachable",
+        ),
+        ("He does not know in which town he sleeps.", "gen.isolation"),
+        ("De vrouwen mogen de kamer niet uit.", "gen.movement_restricted"),
+        ("Hij werkt van donker tot donker, ook op zaterdag.", "gen.excessive_overtime"),
+        ("Vorige week is een man flauwgevallen in de hitte.", "gen.abusive_conditions"),
+        ("Er werd geen dokter gebeld.", "gen.abusive_conditions"),
+        ("Ze slaapt op de massagetafel.", "lab.employer_housing"),
+        ("He sleep in one room above restaurant with 3 other workers.", "lab.employer_housing"),
+        (
+            "Hij moet drugs rondbrengen. Zijn andere telefoon hebben ze gepakt.",
+            "crim.multiple_phones",
+        ),
+    ],
+)
+def test_what_sets_40_and_41_showed_is_read(text, indicator) -> None:
+    assert indicator in ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("The boss is nice to guests.", "sex.forced_sex_work"),
+        ("Ze weet waar het station is.", "gen.threats"),
+        ("She took the money from the salary box at the shop till.", "gen.documents_retained"),
+    ],
+)
+def test_ordinary_words_near_them_are_not(text, indicator) -> None:
+    assert indicator not in ids(text)
