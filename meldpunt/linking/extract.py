@@ -149,6 +149,11 @@ FOREIGN_PLATES = (
 )
 
 
+# The makes of car people name ("Duitse BMW M-XY 987", "een Peugeot, gf 538 x").
+MAKES = (
+    r"bmw|audi|mercedes|opel|volkswagen|vw|ford|skoda|škoda|renault|peugeot|toyota|fiat|dacia|"
+    r"citro[eë]n|seat|volvo|kia|hyundai|nissan|mazda|lexus"
+)
 # Right after a vehicle or a van or car model, optionally in brackets, a Dutch side code
 # in any case with spaces, dashes or nothing ("witte Transit 12BBK3", "bus vt 123 b",
 # "De bestelbus (12 bbk 3)"), since 2026.12.9. Not after "van", which is Dutch for "of".
@@ -161,8 +166,7 @@ VEHICLE_BEFORE_PLATE_RE = re.compile(
     r"crafter|vito|caddy|transporter|master|trafic|ducato|boxer|jumper|vivaro|movano|berlingo|"
     r"partner|kangoo|golf|polo|passat|astra|corsa|octavia|logan|duster|iveco|"
     # the make alone: "een Peugeot, gf 538 x" (since 2026.12.22)
-    r"peugeot|skoda|opel|ford|renault|mercedes|bmw|audi|toyota|volkswagen|vw|seat|kia|hyundai|"
-    r"dacia|fiat|citro[eë]n|volvo|nissan|mazda|lexus)\b\s*[(:,]?\s*"
+    rf"{MAKES})\b\s*[(:,]?\s*"
 )
 # One pattern per format, the longest match wins ("CA 1234 AB" is Bulgarian, not "CA 1234").
 LOOSE_PLATE_RES = tuple(
@@ -861,8 +865,7 @@ VEHICLE_RE = re.compile(
     r"(?i)(?:auto|bus|busje|van|car|wagen|bestelbus|truck|vrachtwagen|minibus|plates?|"
     r"kenteken|nummerbord|"
     # a make ("Duitse BMW M-XY 987", since 2026.12.11)
-    r"bmw|audi|mercedes|opel|volkswagen|vw|ford|skoda|škoda|renault|peugeot|toyota|fiat|dacia|"
-    r"citro[eë]n|seat|volvo|kia|hyundai)\b"
+    rf"{MAKES})\b"
 )
 
 
