@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+from meldpunt.triage.numbers import numeric_signals
 from meldpunt.triage.suggest import suggest
 
 # Three processes show it when a result follows the order of a set.
@@ -19,6 +20,15 @@ def ids(text: str) -> set[str]:
 def words_of(text: str, indicator: str) -> list[str]:
     match = next(m for m in suggest(text).indicators if m.id == indicator)
     return [w.lower() for w in match.words(text)]
+
+
+def long_hours(text: str) -> set[str]:
+    """The words the number reading takes for long hours ("van 19.00 tot 07.00 uur")."""
+    return {
+        text[start:end].strip()
+        for name, (start, end) in numeric_signals(text)
+        if name == "lab.long_hours"
+    }
 
 
 def urgency(text: str) -> set[str]:

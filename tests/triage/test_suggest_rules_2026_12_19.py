@@ -7,16 +7,7 @@ import pytest
 from meldpunt.triage.evaluation import FROZEN, NOT_YET_TRAINED
 from meldpunt.triage.form_model import form_model
 from meldpunt.triage.indicator_model import indicator_model
-from meldpunt.triage.numbers import numeric_signals
-from tests.triage.found import ids
-
-
-def _hours(text: str) -> set[str]:
-    return {
-        text[start:end].strip()
-        for name, (start, end) in numeric_signals(text)
-        if name == "lab.long_hours"
-    }
+from tests.triage.found import ids, long_hours
 
 
 @pytest.mark.parametrize(
@@ -33,7 +24,7 @@ def _hours(text: str) -> set[str]:
     ],
 )
 def test_a_long_day_on_a_24_hour_clock_or_in_plain_words_is_long_hours(text, span) -> None:
-    assert span in _hours(text)
+    assert span in long_hours(text)
 
 
 @pytest.mark.parametrize(
@@ -48,7 +39,7 @@ def test_a_long_day_on_a_24_hour_clock_or_in_plain_words_is_long_hours(text, spa
     ],
 )
 def test_an_ordinary_shift_on_a_24_hour_clock_is_not(text) -> None:
-    assert not _hours(text)
+    assert not long_hours(text)
 
 
 def test_sets_34_and_35_are_learned_and_blind_22_is_frozen() -> None:

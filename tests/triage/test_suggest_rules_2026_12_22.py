@@ -7,9 +7,8 @@ import pytest
 from meldpunt.triage.evaluation import FROZEN, NOT_YET_TRAINED
 from meldpunt.triage.form_model import form_model
 from meldpunt.triage.indicator_model import indicator_model
-from meldpunt.triage.numbers import numeric_signals
 from meldpunt.triage.taxonomy import taxonomy
-from tests.triage.found import ids, urgency
+from tests.triage.found import ids, long_hours, urgency
 
 
 def test_the_version_is_raised() -> None:
@@ -22,14 +21,6 @@ def test_sets_40_and_41_are_learned_and_blind_24_is_frozen() -> None:
         assert {"dev40", "dev41"} <= set(trained.trained_on)
     assert "blind24" in FROZEN
     assert not NOT_YET_TRAINED
-
-
-def _hours(text: str) -> set[str]:
-    return {
-        text[start:end].strip()
-        for name, (start, end) in numeric_signals(text)
-        if name == "lab.long_hours"
-    }
 
 
 @pytest.mark.parametrize(
@@ -81,7 +72,7 @@ def test_other_numbers_before_is_are_no_minor(text) -> None:
     ],
 )
 def test_long_days_and_weeks_written_otherwise_are_long_hours(text, span) -> None:
-    assert span in _hours(text)
+    assert span in long_hours(text)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +87,7 @@ def test_long_days_and_weeks_written_otherwise_are_long_hours(text, span) -> Non
     ],
 )
 def test_ordinary_days_written_so_are_not(text) -> None:
-    assert not _hours(text)
+    assert not long_hours(text)
 
 
 @pytest.mark.parametrize(
