@@ -91,6 +91,8 @@ HOURS_RE = re.compile(
     rf"\s+(?:van|of)\s+{NUM}\s*(?:uur|hours?)"
     rf"|\b{NUM}[- ]?(?:urige|uurs|hour)[- ]?"
     rf"(werkweek|week|werkdag|dag|dagen|diensten|shifts?|days?)\b"
+    # the hours, a comma and every day: "12 hours, every day" (since 2026.12.23)
+    rf"|\b{NUM}\s*(?:uur|uren|hours?|hrs?),\s*(?:every|each|elke|iedere)\s+(dag|day)\b"
     # a day's hours without a break: "13 uur achter elkaar", "14 hours straight"
     rf"|\b{NUM}\s*(?:uur|uren|hours?|hrs?)\s+(?:achter\s+elkaar|aan\s+een\s+stuk|aaneen|"
     r"straight|in\s+a\s+row|non-?stop|zonder\s+pauze|without\s+a\s+break)\b"
@@ -130,7 +132,9 @@ CLOCK_WORDS = {
 }
 CLOCK = r"(\d{1,2}|(?:" + "|".join(CLOCK_WORDS) + r")\b)"
 RANGE_RE = re.compile(
-    r"(?i)\b(?:van|from|work|works|worked|working|werk|werkt|werken|werkte|werkten)\s+"
+    # since 2026.12.23 after "dag" too: "elke dag 6 tot 18 uur"
+    r"(?i)\b(?:van|from|work|works|worked|working|werk|werkt|werken|werkte|werkten|dag|day|daily|"
+    r"dagelijks)\s+"
     rf"{CLOCK}(?:[.:]\d\d)?\s*(am|pm|a\.m\.|p\.m\.|uur|o'clock)?\s*"
     rf"(?:{DAYPART}\s+)?(?:tot|to|till|until)\s+{CLOCK}(?:[.:]\d\d)?\s*"
     rf"(am|pm|a\.m\.|p\.m\.|uur|o'clock)?(?:\s*{DAYPART})?"
