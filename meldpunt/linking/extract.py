@@ -635,6 +635,18 @@ PUBLIC_NUMBERS = frozenset({"+31882220500", "+319008844"})
 SERVICE_TYPES = frozenset(
     {phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.UAN}
 )
+# Nor does a short 0900 number, 0900 and four digits: a national organisation's line, as
+# the police's 0900-8844 is (Juridisch Loket, Slachtofferhulp; since 2026.12.23). A
+# business's ten-digit 0900 number and an 0906 chat line stay entities.
+NATIONAL_LINE_RE = re.compile(r"\+31900\d{4}")
+
+
+def _service(number: phonenumbers.PhoneNumber) -> bool:
+    """Whether ``number`` belongs to a service, never to a person or business in a case."""
+    if phonenumbers.number_type(number) in SERVICE_TYPES:
+        return True
+    value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return NATIONAL_LINE_RE.fullmatch(value) is not None
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -722,7 +734,7 @@ def phones(text: str, *, iban_like: list[tuple[int, int]] | None = None) -> list
             and COUNTRY_CODE_BEFORE_RE.search(text, max(0, match.start - 6), match.start)
         ):
             continue
-        if phonenumbers.number_type(match.number) in SERVICE_TYPES:
+        if _service(match.number):
             continue
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if value not in PUBLIC_NUMBERS:
@@ -736,9 +748,7 @@ def phones(text: str, *, iban_like: list[tuple[int, int]] | None = None) -> list
             number = phonenumbers.parse(written.group().replace("(0)", ""), "NL")
         except phonenumbers.NumberParseException:  # "+999 ...": no such country code
             continue
-        if phonenumbers.is_possible_number(number) and (
-            phonenumbers.number_type(number) not in SERVICE_TYPES
-        ):
+        if phonenumbers.is_possible_number(number) and not _service(number):
             value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             found.append(Entity("phone", value, *written.span()))
     return found

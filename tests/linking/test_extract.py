@@ -1140,3 +1140,21 @@ def test_variants_of_development_sets_40_and_41(text, entities) -> None:
 )
 def test_near_misses_of_development_sets_40_and_41_stay_none(text) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Advies: Juridisch Loket 0900-8020 of Slachtofferhulp 0900 0101.",
+        "Hij kan het Juridisch Loket bellen (0900 - 8020).",
+    ],
+)
+def test_a_national_service_line_is_no_entity(text) -> None:
+    """An eight-digit 0900 number is a national organisation's line, like the police's
+    0900-8844 (since 2026.12.23): advice, not part of a case."""
+    assert extract(text) == []
+
+
+def test_a_business_line_on_0900_or_a_chat_line_on_0906_still_is() -> None:
+    found = {(e.kind, e.value) for e in extract("0900-1234567 of 0906-1234567 in de advertentie")}
+    assert found == {("phone", "+319001234567"), ("phone", "+319061234567")}
