@@ -81,8 +81,9 @@ def test_violence_done_is_still_violence() -> None:
 
 def test_a_sector_beside_one_signal_at_the_minimum_is_no_form() -> None:
     """A sector (supporting) is the second signal only when the score is above the
-    minimum: "bakkerij" and a van that picks her up is no labour case."""
-    text = "Ze werkt bij een grote bakkerij en wordt elke ochtend door een busje opgehaald."
+    minimum: a greenhouse and a van that picks her up is no labour case (a bakery is
+    no sector of the checklist since 2026.12.23)."""
+    text = "Ze werkt in een grote kas en wordt elke ochtend door een busje opgehaald."
     result = suggest(text)
     assert {"lab.sector", "lab.employer_housing"} <= ids(text)
     assert result.form == "unknown"
