@@ -130,3 +130,23 @@ def test_work_outside_the_checklist_s_sectors_is_no_sector(text) -> None:
 
 def test_work_in_a_sector_of_the_checklist_still_is() -> None:
     assert "lab.sector" in ids("De baas houdt zijn paspoort. Hij werkt in de kas.")
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("I saw the posters about loverboys in the bus.", "sex.lover_boy"),
+        ("The boss keeps their ID cards in the office.", "lab.bank_card_controlled"),
+        ("She bought the old car in cash.", "lab.underpaid_cash"),
+        ("De klant betaalde 40 euro contant voor de reparatie.", "lab.underpaid_cash"),
+        ("The teacher takes the phone away during the test.", "gen.isolation"),
+        ("Easy money, he wrote under the photo.", "gen.deception"),
+        ("They robbed a bank in the film.", "crim.forced_crime"),
+    ],
+)
+def test_words_that_were_more_often_wrong_than_right_read_nothing(text, indicator) -> None:
+    """Patterns that, on every non-frozen set with rules alone, gave a wrong reading far
+    more often than a right one (2026.12.23: 34 right, 128 wrong together): the word
+    "loverboy", a card someone "has" or "took", "in cash", "paid cash", "contant" with an
+    amount, a phone taken, "easy money", "rob", "delivery" as a sector."""
+    assert indicator not in ids(text)

@@ -69,8 +69,9 @@ def test_a_pattern_word_written_inflected_means_that_form_only(text: str, indica
 
 
 def test_a_base_form_reads_every_form_of_the_word() -> None:
-    """ "take" reads "took", "promise" reads "promised", "owe them" reads "owed them"."""
-    assert "gen.isolation" in ids("Every morning the boss took our phones.")
+    """ "beat" reads "beats", "promise" reads "promised", "owe them" reads "owed them" (the
+    phone taken, this test's first example, is no pattern since 2026.12.23)."""
+    assert "gen.violence" in ids("Every evening the boss beats her.")
     assert "gen.deception" in ids("They promised her a job in a hotel.")
 
 
