@@ -142,11 +142,15 @@ def test_work_in_a_sector_of_the_checklist_still_is() -> None:
         ("The teacher takes the phone away during the test.", "gen.isolation"),
         ("Easy money, he wrote under the photo.", "gen.deception"),
         ("They robbed a bank in the film.", "crim.forced_crime"),
+        ("Ze was doodsbang voor de hond.", "gen.threats"),
+        ("He works the night shift at the hospital.", "lab.long_hours"),
     ],
 )
 def test_words_that_were_more_often_wrong_than_right_read_nothing(text, indicator) -> None:
     """Patterns that, on every non-frozen set with rules alone, gave a wrong reading far
     more often than a right one (2026.12.23: 34 right, 128 wrong together): the word
     "loverboy", a card someone "has" or "took", "in cash", "paid cash", "contant" with an
-    amount, a phone taken, "easy money", "rob", "delivery" as a sector."""
+    amount, a phone taken, "easy money", "rob", "delivery" as a sector; and a second
+    round by the same measure, among them "gucci", "air max", "doodsbang" alone, "night shift",
+    "containers", "without papers", "vluchteling", "sleep in the truck"."""
     assert indicator not in ids(text)
