@@ -626,8 +626,8 @@ PLATFORM_WORD_RE = re.compile(rf"(?i)\b{PLATFORMS}\b")
 PLATFORM_THAT_RE = re.compile(rf"(?i)\b{PLATFORMS}\s+(?:dat|die)\s+@?({MARKED_NAME})\s+heet\b")
 QUOTED_BEFORE, QUOTED_AFTER = 60, 20
 # Numbers that many reports mention because they are advice, not because they are part
-# of a case: the meldpunt and the police.
-PUBLIC_NUMBERS = frozenset({"+31882220500", "+319008844"})
+# of a case: the meldpunt (the police's 0900-8844 is a national line, NATIONAL_LINE_RE).
+PUBLIC_NUMBERS = frozenset({"+31882220500"})
 # Freephone numbers (0800) belong to services, never to a person in a case: Veilig Thuis,
 # Meld Misdaad Anoniem, the inspectorate, 113, a bank (since 2026.12.9); nor does a
 # municipality's "14" and its area code ("14 0321", a universal access number; since
@@ -636,7 +636,7 @@ SERVICE_TYPES = frozenset(
     {phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.UAN}
 )
 # Nor does a short 0900 number, 0900 and four digits: a national organisation's line, as
-# the police's 0900-8844 is (Juridisch Loket, Slachtofferhulp; since 2026.12.23). A
+# the police's 0900-8844 is (and Juridisch Loket, Slachtofferhulp; since 2026.12.23). A
 # business's ten-digit 0900 number and an 0906 chat line stay entities.
 NATIONAL_LINE_RE = re.compile(r"\+31900\d{4}")
 
