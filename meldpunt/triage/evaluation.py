@@ -221,7 +221,7 @@ SETS = {
     "dev43": "evaluation_dev43.toml",
     # The same, after 2026.12.23 was finished: sexual and criminal exploitation told by
     # parents, teachers and care workers (dev44); labour in every sector (dev45); each
-    # measured once with 2026.12.23 before it was read.
+    # measured once with 2026.12.23 before it was read, then trained on from 2026.12.24.
     "dev44": "evaluation_dev44.toml",
     "dev45": "evaluation_dev45.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
@@ -258,8 +258,8 @@ FROZEN = frozenset(
     }
 )
 # Measured, not yet learned from: development sets that came after the shipped models
-# (2026.12.23 learned from development sets 42 and 43).
-NOT_YET_TRAINED: frozenset[str] = frozenset({"dev44", "dev45"})
+# (2026.12.24 learned from development sets 44 and 45).
+NOT_YET_TRAINED: frozenset[str] = frozenset()
 # The sets the form model learns from: every set not frozen (its Dutch, English and mixed
 # reports). The sets whose misses were read while writing rules are among them, so the
 # honest figures of the model are the frozen sets' and the cross-validation's.

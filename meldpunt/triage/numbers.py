@@ -97,7 +97,8 @@ HOURS_RE = re.compile(
     rf"|\b{NUM}\s*(?:uur|uren|hours?|hrs?)\s+(?:achter\s+elkaar|aan\s+een\s+stuk|aaneen|"
     r"straight|in\s+a\s+row|non-?stop|zonder\s+pauze|without\s+a\s+break)\b"
 )
-DAYS_RE = re.compile(rf"(?i)\b{NUM}\s*(?:dagen|days)\b{PER}(?:week)\b")
+# Six or seven days a week; since 2026.12.24 nights too ("six nights a week").
+DAYS_RE = re.compile(rf"(?i)\b{NUM}\s*(?:dagen|days|nachten|nights)\b{PER}(?:week)\b")
 # A part of the day after a time: "'s avonds", "s morgens", "in the evening", "at night".
 DAYPART = (
     # "in morning" as well, as non-native writers put it (since 2026.12.19)
@@ -424,7 +425,7 @@ def _number(raw: str) -> float:
 
 # The long expressions run only on short windows around a unit word, which is much
 # faster on a long text than running them from every position.
-HOURS_ANCHORS = _AnyCase(r"uur|uren|hour|hrs|dagen|days|tot|till|until|\bto\b")
+HOURS_ANCHORS = _AnyCase(r"uur|uren|hour|hrs|dagen|days|nachten|nights|tot|till|until|\bto\b")
 WAGE_ANCHORS = _AnyCase(r"€|eur|uurloon|hourly")
 WINDOW_BEFORE, WINDOW_AFTER = 40, 40
 
