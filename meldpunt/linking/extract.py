@@ -626,7 +626,7 @@ PLATFORM_WORD_RE = re.compile(rf"(?i)\b{PLATFORMS}\b")
 PLATFORM_THAT_RE = re.compile(rf"(?i)\b{PLATFORMS}\s+(?:dat|die)\s+@?({MARKED_NAME})\s+heet\b")
 QUOTED_BEFORE, QUOTED_AFTER = 60, 20
 # Numbers that many reports mention because they are advice, not because they are part
-# of a case: the meldpunt (the police's 0900-8844 is a national line, NATIONAL_LINE_RE).
+# of a case: the meldpunt (the police's 0900-8844 is a national line, NATIONAL_LINES).
 PUBLIC_NUMBERS = frozenset({"+31882220500"})
 # Freephone numbers (0800) belong to services, never to a person in a case: Veilig Thuis,
 # Meld Misdaad Anoniem, the inspectorate, 113, a bank (since 2026.12.9); nor does a
@@ -638,15 +638,13 @@ SERVICE_TYPES = frozenset(
 # Nor does a short 0900 number, 0900 and four digits: a national organisation's line, as
 # the police's 0900-8844 is (and Juridisch Loket, Slachtofferhulp; since 2026.12.23). A
 # business's ten-digit 0900 number and an 0906 chat line stay entities.
-NATIONAL_LINE_RE = re.compile(r"\+31900\d{4}")
+NATIONAL_LINES = range(9_000_000, 9_010_000)
 
 
 def _service(number: phonenumbers.PhoneNumber) -> bool:
     """Whether ``number`` belongs to a service, never to a person or business in a case."""
-    if phonenumbers.number_type(number) in SERVICE_TYPES:
-        return True
-    value = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return NATIONAL_LINE_RE.fullmatch(value) is not None
+    national_line = number.country_code == 31 and number.national_number in NATIONAL_LINES
+    return national_line or phonenumbers.number_type(number) in SERVICE_TYPES
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
