@@ -6,7 +6,9 @@ Every kind has one normal form, because the blind index only matches identical i
 - plate: Dutch licence plate of side code 1 to 14, upper case without dashes
 - address: postcode plus house number, ``1234AB 12`` (with an addition: ``1234AB 12A``)
 - email: lower case
-- iban: compact upper case, only when the checksum is valid (``stdnum.iban``)
+- iban: compact upper case, only when its check digits (ISO 7064 mod 97) and its country's
+  length and format hold (``stdnum.iban``; a bank's national check digits inside are not
+  tested since 2026.12.25)
 - kvk: the 8 digits, only with a context word such as "KvK" close before it
 - domain: the host in lower case without ``www.``; for a link on a large public
   platform (where the host says nothing) the host plus path
@@ -1020,7 +1022,7 @@ def _checksum_holds(compact: str) -> bool:
 
 
 def ibans(text: str) -> list[Entity]:
-    """IBANs with a valid checksum; a run of characters is cut back until it validates."""
+    """IBANs with valid check digits; a run of characters is cut back until it validates."""
     found = []
     at = 0
     while (match := IBAN_RE.search(text, at)) is not None:
@@ -1031,7 +1033,7 @@ def ibans(text: str) -> list[Entity]:
             if cut < len(raw) and raw[cut - 1] == " ":
                 continue
             compact = candidate.replace(" ", "").upper()
-            if _checksum_holds(compact) and stdnum_iban.is_valid(compact):
+            if _checksum_holds(compact) and stdnum_iban.is_valid(compact, check_country=False):
                 end = match.start() + len(candidate)
                 found.append(Entity("iban", compact.upper(), match.start(), end))
                 # The run may reach into a second IBAN ("PL61 ... 2874 i RO49 ..."):
@@ -1120,6 +1122,16 @@ def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     return found
 
 
+# The readings of an account's name that also take one that looks like a domain.
+DOMAIN_LIKE_NAMED = (
+    PLATFORM_SAYS_RE,
+    PLATFORM_ACCOUNT_RE,
+    PLATFORM_THEN_NAME_RE,
+    CALLED_ON_PLATFORM_RE,
+    ACCOUNT_CALLED_RE,
+)
+
+
 def named_handles(text: str) -> list[Entity]:
     """ "tiktok: name", read before links so "tiktok: geldbaas.nl" is no domain."""
     found = []
@@ -1139,11 +1151,14 @@ def named_handles(text: str) -> list[Entity]:
         if name.removeprefix("www.") not in PLATFORM_HOSTS:
             found.append(Entity("handle", "@" + name, match.start(1), match.end(1)))
     # "his insta is easymoney.nl", "op TikTok heet hij geldbaas.nl", "Snapchat-account
-    # quickcash.nl": a name that looks like a domain is the account's (since 2026.12.9).
-    # Only read around a top-level domain, which few texts have.
+    # quickcash.nl": a name that looks like a domain is the account's (since 2026.12.9);
+    # since 2026.12.25 also right after the platform ("on Snapchat, cashking.nl,"), before
+    # it ("heet op insta mr.mo.vip") and after a naming word in a sentence that names one
+    # ("op Discord ..., daar heet hij skyy.nl"). Only read around a top-level domain, which
+    # few texts have.
     for hint in TLD_HINT_RE.finditer(text):
         window = (max(0, hint.start() - HANDLE_BEFORE), min(len(text), hint.end() + CONTEXT_CHARS))
-        for regex in (PLATFORM_SAYS_RE, PLATFORM_ACCOUNT_RE):
+        for regex in DOMAIN_LIKE_NAMED:
             for match in regex.finditer(text, *window):
                 name = match.group(1).lower()
                 if (
@@ -1151,6 +1166,12 @@ def named_handles(text: str) -> list[Entity]:
                     and not text.startswith("/", match.end(1))
                     and name.removeprefix("www.") not in PLATFORM_HOSTS
                     and not _overlaps(*match.span(1), [(e.start, e.end) for e in found])
+                    and (
+                        regex is not ACCOUNT_CALLED_RE
+                        or PLATFORM_WORD_RE.search(
+                            _sentence_around(text, match.start(), match.end(1))
+                        )
+                    )
                 ):
                     found.append(Entity("handle", "@" + name, *match.span(1)))
     return found

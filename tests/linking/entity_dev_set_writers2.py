@@ -424,7 +424,4 @@ DISTRACTORS: list[str] = [
 
 KNOWN_MISSES: dict[str, set[tuple[str, str]]] = {
     "they live in 12 (8221 AB), 14 people in 3 rooms": {("address", "8221AB 12")},
-    "factuur van Schoonmaak Express (KvK 7039 2814) met rekening BE68 5390 0754 7034": {
-        ("iban", "BE68539007547034")
-    },
 }

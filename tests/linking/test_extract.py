@@ -894,7 +894,7 @@ def test_variants_of_development_sets_28_and_29(text, entities) -> None:
     [
         # An IBAN whose check digits fail is no phone number.
         "He already sent 9000, first to NL31 RABO 0118 2746 55 and now by Western Union.",
-        "4.200 euro overgemaakt naar ES02 0081 5712 8300 0441 7265. Nu reageert ze niet",
+        "4.200 euro overgemaakt naar ES02 0081 5712 8300 0441 7266. Nu reageert ze niet",
         # A public body's e-mail address is the sender's desk, no part of the case.
         "mail the inspector at j.devries@nlarbeidsinspectie.nl or call",
         # A web shop's name on a gift card.
@@ -1158,3 +1158,57 @@ def test_a_national_service_line_is_no_entity(text) -> None:
 def test_a_business_line_on_0900_or_a_chat_line_on_0906_still_is() -> None:
     found = {(e.kind, e.value) for e in extract("0900-1234567 of 0906-1234567 in de advertentie")}
     assert found == {("phone", "+319001234567"), ("phone", "+319061234567")}
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("a guy on Snapchat, cashking.nl, offered '300 euro'", "@cashking.nl"),
+        ("a girl on instagram, sophie.lovee.nl, we video called", "@sophie.lovee.nl"),
+        ("Vriend heet op insta mr.mo.vip. Mld wil niet", "@mr.mo.vip"),
+        ("op Discord verder praten, daar heet hij skyy.nl. Moeder", "@skyy.nl"),
+        ("via TikTok benaderd, het account heet scoutmodels.eu. Het", "@scoutmodels.eu"),
+        ("Op Instagram benaderd door het account koerier.jobs.nl: 'jij rijdt'", "@koerier.jobs.nl"),
+    ],
+)
+def test_a_name_that_looks_like_a_domain_right_after_a_platform_or_a_naming_word(text, handle):
+    """Since 2026.12.25 (seven development sets wrote these as handles, none as a web
+    address): every reading of a name next to a platform also takes a dotted name."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("handle", handle)}
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("op Facebook staat een vacature van www.flexwerk-nl.com, bel", "flexwerk-nl.com"),
+        ("she saw the ad on Instagram and then went to luxegirls.nl to apply", "luxegirls.nl"),
+        ("het bureau op LinkedIn verwijst naar werkbureau-oost.pl", "werkbureau-oost.pl"),
+    ],
+)
+def test_a_web_address_further_from_the_platform_stays_a_domain(text, domain) -> None:
+    assert {(e.kind, e.value) for e in extract(text)} == {("domain", domain)}
+
+
+@pytest.mark.parametrize(
+    ("text", "iban"),
+    [
+        ("Afbetalen gaat naar BE64 4272 5621 7592. Advertenties", "BE64427256217592"),
+        ("4.200 euro naar ES02 0081 5712 8300 0441 7265. Nu", "ES0200815712830004417265"),
+    ],
+)
+def test_an_iban_is_read_by_its_international_check_digits_alone(text, iban) -> None:
+    """The IBAN's own check (ISO 7064 mod 97) and its country's length decide, not a bank's
+    national check digits inside it (since 2026.12.25): development sets 25, 34 and 38
+    wrote such IBANs, as a reporter copying one from a message would."""
+    assert values(text, "iban") == [iban]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afbetalen gaat naar BE64 4272 5621 7593.",  # one digit off: the check fails
+        "each week to LT55 7304 4006 6012 7589 11.",  # 22 characters: a Lithuanian IBAN has 20
+    ],
+)
+def test_an_iban_with_a_wrong_check_or_length_stays_none(text) -> None:
+    assert values(text, "iban") == []
