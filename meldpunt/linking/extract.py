@@ -324,7 +324,12 @@ NUMBER_STREET_BEFORE_RE = re.compile(
 )
 # Any capitalised name with a number and a comma before it ("Schouw 14, 8232lk Lelystad"),
 # when a town follows the postcode (since 2026.12.6).
-NAME_NUMBER_BEFORE_RE = re.compile(r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*[,-]\s*$")
+NAME_NUMBER_BEFORE_RE = re.compile(r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*[,-]?\s*$")
+# The name of a room, a line, a group or a year is none of a street's (since 2026.12.25).
+NOT_NAME_BEFORE_RE = re.compile(
+    r"(?i)\b(?:kamer|room|lijn|line|bus|sinds|since|groep|group|week|klas|class|jaar|year|"
+    r"verdieping|floor|hal|gebouw|building|unit|box|postbus)\s*$"
+)
 TOWN_AFTER_RE = re.compile(r"\s+[A-Z][a-zà-ÿ'-]{2,}")
 # or the end of the line ("De Schouw 14, 8232lk", since 2026.12.11) or of the sentence
 # ("Bolder 32 - 8224tb. He come back", since 2026.12.12)
@@ -340,7 +345,7 @@ NUMBER_WORD_AFTER_RE = re.compile(rf"\s*[,/-]?\s*{HOUSE_NUMBER_WORDS_NL}\.?:?\s*
 # "address is 15, 1311hx": the number after an address word (since 2026.12.16), or after
 # a few words and a colon: "the address he gave: 18c, 8302 ex" (since 2026.12.19).
 ADDRESS_NUMBER_BEFORE_RE = re.compile(
-    r"(?i)\b(?:adres|address)(?:\s+is|(?:\s+[a-z]+){0,3}\s*:)?\s+(\d{1,5})\s?([a-z])?\s*,\s*$"
+    r"(?i)\b(?:adres|address)(?:\s+is|(?:\s+[a-z]+){0,3}\s*:)?\s+(\d{1,5})\s?([a-z])?\s*,?\s*$"
 )
 # A number and the postcode alone in brackets, "(9a, 8302 ck)", or the postcode in brackets
 # after the number, "naast ons, 230 (3891 zk)" (since 2026.12.11).
@@ -519,6 +524,8 @@ PLATFORM_SAYS_RE = re.compile(
     r"(?:(?:heet|is)\s+(?:hij|zij|ze|ie)|(?:he|she|they|hes|shes)(?:'s|’s|\s+is|\s+are)?\s+"
     r"(?:called|named|goes\s+by)|(?:he|she)(?:'s|’s)|noemt\s+(?:hij|zij|ze)\s+zich|is\s+(?:called|named)|"
     r"(?:heet|is|as|als|called|named|name|naam|goes\s+by|naar|onder|under|van|from)|"
+    # the writer's own: "on Facebook i am maricel.r.88", "op insta ben ik x_y" (since 2026.12.25)
+    r"(?:i\s+am|i['’]m|ik\s+ben|ben\s+ik)|"
     r"(?:(?:his|her|their|zijn|haar|hun)\s+)?(?:account|naam|name|profiel|profile|handle|username)"
     r"\s+(?:is|heet))\s+"
     rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"
@@ -909,6 +916,9 @@ def _house_number(
         street = STREET_BEFORE_RE.search(before_text) or NUMBER_STREET_BEFORE_RE.search(before_text)
         if street is None and (TOWN_AFTER_RE.match(text, end) or LINE_ENDS_RE.match(text, end)):
             street = NAME_NUMBER_BEFORE_RE.search(before_text)
+            # "Kamer 12 8221 ab.", "Sinds 2019 1324 rj.": a room, a line or a year
+            if street and NOT_NAME_BEFORE_RE.search(before_text, 0, street.start(1)):
+                street = None
         # "(9a, 8302 ck)", and with the town: "(2b, 8212ch, Lelystad)" (since 2026.12.19)
         if street is None and BRACKET_CLOSES_RE.match(text, end):
             street = _bracketed_number(before_text)

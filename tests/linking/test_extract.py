@@ -1212,3 +1212,34 @@ def test_an_iban_is_read_by_its_international_check_digits_alone(text, iban) -> 
 )
 def test_an_iban_with_a_wrong_check_or_length_stays_none(text) -> None:
     assert values(text, "iban") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Waar is het huis? Kokkel 8 8251 gk. not danger today", ("address", "8251GK 8")),
+        ("The address he sent me: 102 1325 ph Almere. Please", ("address", "1325PH 102")),
+        ("pls email me, on Facebook i am maricel.r.88 but dont write", ("handle", "@maricel.r.88")),
+        ("op insta ben ik lisa_2009, hij stuurde", ("handle", "@lisa_2009")),
+    ],
+)
+def test_variants_of_development_sets_46_and_47(text, entity) -> None:
+    """Since 2026.12.25 (development sets 46 and 47, measured first: recall 0.988 and
+    0.957): a street and number without a comma before a lower-case postcode, a number
+    after "the address ...:" without one, and the writer's own account ("I am ...")."""
+    assert {(e.kind, e.value) for e in extract(text)} == {entity}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kamer 12 8221 ab.",
+        "Lijn 12 8221 ab.",
+        "Sinds 2019 1324 rj.",
+        "Groep 8 8224 pw.",
+        "on Facebook I am a member of the group",
+        "op insta ben ik actief",
+    ],
+)
+def test_near_misses_of_development_sets_46_and_47_stay_none(text) -> None:
+    assert extract(text) == []
