@@ -55,7 +55,10 @@ FLOORS = {
     # longer read as recruitment on false promises (on all training sets 14 false and 4
     # true readings), and its author ticked it.
     "heldout": (0.95, 0.80, 0.63, 0.77, 0.97, 0.97),
-    "blind": (0.95, 0.95, 0.71, 0.84, 0.97, 0.97),
+    # 2026.12.25: blind indicator recall 0.84 -> 0.83; a car wash is no sector the
+    # indicator lists, and "poetsen" went as a sector word (on all training sets 1 true
+    # and 4 false readings), and this set's author ticked it once.
+    "blind": (0.95, 0.95, 0.71, 0.83, 0.97, 0.97),
     "blind2": (0.95, 0.90, 0.63, 0.76, 0.97, 0.97),
     "blind3": (0.95, 0.83, 0.79, 0.80, 0.97, 0.97),
     "blind4": (0.97, 0.95, 0.72, 0.72, 0.97, 0.97),
