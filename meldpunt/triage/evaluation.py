@@ -137,6 +137,9 @@ SETS = {
     # The same, 100 reports, written while 2026.12.25 was being made; measured once with
     # 2026.12.24 before any rule of 2026.12.25 was committed; frozen.
     "blind28": "evaluation_blind28.toml",
+    # The same, 100 reports, after 2026.12.25 was finished; measured once with 2026.12.25
+    # before any rule changed; frozen.
+    "blind29": "evaluation_blind29.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -273,6 +276,7 @@ FROZEN = frozenset(
         "blind26",
         "blind27",
         "blind28",
+        "blind29",
         "pl",
         "ro",
     }
