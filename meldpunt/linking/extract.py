@@ -129,7 +129,7 @@ PLATE_FILLER_RE = re.compile(
     r"(?:mine|his|hers|ours|theirs|de\s+mijne|die\s+van\s+(?:mij|hem|haar))\s+(?:is|was)|"
     # who read it: "kenteken vlgs mld vgk 38 t", "volgens de buurvrouw vj 519 x" (since
     # 2026.12.15)
-    r"(?:volgens|vlgs?\.?)\s+(?:mld|melder|haar|hem|hen|hun|de\s+\w+)|"
+    r"(?:volgens|vlgs?\.?)\s+(?:mld|melder|haar|hem|hen|hun|(?:de|zijn|haar|het)\s+\w+)|"
     # who wrote it down: "Pools kenteken, mld noteerde PZ 4KL72" (since 2026.12.19)
     r"(?:mld|melder|ik|hij|zij|ze|i|he|she)\s+(?:noteerde|heeft\s+genoteerd|schreef\s+op|"
     r"wrote\s+down|noted))(?=[\s:])"
@@ -174,7 +174,9 @@ VEHICLE_BEFORE_PLATE_RE = re.compile(
 LOOSE_PLATE_RES = tuple(
     re.compile(rf"(?i)(?:{p})(?![\w-])")
     for p in [
-        "[ -]?".join(_plate_part(g, "A-Z") for g in code.split("-")) for code in PLATE_SIDE_CODES
+        # "TB - 408 - X": a dash set apart by spaces too (since 2026.12.26)
+        r"(?: ?- ?| )?".join(_plate_part(g, "A-Z") for g in code.split("-"))
+        for code in PLATE_SIDE_CODES
     ]
     + list(FOREIGN_PLATES)
 )
@@ -296,7 +298,7 @@ HOUSE_BEFORE_RE = re.compile(
     r"(?:^|[\wÀ-ÿ.,]\s|\()(\d{1,5})(?:\s?-?\s?([a-z])(?![a-z]))?"
     r"(?:\s?-\s?\d{1,3}\b|\s+(?:hs|bis|bg|bv|boven|beneden|i{1,3})\b)?"
     # a hedge after the number: "Kamperweg 9 I think, postcode 8311 RB" (since 2026.12.13)
-    r"(?:\s+(?:I\s+think|I\s+believe|denk\s+ik|geloof\s+ik|volgens\s+mij))?\s*[,-]?\s*"
+    r"(?:\s+(?:I\s+think|I\s+believe|denk\s+ik|geloof\s+ik|volgens\s+mij))?\s*[,–-]?\s*"
     r"(?:(?:in|te|at)\s+(?:[a-z][\w'-]+\s+)?)?\(?\s*"
     r"(?:(?:postcode|zip code|postal code):?\s+)?\(?$",
     re.IGNORECASE,
@@ -316,7 +318,9 @@ NOT_HOUSE_BEFORE_RE = re.compile(
 # Since 2026.12.17 also with the postcode in brackets: "Lindenlaan 14 (8232 kw Lelystad)".
 STREET_BEFORE_RE = re.compile(
     # "Spoorbaanweg 14-B 1312ne": an addition after a dash too (since 2026.12.19)
-    rf"\b[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s+(\d{{1,5}})(?:\s?-?\s?([a-zA-Z])(?![a-zA-Z]))?\s*[,(]?\s*$"
+    rf"\b[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s+(\d{{1,5}})(?:\s?-?\s?([a-zA-Z])(?![a-zA-Z]))?"
+    # "Zuiderzeestraat 14-C, (8223ak)" (since 2026.12.26)
+    r"\s*(?:,\s*\(|[,(])?\s*$"
 )
 # English order, the number before the street: "12 Kerkstraat, 8221 AB" (since 2026.12.9).
 NUMBER_STREET_BEFORE_RE = re.compile(
@@ -325,6 +329,12 @@ NUMBER_STREET_BEFORE_RE = re.compile(
 # Any capitalised name with a number and a comma before it ("Schouw 14, 8232lk Lelystad"),
 # when a town follows the postcode (since 2026.12.6).
 NAME_NUMBER_BEFORE_RE = re.compile(r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*[,-]?\s*$")
+# A name and a number with the town between them and the postcode: "De Zuid 88, Dronten,
+# 8251 PP" (since 2026.12.26).
+NAME_NUMBER_TOWN_BEFORE_RE = re.compile(
+    r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*,\s*[A-Z][a-zà-ÿ'-]+(?:[ -][A-Z][a-zà-ÿ'-]+)?"
+    r"\s*,\s*$"
+)
 # The name of a room, a line, a group or a year is none of a street's (since 2026.12.25).
 NOT_NAME_BEFORE_RE = re.compile(
     r"(?i)\b(?:kamer|room|lijn|line|bus|sinds|since|groep|group|week|klas|class|jaar|year|"
@@ -470,7 +480,7 @@ PLATFORM_CONTEXT_RE = re.compile(
     r"whatsapp|dm|"
     r"onlyfans|threads|discord|skype|kik|account|profiel|profile|handle|gebruikersnaam|username|"
     # dating and webcam sites (since 2026.12.16)
-    r"grindr|tinder|badoo|bumble|hinge|chaturbate|stripchat|fansly|"
+    r"grindr|tinder|badoo|bumble|hinge|chaturbate|stripchat|fansly|(?-i:Signal)|"
     # Polish, Romanian, Bulgarian, Ukrainian and Arabic (issue 17)
     r"konto|profil|cont|contul|instagramie|telegramie|facebooku|"
     r"инстаграм\w*|інстаграм\w*|телеграм\w*|тикток\w*|тікток\w*|фейсбук\w*|снапчат\w*|профил\w*|акаунт\w*|"
@@ -484,7 +494,9 @@ PLATFORMS = (
     # since 2026.12.11
     r"zalo|wechat|viber|vinted|marktplaats|"
     # since 2026.12.16
-    r"grindr|tinder|badoo|bumble|hinge|chaturbate|stripchat|fansly)"
+    r"grindr|tinder|badoo|bumble|hinge|chaturbate|stripchat|fansly|"
+    # the messenger, only with its capital: "signal" is a word too (since 2026.12.26)
+    r"(?-i:Signal))"
 )
 # A name that has a letter and a digit, an underscore or a dot inside ("mo_010",
 # "mo.breda", "jaydenxx_"): never an age or a time ("op IG is ze 16"), since 2026.12.9.
@@ -924,6 +936,8 @@ def _house_number(
             street = _bracketed_number(before_text)
         if street is None:
             street = ADDRESS_NUMBER_BEFORE_RE.search(before_text)
+        if street is None:
+            street = _named_with_town(before_text)
         return (street.group(1), street.group(2) or "") if street else None
     before = HOUSE_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
     if before and not NOT_HOUSE_BEFORE_RE.search(
@@ -931,7 +945,17 @@ def _house_number(
     ):
         return before.group(1), (before.group(2) or "")
     english = NUMBER_STREET_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
+    if english is None:
+        english = _named_with_town(before_text)
     return (english.group(1), english.group(2) or "") if english else None
+
+
+def _named_with_town(before_text: str) -> re.Match[str] | None:
+    """ "De Zuid 88, Dronten, " right before a postcode; not a room or a line."""
+    named = NAME_NUMBER_TOWN_BEFORE_RE.search(before_text)
+    if named and NOT_NAME_BEFORE_RE.search(before_text, 0, named.start(1)):
+        return None
+    return named
 
 
 def _bracketed_number(before_text: str) -> re.Match[str] | None:
@@ -975,6 +999,11 @@ def addresses(text: str) -> list[Entity]:
                 and not NUMBER_WORD_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
                 and not ADDRESS_NUMBER_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
                 and not NUMBER_WORD_AFTER_RE.match(text, end)
+                # "Larserpoortweg 3, 8218 na Lelystad" (since 2026.12.26)
+                and not (
+                    STREET_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
+                    and TOWN_AFTER_RE.match(text, end)
+                )
             ):
                 continue
             house = _house_number(

@@ -1243,3 +1243,39 @@ def test_variants_of_development_sets_46_and_47(text, entity) -> None:
 )
 def test_near_misses_of_development_sets_46_and_47_stay_none(text) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Raj, username op Signal rajrecruit.07. Bussen", ("handle", "@rajrecruit.07")),
+        ('An account on Signal "boss.almere" gives the addresses.', ("handle", "@boss.almere")),
+        ("op de bouwplaats, Larserpoortweg 3, 8218 na Lelystad. Hij", ("address", "8218NA 3")),
+        ("What is the address? De Zuid 88, Dronten, 8251 PP. It is", ("address", "8251PP 88")),
+        ("Adres: Zuiderzeestraat 14-C, (8223ak). Mannen", ("address", "8223AK 14C")),
+        ("Woning: Kathmandustraat 22 – 1335 EJ. Zijn", ("address", "1335EJ 22")),
+        ("een Audi A3, kenteken TB - 408 - X. Een van hen", ("plate", "TB408X")),
+        ("grijze Mercedes, kenteken vlgs zijn bericht 7 - TZF - 09, en", ("plate", "7TZF09")),
+    ],
+)
+def test_variants_of_development_set_50(text, entity) -> None:
+    """Since 2026.12.26 (development set 50, 300 entities, measured first: recall 0.943):
+    Signal as a platform (written with its capital), a street and number before a
+    postcode whose letters are a word, with the town between them or after it, a number
+    with an addition before a postcode in brackets, a dash of any kind, and a plate whose
+    groups are set apart by spaced dashes."""
+    assert {(e.kind, e.value) for e in extract(text)} == {entity}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no signal of exploitation, signal_2 is a test.",
+        "Ze gebruikt Signal en WhatsApp met haar moeder.",
+        "Kamer 12, Almere, 8221 AB is de postcode van het park.",
+        "Dorpsweg 3, 1990 en later woonde hij elders.",
+        "kenteken weet ik niet, 3 - 4 man in de bus",
+    ],
+)
+def test_near_misses_of_development_set_50_stay_none(text) -> None:
+    assert extract(text) == []
