@@ -971,7 +971,8 @@ def _bracketed_number(before_text: str) -> re.Match[str] | None:
 # "order 1234 AB 12", "factuur 2026 AB 12": a reference, not a postcode (since 2026.12.9).
 REFERENCE_BEFORE_RE = re.compile(
     r"(?i)\b(?:order\w*|bestel\w*|factuur\w*|invoice|ref\w*|ticket\w*|zending\w*|"
-    r"pakket\w*|parcel|tracking\w*|track|code|dossier\w*|klantnummer|artikel\w*|"
+    r"pakket\w*|parcel|tracking\w*|track|(?<!postal\s)(?<!zip\s)(?<!post\s)code|dossier\w*|klantnummer|"
+    r"artikel\w*|"
     # "zaaknummer", "zaak nr", never "de zaak" (the shop: "adres van de zaak: 8243 ex, nr 8")
     r"zaak(?:nummer|nr)\w*|zaak(?=\s*(?:nr|nummer)\b)|"
     r"kenmerk\w*)(?:\s*(?:nr|nummer|number|no)\.?)?\s*[:#]?\s*(?:[A-Z0-9][\w-]*\s+)?\(?$"

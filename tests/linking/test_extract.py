@@ -1256,6 +1256,7 @@ def test_near_misses_of_development_sets_46_and_47_stay_none(text) -> None:
         ("Woning: Kathmandustraat 22 – 1335 EJ. Zijn", ("address", "1335EJ 22")),
         ("een Audi A3, kenteken TB - 408 - X. Een van hen", ("plate", "TB408X")),
         ("grijze Mercedes, kenteken vlgs zijn bericht 7 - TZF - 09, en", ("plate", "7TZF09")),
+        ("in Almere Muziekwijk, postal code 1311AR, nr 7. When we", ("address", "1311AR 7")),
     ],
 )
 def test_variants_of_development_set_50(text, entity) -> None:
@@ -1263,7 +1264,7 @@ def test_variants_of_development_set_50(text, entity) -> None:
     Signal as a platform (written with its capital), a street and number before a
     postcode whose letters are a word, with the town between them or after it, a number
     with an addition before a postcode in brackets, a dash of any kind, and a plate whose
-    groups are set apart by spaced dashes."""
+    groups are set apart by spaced dashes; "postal code" is no reference's code."""
     assert {(e.kind, e.value) for e in extract(text)} == {entity}
 
 
@@ -1275,6 +1276,7 @@ def test_variants_of_development_set_50(text, entity) -> None:
         "Kamer 12, Almere, 8221 AB is de postcode van het park.",
         "Dorpsweg 3, 1990 en later woonde hij elders.",
         "kenteken weet ik niet, 3 - 4 man in de bus",
+        "De code: 1311AR, nr 7 van de actie.",
     ],
 )
 def test_near_misses_of_development_set_50_stay_none(text) -> None:
