@@ -327,7 +327,8 @@ NUMBER_STREET_BEFORE_RE = re.compile(
     rf"(?<![\w.,-])(\d{{1,5}})\s?([a-zA-Z])?\s+[A-Za-z][\wÀ-ÿ'-]*{STREET_ENDS}\s*,?\s*$"
 )
 # Any capitalised name with a number and a comma before it ("Schouw 14, 8232lk Lelystad"),
-# when a town follows the postcode (since 2026.12.6).
+# when a town follows the postcode (since 2026.12.6); since 2026.12.25 also without the
+# comma ("Kokkel 8 8251 gk.").
 NAME_NUMBER_BEFORE_RE = re.compile(r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*[,-]?\s*$")
 # A name and a number with the town between them and the postcode: "De Zuid 88, Dronten,
 # 8251 PP" (since 2026.12.26).

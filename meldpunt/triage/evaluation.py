@@ -236,18 +236,19 @@ SETS = {
     # The same, after 2026.12.24 was finished: sexual and criminal exploitation told
     # indirectly, in slang, by bystanders and professionals (dev46); mixed-language texts
     # with entities in unusual spellings (dev47); each measured once with 2026.12.24
-    # before it was read.
+    # before it was read, then trained on from 2026.12.25.
     "dev46": "evaluation_dev46.toml",
     "dev47": "evaluation_dev47.toml",
     # The same, written while 2026.12.25 was being made: English and mixed reports by
     # victims and English-speaking professionals (dev48); Dutch in everyday and indirect
     # language, with look-alikes (dev49); each measured once with 2026.12.24 before it was
-    # read.
+    # read, then trained on from 2026.12.25.
     "dev48": "evaluation_dev48.toml",
     "dev49": "evaluation_dev49.toml",
     # The same, after 2026.12.25 was finished: every form, with 300 entities written the way
     # people write them (dev50); hard reports, mixed-language, criminal and sexual, with
-    # look-alikes (dev51); each measured once with 2026.12.25 before it was read.
+    # look-alikes (dev51); each measured once with 2026.12.25 before it was read, then
+    # trained on from 2026.12.26.
     "dev50": "evaluation_dev50.toml",
     "dev51": "evaluation_dev51.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
