@@ -647,6 +647,14 @@ PLATFORM_WORD_RE = re.compile(rf"(?i)\b{PLATFORMS}\b")
 # "een account op Instagram dat almerebuiten.leaks heet" (since 2026.12.6)
 PLATFORM_THAT_RE = re.compile(rf"(?i)\b{PLATFORMS}\s+(?:dat|die)\s+@?({MARKED_NAME})\s+heet\b")
 QUOTED_BEFORE, QUOTED_AFTER = 60, 20
+# A quoted name right after "username" or "profile" is an account's on any site, known or
+# not ("username there \"GenerousGentNL\"", "her profile \"Svetlana_love77\""), since
+# 2026.12.26; only a name with a digit, dot, underscore or capitals inside.
+ACCOUNT_QUOTED_RE = re.compile(
+    r"(?i)\b(?:username|user\s+name|gebruikersnaam|profile|profiel|handle|nickname)"
+    r"(?:\s+(?:there|daar|is|was|heet))*\s*:?\s*['‘’\"“”]"
+    rf"@?({LONG_MARKED_NAME}|{CAMEL_NAME})['‘’\"“”]"
+)
 # Numbers that many reports mention because they are advice, not because they are part
 # of a case: the meldpunt (the police's 0900-8844 is a national line, NATIONAL_LINES).
 PUBLIC_NUMBERS = frozenset({"+31882220500"})
@@ -1312,6 +1320,9 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
                 and PLATFORM_WORD_RE.search(_sentence_around(text, match.start(), match.end(1)))
             ) or (regex is ACCOUNT_CALLED_RE and _account_named_before(text, match)):
                 add(match.group(1), match.span(1))
+    for match in ACCOUNT_QUOTED_RE.finditer(text):
+        if not _overlaps(*match.span(1), taken):
+            add(match.group(1), match.span(1))
     for match in QUOTED_NAME_RE.finditer(text) if platforms else ():
         if _overlaps(*match.span(1), taken):
             continue

@@ -1281,3 +1281,35 @@ def test_variants_of_development_set_50(text, entity) -> None:
 )
 def test_near_misses_of_development_set_50_stay_none(text) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        (
+            'via the sugar dating app Seeking, username there "GenerousGentNL". First',
+            "@generousgentnl",
+        ),
+        (
+            'a woman on the dating site Match, her profile "Svetlana_love77". She',
+            "@svetlana_love77",
+        ),
+    ],
+)
+def test_a_quoted_name_after_username_or_profile_on_any_site(text, handle) -> None:
+    """Since 2026.12.26 (development set 50): "username" or "profile" says it is an account,
+    on a site the extractor does not know as well; only a name with a digit, dot,
+    underscore or capitals inside, in quotes."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("handle", handle)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'his profile is "private" now',
+        'the account "Savings 2024" at the bank',
+        'her profile "says she is 19"',
+    ],
+)
+def test_a_quoted_word_after_profile_stays_none(text) -> None:
+    assert extract(text) == []
