@@ -380,7 +380,8 @@ KVK_CONTEXT_RE = re.compile(
     r"coc number|company number|registration number)\b"
 )
 # "KvK 8617 2203 and 85 93 04 17": a second number in a list (since 2026.12.12)
-KVK_LIST_RE = re.compile(r"\s*(?:,|en|and|&|of|or)\s*")
+# "59 33 10 47 (massage) and 59 33 10 55": a word in brackets after one (since 2026.12.26)
+KVK_LIST_RE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|en|and|&|of|or)\s*")
 # "ingeschreven onder 90123456 bij de KvK" (since 2026.12.11)
 KVK_AFTER_RE = re.compile(
     r"(?i)\s+(?:bij|in|at|with)\s+(?:de|het|the)\s+"
@@ -1103,12 +1104,12 @@ def kvk_numbers(text: str) -> list[Entity]:
     for match in KVK_RE.finditer(text):
         before = text[max(0, match.start() - CONTEXT_CHARS) : match.start()]
         contexts = list(KVK_CONTEXT_RE.finditer(before))
-        if not contexts:
+        listed = found and KVK_LIST_RE.fullmatch(text, found[-1].end, match.start())
+        if not contexts and not listed:
             if KVK_AFTER_RE.match(text, match.end()):
                 found.append(Entity("kvk", re.sub(r"\D", "", match.group()), *match.span()))
             continue
-        between = before[contexts[-1].end() :]
-        listed = found and KVK_LIST_RE.fullmatch(text, found[-1].end, match.start())
+        between = before[contexts[-1].end() :] if contexts else ""
         if match.group(2) and any(c.isdigit() for c in between) and not listed:
             continue
         digits = re.sub(r"\D", "", match.group())

@@ -1313,3 +1313,29 @@ def test_a_quoted_name_after_username_or_profile_on_any_site(text, handle) -> No
 )
 def test_a_quoted_word_after_profile_stays_none(text) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        (
+            "two KvK numbers on their window: 59 33 10 47 (massage) and 59 33 10 55 (webshop).",
+            {("kvk", "59331047"), ("kvk", "59331055")},
+        ),
+    ],
+)
+def test_a_kvk_list_with_a_word_in_brackets(text, entities) -> None:
+    """Since 2026.12.26 (development set 50): the next number of a list is read however far
+    from the word "KvK" the list goes on."""
+    assert {(e.kind, e.value) for e in extract(text)} == entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KvK 59 33 10 47 (massage) and 2 rooms upstairs",
+        "KvK 59 33 10 47 (massage) and call 06 12 34 56 78 after six",
+    ],
+)
+def test_what_follows_a_kvk_number_that_is_no_number_of_the_list(text) -> None:
+    assert [e.kind for e in extract(text) if e.kind == "kvk"] == ["kvk"]
