@@ -295,7 +295,8 @@ COUNT_GOES_ON_RE = re.compile(r"\s+(?!(?:bis|hoog|boven|beneden|in|te)\b)[^\W\d_
 # text, after a dash ("Kade 101 - 8012 DH"), "Schouw 14 in Lelystad (8232 LK)" and
 # "nummer 12 (postcode 8221 AB)".
 HOUSE_BEFORE_RE = re.compile(
-    r"(?:^|[\wÀ-ÿ.,]\s|\()(\d{1,5})(?:\s?-?\s?([a-z])(?![a-z]))?"
+    # "een pakketje: 9-B, 1335 VZ": after a colon too (since 2026.12.26)
+    r"(?:^|[\wÀ-ÿ.,:]\s|\()(\d{1,5})(?:\s?-?\s?([a-z])(?![a-z]))?"
     r"(?:\s?-\s?\d{1,3}\b|\s+(?:hs|bis|bg|bv|boven|beneden|i{1,3})\b)?"
     # a hedge after the number: "Kamperweg 9 I think, postcode 8311 RB" (since 2026.12.13)
     r"(?:\s+(?:I\s+think|I\s+believe|denk\s+ik|geloof\s+ik|volgens\s+mij))?\s*[,–-]?\s*"
@@ -540,6 +541,8 @@ PLATFORM_SAYS_RE = re.compile(
     r"(?:heet|is|as|als|called|named|name|naam|goes\s+by|naar|onder|under|van|from)|"
     # the writer's own: "on Facebook i am maricel.r.88", "op insta ben ik x_y" (since 2026.12.25)
     r"(?:i\s+am|i['’]m|ik\s+ben|ben\s+ik)|"
+    # "on Snapchat he is jaydaboss036" (since 2026.12.26)
+    r"(?:he|she|they)\s+(?:is|are)|"
     r"(?:(?:his|her|their|zijn|haar|hun)\s+)?(?:account|naam|name|profiel|profile|handle|username)"
     r"\s+(?:is|heet))\s+"
     rf"@?({MARKED_NAME})(?![\w@-])(?!\.\w)"

@@ -1339,3 +1339,24 @@ def test_a_kvk_list_with_a_word_in_brackets(text, entities) -> None:
 )
 def test_what_follows_a_kvk_number_that_is_no_number_of_the_list(text) -> None:
     assert [e.kind for e in extract(text) if e.kind == "kvk"] == ["kvk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("someone called Jay, on Snapchat he is jaydaboss036. My boy", ("handle", "@jaydaboss036")),
+        ("het adres van een foto van een pakketje: 9-B, 1335 VZ. Daar", ("address", "1335VZ 9B")),
+    ],
+)
+def test_variants_of_development_set_51(text, entity) -> None:
+    """Since 2026.12.26 (development set 51, measured first: recall 0.980): "on Snapchat
+    he is x1" names the account as "he is called" does; a house number after a colon."""
+    assert {(e.kind, e.value) for e in extract(text)} == {entity}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on Snapchat he is 16 and she is 15", "on Snapchat he is always online", "om: 9, 1335 is"],
+)
+def test_near_misses_of_development_set_51_stay_none(text) -> None:
+    assert extract(text) == []
