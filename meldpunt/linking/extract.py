@@ -117,7 +117,8 @@ PLATE_COUNTRY_RE = re.compile(
 )
 # Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
 PLATE_FILLER_RE = re.compile(
-    r"(?i)\s*[:(),]\s*|\s*(?:is|was|were|are|waren|number|nummer|nr\.?|no\.?|(?:zo)?iets\s+als|"
+    # a quote too: "Duits kenteken 'DU-K 4821'" (since 2026.12.26)
+    r"(?i)\s*[:(),'‘’\"“]\s*|\s*(?:is|was|were|are|waren|number|nummer|nr\.?|no\.?|(?:zo)?iets\s+als|"
     # "his van with number CA 4821 KP", "bus met nummer ...", "las kenteken af: ...",
     # "plates (one of them is ...", "(one was ..." (since 2026.12.13)
     r"with\s+(?:the\s+)?number|met\s+(?:het\s+)?nummer|af|one(?:\s+of\s+them)?\s+(?:is|was)|"
@@ -280,7 +281,8 @@ HOUSE_AFTER_RE = re.compile(
 # A town and a street whose name ends in no street word ("8221 AB Lelystad, De Schouw 14",
 # "1324 RB Almere, De Vaart nummer 8"), since 2026.12.11; never a count or an age after it.
 HOUSE_AFTER_TOWN_RE = re.compile(
-    rf"^\s*,?\s*[A-Z][\w'-]+,?\s+(?:(?:De|Het|Den|'t)\s+)?[A-Z][\wÀ-ÿ'-]+\s+"
+    # never "Lelystad, KvK 68 29 45 13" (since 2026.12.26)
+    rf"^\s*,?\s*[A-Z][\w'-]+,?\s+(?:(?:De|Het|Den|'t)\s+)?(?!(?i:kvk)\b)[A-Z][\wÀ-ÿ'-]+\s+"
     rf"(?:{HOUSE_NUMBER_WORDS})?(\d{{1,5}})\s?([a-zA-Z])?\b"
 )
 # ", 12 mannen", "- 12 mannen", "3 a 4": a count, not a house number (since 2026.12.9);
@@ -1227,6 +1229,17 @@ def named_handles(text: str) -> list[Entity]:
                     )
                 ):
                     found.append(Entity("handle", "@" + name, *match.span(1)))
+        # "op insta heet hij 'geldmaken.nl'" (since 2026.12.26)
+        for match in QUOTED_NAME_RE.finditer(text, *window):
+            name = match.group(1).lower()
+            around = text[max(0, match.start() - QUOTED_BEFORE) : match.end() + QUOTED_AFTER]
+            if (
+                DOMAIN_RE.fullmatch(name)
+                and not name.startswith("www.")
+                and PLATFORM_WORD_RE.search(around)
+                and not _overlaps(*match.span(1), [(e.start, e.end) for e in found])
+            ):
+                found.append(Entity("handle", "@" + name, *match.span(1)))
     return found
 
 
