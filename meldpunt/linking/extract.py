@@ -1105,7 +1105,7 @@ def kvk_numbers(text: str) -> list[Entity]:
     "71-23-45-68") only as the first number after that word or the next in a list of them,
     since a phone number is often written in pairs too ("06 - 12 34 56 78").
     """
-    found = []
+    found: list[Entity] = []
     for match in KVK_RE.finditer(text):
         before = text[max(0, match.start() - CONTEXT_CHARS) : match.start()]
         contexts = list(KVK_CONTEXT_RE.finditer(before))
