@@ -942,17 +942,14 @@ def _house_number(
     if after_only:
         street = STREET_BEFORE_RE.search(before_text) or NUMBER_STREET_BEFORE_RE.search(before_text)
         if street is None and (TOWN_AFTER_RE.match(text, end) or LINE_ENDS_RE.match(text, end)):
-            street = NAME_NUMBER_BEFORE_RE.search(before_text)
-            # "Kamer 12 8221 ab.", "Sinds 2019 1324 rj.": a room, a line or a year
-            if street and NOT_NAME_BEFORE_RE.search(before_text, 0, street.start(1)):
-                street = None
+            street = _named_before(NAME_NUMBER_BEFORE_RE, before_text)
         # "(9a, 8302 ck)", and with the town: "(2b, 8212ch, Lelystad)" (since 2026.12.19)
         if street is None and BRACKET_CLOSES_RE.match(text, end):
             street = _bracketed_number(before_text)
         if street is None:
             street = ADDRESS_NUMBER_BEFORE_RE.search(before_text)
         if street is None:
-            street = _named_with_town(before_text)
+            street = _named_before(NAME_NUMBER_TOWN_BEFORE_RE, before_text)
         return (street.group(1), street.group(2) or "") if street else None
     before = HOUSE_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
     if before and not NOT_HOUSE_BEFORE_RE.search(
@@ -961,13 +958,15 @@ def _house_number(
         return before.group(1), (before.group(2) or "")
     english = NUMBER_STREET_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
     if english is None:
-        english = _named_with_town(before_text)
+        english = _named_before(NAME_NUMBER_TOWN_BEFORE_RE, before_text)
     return (english.group(1), english.group(2) or "") if english else None
 
 
-def _named_with_town(before_text: str) -> re.Match[str] | None:
-    """ "De Zuid 88, Dronten, " right before a postcode; not a room or a line."""
-    named = NAME_NUMBER_TOWN_BEFORE_RE.search(before_text)
+def _named_before(regex: re.Pattern[str], before_text: str) -> re.Match[str] | None:
+    """A capitalised name and its number right before a postcode ("Kokkel 8 ", "De Zuid 88,
+    Dronten, "); never a room, a line or a year ("Kamer 12 8221 ab.", "Sinds 2019 1324
+    rj.")."""
+    named = regex.search(before_text)
     if named and NOT_NAME_BEFORE_RE.search(before_text, 0, named.start(1)):
         return None
     return named
@@ -1177,13 +1176,14 @@ def domains(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
     return found
 
 
-# The readings of an account's name that also take one that looks like a domain.
+# The readings of an account's name that also take one that looks like a domain, and
+# whether the platform must be named in the name's sentence (the others name it themselves).
 DOMAIN_LIKE_NAMED = (
-    PLATFORM_SAYS_RE,
-    PLATFORM_ACCOUNT_RE,
-    PLATFORM_THEN_NAME_RE,
-    CALLED_ON_PLATFORM_RE,
-    ACCOUNT_CALLED_RE,
+    (PLATFORM_SAYS_RE, False),
+    (PLATFORM_ACCOUNT_RE, False),
+    (PLATFORM_THEN_NAME_RE, False),
+    (CALLED_ON_PLATFORM_RE, False),
+    (ACCOUNT_CALLED_RE, True),
 )
 
 
@@ -1213,7 +1213,7 @@ def named_handles(text: str) -> list[Entity]:
     # few texts have.
     for hint in TLD_HINT_RE.finditer(text):
         window = (max(0, hint.start() - HANDLE_BEFORE), min(len(text), hint.end() + CONTEXT_CHARS))
-        for regex in DOMAIN_LIKE_NAMED:
+        for regex, in_sentence in DOMAIN_LIKE_NAMED:
             for match in regex.finditer(text, *window):
                 name = match.group(1).lower()
                 if (
@@ -1222,7 +1222,7 @@ def named_handles(text: str) -> list[Entity]:
                     and name.removeprefix("www.") not in PLATFORM_HOSTS
                     and not _overlaps(*match.span(1), [(e.start, e.end) for e in found])
                     and (
-                        regex is not ACCOUNT_CALLED_RE
+                        not in_sentence
                         or PLATFORM_WORD_RE.search(
                             _sentence_around(text, match.start(), match.end(1))
                         )
