@@ -18,6 +18,7 @@ Nothing here stores or logs what it finds.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -843,7 +844,43 @@ def plates(text: str) -> list[Entity]:
                 plate = _longest(regexes, text, listed.end()) if listed else None
     for country in countries:
         take(_foreign_plate_before(text, country.start()))
+    for read in list(found):
+        _take_listed(text, read, take)
     return found
+
+
+# Another plate in a list with one already read, after it or just before it: "kentekens
+# TK-829-R, h 471 nb en 57-KPL-2", "S-881-KG and s 882 kg", "vans: WPI 48721 and WGM 2K33A"
+# (since 2026.12.27). Only a side code with letters the RDW issues, in any case, or a
+# foreign format in capitals, that is the whole list item: "CB 3312 PK, om 18 uur" or
+# "VT-123-B en 45 min later" gives nothing.
+LIST_SEPARATOR_RE = re.compile(r"(?i)\s*,\s*|\s+(?:and|en|or|of|und)\s+")
+LIST_ITEM_ENDS_RE = re.compile(r"(?i)\s*(?:[,.;)]|\s(?:and|en|or|of|und)\s|$)")
+LIST_ITEM_STARTS_RE = re.compile(r"(?:^|[:(,]\s*|\s(?:and|en)\s+)$")
+LISTED_BEFORE = 16
+
+
+def _take_listed(text: str, plate: Entity, take: Callable[[re.Match[str] | None], None]) -> None:
+    """Hands ``take`` the plates listed after ``plate`` and the one just before it."""
+    at = plate.end
+    while (gap := LIST_SEPARATOR_RE.match(text, at)) and (
+        listed := _longest(AFTER_VEHICLE_RES, text, gap.end())
+    ):
+        if not LIST_ITEM_ENDS_RE.match(text, listed.end()):
+            break
+        take(listed)
+        at = listed.end()
+    for start in range(max(0, plate.start - LISTED_BEFORE), plate.start):
+        listed = _longest(AFTER_VEHICLE_RES, text, start)
+        gap = listed and LIST_SEPARATOR_RE.match(text, listed.end())
+        if (
+            listed
+            and gap
+            and gap.end() == plate.start
+            and LIST_ITEM_STARTS_RE.search(text, max(0, start - 8), start)
+        ):
+            take(listed)
+            return
 
 
 # Between two plates in a list: "B 88 TRX, another IS-21-MRT", "WGM 4521 en WGM 7712".

@@ -1404,3 +1404,35 @@ def test_variants_of_development_set_52(text, entities) -> None:
 def test_near_misses_of_development_set_52(text) -> None:
     assert {e.kind for e in extract(text)} <= {"domain"}
     assert not [e for e in extract(text) if e.kind in {"handle", "plate"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "plates"),
+    [
+        (
+            "kentekens TK-829-R, h 471 nb en 57-KPL-2. Er staan",
+            {"TK829R", "H471NB", "57KPL2"},
+        ),
+        ("registered in her name (S-881-KG and s 882 kg), plus", {"S881KG", "S882KG"}),
+        ("vans: WPI 48721 and WGM 2K33A (Polish), also", {"WPI48721", "WGM2K33A"}),
+        ("De auto's: x-771-gh, 7 tzr 55 en N-452-PD. Ook", {"X771GH", "7TZR55", "N452PD"}),
+    ],
+)
+def test_a_plate_listed_with_a_plate_already_read(text, plates) -> None:
+    """Since 2026.12.27: another plate in a list with one already read, after it or
+    just before it, in any case (development sets 33, 41, 47 and 50)."""
+    assert {e.value for e in extract(text) if e.kind == "plate"} == plates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kenteken VT-123-B, 12 jan gezien",
+        "kenteken VT-123-B, om 18 uur",
+        "kenteken VT-123-B en 45 min later weer",
+        "om 12:30, VT-123-B kwam toen",
+        "zwarte Audi A6, ZF-331-P, leasemaatschappij",
+    ],
+)
+def test_what_stands_next_to_a_plate_but_is_no_plate_of_its_list(text) -> None:
+    assert len([e for e in extract(text) if e.kind == "plate"]) == 1
