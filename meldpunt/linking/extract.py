@@ -396,7 +396,9 @@ TLDS = (
     "nl|com|net|org|eu|be|de|pl|ro|bg|ua|info|biz|io|co|uk|me|tv|xxx|online|site|shop|"
     "app|live|club|vip|top|xyz|fr|es|it|ru|cz|hu|lt|lv|sk|"
     # since 2026.12.16
-    "pt|ch|dk|fi|gr|tr|md|rs|hr|ph|ng|br"
+    "pt|ch|dk|fi|gr|tr|md|rs|hr|ph|ng|br|"
+    # since 2026.12.27
+    "in|vn|th|pk|ae|gh|za|cn|ie|at|se|us"
 )
 # "jobs(at)snelwerk-nl.com", "jobs [at] snelwerk-nl.com", "jobs @ snelwerk-nl.com": an
 # address written so robots miss it is still an address, and its domain no web address
@@ -501,6 +503,8 @@ PLATFORMS = (
     r"zalo|wechat|viber|vinted|marktplaats|"
     # since 2026.12.16
     r"grindr|tinder|badoo|bumble|hinge|chaturbate|stripchat|fansly|"
+    # a business's or a landlord's page (since 2026.12.27)
+    r"linkedin|airbnb|"
     # the messenger, only with its capital: "signal" is a word too (since 2026.12.26)
     r"(?-i:Signal))"
 )
@@ -645,6 +649,8 @@ ACCOUNT_CALLED_RE = re.compile(
     r"(?:\s+[a-z]+){1,3}\s*:)?|"
     r"(?:account|profiel|profile|kanaal)\s+(?:dat|die)|(?:hij|zij|ze|he|she)\s+heet(?:te)?|"
     r"heet(?:te)?\s+(?:hij|zij|ze|die\s+[a-z]+|de\s+[a-z]+)|noemt\s+(?:(?:hij|zij|ze)\s+)?zich|"
+    # "de beheerder heet daar FlevoLeaksAdmin" (since 2026.12.27)
+    r"heet(?:te)?(?=\s+(?:daar|er)\s)|"
     r"calls\s+(?:himself|herself|themselves))(?:\s+(?:daar|there|er|ook))?\s+"
     rf"{CALLED_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
@@ -987,6 +993,8 @@ def _house_number(
             street = ADDRESS_NUMBER_BEFORE_RE.search(before_text)
         if street is None:
             street = _named_before(NAME_NUMBER_TOWN_BEFORE_RE, before_text)
+        if street is None:
+            street = _bare_number(before_text)
         return (street.group(1), street.group(2) or "") if street else None
     before = HOUSE_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
     if before and not NOT_HOUSE_BEFORE_RE.search(
@@ -1007,6 +1015,29 @@ def _named_before(regex: re.Pattern[str], before_text: str) -> re.Match[str] | N
     if named and NOT_NAME_BEFORE_RE.search(before_text, 0, named.start(1)):
         return None
     return named
+
+
+# A number alone and a comma: "The apartment is 17, 1325 kx", "at 40, 1315rb in Almere",
+# "27-b, 1335 hs" (since 2026.12.27); never after a room, box, count or number word
+# ("Postbus 91, 8200 AB", "om 17, 1325 kx", "kamer nummer 14, 1315 ks": the number word
+# has its own reading) nor in brackets ("(9, 8302 ck en 8302 cl)").
+BARE_NUMBER_BEFORE_RE = re.compile(
+    r"(?:^|(?<=\s))(\d{1,4})(?:\s?-?\s?([a-zA-Z])(?![a-zA-Z]))?\s*,\s*\(?$"
+)
+
+NUMBER_WORD_ENDS_RE = re.compile(rf"\b{HOUSE_NUMBER_WORDS}$")
+
+
+def _bare_number(before_text: str) -> re.Match[str] | None:
+    """A number alone and a comma right before a postcode, as a match whose first two
+    groups are the number and its addition."""
+    bare = BARE_NUMBER_BEFORE_RE.search(before_text)
+    if bare is None:
+        return None
+    words = before_text[: bare.start(1)]
+    if NOT_HOUSE_BEFORE_RE.search(words) or NUMBER_WORD_ENDS_RE.search(words):
+        return None
+    return bare
 
 
 def _bracketed_number(before_text: str) -> re.Match[str] | None:
@@ -1287,6 +1318,16 @@ PLATFORM_IS_RE = re.compile(
 )
 
 
+# A quoted name with capitals inside right after the platform, or after "als", "is" or
+# "he is": "on Facebook he is \"FemiGlobalCleaning\"", "op LinkedIn als 'Sparkling-Almere'"
+# (since 2026.12.27); not a quoted word ("via Grindr 'afspraakjes'").
+PLATFORM_QUOTED_CAMEL_RE = re.compile(
+    rf"(?i)\b{PLATFORMS}(?:[- ](?:account|pagina|page|profiel|profile|kanaal|channel))?"
+    r"\s*(?::|,|\s+(?:als|as|is|heet|(?:he|she|hij|ze|zij)\s+(?:is|heet))|\s+(?:heet|is)\s+(?:hij|ze|zij))?"
+    r"\s*['‘’\"“”]@?((?-i:[A-Z][a-z0-9]+(?:-?[A-Z0-9][A-Za-z0-9]*)+))['‘’\"“”]"
+)
+
+
 class PlatformReading(NamedTuple):
     """A reading that starts at a platform's name. ``owned``: only after "een", "his" and
     the like ("een OnlyFans 'sweetlara'"); ``plain``: its name may be a plain word, so it
@@ -1302,6 +1343,7 @@ PLATFORM_FIRST = (
     PlatformReading(PLATFORM_SAYS_RE),
     PlatformReading(PAGE_QUOTED_RE),
     PlatformReading(PLATFORM_QUOTED_RE, owned=True),
+    PlatformReading(PLATFORM_QUOTED_CAMEL_RE),
     PlatformReading(PLATFORM_THAT_RE),
     PlatformReading(PLATFORM_THEN_NAME_RE),
     PlatformReading(PLATFORM_CALLS_RE, plain=True),

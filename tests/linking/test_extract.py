@@ -1436,3 +1436,75 @@ def test_a_plate_listed_with_a_plate_already_read(text, plates) -> None:
 )
 def test_what_stands_next_to_a_plate_but_is_no_plate_of_its_list(text) -> None:
     assert len([e for e in extract(text) if e.kind == "plate"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ('most days. On Facebook he is "FemiGlobalCleaning". The company', "@femiglobalcleaning"),
+        ("bureau is on Facebook 'ZielonaPracaNL' and the planner", "@zielonapracanl"),
+        ("Verhuurder op Airbnb: 'HostMarco' (superhost).", "@hostmarco"),
+        ("Sparkling Almere, op LinkedIn als 'Sparkling-Almere'. Mijn", "@sparkling-almere"),
+        (
+            "verkocht in een Telegram-groep, de beheerder heet daar FlevoLeaksAdmin. Ze",
+            "@flevoleaksadmin",
+        ),
+    ],
+)
+def test_a_quoted_display_name_with_capitals_inside_right_after_a_platform(text, entity) -> None:
+    """Since 2026.12.27 (development set 52): a quoted name with capitals inside right
+    after the platform or after "als", "is", "he is"; LinkedIn and Airbnb are platforms;
+    "heet daar" names the account of a platform named before."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("handle", entity)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vertelde dat hij via Grindr 'afspraakjes' heeft met oudere mannen.",
+        "Op Facebook 'Werken In Nederland' gezien",
+        "Hij heet daar Jan, zegt ze.",
+    ],
+)
+def test_a_quoted_word_or_a_first_name_after_a_platform_stays_none(text) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("via agency TechBridge Global (website techbridge-global.in). In", "techbridge-global.in"),
+        ("recruiter site werkvisa-holland.vn, daar", "werkvisa-holland.vn"),
+    ],
+)
+def test_the_web_address_of_a_recruiter_abroad(text, entity) -> None:
+    """Since 2026.12.27 the country domains of more countries that workers are recruited
+    from (India, Vietnam, Thailand, Pakistan, ...)."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("domain", entity)}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("The apartment is 17, 1325 kx, she sent me the location.", "1325KX 17"),
+        ("I reported the Thai massage place at 40, 1315rb in Almere.", "1315RB 40"),
+        ("yes, 4 of us in a flat, 27-b, 1335 hs Almere. 500", "1335HS 27B"),
+        ("eengezinswoning aan de Kempenaar 61, 8224 gb wonen volgens", "8224GB 61"),
+    ],
+)
+def test_a_number_alone_and_a_comma_before_a_lower_case_postcode(text, entity) -> None:
+    """Since 2026.12.27 (development sets 13, 34, 35, 38, 41 and 45)."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("address", entity)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ons postadres, Postbus 91, 8200 ab Lelystad",
+        "we komen om 17, 1325 kx is de wijk",
+        "sinds 2019, 1324 rj Almere",
+        "kamer 12, 8221 ab",
+    ],
+)
+def test_a_box_a_time_a_year_or_a_room_before_a_lower_case_postcode_stays_none(text) -> None:
+    assert not [e for e in extract(text) if e.kind == "address"]
