@@ -690,6 +690,10 @@ def _service(number: phonenumbers.PhoneNumber) -> bool:
     return national_line or phonenumbers.number_type(number) in SERVICE_TYPES
 
 
+def _spans(entities: list[Entity]) -> list[tuple[int, int]]:
+    return [(e.start, e.end) for e in entities]
+
+
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in taken)
 
@@ -746,6 +750,80 @@ def _national(text: str) -> list[Entity]:
 # --- end of issue 17 ---------------------------------------------------------------
 
 
+# A number written the national way with its country right after it: "0897 552 301
+# (Bulgarian)", "601 227 394 (+48)", "07911 555 203 (UK number)", "0485 55 21 90 (belgian)",
+# which read as Dutch would be another number or none (since 2026.12.27).
+NATIONAL_NUMBER_RE = re.compile(r"(?<![\w+.-])(?<!\d )\d(?:[ .-]?\d){7,10}(?![\w-]|[.,]\d)")
+COUNTRY_OF_NUMBER_RE = re.compile(
+    r"(?i)\s*\(?\s*(?:\+(?P<code>\d{2,3})\b|(?P<country>"
+    r"bulgar\w*|belgi\w*|uk|brit\w*|engels\w*|english|pol(?:ish|en|e)|pools\w*|"
+    r"roemeen\w*|roemeni\w*|romanian|litouw\w*|lithuanian|duits\w*|german|"
+    r"oekra[iï]en\w*|ukrainian|hongaar\w*|hungarian|spaans\w*|spanish|frans\w*|french)\b"
+    # the number's country, not a person's: "(Bulgarian)", "(UK number", "Pools nummer";
+    # never "06 1234 5678 Poolse man"
+    r"(?=\s*\)|\s+(?:number|nummer|nr|mobile|mobiel|phone|telefoon)\b))"
+)
+UK_MOBILE_RE = re.compile(r"07\d{9}")
+COUNTRY_REGIONS = (
+    ("bulgar", "BG"),
+    ("belgi", "BE"),
+    ("uk", "GB"),
+    ("brit", "GB"),
+    ("engels", "GB"),
+    ("english", "GB"),
+    ("pol", "PL"),
+    ("pools", "PL"),
+    ("roem", "RO"),
+    ("romanian", "RO"),
+    ("litouw", "LT"),
+    ("lithuanian", "LT"),
+    ("duits", "DE"),
+    ("german", "DE"),
+    ("oekra", "UA"),
+    ("ukrainian", "UA"),
+    ("hongaar", "HU"),
+    ("hungarian", "HU"),
+    ("spaans", "ES"),
+    ("spanish", "ES"),
+    ("frans", "FR"),
+    ("french", "FR"),
+)
+
+
+def _abroad(text: str) -> list[Entity]:
+    """Numbers written the national way whose country is written right after them."""
+    found = []
+    for written in NATIONAL_NUMBER_RE.finditer(text):
+        raw = written.group()
+        if COUNTRY_CODE_BEFORE_RE.search(text, max(0, written.start() - 6), written.start()):
+            continue  # "+31 6 1234 5678 (Polish)": the rest of a number with its country code
+        marked = COUNTRY_OF_NUMBER_RE.match(text, written.end())
+        if marked is None:
+            # eleven digits from 07 on are never Dutch: a British mobile number
+            if UK_MOBILE_RE.fullmatch(re.sub(r"\D", "", raw)):
+                number = phonenumbers.parse(raw, "GB")
+                if phonenumbers.is_valid_number(number):
+                    found.append(Entity("phone", _e164(number), *written.span()))
+            continue
+        try:
+            if marked.group("code"):
+                number = phonenumbers.parse(f"+{marked.group('code')} {raw.lstrip('0')}")
+            else:
+                word = marked.group("country").lower()
+                region = next(r for prefix, r in COUNTRY_REGIONS if word.startswith(prefix))
+                number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        # the country is written, so a number it could have is enough
+        if phonenumbers.is_possible_number(number) and not _service(number):
+            found.append(Entity("phone", _e164(number), *written.span()))
+    return found
+
+
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
 # Written like an IBAN, whether its check digits hold or not ("NL31 RABO 0118 2746 55", "ES02
 # 0081 5712 8300 0441"): its digits are no phone number and no account's name (development
 # sets 28 and 29, since 2026.12.15).
@@ -766,7 +844,8 @@ def phones(text: str, *, iban_like: list[tuple[int, int]] | None = None) -> list
     skipped, and so is text written like an IBAN (``iban_like``, found here unless given)."""
     if sum(c.isdigit() for c in text) < MIN_PHONE_DIGITS:
         return []
-    found = _national(text)
+    found = _abroad(text)
+    found += [e for e in _national(text) if not _overlaps(e.start, e.end, _spans(found))]
     ibans = _iban_like(text) if iban_like is None else iban_like
     taken = [(e.start, e.end) for e in found] + ibans
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):

@@ -1508,3 +1508,32 @@ def test_a_number_alone_and_a_comma_before_a_lower_case_postcode(text, entity) -
 )
 def test_a_box_a_time_a_year_or_a_room_before_a_lower_case_postcode_stays_none(text) -> None:
     assert not [e for e in extract(text) if e.kind == "address"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("a black Passat, and his number is 0897 552 301 (Bulgarian). They", "+359897552301"),
+        ("The uncle is called Ryszard, his Polish phone is 601 227 394 (+48). The", "+48601227394"),
+        ("if i say no he knows. his number is 0485 55 21 90 (belgian). mine", "+32485552190"),
+        ("My number: 07911 555 203 (UK number, WhatsApp works).", "+447911555203"),
+        ("Mld eigen nr: 07459 203118. Geen direct gevaar", "+447459203118"),
+    ],
+)
+def test_a_number_written_the_national_way_of_its_country(text, phone) -> None:
+    """Since 2026.12.27 (development sets 17, 33, 38 and 48): a number whose country is
+    written right after it, in brackets or before "number"; eleven digits from 07 on are
+    a British mobile number."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("phone", phone)}
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Mld: 06 1234 5678 Poolse man, werkt", "+31612345678"),
+        ("zijn nummer +31 6 1234 5678 (Pools) is", "+31612345678"),
+        ("bel 0320 123 456 (Lelystad)", "+31320123456"),
+    ],
+)
+def test_a_person_s_nationality_after_a_dutch_number_leaves_it_dutch(text, phone) -> None:
+    assert {(e.kind, e.value) for e in extract(text)} == {("phone", phone)}
