@@ -431,6 +431,10 @@ PLATFORM_HOSTS = frozenset(
         "marktplaats.nl",
         "kinky.nl",
         "onlyfans.com",
+        # the webcam and fan sites a platform list names (since 2026.12.27)
+        "fansly.com",
+        "chaturbate.com",
+        "stripchat.com",
         "linkedin.com",
         "vinted.nl",
         "2dehands.be",

@@ -1537,3 +1537,16 @@ def test_a_number_written_the_national_way_of_its_country(text, phone) -> None:
 )
 def test_a_person_s_nationality_after_a_dutch_number_leaves_it_dutch(text, phone) -> None:
     assert {(e.kind, e.value) for e in extract(text)} == {("phone", phone)}
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("link: fansly.com/luna.lovexx [chat 10:26]", "fansly.com/luna.lovexx"),
+        ("haar pagina https://www.chaturbate.com/sweetnova_x/ is", "chaturbate.com/sweetnova_x"),
+    ],
+)
+def test_a_link_on_a_webcam_or_fan_site_is_its_page(text, domain) -> None:
+    """Since 2026.12.27 (development set 44): like OnlyFans, the site alone is nothing."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("domain", domain)}
+    assert extract("ze werkt op stripchat.com, zegt ze") == []
