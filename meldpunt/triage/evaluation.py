@@ -143,6 +143,10 @@ SETS = {
     # The same, 100 reports, after 2026.12.26 was finished; measured once with its final
     # code (8a48cad) before any rule changed; frozen.
     "blind30": "evaluation_blind30.toml",
+    # The same, 100 reports (34 mixed-language, 136 entities), written while 2026.12.27 was
+    # being made by a helper who never read the rules; measured once with the code of
+    # 2026.12.26 (64fea72) before any measurement of the new rules on it; frozen.
+    "blind31": "evaluation_blind31.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -295,6 +299,7 @@ FROZEN = frozenset(
         "blind28",
         "blind29",
         "blind30",
+        "blind31",
         "pl",
         "ro",
     }
