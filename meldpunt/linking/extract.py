@@ -398,7 +398,7 @@ TLDS = (
     # since 2026.12.16
     "pt|ch|dk|fi|gr|tr|md|rs|hr|ph|ng|br|"
     # since 2026.12.27
-    "in|vn|th|pk|ae|gh|za|cn|ie|at|se|us"
+    "in|vn|th|pk|ae|gh|za|cn|ie|at|se|us|si|ba|mk"
 )
 # "jobs(at)snelwerk-nl.com", "jobs [at] snelwerk-nl.com", "jobs @ snelwerk-nl.com": an
 # address written so robots miss it is still an address, and its domain no web address
@@ -517,6 +517,9 @@ PLATFORMS = (
 MARKED_NAME = (
     r"(?=[a-z0-9_.]*[a-z])(?=[a-z0-9_]*(?:[0-9_]|\.[a-z0-9_]))[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?"
 )
+# A name in capitals inside, "AlmereJobsUA" ("Telegram-kanaal AlmereJobsUA", since 2026.12.12)
+CAMEL_NAME = r"(?-i:[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)"
+CAMEL_RE = re.compile(CAMEL_NAME)
 # The short forms of chat lines ("sc: lilbaby.x", "tt: dirk0321", "tg @werkbaas_pl") and
 # WhatsApp and Twitter, only with "platform:" or "@" and a marked name (since 2026.12.9).
 SHORT_PLATFORMS = r"(?:sc|tt|tg|twitter|whatsapp)"
@@ -574,8 +577,9 @@ PLATFORM_CALLS_RE = re.compile(
 # The name first and the platform after it: "de admin heet op telegram vxqmoney." (since
 # 2026.12.22); a plain name only as PLATFORM_CALLS_RE takes one.
 CALLED_ON_PLATFORM_RE = re.compile(
-    r"(?i)\b(?:heet|heten|noemt\s+(?:hij|zij|ze)\s+zich|is\s+called|goes\s+by)\s+(?:op|on)\s+"
-    rf"{PLATFORMS}\s+@?((?-i:{MARKED_NAME})|[a-z][a-z0-9]{{2,29}}){CLAUSE_ENDS}"
+    r"(?i)\b(?:heet|heten|noemt\s+(?:(?:hij|zij|ze)\s+)?zich|is\s+called|goes\s+by)\s+(?:op|on)\s+"
+    # "noemt zich op Telegram BanksyAlmere": capitals inside too (since 2026.12.27)
+    rf"{PLATFORMS}\s+@?((?-i:{MARKED_NAME})|{CAMEL_NAME}|[a-z][a-z0-9]{{2,29}}){CLAUSE_ENDS}"
 )
 NOT_CALLED = frozenset(
     {"anders", "niet", "nog", "ook", "zo", "daar", "er", "iets", "hetzelfde", "wel", "so"}
@@ -608,8 +612,6 @@ FILE_NAME_RE = re.compile(r"(?i)\.(?:pdf|jpe?g|png|gif|docx?|xlsx?|mp4|mov|zip|t
 CONTEXT_CHARS = 40
 HANDLE_BEFORE = 150
 BARE_PATH_RE = re.compile(r"/[^\s<>\"'()]+")
-# A name in capitals inside, "AlmereJobsUA" ("Telegram-kanaal AlmereJobsUA", since 2026.12.12)
-CAMEL_NAME = r"(?-i:[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)"
 # "Snapchat-account bigboss.almere", "'darkwolf_0702' op Discord", "op Snapchat heet de
 # man ... 'kingmo010'": a quoted name or a name after "-account", only with a digit, dot
 # or underscore, and only with a platform named within the context.
@@ -652,7 +654,9 @@ ACCOUNT_CALLED_RE = re.compile(
     r"handle|contact)(?:\s+(?:daar|there))?(?:\s+(?:is\s+called|is\s+named|heet|is|met|with)|\s*:|"
     r"(?:\s+[a-z]+){1,3}\s*:)?|"
     r"(?:account|profiel|profile|kanaal)\s+(?:dat|die)|(?:hij|zij|ze|he|she)\s+heet(?:te)?|"
-    r"heet(?:te)?\s+(?:hij|zij|ze|die\s+[a-z]+|de\s+[a-z]+)|noemt\s+(?:(?:hij|zij|ze)\s+)?zich|"
+    # "daar heet ik lunarose.xo", "op snap heet zoon lilx.z" (since 2026.12.27)
+    r"heet(?:te)?\s+(?:hij|zij|ze|ik|zoon|dochter|die\s+[a-z]+|de\s+[a-z]+)|"
+    r"noemt\s+(?:(?:hij|zij|ze)\s+)?zich|"
     # "de beheerder heet daar FlevoLeaksAdmin" (since 2026.12.27)
     r"heet(?:te)?(?=\s+(?:daar|er)\s)|"
     r"calls\s+(?:himself|herself|themselves))(?:\s+(?:daar|there|er|ook))?\s+"
@@ -1478,7 +1482,7 @@ def handles(text: str, *, skip: list[tuple[int, int]]) -> list[Entity]:
             add(name, read.span(1))
     for match in CALLED_ON_PLATFORM_RE.finditer(text) if platforms else ():
         name = match.group(1)
-        marked = any(not c.isalpha() for c in name)
+        marked = any(not c.isalpha() for c in name) or CAMEL_RE.fullmatch(name)
         if not _overlaps(*match.span(1), taken) and (
             marked or (name.islower() and name not in NOT_CALLED)
         ):
