@@ -336,9 +336,11 @@ NUMBER_STREET_BEFORE_RE = re.compile(
 NAME_NUMBER_BEFORE_RE = re.compile(r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*[,-]?\s*$")
 # A name and a number with the town between them and the postcode: "De Zuid 88, Dronten,
 # 8251 PP" (since 2026.12.26).
+# Since 2026.12.27 also "Botter 41-C in Lelystad (8232 ja)", "Marktplein 4b, Emmeloord (8302
+# hw)" and "Bosweg 7, Biddinghuizen 8256 ag".
 NAME_NUMBER_TOWN_BEFORE_RE = re.compile(
-    r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})\s?([a-zA-Z])?\s*,\s*[A-Z][a-zà-ÿ'-]+(?:[ -][A-Z][a-zà-ÿ'-]+)?"
-    r"\s*,\s*$"
+    r"\b[A-Z][\wÀ-ÿ'-]+\s+(\d{1,5})(?:\s?-?\s?([a-zA-Z])(?![a-zA-Z]))?\s*(?:,|\s+in)\s*"
+    r"[A-Z][a-zà-ÿ'-]+(?:[ -][A-Z][a-zà-ÿ'-]+)?\s*[,(]?\s*$"
 )
 # The name of a room, a line, a group or a year is none of a street's (since 2026.12.25).
 NOT_NAME_BEFORE_RE = re.compile(
@@ -348,7 +350,8 @@ NOT_NAME_BEFORE_RE = re.compile(
 TOWN_AFTER_RE = re.compile(r"\s+[A-Z][a-zà-ÿ'-]{2,}")
 # or the end of the line ("De Schouw 14, 8232lk", since 2026.12.11) or of the sentence
 # ("Bolder 32 - 8224tb. He come back", since 2026.12.12)
-LINE_ENDS_RE = re.compile(r"[ \t]*(?:[.;)]?[ \t]*(?:\n|$)|[.;)]\s)")
+# or the next chat line ("Markerkant 40c, 1314 al [chat 11:08]", since 2026.12.27)
+LINE_ENDS_RE = re.compile(r"[ \t]*(?:[.;)]?[ \t]*(?:\n|$|\[chat\b)|[.;)]\s)")
 # A house number word before the postcode, in any case: "nummer 14, 1315 ks", "nr 5 in
 # 1324rj" (since 2026.12.11).
 NUMBER_WORD_BEFORE_RE = re.compile(
@@ -1071,7 +1074,12 @@ def _house_number(
         return worded.group(1), (worded.group(2) or "")
     if after_only:
         street = STREET_BEFORE_RE.search(before_text) or NUMBER_STREET_BEFORE_RE.search(before_text)
-        if street is None and (TOWN_AFTER_RE.match(text, end) or LINE_ENDS_RE.match(text, end)):
+        # or after an address word: "op mijn adres Kotter 18 8243 ck, want" (since 2026.12.27)
+        if street is None and (
+            TOWN_AFTER_RE.match(text, end)
+            or LINE_ENDS_RE.match(text, end)
+            or ADDRESS_WORD_RE.search(before_text)
+        ):
             street = _named_before(NAME_NUMBER_BEFORE_RE, before_text)
         # "(9a, 8302 ck)", and with the town: "(2b, 8212ch, Lelystad)" (since 2026.12.19)
         if street is None and BRACKET_CLOSES_RE.match(text, end):
@@ -1173,6 +1181,13 @@ def addresses(text: str) -> list[Entity]:
                 and not (
                     STREET_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
                     and TOWN_AFTER_RE.match(text, end)
+                )
+                # "Botter 41-C in Lelystad (8232 ja)" (since 2026.12.27)
+                and not (
+                    _named_before(
+                        NAME_NUMBER_TOWN_BEFORE_RE, text[max(0, start - CONTEXT_CHARS) : start]
+                    )
+                    and BRACKET_CLOSES_RE.match(text, end)
                 )
             ):
                 continue

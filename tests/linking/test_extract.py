@@ -1581,3 +1581,34 @@ def test_variants_of_development_set_53(text, entity) -> None:
 )
 def test_near_misses_of_development_set_53_stay_none(text) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Bezoeker: Botter 41-C in Lelystad (8232 ja). he says", "8232JA 41C"),
+        ("in een huis van RoWork aan de Bosweg 7, Biddinghuizen 8256 ag, twee per bed", "8256AG 7"),
+        ("op mijn adres Kotter 18 8243 ck, want de baas", "8243CK 18"),
+        (
+            "I live next to a nail bar in Emmeloord, Marktplein 4b, Emmeloord (8302 hw). A",
+            "8302HW 4B",
+        ),
+        ("In de woning Kempenaar 417 in Lelystad (8242 kp) komen", "8242KP 417"),
+    ],
+)
+def test_a_street_number_and_town_before_a_lower_case_postcode(text, address) -> None:
+    """Since 2026.12.27 (development sets 52 and 53): the town after "in" or a comma, the
+    postcode after a bracket or a space; a name and number after an address word."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("address", address)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sinds 2019 in Almere (1315 ja) woont",
+        "Kamer 12, Lelystad 8221 ab",
+        "hij woont er al 12 8221 ab",
+    ],
+)
+def test_a_year_a_room_or_a_count_before_a_town_and_postcode_stays_none(text) -> None:
+    assert not [e for e in extract(text) if e.kind == "address"]
