@@ -169,8 +169,9 @@ VEHICLE_BEFORE_PLATE_RE = re.compile(
     r"pick-?up|suv|camper|bestelwagen|rijdt|reed|drives|drove|"
     r"crafter|vito|caddy|transporter|master|trafic|ducato|boxer|jumper|vivaro|movano|berlingo|"
     r"partner|kangoo|golf|polo|passat|astra|corsa|octavia|logan|duster|iveco|"
-    # the make alone: "een Peugeot, gf 538 x" (since 2026.12.22)
-    rf"{MAKES})\b\s*[(:,]?\s*"
+    # the make alone: "een Peugeot, gf 538 x" (since 2026.12.22), or with "van" after it:
+    # "a black Opel van (zk 430 p)" (since 2026.12.27)
+    rf"(?:{MAKES})(?:\s+van)?)\b\s*[(:,]?\s*"
 )
 # One pattern per format, the longest match wins ("CA 1234 AB" is Bulgarian, not "CA 1234").
 LOOSE_PLATE_RES = tuple(
@@ -1177,10 +1178,11 @@ def addresses(text: str) -> list[Entity]:
                 and not NUMBER_WORD_BEFORE_RE.search(text, max(0, start - CONTEXT_CHARS), start)
                 and not ADDRESS_NUMBER_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
                 and not NUMBER_WORD_AFTER_RE.match(text, end)
-                # "Larserpoortweg 3, 8218 na Lelystad" (since 2026.12.26)
+                # "Larserpoortweg 3, 8218 na Lelystad" (since 2026.12.26), "Rigaweg 7b, 1332
+                # al." (since 2026.12.27)
                 and not (
                     STREET_BEFORE_RE.search(text[max(0, start - CONTEXT_CHARS) : start])
-                    and TOWN_AFTER_RE.match(text, end)
+                    and (TOWN_AFTER_RE.match(text, end) or LINE_ENDS_RE.match(text, end))
                 )
                 # "Botter 41-C in Lelystad (8232 ja)" (since 2026.12.27)
                 and not (

@@ -1612,3 +1612,26 @@ def test_a_street_number_and_town_before_a_lower_case_postcode(text, address) ->
 )
 def test_a_year_a_room_or_a_count_before_a_town_and_postcode_stays_none(text) -> None:
     assert not [e for e in extract(text) if e.kind == "address"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("at about 8:30 a black Opel van (zk 430 p) drops four people", ("plate", "ZK430P")),
+        ("Shiny Hands Car Wash, Rigaweg 7b, 1332 al. They have", ("address", "1332AL 7B")),
+    ],
+)
+def test_variants_of_development_set_54(text, entity) -> None:
+    """Since 2026.12.27 (development set 54, measured first: recall 0.978): a make with
+    "van" after it before a plate; a street, number and a postcode whose letters are a word
+    at the end of a sentence."""
+    assert {(e.kind, e.value) for e in extract(text)} == {entity}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a black Opel van 12 jaar oud", "Ik woon al 12 jaar in de Kerkstraat 7, 1332 al."],
+)
+def test_near_misses_of_development_set_54(text) -> None:
+    assert {e.kind for e in extract(text)} <= {"address"}
+    assert not [e for e in extract(text) if e.kind == "plate"]
