@@ -1122,6 +1122,10 @@ BARE_NUMBER_BEFORE_RE = re.compile(
 )
 
 NUMBER_WORD_ENDS_RE = re.compile(rf"\b{HOUSE_NUMBER_WORDS}$")
+# "Ik was op 12, 2024ab niet thuis": a day, not a house number
+DATE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:op|on|the|de|voor|na|before|after|rond|around|vanaf|from)\s*$"
+)
 
 
 def _bare_number(before_text: str) -> re.Match[str] | None:
@@ -1131,7 +1135,9 @@ def _bare_number(before_text: str) -> re.Match[str] | None:
     if bare is None:
         return None
     words = before_text[: bare.start(1)]
-    if NOT_HOUSE_BEFORE_RE.search(words) or NUMBER_WORD_ENDS_RE.search(words):
+    if any(
+        regex.search(words) for regex in (NOT_HOUSE_BEFORE_RE, NUMBER_WORD_ENDS_RE, DATE_BEFORE_RE)
+    ):
         return None
     return bare
 
