@@ -52,7 +52,7 @@ def test_sets_52_to_54_are_learned_and_blind_31_is_frozen() -> None:
             "Hij vraagt om naaktfoto's en heeft haar 2 keer een cadeaukaart van 50 euro gestuurd.",
             "sex.appearance_gifts",
         ),
-        ("Here the boss gives cash, 7 euro, and we pay 400 for the bus to come.", "lab.recruitment"),
+        ("The boss gives cash, 7 euro, and we pay 400 for the bus to come.", "lab.recruitment"),
     ],
 )
 def test_what_sets_52_to_54_showed_is_read(text, indicator) -> None:
