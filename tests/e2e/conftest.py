@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from django import db
+from django.core.servers.basehttp import ThreadedWSGIServer, WSGIServer
+from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -36,6 +38,34 @@ expect.set_options(timeout=10_000)
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 AXE_SOURCE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+
+class OneAtATimeWSGIServer(WSGIServer):
+    """A live server that answers one request at a time (and closes each connection).
+
+    On an in-memory SQLite database every thread of Django's threaded live server shares
+    the test's one connection, as Django's docs warn: two requests at once, as the phone
+    intake's autosave and suggestions are, mixed their queries ("bad parameter or other
+    API misuse", another request's rows) and lost a staff session
+    (tests/e2e/test_live_server.py)."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+
+
+def _create_server(self, connections_override=None):  # type: ignore[no-untyped-def]
+    """Django's, with one request at a time where the connections are shared (only an
+    in-memory SQLite database's are); threaded as before on PostgreSQL."""
+    server_class = OneAtATimeWSGIServer if connections_override else ThreadedWSGIServer
+    return server_class(
+        (self.host, self.port),
+        QuietWSGIRequestHandler,
+        allow_reuse_address=False,
+        connections_override=connections_override,
+    )
+
+
+LiveServerThread._create_server = _create_server  # type: ignore[method-assign]
 
 pytestmark = pytest.mark.e2e
 
