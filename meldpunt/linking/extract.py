@@ -377,6 +377,13 @@ BRACKETED_BEFORE_RE = re.compile(
 BRACKET_CLOSES_RE = re.compile(r"(?:\s*,\s*[A-Z][\w'-]+)?\s*\)")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
+# Groups set apart by the same dash, dot or two spaces throughout: "NL91-ABNA-0417-1643-00",
+# "NL91.ABNA.0417.1643.00" (since 2026.12.27).
+IBAN_SEPARATED_RE = re.compile(
+    r"(?<![\w.-])[A-Z]{2}\d{2}(?P<sep>[.-]| {2})[A-Z0-9]{1,4}(?:(?P=sep)[A-Z0-9]{1,4}){2,7}"
+    r"(?![\w-]|\.\w)",
+    re.IGNORECASE,
+)
 KVK_RE = re.compile(
     r"(?<![\d-])(?<!\d[.,])(?<!\d )"
     # "KvK 8 1 2 3 4 5 6 7": digit by digit (since 2026.12.15)
@@ -1272,6 +1279,14 @@ def ibans(text: str) -> list[Entity]:
                 # look again right after this one.
                 at = end
                 break
+    for match in IBAN_SEPARATED_RE.finditer(text):
+        compact = re.sub(r"[ .-]", "", match.group()).upper()
+        if (
+            not _overlaps(*match.span(), _spans(found))
+            and _checksum_holds(compact)
+            and stdnum_iban.is_valid(compact, check_country=False)
+        ):
+            found.append(Entity("iban", compact, *match.span()))
     return found
 
 

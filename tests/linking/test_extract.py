@@ -1635,3 +1635,25 @@ def test_variants_of_development_set_54(text, entity) -> None:
 def test_near_misses_of_development_set_54(text) -> None:
     assert {e.kind for e in extract(text)} <= {"address"}
     assert not [e for e in extract(text) if e.kind == "plate"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rekening NL91-ABNA-0417-1643-00 zegt hij",
+        "iban NL91.ABNA.0417.1643.00.",
+        "IBAN NL91  ABNA  0417  1643  00",
+        "iban nl91-abna-0417-1643-00",
+    ],
+)
+def test_an_iban_whose_groups_are_set_apart_by_dashes_dots_or_two_spaces(text) -> None:
+    """Since 2026.12.27: the same separator throughout, and the check digits hold."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("iban", "NL91ABNA0417164300")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NL91-ABNA-0417-1643-01 fout", "order NL91-ABNA.0417-1643.00", "NL91-ABNA-0417-1643-00-X"],
+)
+def test_a_dashed_look_alike_with_a_wrong_check_or_mixed_separators_stays_none(text) -> None:
+    assert not [e for e in extract(text) if e.kind == "iban"]
