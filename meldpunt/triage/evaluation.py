@@ -269,6 +269,10 @@ SETS = {
     # The same, after 2026.12.26: reports told indirectly by bystanders and professionals;
     # measured once with the entity rules of 2026.12.27 (c069a37) before it was read.
     "dev54": "evaluation_dev54.toml",
+    # The same, after 2026.12.27's models were trained: identifiers as people write them in
+    # running text (230 entities, IBANs of 18 countries); measured once with 0c0f2e2 before
+    # it was read.
+    "dev55": "evaluation_dev55.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
     "pl_dev": "evaluation_pl_dev.toml",
     "ro_dev": "evaluation_ro_dev.toml",
@@ -309,7 +313,7 @@ FROZEN = frozenset(
 )
 # Measured, not yet learned from: development sets that came after the shipped models
 # (2026.12.27 learned from development sets 52 to 54).
-NOT_YET_TRAINED: frozenset[str] = frozenset()
+NOT_YET_TRAINED: frozenset[str] = frozenset({"dev55"})
 # The sets the form model learns from: every set not frozen (its Dutch, English and mixed
 # reports). The sets whose misses were read while writing rules are among them, so the
 # honest figures of the model are the frozen sets' and the cross-validation's.
