@@ -409,17 +409,28 @@ TLDS = (
     # since 2026.12.16
     "pt|ch|dk|fi|gr|tr|md|rs|hr|ph|ng|br|"
     # since 2026.12.27
-    "in|vn|th|pk|ae|gh|za|cn|ie|at|se|us|si|ba|mk"
+    "in|vn|th|pk|ae|gh|za|cn|ie|at|se|us|si|ba|mk|"
+    # not the endings an account's name takes ("travelbae.jobs", "lisa.life")
+    "agency|services|solutions|company|nu"
 )
 # "jobs(at)snelwerk-nl.com", "jobs [at] snelwerk-nl.com", "jobs @ snelwerk-nl.com": an
 # address written so robots miss it is still an address, and its domain no web address
 # (since 2026.12.9).
-WRITTEN_AT_RE = re.compile(r"(?i)\s@\s|[(\[{]\s*(?:at|@)\s*[)\]}]")
+WRITTEN_AT_RE = re.compile(
+    r"(?i)\s@\s|[(\[{]\s*(?:at|@)\s*[)\]}]|\s(?:apenstaartje|dot|punt)\s|[(\[{]\s*(?:dot|punt)\s*[)\]}]"
+)
+# Since 2026.12.27 also spelled out: "h.postma1962 apenstaartje ziggo punt nl", "yuliia.kov
+# at ukr dot net", "marites.santos88 [at] yahoo [dot] com". A plain "at" only with a dot
+# spelled out after it, so "stayed at hotel-lagune.nl" is no address.
+SPELLED_AT = r"(?:\s*[(\[{]\s*(?:at|@|apenstaartje)\s*[)\]}]\s*|\s+(?:@|apenstaartje)\s+)"
+SPELLED_DOT = r"(?:\s*[(\[{]\s*(?:dot|punt)\s*[)\]}]\s*|\s+(?:dot|punt)\s+)"
 WRITTEN_EMAIL_RE = re.compile(
-    r"(?<![\w.+-])([\w.+-]+)(?:\s*[(\[{]\s*(?:at|@)\s*[)\]}]\s*|\s+@\s+)"
-    rf"((?:[a-z0-9-]+\.)+(?:{TLDS}))(?![\w-])",
+    # "sarah dot whitfield at btinternet dot com": the dots of the name spelled out too
+    rf"(?<![\w.+-])([\w+-]+(?:(?:\.|{SPELLED_DOT})[\w+-]+)*)(?:{SPELLED_AT}((?:[a-z0-9-]+(?:\.|{SPELLED_DOT}))+(?:{TLDS}))|"
+    rf"\s+at\s+((?:[a-z0-9-]+(?:\.|{SPELLED_DOT}))*[a-z0-9-]+{SPELLED_DOT}(?:{TLDS})))(?![\w-])",
     re.IGNORECASE,
 )
+SPELLED_DOT_RE = re.compile(SPELLED_DOT, re.IGNORECASE)
 TLD_HINT_RE = re.compile(rf"(?i)\.(?:{TLDS})\b")
 # Not the start of a longer dotted name: "heet hij dk.vip.22" (since 2026.12.13).
 DOMAIN_RE = re.compile(
@@ -1240,9 +1251,10 @@ def emails(text: str) -> list[Entity]:
         return found
     taken = [(e.start, e.end) for e in found]
     for match in WRITTEN_EMAIL_RE.finditer(text):
-        if not _overlaps(*match.span(), taken):
-            value = f"{match.group(1)}@{match.group(2)}".lower()
-            found.append(Entity("email", value, *match.span()))
+        domain = SPELLED_DOT_RE.sub(".", match.group(2) or match.group(3)).lower()
+        if not _overlaps(*match.span(), taken) and not _is_public(domain):
+            name = SPELLED_DOT_RE.sub(".", match.group(1))
+            found.append(Entity("email", f"{name}@{domain}".lower(), *match.span()))
     return found
 
 

@@ -1657,3 +1657,45 @@ def test_an_iban_whose_groups_are_set_apart_by_dashes_dots_or_two_spaces(text) -
 )
 def test_a_dashed_look_alike_with_a_wrong_check_or_mixed_separators_stays_none(text) -> None:
     assert not [e for e in extract(text) if e.kind == "iban"]
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("E-mail: h.postma1962 apenstaartje ziggo punt nl", "h.postma1962@ziggo.nl"),
+        ("contact me in Ukrainian or English: yuliia.kov at ukr dot net", "yuliia.kov@ukr.net"),
+        (
+            "the recruiter, recruit.team(at)flexpower.agency, stopped",
+            "recruit.team@flexpower.agency",
+        ),
+        (
+            "Graag advies. l.vanderwal[at]flevomeercollege[punt]nl, kamer 0.12",
+            "l.vanderwal@flevomeercollege.nl",
+        ),
+        ("My e-mail is marites.santos88 [at] yahoo [dot] com.", "marites.santos88@yahoo.com"),
+        ("Mail mij: tesfay.g {at} outlook {dot} com", "tesfay.g@outlook.com"),
+        (
+            "His e-mail is lettings at greenkeyhomes dot co dot uk and",
+            "lettings@greenkeyhomes.co.uk",
+        ),
+        (
+            "Is there anything I should look for? sarah dot whitfield at btinternet dot com",
+            "sarah.whitfield@btinternet.com",
+        ),
+    ],
+)
+def test_an_email_address_spelled_out_so_robots_miss_it(text, email) -> None:
+    """Since 2026.12.27 (development set 55, measured first: recall 0.761)."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("email", email)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I stayed at hotel-lagune.nl last week",
+        "mail info at politie dot nl",
+        "we zijn at home punt",
+    ],
+)
+def test_a_plain_at_before_a_real_dot_or_a_public_desk_is_no_spelled_email(text) -> None:
+    assert not [e for e in extract(text) if e.kind == "email"]
