@@ -783,16 +783,31 @@ def _national(text: str) -> list[Entity]:
 # A number written the national way with its country right after it: "0897 552 301
 # (Bulgarian)", "601 227 394 (+48)", "07911 555 203 (UK number)", "0485 55 21 90 (belgian)",
 # which read as Dutch would be another number or none (since 2026.12.27).
-NATIONAL_NUMBER_RE = re.compile(r"(?<![\w+.-])(?<!\d )\d(?:[ .-]?\d){7,10}(?![\w-]|[.,]\d)")
-COUNTRY_OF_NUMBER_RE = re.compile(
-    r"(?i)\s*\(?\s*(?:\+(?P<code>\d{2,3})\b|(?P<country>"
+# Never the start of a longer run of digits, nor a number with "00" and a country code.
+NATIONAL_NUMBER_RE = re.compile(r"(?<![\w+.-])(?<!\d )(?!00)\d(?:[ .-]?\d){7,10}(?![\w-]|[ .,-]\d)")
+COUNTRY_WORDS = (
     r"bulgar\w*|belgi\w*|uk|brit\w*|engels\w*|english|pol(?:ish|en|e)|pools\w*|"
     r"roemeen\w*|roemeni\w*|romanian|litouw\w*|lithuanian|duits\w*|german|"
-    r"oekra[iï]en\w*|ukrainian|hongaar\w*|hungarian|spaans\w*|spanish|frans\w*|french)\b"
-    # the number's country, not a person's: "(Bulgarian)", "(UK number", "Pools nummer";
-    # never "06 1234 5678 Poolse man"
-    r"(?=\s*\)|\s+(?:number|nummer|nr|mobile|mobiel|phone|telefoon)\b))"
+    r"oekra[iï]en\w*|ukrainian|hongaar\w*|hungarian|spaans\w*|spanish|frans\w*|french|"
+    # since 2026.12.27
+    r"iers\w*|irish|portug\w*|turk\w*|tsjech\w*|czech|italia\w*|filipijn\w*|philippine"
 )
+NUMBER_WORDS = r"number|nummer|nr|mobile|mobiel|phone|telefoon\w*|gsm"
+# After the number: "(Bulgarian)", "(+48)", "(UK number", "Pools nummer", and since
+# 2026.12.27 "(dus +36, niet Nederlands!)", ", its a UK number", ", Pools nummer (+48)".
+# The number's country, not a person's: never "06 1234 5678 Poolse man".
+COUNTRY_OF_NUMBER_RE = re.compile(
+    r"(?i)\s*,?\s*\(?\s*(?:(?:dus|so|i\.e\.|it['’]?s|is)\s+(?:an?\s+)?)?"
+    rf"(?:\+(?P<code>\d{{1,3}})\b|(?P<country>{COUNTRY_WORDS})\b"
+    rf"(?=\s*\)|\s+(?:{NUMBER_WORDS})\b))"
+)
+# Before it (since 2026.12.27): "a Romanian number, 0745 118 392", "my Irish mobile 087
+# ...", "Franse nummer: 06 ...", "My phone is Romanian: 0745 ...", "Hongaars: 06 30 ...".
+COUNTRY_BEFORE_NUMBER_RE = re.compile(
+    rf"(?i)(?:\b(?P<country>{COUNTRY_WORDS})\s*(?P<word>(?:{NUMBER_WORDS})\b\s*(?:is\s*)?)?|"
+    rf"\b(?:{NUMBER_WORDS})\b[^.\n]{{0,25}}?\bis\s+(?P<named>{COUNTRY_WORDS}))\s*(?P<colon>[:,])?\s*$"
+)
+COUNTRY_BEFORE = 45
 UK_MOBILE_RE = re.compile(r"07\d{9}")
 COUNTRY_REGIONS = (
     ("bulgar", "BG"),
@@ -817,32 +832,72 @@ COUNTRY_REGIONS = (
     ("spanish", "ES"),
     ("frans", "FR"),
     ("french", "FR"),
+    ("iers", "IE"),
+    ("irish", "IE"),
+    ("portug", "PT"),
+    ("turk", "TR"),
+    ("tsjech", "CZ"),
+    ("czech", "CZ"),
+    ("italia", "IT"),
+    ("filipijn", "PH"),
+    ("philippine", "PH"),
 )
 
 
+def _region(word: str) -> str:
+    return next(r for prefix, r in COUNTRY_REGIONS if word.lower().startswith(prefix))
+
+
+def _dutch(raw: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(raw, "NL"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _country_of(text: str, written: re.Match[str]) -> phonenumbers.PhoneNumber | None:
+    """The number ``written`` the national way, read in the country written right after it
+    or just before it; None when no country is written there."""
+    raw = written.group()
+    after = COUNTRY_OF_NUMBER_RE.match(text, written.end())
+    if after is not None and after.group("code"):
+        # read with that country's own trunk prefix ("06 30 ..." in Hungary)
+        region = phonenumbers.region_code_for_country_code(int(after.group("code")))
+        return phonenumbers.parse(raw, region)
+    if after is not None:
+        return phonenumbers.parse(raw, _region(after.group("country")))
+    before = COUNTRY_BEFORE_NUMBER_RE.search(
+        text, max(0, written.start() - COUNTRY_BEFORE), written.start()
+    )
+    if before is None:
+        return None
+    if before.group("named") or before.group("word"):
+        return phonenumbers.parse(raw, _region(before.group("named") or before.group("country")))
+    # a country and a colon alone: "Hongaars: 06 30 452 1178", never "Frans: 06 1234 5678",
+    # a man's name before a Dutch number
+    if before.group("colon") == ":" and not _dutch(raw):
+        return phonenumbers.parse(raw, _region(before.group("country")))
+    return None
+
+
 def _abroad(text: str) -> list[Entity]:
-    """Numbers written the national way whose country is written right after them."""
+    """Numbers written the national way whose country is written right after or before
+    them, and British mobile numbers."""
     found = []
     for written in NATIONAL_NUMBER_RE.finditer(text):
         raw = written.group()
         if COUNTRY_CODE_BEFORE_RE.search(text, max(0, written.start() - 6), written.start()):
             continue  # "+31 6 1234 5678 (Polish)": the rest of a number with its country code
-        marked = COUNTRY_OF_NUMBER_RE.match(text, written.end())
-        if marked is None:
+        try:
+            number = _country_of(text, written)
+        except phonenumbers.NumberParseException:
+            continue
+        if number is None:
             # eleven digits from 07 on are never Dutch: a British mobile number
             if UK_MOBILE_RE.fullmatch(re.sub(r"\D", "", raw)):
                 number = phonenumbers.parse(raw, "GB")
                 if phonenumbers.is_valid_number(number):
                     found.append(Entity("phone", _e164(number), *written.span()))
-            continue
-        try:
-            if marked.group("code"):
-                number = phonenumbers.parse(f"+{marked.group('code')} {raw.lstrip('0')}")
-            else:
-                word = marked.group("country").lower()
-                region = next(r for prefix, r in COUNTRY_REGIONS if word.startswith(prefix))
-                number = phonenumbers.parse(raw, region)
-        except phonenumbers.NumberParseException:
             continue
         # the country is written, so a number it could have is enough
         if phonenumbers.is_possible_number(number) and not _service(number):

@@ -1699,3 +1699,37 @@ def test_an_email_address_spelled_out_so_robots_miss_it(text, email) -> None:
 )
 def test_a_plain_at_before_a_real_dot_or_a_public_desk_is_no_spelled_email(text) -> None:
     assert not [e for e in extract(text) if e.kind == "email"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Florin has a Romanian number, 0745 118 392 Staff:", "+40745118392"),
+        ("Visitor: my number is 07700 900461, its a UK number, I live", "+447700900461"),
+        ("or my Irish mobile 087 123 4567.", "+353871234567"),
+        ("Hongaars: 06 30 452 1178 (dus +36, niet Nederlands!).", "+36304521178"),
+        ("My number is Portuguese: 912 345 678, WhatsApp only.", "+351912345678"),
+        ("Het nummer van die man is Brits: 07700 900 218. Moeder", "+447700900218"),
+        ("Mld z'n nummer: 698 412 077, Pools nummer (+48).", "+48698412077"),
+        ("my mobile is 0532 123 45 67 (Turkish). He", "+905321234567"),
+        ("Terugbellen op zijn Franse nummer: 06 12 34 56 78 (dus +33). Alleen", "+33612345678"),
+    ],
+)
+def test_a_number_whose_country_is_written_just_before_or_after_it(text, phone) -> None:
+    """Since 2026.12.27 (development set 55): the country before the number with a number
+    word or a colon, or after it with "dus +36" or ", its a UK number"."""
+    assert {(e.kind, e.value) for e in extract(text)} == {("phone", phone)}
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Bel Frans: 06 12345678", "+31612345678"),
+        ("een Poolse man, 06 12345678 belde", "+31612345678"),
+        ("Haar Poolse nummer: 0048 512 330 918. Ik", "+48512330918"),
+    ],
+)
+def test_a_name_a_nationality_or_a_number_with_its_country_code_is_read_as_written(
+    text, phone
+) -> None:
+    assert {(e.kind, e.value) for e in extract(text)} == {("phone", phone)}
