@@ -391,8 +391,10 @@ KVK_RE = re.compile(
     r"(?![\d-]|[.,]\d| \d)"
 )
 KVK_CONTEXT_RE = re.compile(
-    r"(?i)\b(kvk|k\.v\.k\.|kamer van koophandel|handelsregister|chamber of commerce|"
-    r"coc number|company number|registration number)\b"
+    r"(?i)\b(kvk|kamer van koophandel|handelsregister|chamber of commerce|"
+    r"coc number|company number|registration number)\b|"
+    # "K.v.K. 03374849": no word boundary after its last dot (since 2026.12.27)
+    r"\b(k\.v\.k)\.?"
 )
 # "KvK 8617 2203 and 85 93 04 17": a second number in a list (since 2026.12.12)
 # "59 33 10 47 (massage) and 59 33 10 55": a word in brackets after one (since 2026.12.26)
@@ -400,7 +402,7 @@ KVK_LIST_RE = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|en|and|&|of|or)\s*")
 # "ingeschreven onder 90123456 bij de KvK" (since 2026.12.11)
 KVK_AFTER_RE = re.compile(
     r"(?i)\s+(?:bij|in|at|with)\s+(?:de|het|the)\s+"
-    r"(?:kvk|k\.v\.k\.|kamer van koophandel|handelsregister|chamber of commerce)\b"
+    r"(?:kvk\b|k\.v\.k\.?|kamer van koophandel\b|handelsregister\b|chamber of commerce\b)"
 )
 URL_RE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'()]+")
 TLDS = (
@@ -417,7 +419,8 @@ TLDS = (
 # address written so robots miss it is still an address, and its domain no web address
 # (since 2026.12.9).
 WRITTEN_AT_RE = re.compile(
-    r"(?i)\s@\s|[(\[{]\s*(?:at|@)\s*[)\]}]|\s(?:apenstaartje|dot|punt)\s|[(\[{]\s*(?:dot|punt)\s*[)\]}]"
+    r"(?i)\s@\s|[(\[{]\s*(?:at|@|apenstaartje)\s*[)\]}]|\s(?:apenstaartje|dot|punt)\s|"
+    r"[(\[{]\s*(?:dot|punt)\s*[)\]}]"
 )
 # Since 2026.12.27 also spelled out: "h.postma1962 apenstaartje ziggo punt nl", "yuliia.kov
 # at ukr dot net", "marites.santos88 [at] yahoo [dot] com". A plain "at" only with a dot
@@ -529,8 +532,9 @@ PLATFORMS = (
     r"zalo|wechat|viber|vinted|marktplaats|"
     # since 2026.12.16
     r"grindr|tinder|badoo|bumble|hinge|chaturbate|stripchat|fansly|"
-    # a business's or a landlord's page (since 2026.12.27)
-    r"linkedin|airbnb|"
+    # a business's or a landlord's page, games and the apps children meet strangers on
+    # (since 2026.12.27)
+    r"linkedin|airbnb|roblox|fortnite|minecraft|steam|twitch|yubo|xbox|playstation|"
     # the messenger, only with its capital: "signal" is a word too (since 2026.12.26)
     r"(?-i:Signal))"
 )
@@ -919,6 +923,12 @@ def _iban_like(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in IBAN_SHAPE_RE.finditer(text)]
 
 
+# A company's number in a register is no phone number, however it is written: "company
+# no. 0712.345.678 in the Belgian register" (since 2026.12.27).
+REGISTER_BEFORE_RE = re.compile(
+    r"(?i)\b(?:company\s+(?:no|nr|number)|ondernemingsn(?:ummer|r)|enterprise\s+(?:no|number)|"
+    r"btw(?:-?n(?:ummer|r))?|vat(?:\s+(?:no|number))?|kvk(?:-?n(?:ummer|r))?)\.?\s*[:#]?\s*$"
+)
 # "+48 (0) 502 118 634": the "(0)" after a country code is the trunk prefix of that country,
 # not the start of a Dutch number (development set 31, since 2026.12.16).
 COUNTRY_CODE_BEFORE_RE = re.compile(r"(?:\+|\b00)[1-9]\d{0,2}[ .-]?$")
@@ -938,6 +948,8 @@ def phones(text: str, *, iban_like: list[tuple[int, int]] | None = None) -> list
             match.raw_string.startswith("(")
             and COUNTRY_CODE_BEFORE_RE.search(text, max(0, match.start - 6), match.start)
         ):
+            continue
+        if REGISTER_BEFORE_RE.search(text, max(0, match.start - CONTEXT_CHARS), match.start):
             continue
         if _service(match.number):
             continue
