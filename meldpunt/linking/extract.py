@@ -114,7 +114,9 @@ PLATE_COUNTRY_RE = re.compile(
     r"spaans\w*|spanish|turks\w*|turkish|"
     # the countries ("een Skoda uit Polen, WGM 4521", since 2026.12.11)
     r"polen|poland|roemeni[eë]|romania|bulgarije|bulgaria|duitsland|germany|litouwen|lithuania|"
-    r"belgi[eë]|belgium|frankrijk|france)\b"
+    r"belgi[eë]|belgium|frankrijk|france|"
+    # since 2026.12.27
+    r"tsjech\w*|czech\w*)\b"
 )
 # Between the word and the plate: a colon, a bracket, "is", "was", "number", "nummer".
 PLATE_FILLER_RE = re.compile(
@@ -150,6 +152,7 @@ FOREIGN_PLATES = (
     r"[A-Z]{2}[ -]?\d{3}[ -]?[A-Z]{2}",  # France: AB-123-CD (since 2026.12.11)
     r"\d{4}[ -]?[B-DF-HJ-NP-TV-Z]{3}",  # Spain: 1234 BCD (since 2026.12.15)
     r"(?-i:\d{2}[ -]?[A-Z]{1,3}[ -]?\d{2,4})",  # Turkey: 34 ABC 123, in capitals (since 2026.12.16)
+    r"\d[A-Z][A-Z0-9][ -]?\d{4}",  # Czechia: 2AX 4417 (since 2026.12.27)
 )
 
 
@@ -1073,7 +1076,11 @@ PLATE_LIST_RE = re.compile(
 )
 # Between a foreign plate and its country written after it: "PB 3381 AM (Bulgaars)", "WA
 # 12345, een Pools kenteken", "CJ 12 XYZ, Romanian" (since 2026.12.11).
-COUNTRY_AFTER_GAP_RE = re.compile(r"\s*(?:,|\(?(?=\w+\)))?\s*(?:(?:een|a|an|met|with)\s+)?")
+# Since 2026.12.27 the country as the first word in brackets: "WGM 4K712 (Polish trailer
+# unit)".
+COUNTRY_AFTER_GAP_RE = re.compile(
+    r"\s*(?:,|\(?(?=\w+(?:\s+\w+){0,3}\)))?\s*(?:(?:een|a|an|met|with)\s+)?"
+)
 COUNTRY_AFTER_REACH = 16
 
 

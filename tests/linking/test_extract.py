@@ -1768,3 +1768,22 @@ def test_variants_of_development_set_55(text, entity) -> None:
 )
 def test_near_misses_of_development_set_55(text, entities) -> None:
     assert {(e.kind, e.value) for e in extract(text)} == entities
+
+
+@pytest.mark.parametrize(
+    ("text", "plates"),
+    [
+        ("Het busje heeft Tsjechisch kenteken 2AX 4417. Geen", {"2AX4417"}),
+        (
+            "Trucks: WGM 4K712 (Polish trailer unit) and a Dutch one BX-LP-72.",
+            {"WGM4K712", "BXLP72"},
+        ),
+    ],
+)
+def test_a_czech_plate_and_a_country_first_in_brackets_after_a_plate(text, plates) -> None:
+    """Since 2026.12.27 (development set 55)."""
+    assert {e.value for e in extract(text) if e.kind == "plate"} == plates
+
+
+def test_a_country_in_brackets_after_a_year_is_no_plate() -> None:
+    assert extract("Het bedrijf bestaat sinds 2019 (Polish company) en") == []
