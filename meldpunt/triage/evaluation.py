@@ -318,8 +318,8 @@ FROZEN = frozenset(
     }
 )
 # Measured, not yet learned from: development sets that came after the shipped models
-# (2026.12.27 learned from development sets 52 to 54).
-NOT_YET_TRAINED: frozenset[str] = frozenset({"dev55"})
+# (2026.12.27 learned from development sets 52 to 55).
+NOT_YET_TRAINED: frozenset[str] = frozenset()
 # The sets the form model learns from: every set not frozen (its Dutch, English and mixed
 # reports). The sets whose misses were read while writing rules are among them, so the
 # honest figures of the model are the frozen sets' and the cross-validation's.

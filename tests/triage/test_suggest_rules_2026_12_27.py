@@ -18,12 +18,12 @@ def test_the_version_is_raised() -> None:
     assert taxonomy().version == "2026.12.27"
 
 
-def test_sets_52_to_54_are_learned_and_blind_31_is_frozen() -> None:
+def test_sets_52_to_55_are_learned_and_blinds_31_and_32_are_frozen() -> None:
     for trained in (form_model(), indicator_model()):
-        assert {"dev52", "dev53", "dev54"} <= set(trained.trained_on)
-        assert "blind31" not in trained.trained_on
-    assert "blind31" in FROZEN
-    assert not {"dev52", "dev53", "dev54"} & NOT_YET_TRAINED
+        assert {"dev52", "dev53", "dev54", "dev55"} <= set(trained.trained_on)
+        assert not {"blind31", "blind32"} & set(trained.trained_on)
+    assert {"blind31", "blind32"} <= FROZEN
+    assert not {"dev52", "dev53", "dev54", "dev55"} & NOT_YET_TRAINED
 
 
 @pytest.mark.parametrize(
