@@ -282,6 +282,10 @@ SETS = {
     # running text (230 entities, IBANs of 18 countries); measured once with 0c0f2e2 before
     # it was read.
     "dev55": "evaluation_dev55.toml",
+    # The same, after 2026.12.27 was finished: many kinds of writers and identifiers (189
+    # entities); measured once with its final code (d9c6ebf) before it was read, for the
+    # next version to learn from.
+    "dev56": "evaluation_dev56.toml",
     # Issue 17: Polish and Romanian, development sets written by the rules' author.
     "pl_dev": "evaluation_pl_dev.toml",
     "ro_dev": "evaluation_ro_dev.toml",
@@ -323,8 +327,8 @@ FROZEN = frozenset(
     }
 )
 # Measured, not yet learned from: development sets that came after the shipped models
-# (2026.12.27 learned from development sets 52 to 55).
-NOT_YET_TRAINED: frozenset[str] = frozenset()
+# (2026.12.27 learned from development sets 52 to 55; 56 came after it).
+NOT_YET_TRAINED: frozenset[str] = frozenset({"dev56"})
 # The sets the form model learns from: every set not frozen (its Dutch, English and mixed
 # reports). The sets whose misses were read while writing rules are among them, so the
 # honest figures of the model are the frozen sets' and the cross-validation's.
