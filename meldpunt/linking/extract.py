@@ -945,7 +945,7 @@ def phones(text: str, *, iban_like: list[tuple[int, int]] | None = None) -> list
     found = _abroad(text)
     found += [e for e in _national(text) if not _overlaps(e.start, e.end, _spans(found))]
     ibans = _iban_like(text) if iban_like is None else iban_like
-    taken = [(e.start, e.end) for e in found] + ibans
+    taken = _spans(found) + ibans
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         if _overlaps(match.start, match.end, taken) or (
             match.raw_string.startswith("(")
@@ -959,7 +959,7 @@ def phones(text: str, *, iban_like: list[tuple[int, int]] | None = None) -> list
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         if value not in PUBLIC_NUMBERS:
             found.append(Entity("phone", value, match.start, match.end))
-    taken = [(e.start, e.end) for e in found] + ibans
+    taken = _spans(found) + ibans
     for written in WRITTEN_PHONE_RE.finditer(text):
         if _overlaps(*written.span(), taken):
             continue

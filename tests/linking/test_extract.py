@@ -1787,3 +1787,20 @@ def test_a_czech_plate_and_a_country_first_in_brackets_after_a_plate(text, plate
 
 def test_a_country_in_brackets_after_a_year_is_no_plate() -> None:
     assert extract("Het bedrijf bestaat sinds 2019 (Polish company) en") == []
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        *("Bulgaars", "Belgian", "UK", "Brits", "Engelse", "English", "Polish", "Polen"),
+        *("Pole", "Pools", "Poolse", "Roemeens", "Roemenië", "Romanian", "Litouws"),
+        *("Lithuanian", "Duits", "German", "Oekraïens", "Oekraiens", "Ukrainian", "Hongaars"),
+        *("Hungarian", "Spaans", "Spanish", "Frans", "French", "Iers", "Irish", "Portugees"),
+        *("Portuguese", "Turks", "Turkish", "Tsjechisch", "Czech", "Italiaans", "Italian"),
+        *("Filipijns", "Philippine"),
+    ],
+)
+def test_every_country_word_before_a_number_names_a_country(word) -> None:
+    """Each country word the phone readings take has its country: none may stop the
+    extractor."""
+    extract(f"zijn {word} nummer: 0612 345 678 (+48), of {word}: 0612 345 679 ({word})")
