@@ -126,6 +126,8 @@ PLATE_FILLER_RE = re.compile(
     # "plates (one of them is ...", "(one was ..." (since 2026.12.13)
     r"with\s+(?:the\s+)?number|met\s+(?:het\s+)?nummer|af|one(?:\s+of\s+them)?\s+(?:is|was)|"
     r"something\s+like|volgens\s+mij|denk\s+ik|i\s+think|"
+    # "Duits kenteken, meestal DO-KR 8813" (since 2026.12.27)
+    r"meestal|usually|mostly|vaak|often|soms|sometimes|"
     # "plates, for example WGM 4812K", "plates, mine is KRT 418" (since 2026.12.16)
     r"for\s+example|for\s+instance|e\.g\.|bijvoorbeeld|bijv\.|"
     # "kentekens o.a. WGM 55213" (since 2026.12.17)
@@ -272,7 +274,8 @@ STREET_ENDS = (
 HOUSE_NUMBER_WORDS_NL = r"(?i:nr|nummer|huisnummer|huisnr|hnr)"
 HOUSE_NUMBER_WORDS = (
     # "8253 TX, house 41" (since 2026.12.13)
-    rf"(?:{HOUSE_NUMBER_WORDS_NL}|(?i:number|no|flat|apartment|apt|appartement|house))\.?:?\s*"
+    # "3893 GK Zeewolde, house number 41" (since 2026.12.27)
+    rf"(?:{HOUSE_NUMBER_WORDS_NL}|(?i:house\s+number|number|no|flat|apartment|apt|appartement|house))\.?:?\s*"
 )
 # After the postcode: the number, "nr 12", a town (since 2026.12.11 also in lower case) and
 # then "nummer 12", or since
@@ -383,7 +386,10 @@ IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORE
 # Groups set apart by the same dash, dot or two spaces throughout: "NL91-ABNA-0417-1643-00",
 # "NL91.ABNA.0417.1643.00" (since 2026.12.27).
 IBAN_SEPARATED_RE = re.compile(
-    r"(?<![\w.-])[A-Z]{2}\d{2}(?P<sep>[.-]| {2})[A-Z0-9]{1,4}(?:(?P=sep)[A-Z0-9]{1,4}){2,7}"
+    # the first apart by a space: "PL61 1090-1014-0000-0712-1981-2874" (since 2026.12.27)
+    r"(?<![\w.-])[A-Z]{2}\d{2}(?:(?P<sep>[.-]| {2})| )[A-Z0-9]{1,4}"
+    r"(?(sep)|(?P<later>[.-]| {2})[A-Z0-9]{1,4})"
+    r"(?:(?(sep)(?P=sep)|(?P=later))[A-Z0-9]{1,4}){1,6}"
     r"(?![\w-]|\.\w)",
     re.IGNORECASE,
 )
@@ -503,6 +509,7 @@ PUBLIC_HOSTS = frozenset(
         "kvk.nl",
         "belastingdienst.nl",
         "om.nl",
+        "juridischloket.nl",
         "meldmisdaadanoniem.nl",
         "slachtofferhulp.nl",
         "fairwork.nu",
@@ -672,7 +679,10 @@ HANDLE_NAME = rf"@?({LONG_MARKED_NAME})"
 # McDonalds").
 CALLED_NAME = rf"@?({LONG_MARKED_NAME}|{CAMEL_NAME})"
 PLATFORM_THEN_NAME_RE = re.compile(
-    rf"(?i)\b{PLATFORMS},?\s+{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
+    rf"(?i)\b{PLATFORMS},?\s+"
+    # "op Instagram gechat met sanne.xo.2010", "on Snapchat talking to x.y" (since 2026.12.27)
+    r"(?:(?:ge)?chat(?:te|ted|ting|ten)?\s+(?:met|with)\s+|talk(?:ed|ing|s)?\s+(?:to|with)\s+)?"
+    rf"{HANDLE_NAME}(?![\w@-])(?!\.\w)(?![.,:]\d)"
 )
 # Since 2026.12.9 also "his name there is ...", "een account dat sweet.money24 heet",
 # "hij heet daar jay.bandz", with the platform before or after in the same sentence; since
@@ -791,7 +801,7 @@ def _national(text: str) -> list[Entity]:
 # (Bulgarian)", "601 227 394 (+48)", "07911 555 203 (UK number)", "0485 55 21 90 (belgian)",
 # which read as Dutch would be another number or none (since 2026.12.27).
 # Never the start of a longer run of digits, nor a number with "00" and a country code.
-NATIONAL_NUMBER_RE = re.compile(r"(?<![\w+.-])(?<!\d )(?!00)\d(?:[ .-]?\d){7,10}(?![\w-]|[ .,-]\d)")
+NATIONAL_NUMBER_RE = re.compile(r"(?<![\w+.-])(?<!\d )(?!00)\d(?:[ .-]?\d){7,11}(?![\w-]|[ .,-]\d)")
 COUNTRY_WORDS = (
     r"bulgar\w*|belgi\w*|uk|brit\w*|engels\w*|english|pol(?:ish|en|e)|pools\w*|"
     r"roemeen\w*|roemeni\w*|romanian|litouw\w*|lithuanian|duits\w*|german|"
@@ -803,10 +813,12 @@ NUMBER_WORDS = r"number|nummer|nr|mobile|mobiel|phone|telefoon\w*|gsm"
 # After the number: "(Bulgarian)", "(+48)", "(UK number", "Pools nummer", and since
 # 2026.12.27 "(dus +36, niet Nederlands!)", ", its a UK number", ", Pools nummer (+48)".
 # The number's country, not a person's: never "06 1234 5678 Poolse man".
+# Since 2026.12.27 also "0745 318 662 it is romanian" and "(Polen, +48)".
 COUNTRY_OF_NUMBER_RE = re.compile(
-    r"(?i)\s*,?\s*\(?\s*(?:(?:dus|so|i\.e\.|it['’]?s|is)\s+(?:an?\s+)?)?"
+    r"(?i)\s*,?\s*\(?\s*(?:(?P<said>(?:it|this|that)\s+is|it['’]?s)\s+(?:an?\s+)?|"
+    r"(?:dus|so|i\.e\.|is)\s+(?:an?\s+)?)?"
     rf"(?:\+(?P<code>\d{{1,3}})\b|(?P<country>{COUNTRY_WORDS})\b"
-    rf"(?=\s*\)|\s+(?:{NUMBER_WORDS})\b))"
+    rf"(?(said)|(?=\s*\)|\s*,\s*\+\d|\s+(?:{NUMBER_WORDS})\b)))"
 )
 # Before it (since 2026.12.27): "a Romanian number, 0745 118 392", "my Irish mobile 087
 # ...", "Franse nummer: 06 ...", "My phone is Romanian: 0745 ...", "Hongaars: 06 30 ...".
@@ -819,6 +831,7 @@ UK_MOBILE_RE = re.compile(r"07\d{9}")
 COUNTRY_REGIONS = (
     ("bulgar", "BG"),
     ("belgi", "BE"),
+    ("ukrainian", "UA"),
     ("uk", "GB"),
     ("brit", "GB"),
     ("engels", "GB"),
@@ -992,6 +1005,9 @@ def plates(text: str) -> list[Entity]:
         if not (any(c.isdigit() for c in raw) and any(c.isalpha() for c in raw)):
             continue
         if _is_reference(text, match.start()):
+            continue
+        # "BTW NL8590.12.345.B01": the start of a VAT number (since 2026.12.27)
+        if REGISTER_BEFORE_RE.search(text, max(0, match.start() - CONTEXT_CHARS), match.start()):
             continue
         found.append(Entity("plate", raw.replace("-", "").upper(), match.start(), match.end()))
     taken = [(e.start, e.end) for e in found]
