@@ -156,6 +156,10 @@ SETS = {
     # finished by a helper who never read the rules; measured once with its final code
     # (d9c6ebf); frozen.
     "blind33": "evaluation_blind33.toml",
+    # The same, 100 reports (33 mixed-language, 130 entities), written after the entity
+    # rules from development set 56 were started, by a helper who never read the rules;
+    # measured once with the final code of the session (74587e7); frozen.
+    "blind34": "evaluation_blind34.toml",
     # Written by two helpers who never read the rules or the models (72eec0f), 72 reports
     # each; measured once with 2026.12.9, then trained on from 2026.12.10.
     "dev11": "evaluation_dev11.toml",
@@ -322,6 +326,7 @@ FROZEN = frozenset(
         "blind31",
         "blind32",
         "blind33",
+        "blind34",
         "pl",
         "ro",
     }
