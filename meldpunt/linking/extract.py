@@ -383,10 +383,10 @@ BRACKETED_BEFORE_RE = re.compile(
 BRACKET_CLOSES_RE = re.compile(r"(?:\s*,\s*[A-Z][\w'-]+)?\s*\)")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}(?![\w-])", re.IGNORECASE)
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2}(?: ?[A-Z0-9]){10,30}", re.IGNORECASE)
-# Groups set apart by the same dash, dot or two spaces throughout: "NL91-ABNA-0417-1643-00",
-# "NL91.ABNA.0417.1643.00" (since 2026.12.27).
+# Groups set apart by the same dash, dot or two spaces throughout, the first perhaps by a
+# space: "NL91-ABNA-0417-1643-00", "NL91.ABNA.0417.1643.00", "PL61 1090-1014-0000-..."
+# (since 2026.12.27).
 IBAN_SEPARATED_RE = re.compile(
-    # the first apart by a space: "PL61 1090-1014-0000-0712-1981-2874" (since 2026.12.27)
     r"(?<![\w.-])[A-Z]{2}\d{2}(?:(?P<sep>[.-]| {2})| )[A-Z0-9]{1,4}"
     r"(?(sep)|(?P<later>[.-]| {2})[A-Z0-9]{1,4})"
     r"(?:(?(sep)(?P=sep)|(?P=later))[A-Z0-9]{1,4}){1,6}"
@@ -810,10 +810,9 @@ COUNTRY_WORDS = (
     r"iers\w*|irish|portug\w*|turk\w*|tsjech\w*|czech|italia\w*|filipijn\w*|philippine"
 )
 NUMBER_WORDS = r"number|nummer|nr|mobile|mobiel|phone|telefoon\w*|gsm"
-# After the number: "(Bulgarian)", "(+48)", "(UK number", "Pools nummer", and since
-# 2026.12.27 "(dus +36, niet Nederlands!)", ", its a UK number", ", Pools nummer (+48)".
-# The number's country, not a person's: never "06 1234 5678 Poolse man".
-# Since 2026.12.27 also "0745 318 662 it is romanian" and "(Polen, +48)".
+# After the number: "(Bulgarian)", "(+48)", "(UK number", "Pools nummer", "(dus +36, niet
+# Nederlands!)", ", its a UK number", ", Pools nummer (+48)", "0745 318 662 it is romanian",
+# "(Polen, +48)". The number's country, not a person's: never "06 1234 5678 Poolse man".
 COUNTRY_OF_NUMBER_RE = re.compile(
     r"(?i)\s*,?\s*\(?\s*(?:(?P<said>(?:it|this|that)\s+is|it['’]?s)\s+(?:an?\s+)?|"
     r"(?:dus|so|i\.e\.|is)\s+(?:an?\s+)?)?"
@@ -831,6 +830,7 @@ UK_MOBILE_RE = re.compile(r"07\d{9}")
 COUNTRY_REGIONS = (
     ("bulgar", "BG"),
     ("belgi", "BE"),
+    # before "uk", which it starts with
     ("ukrainian", "UA"),
     ("uk", "GB"),
     ("brit", "GB"),
@@ -845,7 +845,6 @@ COUNTRY_REGIONS = (
     ("duits", "DE"),
     ("german", "DE"),
     ("oekra", "UA"),
-    ("ukrainian", "UA"),
     ("hongaar", "HU"),
     ("hungarian", "HU"),
     ("spaans", "ES"),
@@ -1010,7 +1009,7 @@ def plates(text: str) -> list[Entity]:
         if REGISTER_BEFORE_RE.search(text, max(0, match.start() - CONTEXT_CHARS), match.start()):
             continue
         found.append(Entity("plate", raw.replace("-", "").upper(), match.start(), match.end()))
-    taken = [(e.start, e.end) for e in found]
+    taken = _spans(found)
 
     def take(plate: re.Match[str] | None) -> None:
         """A plate read after a vehicle, plate or country word, or before a country."""
@@ -1072,6 +1071,8 @@ def _take_listed(text: str, plate: Entity, take: Callable[[re.Match[str] | None]
         take(listed)
         at = listed.end()
     for start in range(max(0, plate.start - LISTED_BEFORE), plate.start):
+        if start and text[start - 1].isalnum():
+            continue  # a list item starts after a space or a sign, never inside a word
         listed = _longest(AFTER_VEHICLE_RES, text, start)
         gap = listed and LIST_SEPARATOR_RE.match(text, listed.end())
         if (
@@ -1228,7 +1229,7 @@ def _named_before(regex: re.Pattern[str], before_text: str) -> re.Match[str] | N
 BARE_NUMBER_BEFORE_RE = re.compile(
     r"(?:^|(?<=\s))(\d{1,4})(?:\s?-?\s?([a-zA-Z])(?![a-zA-Z]))?\s*,\s*\(?$"
 )
-
+# "kamer nummer 14, ": the number word's own reading decides
 NUMBER_WORD_ENDS_RE = re.compile(rf"\b{HOUSE_NUMBER_WORDS}$")
 # "Ik was op 12, 2024ab niet thuis": a day, not a house number
 DATE_BEFORE_RE = re.compile(
@@ -1339,7 +1340,7 @@ def emails(text: str) -> list[Entity]:
     ]
     if WRITTEN_AT_RE.search(text) is None:
         return found
-    taken = [(e.start, e.end) for e in found]
+    taken = _spans(found)
     for match in WRITTEN_EMAIL_RE.finditer(text):
         domain = SPELLED_DOT_RE.sub(".", match.group(2) or match.group(3)).lower()
         if not _overlaps(*match.span(), taken) and not _is_public(domain):

@@ -3,17 +3,14 @@
 
 import http.client
 from concurrent.futures import ThreadPoolExecutor
-from importlib import import_module
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.models import Role
 from tests.conftest import make_staff
+from tests.e2e.test_phone_intake import verified_session_key
 
 pytestmark = pytest.mark.e2e
 
@@ -26,17 +23,7 @@ def test_requests_at_the_same_time_all_keep_their_staff_session(
     """Each first request of a staff session writes the session: many at once must all be
     answered as the logged-in advisor, never with the login page or an error."""
     advisor = make_staff("anna", Role.ADVISOR)
-    device = TOTPDevice.objects.get(user=advisor).persistent_id
-    keys = []
-    for _ in range(SESSIONS):
-        session = import_module(settings.SESSION_ENGINE).SessionStore()
-        session[SESSION_KEY] = str(advisor.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = advisor.get_session_auth_hash()
-        session[DEVICE_ID_SESSION_KEY] = device
-        session.save()
-        keys.append(session.session_key)
-
+    keys = [verified_session_key(advisor) for _ in range(SESSIONS)]
     address = urlsplit(live_server.url)
 
     def fetch(key: str) -> str:

@@ -21,16 +21,23 @@ from tests.triage.test_view_suggest import MODEL_ONLY
 pytestmark = pytest.mark.e2e
 
 
-def log_in(page: Page, base: str, user: User) -> None:
-    """A session that has passed both factors, made on the server (login has its own tests)."""
+def verified_session_key(user: User) -> str:
+    """The key of a session that has passed both factors, made on the server (login has its
+    own tests)."""
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
     session.save()
+    assert session.session_key is not None
+    return session.session_key
+
+
+def log_in(page: Page, base: str, user: User) -> None:
+    """The browser holds a session that has passed both factors."""
     page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": base}]
+        [{"name": settings.SESSION_COOKIE_NAME, "value": verified_session_key(user), "url": base}]
     )
 
 
